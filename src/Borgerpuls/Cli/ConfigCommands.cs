@@ -1,0 +1,56 @@
+using System.CommandLine;
+using Borgerpuls.Data;
+using Borgerpuls.Features.Configuration;
+
+namespace Borgerpuls.Cli;
+
+internal static class ConfigCommands
+{
+    public static Command Create()
+    {
+        var config = new Command("config", "Configuration as code: organisation, target groups, instruments, campaigns, targets.");
+
+        var file = new Argument<FileInfo>("file") { Description = "The configuration document (JSON), see docs/configuration.md." };
+        var apply = new Command("apply", "Upsert everything in FILE in one transaction; on any error nothing changes.") { file };
+        apply.SetAction((result, ct) => CommandLine.Guard(async () =>
+        {
+            var path = result.GetValue(file)!;
+            if (!path.Exists)
+            {
+                throw new CliException($"File not found: {path.FullName}");
+            }
+            var doc = ConfigJson.Parse(await File.ReadAllTextAsync(path.FullName, ct));
+            await using var db = DatabaseSetup.Create(CommandLine.Target(result));
+            await Migrator.MigrateAsync(db, ct);
+            var applied = await ConfigApplier.ApplyAsync(db, doc, ApplyMode.Upsert, ct);
+            foreach (var change in applied.Changes)
+            {
+                Console.WriteLine(change);
+            }
+            Console.WriteLine(applied.Changes.Count == 0 ? "No changes." : $"{applied.Changes.Count} changes applied.");
+            return 0;
+        }));
+
+        var output = new Option<FileInfo?>("--out") { Description = "Write to this file instead of standard output." };
+        var export = new Command("export", "Write the current configuration in the format config apply reads.") { output };
+        export.SetAction((result, ct) => CommandLine.Guard(async () =>
+        {
+            await using var db = DatabaseSetup.Create(CommandLine.Target(result));
+            await Migrator.MigrateAsync(db, ct);
+            var json = ConfigJson.Write(await ConfigExporter.ExportAsync(db, ct));
+            if (result.GetValue(output) is { } outFile)
+            {
+                await File.WriteAllTextAsync(outFile.FullName, json, ct);
+            }
+            else
+            {
+                await Console.Out.WriteAsync(json);
+            }
+            return 0;
+        }));
+
+        config.Subcommands.Add(apply);
+        config.Subcommands.Add(export);
+        return config;
+    }
+}

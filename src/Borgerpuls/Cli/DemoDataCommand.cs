@@ -1,0 +1,40 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Borgerpuls.Features.DemoData;
+
+namespace Borgerpuls.Cli;
+
+internal static class DemoDataCommand
+{
+    public static Command Create()
+    {
+        var responses = new Option<long>("--responses") { Description = "How many responses to generate.", DefaultValueFactory = _ => 10_000 };
+        var seed = new Option<int>("--seed") { Description = "Random seed (same seed, same data).", DefaultValueFactory = _ => 2026 };
+        var command = new Command("demo-data", "Generate a realistic demo municipality with two years of responses (streamed; scales to 10 million).")
+        {
+            responses, seed,
+        };
+        command.SetAction((result, ct) => CommandLine.Guard(async () =>
+        {
+            var n = result.GetValue(responses);
+            if (n is < 0 or > 100_000_000)
+            {
+                throw new CliException("--responses must be between 0 and 100 000 000.");
+            }
+            var target = CommandLine.Target(result);
+            var step = Math.Max(100_000, n / 20);
+            var done = await DemoDataGenerator.RunAsync(target, new DemoDataOptions(n, result.GetValue(seed)), ct, written =>
+            {
+                if (written % step == 0 || written == n)
+                {
+                    Console.WriteLine($"{written:N0} / {n:N0} responses");
+                }
+            });
+            var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024);
+            Console.WriteLine($"Generated {done.Responses:N0} responses and {done.Comments:N0} comments in {done.Elapsed.TotalSeconds:F1} s " +
+                $"({done.Responses / Math.Max(0.001, done.Elapsed.TotalSeconds):N0}/s), peak working set {peak} MB, into {target.Provider}: {target.Display}");
+            return 0;
+        }));
+        return command;
+    }
+}

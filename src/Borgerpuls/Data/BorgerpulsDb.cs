@@ -1,0 +1,46 @@
+using Borgerpuls.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Borgerpuls.Data;
+
+/// <summary>The database. One model for both providers; each provider has its own subclass so that each keeps its own
+/// migrations (docs/decisions/0002-two-migration-sets.md).</summary>
+public abstract class BorgerpulsDb(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Municipality> Municipalities => Set<Municipality>();
+    public DbSet<JobCentre> JobCentres => Set<JobCentre>();
+    public DbSet<Site> Sites => Set<Site>();
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<Offer> Offers => Set<Offer>();
+    public DbSet<TargetGroup> TargetGroups => Set<TargetGroup>();
+    public DbSet<TargetGroupSet> TargetGroupSets => Set<TargetGroupSet>();
+    public DbSet<BackgroundVariable> BackgroundVariables => Set<BackgroundVariable>();
+    public DbSet<Scale> Scales => Set<Scale>();
+    public DbSet<ScaleOption> ScaleOptions => Set<ScaleOption>();
+    public DbSet<Instrument> Instruments => Set<Instrument>();
+    public DbSet<InstrumentVersion> InstrumentVersions => Set<InstrumentVersion>();
+    public DbSet<Question> Questions => Set<Question>();
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<Device> Devices => Set<Device>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<Response> Responses => Set<Response>();
+    public DbSet<Comment> Comments => Set<Comment>();
+    public DbSet<Insight> Insights => Set<Insight>();
+    public DbSet<Target> Targets => Set<Target>();
+    public DbSet<ActionItem> Actions => Set<ActionItem>();
+    public DbSet<ServiceGoal> ServiceGoals => Set<ServiceGoal>();
+    public DbSet<FollowUpRequest> FollowUpRequests => Set<FollowUpRequest>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public abstract DatabaseProvider Provider { get; }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums as readable text: the database stays understandable to a municipality's own analysts.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<string>().HaveMaxLength(400);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(BorgerpulsDb).Assembly);
+}

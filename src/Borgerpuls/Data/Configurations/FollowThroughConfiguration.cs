@@ -1,0 +1,67 @@
+using Borgerpuls.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Borgerpuls.Data.Configurations;
+
+internal sealed class InsightConfiguration : IEntityTypeConfiguration<Insight>
+{
+    public void Configure(EntityTypeBuilder<Insight> b)
+    {
+        b.Property(x => x.Summary).HasMaxLength(8000);
+        b.Property(x => x.Themes).HasJsonConversion().HasMaxLength(2000);
+        b.Property(x => x.Quotes).HasJsonConversion().HasMaxLength(20000);
+    }
+}
+
+internal sealed class TargetConfiguration : IEntityTypeConfiguration<Target>
+{
+    public void Configure(EntityTypeBuilder<Target> b)
+    {
+        b.HasIndex(x => x.Key).IsUnique();
+        b.HasOne(x => x.Instrument).WithMany().HasForeignKey(x => x.InstrumentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<TargetGroupSet>().WithMany().HasForeignKey(x => x.TargetGroupSetId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<TargetGroup>().WithMany().HasForeignKey(x => x.TargetGroupId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<JobCentre>().WithMany().HasForeignKey(x => x.JobCentreId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ActionItemConfiguration : IEntityTypeConfiguration<ActionItem>
+{
+    public void Configure(EntityTypeBuilder<ActionItem> b)
+    {
+        b.ToTable("Actions");
+        b.Property(x => x.Description).HasMaxLength(8000);
+        b.Property(x => x.QuestionKeys).HasJsonConversion().HasMaxLength(2000);
+        b.Property(x => x.Themes).HasJsonConversion().HasMaxLength(2000);
+        b.HasOne<JobCentre>().WithMany().HasForeignKey(x => x.JobCentreId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ServiceGoalConfiguration : IEntityTypeConfiguration<ServiceGoal>
+{
+    public void Configure(EntityTypeBuilder<ServiceGoal> b)
+    {
+        b.HasIndex(x => x.Key).IsUnique();
+        b.Property(x => x.Names).HasJsonConversion().HasMaxLength(4000);
+        b.Property(x => x.Descriptions).HasJsonConversion().HasMaxLength(8000);
+    }
+}
+
+internal sealed class FollowUpRequestConfiguration : IEntityTypeConfiguration<FollowUpRequest>
+{
+    public void Configure(EntityTypeBuilder<FollowUpRequest> b)
+    {
+        b.Property(x => x.Message).HasMaxLength(4000);
+        b.HasOne<JobCentre>().WithMany().HasForeignKey(x => x.JobCentreId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.Property(x => x.Details).HasMaxLength(8000);
+        b.HasIndex(x => x.At);
+    }
+}

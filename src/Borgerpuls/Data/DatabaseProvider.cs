@@ -1,0 +1,7 @@
+namespace Borgerpuls.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

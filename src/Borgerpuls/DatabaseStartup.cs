@@ -1,0 +1,28 @@
+using Borgerpuls.Data;
+using Borgerpuls.Features.Configuration;
+using Borgerpuls.Features.DemoData;
+using Microsoft.EntityFrameworkCore;
+
+namespace Borgerpuls;
+
+/// <summary>What the web app does to its database before serving: migrate, seed the presets, and on a brand-new embedded
+/// database a modest demo set, so the first README command leads straight into a working app.</summary>
+internal static class DatabaseStartup
+{
+    public const int FirstStartDemoResponses = 5_000;
+
+    public static async Task InitialiseAsync(IServiceProvider services, IConfiguration configuration, ILogger logger)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BorgerpulsDb>();
+        await Migrator.MigrateAsync(db);
+
+        var seedDemo = configuration.GetValue("DemoData:SeedOnFirstStart", true);
+        if (seedDemo && db.Provider == DatabaseProvider.Sqlite && !await db.Municipalities.AnyAsync())
+        {
+            var target = scope.ServiceProvider.GetRequiredService<DatabaseSetup.Target>();
+            logger.LogInformation("Empty database: generating {Responses} demo responses", FirstStartDemoResponses);
+            await DemoDataGenerator.RunAsync(target, new DemoDataOptions(FirstStartDemoResponses), CancellationToken.None);
+        }
+    }
+}

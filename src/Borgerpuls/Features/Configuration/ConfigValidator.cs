@@ -1,0 +1,233 @@
+using System.Text.RegularExpressions;
+using Borgerpuls.Data;
+using Borgerpuls.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Borgerpuls.Features.Configuration;
+
+/// <summary>Checks a whole document against itself and the database before anything is written, and reports every problem.</summary>
+internal static partial class ConfigValidator
+{
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]
+    private static partial Regex KeyPattern();
+
+    public static async Task<List<ConfigError>> ValidateAsync(ConfigDocument doc, BorgerpulsDb db, CancellationToken ct)
+    {
+        var errors = new List<ConfigError>();
+        void Error(string path, string message) => errors.Add(new ConfigError(path, message));
+
+        void Key(string path, string? key)
+        {
+            if (key is null || !KeyPattern().IsMatch(key))
+            {
+                Error(path + ".key", $"'{key}' is not a valid key: use 1–64 lowercase letters a–z, digits and '-'.");
+            }
+        }
+        void Names(string path, IReadOnlyDictionary<string, string>? names)
+        {
+            if (names is null || !names.TryGetValue("da", out var da) || string.IsNullOrWhiteSpace(da))
+            {
+                Error(path, "A Danish text (\"da\") is required.");
+            }
+        }
+        void Unique<T>(string path, IEnumerable<T> items, Func<T, string> key)
+        {
+            foreach (var dup in items.GroupBy(key).Where(g => g.Count() > 1))
+            {
+                Error(path, $"The key '{dup.Key}' is used more than once.");
+            }
+        }
+
+        var targetGroups = (await db.TargetGroups.Select(t => t.Key).ToListAsync(ct)).Concat(doc.TargetGroups.Select(t => t.Key)).ToHashSet();
+        var sets = (await db.TargetGroupSets.Select(t => t.Key).ToListAsync(ct)).Concat(doc.TargetGroupSets.Select(t => t.Key)).ToHashSet();
+        var scales = (await db.Scales.Select(s => s.Key).ToListAsync(ct)).Concat(doc.Scales.Select(s => s.Key)).ToHashSet();
+        var instruments = (await db.Instruments.Select(i => i.Key).ToListAsync(ct)).Concat(doc.Instruments.Select(i => i.Key)).ToHashSet();
+        var jobCentres = (await db.JobCentres.Select(j => j.Key).ToListAsync(ct)).Concat(doc.Municipalities.SelectMany(m => m.JobCentres).Select(j => j.Key)).ToHashSet();
+        var docSites = doc.Municipalities.SelectMany(m => m.JobCentres).SelectMany(j => j.Sites).ToList();
+        var sitesAll = (await db.Sites.Select(s => s.Key).ToListAsync(ct)).Concat(docSites.Select(s => s.Key)).ToHashSet();
+        var unitsAll = (await db.Units.Select(u => u.Key).ToListAsync(ct)).Concat(docSites.SelectMany(s => s.Units).Select(u => u.Key)).ToHashSet();
+
+        Unique("$.municipalities", doc.Municipalities, m => m.Key);
+        for (var i = 0; i < doc.Municipalities.Count; i++)
+        {
+            var m = doc.Municipalities[i];
+            var p = $"$.municipalities[{i}]";
+            Key(p, m.Key);
+            Unique(p + ".jobCentres", m.JobCentres, j => j.Key);
+            Unique(p + " sites", m.JobCentres.SelectMany(j => j.Sites), s => s.Key);
+            Unique(p + " units", m.JobCentres.SelectMany(j => j.Sites).SelectMany(s => s.Units), u => u.Key);
+            Unique(p + ".offers", m.Offers, o => o.Key);
+            for (var j = 0; j < m.JobCentres.Count; j++)
+            {
+                var jc = m.JobCentres[j];
+                Key($"{p}.jobCentres[{j}]", jc.Key);
+                for (var s = 0; s < jc.Sites.Count; s++)
+                {
+                    var site = jc.Sites[s];
+                    var sp = $"{p}.jobCentres[{j}].sites[{s}]";
+                    Key(sp, site.Key);
+                    if (site.KioskRepeatWindowSeconds is < 0 or > 3600)
+                    {
+                        Error(sp + ".kioskRepeatWindowSeconds", "Must be between 0 and 3600 seconds.");
+                    }
+                    for (var u = 0; u < site.Units.Count; u++)
+                    {
+                        Key($"{sp}.units[{u}]", site.Units[u].Key);
+                    }
+                }
+            }
+            for (var o = 0; o < m.Offers.Count; o++)
+            {
+                Key($"{p}.offers[{o}]", m.Offers[o].Key);
+            }
+        }
+
+        Unique("$.targetGroups", doc.TargetGroups, t => t.Key);
+        for (var i = 0; i < doc.TargetGroups.Count; i++)
+        {
+            Key($"$.targetGroups[{i}]", doc.TargetGroups[i].Key);
+            Names($"$.targetGroups[{i}].names", doc.TargetGroups[i].Names);
+        }
+        Unique("$.targetGroupSets", doc.TargetGroupSets, t => t.Key);
+        for (var i = 0; i < doc.TargetGroupSets.Count; i++)
+        {
+            var set = doc.TargetGroupSets[i];
+            Key($"$.targetGroupSets[{i}]", set.Key);
+            Names($"$.targetGroupSets[{i}].names", set.Names);
+            foreach (var member in set.Members.Where(mb => !targetGroups.Contains(mb)))
+            {
+                Error($"$.targetGroupSets[{i}].members", $"Unknown target group '{member}'.");
+            }
+        }
+        Unique("$.backgroundVariables", doc.BackgroundVariables, t => t.Key);
+        for (var i = 0; i < doc.BackgroundVariables.Count; i++)
+        {
+            Key($"$.backgroundVariables[{i}]", doc.BackgroundVariables[i].Key);
+            Names($"$.backgroundVariables[{i}].names", doc.BackgroundVariables[i].Names);
+            Unique($"$.backgroundVariables[{i}].options", doc.BackgroundVariables[i].Options, o => o.Code);
+        }
+
+        Unique("$.scales", doc.Scales, s => s.Key);
+        for (var i = 0; i < doc.Scales.Count; i++)
+        {
+            var scale = doc.Scales[i];
+            var p = $"$.scales[{i}]";
+            Key(p, scale.Key);
+            Names(p + ".names", scale.Names);
+            Unique(p + ".options", scale.Options, o => o.Code);
+            if (scale.Options.Count == 0)
+            {
+                Error(p + ".options", "A scale needs at least one option.");
+            }
+            for (var o = 0; o < scale.Options.Count; o++)
+            {
+                var option = scale.Options[o];
+                Key($"{p}.options[{o}]", option.Code);
+                Names($"{p}.options[{o}].labels", option.Labels);
+                if (option.Polarity is Polarity.Positive or Polarity.Neutral or Polarity.Negative && option.Value is null)
+                {
+                    Error($"{p}.options[{o}].value", "Options in the base (positive, neutral, negative) need a numeric value for means.");
+                }
+            }
+        }
+
+        Unique("$.instruments", doc.Instruments, s => s.Key);
+        for (var i = 0; i < doc.Instruments.Count; i++)
+        {
+            var instrument = doc.Instruments[i];
+            var p = $"$.instruments[{i}]";
+            Key(p, instrument.Key);
+            Names(p + ".names", instrument.Names);
+            if (instrument.Extends is { } ext && (!instruments.Contains(ext) || ext == instrument.Key))
+            {
+                Error(p + ".extends", $"Unknown core instrument '{ext}'.");
+            }
+            if (instrument.MirrorOf is { } mirror && (!instruments.Contains(mirror) || mirror == instrument.Key))
+            {
+                Error(p + ".mirrorOf", $"Unknown instrument '{mirror}'.");
+            }
+            if (instrument.Kind == InstrumentKind.Mirror && instrument.MirrorOf is null)
+            {
+                Error(p + ".mirrorOf", "A mirror instrument must name the citizen instrument it mirrors.");
+            }
+            Unique(p + ".questions", instrument.Questions, q => q.Key);
+            if (instrument.Questions.Count(q => q.Overall) > 1)
+            {
+                Error(p + ".questions", "At most one question can be the overall question.");
+            }
+            var seen = new HashSet<string>();
+            for (var q = 0; q < instrument.Questions.Count; q++)
+            {
+                var question = instrument.Questions[q];
+                var qp = $"{p}.questions[{q}]";
+                Key(qp, question.Key);
+                Names(qp + ".texts", question.Texts);
+                var needsScale = question.Type is QuestionType.Scale or QuestionType.SingleChoice or QuestionType.MultipleChoice;
+                if (needsScale && question.Scale is null)
+                {
+                    Error(qp + ".scale", $"A {question.Type} question needs a scale (its options).");
+                }
+                if (question.Scale is { } s && !scales.Contains(s))
+                {
+                    Error(qp + ".scale", $"Unknown scale '{s}'.");
+                }
+                if (question.Type == QuestionType.FreeText && question.Scale is not null)
+                {
+                    Error(qp + ".scale", "A free-text question has no scale.");
+                }
+                if (question.Overall && question.Type != QuestionType.Scale)
+                {
+                    Error(qp + ".overall", "The overall question must be a scale question.");
+                }
+                if (question.ShowAfter is { } after && !seen.Contains(after))
+                {
+                    Error(qp + ".showAfter", $"'{after}' is not an earlier question of this instrument.");
+                }
+                seen.Add(question.Key);
+            }
+        }
+
+        Unique("$.campaigns", doc.Campaigns, c => c.Key);
+        for (var i = 0; i < doc.Campaigns.Count; i++)
+        {
+            var c = doc.Campaigns[i];
+            var p = $"$.campaigns[{i}]";
+            Key(p, c.Key);
+            if (!instruments.Contains(c.Instrument)) Error(p + ".instrument", $"Unknown instrument '{c.Instrument}'.");
+            if (c.JobCentre is { } jc && !jobCentres.Contains(jc)) Error(p + ".jobCentre", $"Unknown job centre '{jc}'.");
+            if (c.Site is { } site && !sitesAll.Contains(site)) Error(p + ".site", $"Unknown site '{site}'.");
+            if (c.Unit is { } unit && !unitsAll.Contains(unit)) Error(p + ".unit", $"Unknown unit '{unit}'.");
+            if (c.EndsOn is { } end && end < c.StartsOn) Error(p + ".endsOn", "The campaign ends before it starts.");
+            foreach (var tg in c.TargetGroups.Where(t => !targetGroups.Contains(t)))
+            {
+                Error(p + ".targetGroups", $"Unknown target group '{tg}'.");
+            }
+        }
+
+        Unique("$.targets", doc.Targets, t => t.Key);
+        for (var i = 0; i < doc.Targets.Count; i++)
+        {
+            var t = doc.Targets[i];
+            var p = $"$.targets[{i}]";
+            Key(p, t.Key);
+            if (!instruments.Contains(t.Instrument)) Error(p + ".instrument", $"Unknown instrument '{t.Instrument}'.");
+            if (t.TargetGroupSet is { } set && !sets.Contains(set)) Error(p + ".targetGroupSet", $"Unknown target-group set '{set}'.");
+            if (t.TargetGroup is { } tg && !targetGroups.Contains(tg)) Error(p + ".targetGroup", $"Unknown target group '{tg}'.");
+            if (t.TargetGroup is not null && t.TargetGroupSet is not null) Error(p, "Name a target group or a target-group set, not both.");
+            if (t.JobCentre is { } jc && !jobCentres.Contains(jc)) Error(p + ".jobCentre", $"Unknown job centre '{jc}'.");
+            if (t.Aggregation == TargetAggregation.Question && t.Question is null) Error(p + ".question", "A per-question target must name its question.");
+            if (t.Metric != TargetMetric.Mean && t.Threshold is < 0 or > 1) Error(p + ".threshold", "A share threshold is a fraction between 0 and 1 (e.g. 0.68 for 68 %).");
+        }
+
+        Unique("$.serviceGoals", doc.ServiceGoals, g => g.Key);
+        for (var i = 0; i < doc.ServiceGoals.Count; i++)
+        {
+            var g = doc.ServiceGoals[i];
+            Key($"$.serviceGoals[{i}]", g.Key);
+            Names($"$.serviceGoals[{i}].names", g.Names);
+            if (g.WithinHours <= 0) Error($"$.serviceGoals[{i}].withinHours", "Must be more than 0 hours.");
+            if (g.TargetShare is < 0 or > 1) Error($"$.serviceGoals[{i}].targetShare", "A share is a fraction between 0 and 1.");
+        }
+        return errors;
+    }
+}

@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using Borgerpuls.Data;
+using Borgerpuls.Data.Bulk;
+using Borgerpuls.Domain;
+using Borgerpuls.Features.Configuration;
+using Microsoft.EntityFrameworkCore;
+
+namespace Borgerpuls.Features.DemoData;
+
+public sealed record DemoDataResult(long Responses, long Comments, TimeSpan Elapsed);
+
+/// <summary>Generates a realistic municipality and streams N responses into it in batches, never holding more than one batch,
+/// so that it scales to the 10 million responses the benchmarks need. Deterministic for a given seed.</summary>
+public static class DemoDataGenerator
+{
+    public static async Task<DemoDataResult> RunAsync(DatabaseSetup.Target target, DemoDataOptions options, CancellationToken ct, Action<long>? progress = null)
+    {
+        var clock = Stopwatch.StartNew();
+        var endsOn = options.EndsOn ?? DateOnly.FromDateTime(DateTime.UtcNow);
+        var startsOn = endsOn.AddYears(-2);
+        DemoModel model;
+        await using (var db = DatabaseSetup.Create(target))
+        {
+            await Migrator.MigrateAsync(db, ct);
+            await ConfigApplier.ApplyAsync(db, DemoOrganisation.Document(startsOn), ApplyMode.Upsert, ct);
+            model = await DemoModel.LoadAsync(db, ct);
+        }
+
+        var random = new Random(options.Seed);
+        var writer = await ResponseBulkWriter.OpenAsync(target, ct);
+        await using (writer)
+        {
+            long written = 0, comments = 0;
+            var batch = new List<ResponseRow>(options.BatchSize);
+            var days = endsOn.DayNumber - startsOn.DayNumber;
+            while (written < options.Responses)
+            {
+                batch.Clear();
+                var size = (int)Math.Min(options.BatchSize, options.Responses - written);
+                for (var i = 0; i < size; i++)
+                {
+                    var row = model.Next(random, startsOn, days);
+                    comments += row.Comments.Count;
+                    batch.Add(row);
+                }
+                await writer.WriteAsync(batch, ct);
+                written += size;
+                progress?.Invoke(written);
+            }
+            return new DemoDataResult(written, comments, clock.Elapsed);
+        }
+    }
+}

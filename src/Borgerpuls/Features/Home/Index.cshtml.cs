@@ -1,0 +1,33 @@
+using System.Globalization;
+using Borgerpuls.Data;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Borgerpuls.Features.Home;
+
+public sealed class IndexModel(BorgerpulsDb db) : PageModel
+{
+    public sealed record SiteRow(string Name, List<string> Units);
+    public sealed record JobCentreRow(string Name, List<SiteRow> Sites);
+    public sealed record MunicipalityRow(string Name, List<JobCentreRow> JobCentres);
+    public sealed record InstrumentRow(string Key, string Name, int Questions);
+
+    public long ResponseCount { get; private set; }
+    public List<MunicipalityRow> Municipalities { get; private set; } = [];
+    public List<InstrumentRow> Instruments { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        ResponseCount = await db.Responses.LongCountAsync(ct);
+        Municipalities = await db.Municipalities.AsNoTracking().OrderBy(m => m.Name)
+            .Select(m => new MunicipalityRow(m.Name, m.JobCentres.OrderBy(j => j.Name)
+                .Select(j => new JobCentreRow(j.Name, j.Sites.OrderBy(s => s.Name)
+                    .Select(s => new SiteRow(s.Name, s.Units.OrderBy(u => u.Name).Select(u => u.Name).ToList())).ToList())).ToList()))
+            .ToListAsync(ct);
+        var instruments = await db.Instruments.AsNoTracking().OrderBy(i => i.Key)
+            .Select(i => new { i.Key, i.Names, Questions = i.Versions.OrderByDescending(v => v.Number).Select(v => v.Questions.Count).FirstOrDefault() })
+            .ToListAsync(ct);
+        Instruments = instruments.Select(i => new InstrumentRow(i.Key, i.Names.In(language).Text, i.Questions)).ToList();
+    }
+}

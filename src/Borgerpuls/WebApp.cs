@@ -1,0 +1,48 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Borgerpuls.Data;
+using Borgerpuls.Features.Home;
+using Borgerpuls.Features.Health;
+using Borgerpuls.Localization;
+using Microsoft.AspNetCore.Localization;
+
+namespace Borgerpuls;
+
+/// <summary>Composition of the web app: services, middleware and the explicit endpoint maps.</summary>
+internal static class WebApp
+{
+    public static async Task<WebApplication> BuildAsync(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var target = DatabaseSetup.Resolve(builder.Configuration["db"] ?? builder.Configuration["Database"]);
+
+        if (builder.Configuration.GetValue("Logging:Json", false))
+        {
+            // One JSON object per line for the municipality's log collector.
+            builder.Logging.ClearProviders().AddJsonConsole(o => o.IncludeScopes = true);
+        }
+        builder.Services.AddBorgerpulsDb(target);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi("v1");
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.Services.AddBorgerpulsLocalization();
+        // Danish letters as themselves in HTML, not as numeric entities.
+        builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+        builder.Services.AddRazorPages(o => o.RootDirectory = "/Features").AddViewLocalization();
+
+        var app = builder.Build();
+
+        await DatabaseStartup.InitialiseAsync(app.Services, app.Configuration, app.Logger);
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestLocalization(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<RequestLocalizationOptions>>().Value);
+        app.UseStaticFiles();
+        app.UseRouting();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapHealth();
+        app.MapRazorPages();
+        return app;
+    }
+}

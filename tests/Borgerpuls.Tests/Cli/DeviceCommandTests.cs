@@ -1,0 +1,47 @@
+using Borgerpuls.Security;
+using Borgerpuls.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Borgerpuls.Tests.Cli;
+
+public sealed class DeviceCommandTests
+{
+    [Fact]
+    public async Task Device_add_prints_a_key_once_and_stores_only_its_hash_and_revoke_marks_it()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
+
+        var add = await CliRunner.RunAsync("device", "add", "--site", "sjaellandsgade", "--instrument", "smiley", "--name", "Udgang", "--db", database.Value);
+
+        Assert.True(add.ExitCode == 0, add.Error);
+        var key = add.Output.Trim().Split('\n')[^1].Trim();
+        Assert.True(key.Length >= 40, add.Output);
+        await using (var db = database.Open())
+        {
+            var device = await db.Devices.SingleAsync();
+            Assert.Equal(SecretKeys.Hash(key), device.KeyHash);
+            Assert.NotEqual(key, device.KeyHash);
+            Assert.Null(device.RevokedAt);
+        }
+
+        var revoke = await CliRunner.RunAsync("device", "revoke", "1", "--db", database.Value);
+        Assert.True(revoke.ExitCode == 0, revoke.Error);
+        await using (var db = database.Open())
+        {
+            Assert.NotNull((await db.Devices.SingleAsync()).RevokedAt);
+        }
+        var again = await CliRunner.RunAsync("device", "revoke", "1", "--db", database.Value);
+        Assert.NotEqual(0, again.ExitCode);
+        Assert.Contains("already revoked", again.Error);
+    }
+
+    [Fact]
+    public async Task Device_add_with_an_unknown_site_fails_clearly()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var add = await CliRunner.RunAsync("device", "add", "--site", "nowhere", "--instrument", "smiley", "--name", "X", "--db", database.Value);
+        Assert.NotEqual(0, add.ExitCode);
+        Assert.Contains("Unknown site 'nowhere'", add.Error);
+    }
+}

@@ -1,0 +1,156 @@
+using Borgerpuls.Domain;
+using Borgerpuls.Features.Configuration;
+using Borgerpuls.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Borgerpuls.Tests.Features.Configuration;
+
+public sealed class ConfigApplyTests
+{
+    private static string ExamplePath => Path.Combine(AppContext.BaseDirectory, "TestData", "config-example.json");
+
+    [Fact]
+    public async Task Apply_then_export_round_trips_through_a_second_database()
+    {
+        await using var first = await TestDatabase.CreateAsync();
+        await using var second = await TestDatabase.CreateAsync();
+
+        var apply = await CliRunner.RunAsync("config", "apply", ExamplePath, "--db", first.Value);
+        Assert.True(apply.ExitCode == 0, apply.Error);
+        Assert.Contains("job centre jc-koebenhavn: created", apply.Output);
+        var exported = await CliRunner.RunAsync("config", "export", "--db", first.Value);
+        Assert.Equal(0, exported.ExitCode);
+
+        var file = Path.Combine(Path.GetTempPath(), $"bp-export-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, exported.Output);
+        try
+        {
+            var reapply = await CliRunner.RunAsync("config", "apply", file, "--db", second.Value);
+            Assert.True(reapply.ExitCode == 0, reapply.Error);
+            var exportedAgain = await CliRunner.RunAsync("config", "export", "--db", second.Value);
+            Assert.Equal(exported.Output, exportedAgain.Output);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+        Assert.Contains("\"name\": \"Københavns Kommune\"", exported.Output);
+        Assert.Contains("\"extends\": \"borgeroplevelse-5\"", exported.Output);
+    }
+
+    [Fact]
+    public async Task Applying_the_same_document_twice_changes_nothing()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = await database.MigratedAsync();
+        var doc = ConfigJson.Parse(await File.ReadAllTextAsync(ExamplePath));
+
+        var first = await ConfigApplier.ApplyAsync(db, doc);
+        var second = await ConfigApplier.ApplyAsync(db, doc);
+
+        Assert.NotEmpty(first.Changes);
+        Assert.Empty(second.Changes);
+    }
+
+    [Fact]
+    public async Task Unknown_property_is_an_error_naming_it()
+    {
+        var json = """{ "municipalities": [ { "key": "x", "name": "X", "jobcentres": [] } ] }""";
+        var error = Assert.Throws<ConfigException>(() => ConfigJson.Parse(json));
+        Assert.Contains("jobcentres", error.Message);
+    }
+
+    [Fact]
+    public async Task Broken_references_are_all_listed_and_nothing_is_written()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = await database.MigratedAsync();
+        var doc = new ConfigDocument
+        {
+            Municipalities = [new MunicipalityConfig("ny-kommune", "Ny Kommune") { JobCentres = [new JobCentreConfig("jc-ny", "Jobcenter Ny")] }],
+            TargetGroupSets = [new TargetGroupSetConfig("blandet", new() { ["da"] = "Blandet" }, ["jobparat", "findes-ikke"])],
+            Campaigns = [new CampaignConfig("c1", "Kampagne", "ukendt-skema", Channel.Kiosk, new DateOnly(2025, 1, 1)) { Site = "ukendt-site" }],
+            Targets = [new TargetConfig("t1", "Mål", "vive-7", TargetMetric.Positive, TargetDirection.AtLeast, 68)],
+        };
+
+        var error = await Assert.ThrowsAsync<ConfigException>(() => ConfigApplier.ApplyAsync(db, doc));
+
+        Assert.Contains(error.Errors, e => e.Message.Contains("findes-ikke", StringComparison.Ordinal));
+        Assert.Contains(error.Errors, e => e.Message.Contains("ukendt-skema", StringComparison.Ordinal));
+        Assert.Contains(error.Errors, e => e.Message.Contains("ukendt-site", StringComparison.Ordinal));
+        Assert.Contains(error.Errors, e => e.Path == "$.targets[0].threshold");
+        Assert.False(await db.Municipalities.AnyAsync());
+        Assert.False(await db.TargetGroupSets.AnyAsync(s => s.Key == "blandet"));
+    }
+
+    [Fact]
+    public async Task Cli_reports_errors_with_a_non_zero_exit_and_writes_nothing()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var file = Path.Combine(Path.GetTempPath(), $"bp-bad-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, """{ "municipalities": [ { "key": "Ugyldig Nøgle", "name": "X" } ], "targetGroups": [ { "key": "ok", "names": { "en": "No Danish" } } ] }""");
+        try
+        {
+            var result = await CliRunner.RunAsync("config", "apply", file, "--db", database.Value);
+            Assert.NotEqual(0, result.ExitCode);
+            Assert.Contains("'Ugyldig Nøgle' is not a valid key", result.Error);
+            Assert.Contains("$.targetGroups[0].names: A Danish text", result.Error);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+        await using var db = database.Open();
+        Assert.False(await db.Municipalities.AnyAsync());
+        Assert.False(await db.TargetGroups.AnyAsync(t => t.Key == "ok"));
+    }
+
+    [Fact]
+    public async Task Changing_a_question_publishes_a_new_version_and_keeps_the_old_one_intact()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = await database.MigratedAsync();
+        var doc = ConfigJson.Parse(await File.ReadAllTextAsync(ExamplePath));
+        await ConfigApplier.ApplyAsync(db, doc);
+        var local = doc.Instruments.Single(i => i.Key == "kbh-exit-poll");
+        var changedQuestion = local.Questions[0] with { Texts = new() { ["da"] = "Fik du indkaldelsen i god tid?", ["en"] = "Did you get the notice in time?" } };
+        var changed = doc with { Instruments = [local with { Questions = [changedQuestion, local.Questions[1]] }] };
+
+        var result = await ConfigApplier.ApplyAsync(db, changed);
+
+        Assert.Contains("instrument kbh-exit-poll: version 2 published", result.Changes);
+        var versions = await db.InstrumentVersions.Include(v => v.Questions).Where(v => v.Instrument!.Key == "kbh-exit-poll").OrderBy(v => v.Number).ToListAsync();
+        Assert.Equal(2, versions.Count);
+        Assert.Equal("Havde du fået tid til at forberede dig til mødet?", versions[0].Questions.Single(q => q.Key == "forberedt").Texts["da"]);
+        Assert.Equal("Fik du indkaldelsen i god tid?", versions[1].Questions.Single(q => q.Key == "forberedt").Texts["da"]);
+        Assert.All(versions, v => Assert.NotNull(v.PublishedAt));
+    }
+
+    [Fact]
+    public async Task Local_instrument_extends_the_core_version_and_mirror_points_to_its_citizen_instrument()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = await database.MigratedAsync();
+        await ConfigApplier.ApplyAsync(db, ConfigJson.Parse(await File.ReadAllTextAsync(ExamplePath)));
+
+        var local = await db.InstrumentVersions.Include(v => v.ExtendsVersion!).ThenInclude(v => v.Instrument).SingleAsync(v => v.Instrument!.Key == "kbh-exit-poll");
+        Assert.Equal("borgeroplevelse-5", local.ExtendsVersion!.Instrument!.Key);
+        var mirror = await db.Instruments.Include(i => i.MirrorOf).SingleAsync(i => i.Key == "medarbejderspejl");
+        Assert.Equal(InstrumentKind.Mirror, mirror.Kind);
+        Assert.Equal("borgeroplevelse-5", mirror.MirrorOf!.Key);
+    }
+
+    [Fact]
+    public async Task A_used_scale_cannot_change_its_options()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = await database.MigratedAsync();
+        var grad5 = Presets.Get().Scales.Single(s => s.Key == "grad5");
+        var changed = grad5 with { Options = grad5.Options.Take(5).ToList() };
+
+        var error = await Assert.ThrowsAsync<ConfigException>(() => ConfigApplier.ApplyAsync(db, new ConfigDocument { Scales = [changed] }));
+
+        Assert.Contains("used by published instrument versions", error.Message);
+        Assert.Equal(6, await db.ScaleOptions.CountAsync(o => o.ScaleId == db.Scales.Single(s => s.Key == "grad5").Id));
+    }
+}
