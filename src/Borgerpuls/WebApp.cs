@@ -4,6 +4,7 @@ using Borgerpuls.Data;
 using Borgerpuls.Features.Home;
 using Borgerpuls.Features.Health;
 using Borgerpuls.Localization;
+using Borgerpuls.Security;
 using Microsoft.AspNetCore.Localization;
 
 namespace Borgerpuls;
@@ -22,6 +23,10 @@ internal static class WebApp
             builder.Logging.ClearProviders().AddJsonConsole(o => o.IncludeScopes = true);
         }
         builder.Services.AddBorgerpulsDb(target);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddBorgerpulsSecurity(builder.Configuration);
+        builder.Services.AddWebHardening(builder.Configuration);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi("v1");
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -33,14 +38,20 @@ internal static class WebApp
         var app = builder.Build();
 
         await DatabaseStartup.InitialiseAsync(app.Services, app.Configuration, app.Logger);
+        await StaffBootstrap.RunAsync(app.Services, app.Configuration, app.Logger, app.Configuration["Urls"]);
 
+        app.UseWebHardening();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestLocalization(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<RequestLocalizationOptions>>().Value);
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
 
-        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapHealth();
         app.MapRazorPages();
         return app;

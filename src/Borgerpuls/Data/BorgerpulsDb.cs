@@ -1,11 +1,13 @@
 using Borgerpuls.Domain;
+using Borgerpuls.Security;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Borgerpuls.Data;
 
 /// <summary>The database. One model for both providers; each provider has its own subclass so that each keeps its own
 /// migrations (docs/decisions/0002-two-migration-sets.md).</summary>
-public abstract class BorgerpulsDb(DbContextOptions options) : DbContext(options)
+public abstract class BorgerpulsDb(DbContextOptions options) : IdentityDbContext<StaffUser>(options)
 {
     public DbSet<Municipality> Municipalities => Set<Municipality>();
     public DbSet<JobCentre> JobCentres => Set<JobCentre>();
@@ -31,6 +33,7 @@ public abstract class BorgerpulsDb(DbContextOptions options) : DbContext(options
     public DbSet<ServiceGoal> ServiceGoals => Set<ServiceGoal>();
     public DbSet<FollowUpRequest> FollowUpRequests => Set<FollowUpRequest>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<PersonalAccessToken> AccessTokens => Set<PersonalAccessToken>();
 
     public abstract DatabaseProvider Provider { get; }
 
@@ -41,6 +44,30 @@ public abstract class BorgerpulsDb(DbContextOptions options) : DbContext(options
         configurationBuilder.Properties<string>().HaveMaxLength(400);
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(BorgerpulsDb).Assembly);
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(BorgerpulsDb).Assembly);
+    }
+
+    // The audit log is append-only: no code path may change or remove an entry (retention deletes in bulk, outside tracking).
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardAudit();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GuardAudit();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    private void GuardAudit()
+    {
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("The audit log is append-only.");
+        }
+    }
 }

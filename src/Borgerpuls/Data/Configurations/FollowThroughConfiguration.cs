@@ -65,3 +65,15 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.HasIndex(x => x.At);
     }
 }
+
+internal sealed class PersonalAccessTokenConfiguration : IEntityTypeConfiguration<Borgerpuls.Security.PersonalAccessToken>
+{
+    public void Configure(EntityTypeBuilder<Borgerpuls.Security.PersonalAccessToken> b)
+    {
+        b.ToTable("AccessTokens");
+        b.HasIndex(x => x.TokenHash).IsUnique();
+        b.Property(x => x.TokenHash).HasMaxLength(64);
+        b.Property(x => x.Scopes).HasJsonConversion().HasMaxLength(1000);
+        b.HasOne<Borgerpuls.Security.StaffUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Borgerpuls.Localization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Borgerpuls.Features.Culture;
 
 /// <summary>The language picker posts here: a plain form, so it works without JavaScript.</summary>
+[AllowAnonymous]
 public sealed class CultureModel : PageModel
 {
     public IActionResult OnGet() => LocalRedirect("/");

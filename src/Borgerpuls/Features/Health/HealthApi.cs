@@ -4,7 +4,7 @@ internal static class HealthApi
 {
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/health").WithSummary("Liveness and database reachability");
+        app.MapHealthChecks("/health").WithSummary("Liveness and database reachability").AllowAnonymous();
         return app;
     }
 }

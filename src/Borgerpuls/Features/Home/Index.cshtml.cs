@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using System.Globalization;
 using Borgerpuls.Data;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -5,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Borgerpuls.Features.Home;
 
+[AllowAnonymous]
 public sealed class IndexModel(BorgerpulsDb db) : PageModel
 {
     public sealed record SiteRow(string Name, List<string> Units);

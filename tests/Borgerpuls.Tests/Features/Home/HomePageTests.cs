@@ -73,17 +73,23 @@ public sealed class HomePageTests
     }
 
     [Fact]
-    public async Task Unknown_api_path_is_problem_json()
+    public async Task Unknown_api_path_is_problem_json_401_for_strangers_and_404_for_staff()
     {
         await using var database = await TestDatabase.CreateAsync();
         await using var app = new BorgerpulsApp(database);
-        using var client = app.CreateClient();
-        client.DefaultRequestHeaders.Accept.ParseAdd("application/json");
+        using var stranger = app.CreateClient();
+        stranger.DefaultRequestHeaders.Accept.ParseAdd("application/json");
+        var staff = await app.SignedInClientAsync(Borgerpuls.Security.Roles.Analyst);
+        staff.DefaultRequestHeaders.Accept.ParseAdd("application/json");
 
-        var response = await client.GetAsync("/api/v1/findes-ikke");
+        var anonymous = await stranger.GetAsync("/api/v1/findes-ikke");
+        var signedIn = await staff.GetAsync("/api/v1/findes-ikke");
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        // Strangers learn nothing about which routes exist.
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal("application/problem+json", anonymous.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, signedIn.StatusCode);
+        Assert.Equal("application/problem+json", signedIn.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]

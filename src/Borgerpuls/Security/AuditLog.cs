@@ -1,0 +1,20 @@
+using Borgerpuls.Data;
+using Borgerpuls.Domain;
+
+namespace Borgerpuls.Security;
+
+/// <summary>Writes to the append-only audit log on behalf of the signed-in user (or the named system actor).</summary>
+public sealed class AuditLog(BorgerpulsDb db, IHttpContextAccessor http, TimeProvider clock)
+{
+    public async Task WriteAsync(string action, string? details = null, string? actor = null, CancellationToken ct = default)
+    {
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = clock.GetUtcNow().UtcDateTime,
+            Actor = actor ?? http.HttpContext?.User.Identity?.Name ?? "system",
+            Action = action,
+            Details = details,
+        });
+        await db.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,60 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+
+namespace Borgerpuls.Security;
+
+/// <summary>Makes sure the roles exist and that someone can sign in: a bootstrap admin from configuration
+/// (<c>Bootstrap:AdminEmail</c>, <c>Bootstrap:AdminPassword</c>, e.g. as environment variables <c>Bootstrap__AdminEmail</c>),
+/// or else, while no account exists, a one-time setup link printed to the console.</summary>
+internal static class StaffBootstrap
+{
+    public static async Task RunAsync(IServiceProvider services, IConfiguration configuration, ILogger logger, string? publicUrl)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.Staff)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        if (users.Users.Any())
+        {
+            return;
+        }
+        var email = configuration["Bootstrap:AdminEmail"];
+        var password = configuration["Bootstrap:AdminPassword"];
+        if (!string.IsNullOrWhiteSpace(email) && !string.IsNullOrWhiteSpace(password))
+        {
+            var result = await CreateAsync(users, email, password, Roles.Admin, []);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException("The bootstrap admin could not be created: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+            }
+            await scope.ServiceProvider.GetRequiredService<AuditLog>().WriteAsync("user.bootstrap", email, actor: "system");
+            logger.LogInformation("Created the bootstrap administrator {Email}", email);
+            return;
+        }
+        var token = scope.ServiceProvider.GetRequiredService<SetupToken>().Issue();
+        var baseUrl = (publicUrl ?? "http://127.0.0.1:5080").Split(';')[0].TrimEnd('/');
+        logger.LogWarning("No staff account exists yet. Create the first administrator here (the link works once): {SetupUrl}", $"{baseUrl}/setup?token={token}");
+    }
+
+    public static async Task<IdentityResult> CreateAsync(UserManager<StaffUser> users, string email, string password, string role, IEnumerable<string> jobCentres)
+    {
+        var user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true };
+        var result = await users.CreateAsync(user, password);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+        await users.AddToRoleAsync(user, role);
+        foreach (var centre in jobCentres)
+        {
+            await users.AddClaimAsync(user, new Claim(BorgerpulsClaims.JobCentre, centre));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,92 @@
+using System.Net;
+using Borgerpuls.Security;
+using Borgerpuls.Tests.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Borgerpuls.Tests.Security;
+
+/// <summary>Every endpoint declares a policy or is explicitly public, and each role gets exactly what its policy allows.</summary>
+public sealed class AuthorizationMatrixTests
+{
+    private static readonly Dictionary<string, string[]> Allowed = new()
+    {
+        [Policies.Admin] = [Roles.Admin],
+        [Policies.Analyst] = [Roles.Admin, Roles.Analyst],
+        [Policies.Staff] = [Roles.Admin, Roles.Analyst, Roles.Manager],
+        [Policies.Aggregates] = [Roles.Admin, Roles.Analyst, Roles.Manager, Roles.Committee],
+        [Policies.Device] = [],
+    };
+
+    private sealed record Endpoint(string Route, string Method, string? Policy, bool Public);
+
+    private static List<Endpoint> Enumerate(BorgerpulsApp app)
+    {
+        var list = new List<Endpoint>();
+        foreach (var endpoint in app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            var route = "/" + (endpoint.RoutePattern.RawText ?? "").TrimStart('/');
+            var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+            var isPublic = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+            var policy = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).LastOrDefault(p => p is not null);
+            foreach (var method in methods)
+            {
+                list.Add(new Endpoint(route, method, policy, isPublic));
+            }
+        }
+        return list;
+    }
+
+    [Fact]
+    public async Task Every_endpoint_is_public_or_declares_a_known_policy()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var app = new BorgerpulsApp(database);
+        _ = app.CreateClient();
+
+        var endpoints = Enumerate(app);
+
+        Assert.NotEmpty(endpoints);
+        var undeclared = endpoints.Where(e => !e.Public && (e.Policy is null || !Allowed.ContainsKey(e.Policy))).ToList();
+        Assert.True(undeclared.Count == 0, "Endpoints without a known policy: " + string.Join(", ", undeclared.Select(e => $"{e.Method} {e.Route}")));
+    }
+
+    [Fact]
+    public async Task Each_role_is_allowed_exactly_where_its_policy_says()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await CliRunner.RunAsync("demo-data", "--responses", "50", "--db", database.Value);
+        await using var app = new BorgerpulsApp(database);
+        var clients = new Dictionary<string, HttpClient>();
+        foreach (var role in Roles.Staff)
+        {
+            clients[role] = await app.SignedInClientAsync(role, "jc-centrum");
+        }
+        clients["anonymous"] = app.CreateClient(new() { AllowAutoRedirect = false });
+
+        var failures = new List<string>();
+        foreach (var endpoint in Enumerate(app).Where(e => !e.Public && e.Route.IndexOf('{') < 0 && e.Method is "GET"))
+        {
+            foreach (var (who, client) in clients)
+            {
+                using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), endpoint.Route);
+                if (endpoint.Route.StartsWith("/api", StringComparison.Ordinal))
+                {
+                    request.Headers.Accept.ParseAdd("application/json");
+                }
+                var response = await client.SendAsync(request);
+                var denied = response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
+                    || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.Contains("/login", StringComparison.Ordinal))
+                    || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.Contains("/access-denied", StringComparison.Ordinal));
+                var shouldAllow = Allowed[endpoint.Policy!].Contains(who);
+                if (denied == shouldAllow)
+                {
+                    failures.Add($"{who} {(denied ? "denied" : "allowed")} {endpoint.Method} {endpoint.Route} ({(int)response.StatusCode})");
+                }
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+}
