@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Borgerpuls.Data;
 using Borgerpuls.Features.Home;
 using Borgerpuls.Features.Health;
+using Borgerpuls.Features.Ingest;
 using Borgerpuls.Localization;
 using Borgerpuls.Security;
 using Microsoft.AspNetCore.Localization;
@@ -27,6 +28,7 @@ internal static class WebApp
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddBorgerpulsSecurity(builder.Configuration);
         builder.Services.AddWebHardening(builder.Configuration);
+        builder.Services.AddIngest();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi("v1");
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -53,6 +55,7 @@ internal static class WebApp
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapHealth();
+        app.MapIngest();
         app.MapRazorPages();
         return app;
     }

@@ -13,6 +13,15 @@ internal sealed class PostgresResponseWriter(string connectionString) : Response
     public override async Task WriteAsync(IReadOnlyList<ResponseRow> rows, CancellationToken ct)
     {
         await using var tx = await _connection.BeginTransactionAsync(ct);
+        foreach (var invitation in rows.Select(r => r.InvitationTokenHash).OfType<string>())
+        {
+            await using var consume = new NpgsqlCommand("""UPDATE "Invitations" SET "Used" = TRUE WHERE "TokenHash" = @hash AND NOT "Used" """, _connection, tx);
+            consume.Parameters.AddWithValue("hash", invitation);
+            if (await consume.ExecuteNonQueryAsync(ct) != 1)
+            {
+                throw new InvitationAlreadyUsedException(invitation);
+            }
+        }
         await using (var copy = await _connection.BeginBinaryImportAsync("""
             COPY "Responses" ("Id","InstrumentVersionId","InstrumentId","CampaignId","Channel","SubmittedHour","JobCentreId","SiteId",
               "UnitId","OfferId","TargetGroupId","MeetingType","Language","Background","Answers","QualityFlags","ContentHash") FROM STDIN (FORMAT BINARY)

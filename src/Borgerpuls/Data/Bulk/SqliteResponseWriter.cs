@@ -42,8 +42,22 @@ internal sealed class SqliteResponseWriter(string connectionString) : ResponseBu
             c[name] = comment.Parameters.Add("$" + name, SqliteType.Text);
         }
 
-        foreach (var (r, comments) in rows)
+        await using var consume = _connection.CreateCommand();
+        consume.Transaction = tx;
+        consume.CommandText = """UPDATE "Invitations" SET "Used" = 1 WHERE "TokenHash" = $hash AND "Used" = 0""";
+        var consumeHash = consume.Parameters.Add("$hash", SqliteType.Text);
+
+        foreach (var row in rows)
         {
+            var (r, comments) = row;
+            if (row.InvitationTokenHash is { } invitation)
+            {
+                consumeHash.Value = invitation;
+                if (await consume.ExecuteNonQueryAsync(ct) != 1)
+                {
+                    throw new InvitationAlreadyUsedException(invitation);
+                }
+            }
             p["id"].Value = SqliteFormats.Guid(r.Id);
             p["version"].Value = r.InstrumentVersionId;
             p["instrument"].Value = r.InstrumentId;

@@ -1,0 +1,36 @@
+using Borgerpuls.Security;
+
+namespace Borgerpuls.Features.Ingest;
+
+internal static class IngestApi
+{
+    public static IServiceCollection AddIngest(this IServiceCollection services)
+    {
+        services.AddSingleton<Questionnaire.InstrumentCatalog>();
+        services.AddSingleton<OrganisationLookup>();
+        services.AddSingleton<KioskRepeatTracker>();
+        services.AddSingleton<IngestQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<IngestQueue>());
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapIngest(this IEndpointRouteBuilder app)
+    {
+        // Citizens are anonymous: the handler authenticates the device key or invitation token itself, and the citizen rate
+        // limit is partitioned by them.
+        app.MapPost("/api/v1/responses", SubmitResponses.HandleAsync)
+            .AllowAnonymous()
+            .DisableAntiforgery()
+            .RequireRateLimiting(WebHardening.CitizenPolicy)
+            .Accepts<ResponseSubmission>("application/json")
+            .Produces<Acknowledgement>(StatusCodes.Status201Created)
+            .Produces<Acknowledgement>(StatusCodes.Status200OK)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithTags("Responses")
+            .WithSummary("Submit one response or a batch (idempotent by UUID)")
+            .WithDescription("201 = stored now, 200 = already stored with the same content. Anything else: keep the response queued and retry.");
+        return app;
+    }
+}

@@ -1,0 +1,125 @@
+using System.Threading.Channels;
+using Borgerpuls.Data;
+using Borgerpuls.Data.Bulk;
+using Microsoft.EntityFrameworkCore;
+
+namespace Borgerpuls.Features.Ingest;
+
+/// <summary>The response was already stored with other content under the same id.</summary>
+public sealed class ResponseConflictException(Guid id) : Exception($"Response {id} was already stored with different content.")
+{
+    public Guid Id { get; } = id;
+}
+
+/// <summary>Group commit: concurrent submissions are written together in one transaction by a single writer, and each is
+/// acknowledged only after that transaction has committed. One fsync serves many responses, which is what lets the embedded
+/// database take thousands of responses a second while never acknowledging anything that is not durable.</summary>
+public sealed class IngestQueue(IServiceScopeFactory scopes, DatabaseSetup.Target target, ILogger<IngestQueue> logger) : BackgroundService
+{
+    private const int MaxRowsPerCommit = 2_000;
+
+    private sealed record Pending(IReadOnlyList<ResponseRow> Rows, TaskCompletionSource<IReadOnlyList<Acknowledgement>> Done);
+
+    private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(20_000) { SingleReader = true });
+
+    /// <summary>Stores the rows atomically (all or none) and returns one acknowledgement per row, in order.</summary>
+    public async Task<IReadOnlyList<Acknowledgement>> SubmitAsync(IReadOnlyList<ResponseRow> rows, CancellationToken ct)
+    {
+        var pending = new Pending(rows, new TaskCompletionSource<IReadOnlyList<Acknowledgement>>(TaskCreationOptions.RunContinuationsAsynchronously));
+        await _queue.Writer.WriteAsync(pending, ct);
+        return await pending.Done.Task.WaitAsync(ct);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        ResponseBulkWriter? writer = null;
+        var group = new List<Pending>();
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                group.Clear();
+                var rows = 0;
+                while (rows < MaxRowsPerCommit && _queue.Reader.TryRead(out var next))
+                {
+                    group.Add(next);
+                    rows += next.Rows.Count;
+                }
+                try
+                {
+                    writer ??= await ResponseBulkWriter.OpenAsync(target, stoppingToken);
+                    await CommitAsync(writer, group, stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogError(e, "Could not store {Count} submissions; the clients will retry", group.Count);
+                    foreach (var p in group) p.Done.TrySetException(e);
+                    if (writer is not null) await writer.DisposeAsync();
+                    writer = null;
+                }
+            }
+        }
+        finally
+        {
+            if (writer is not null) await writer.DisposeAsync();
+        }
+    }
+
+    private async Task CommitAsync(ResponseBulkWriter writer, List<Pending> group, CancellationToken ct)
+    {
+        // Which ids are stored already, and with what content: a retry is acknowledged again, a reuse is a conflict.
+        var ids = group.SelectMany(p => p.Rows).Select(r => r.Response.Id).Distinct().ToList();
+        Dictionary<Guid, string> stored;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<BorgerpulsDb>();
+            stored = await db.Responses.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.ContentHash, ct);
+        }
+        var accepted = new List<(Pending Pending, List<ResponseRow> New, List<Acknowledgement> Acks)>();
+        foreach (var pending in group)
+        {
+            var fresh = new List<ResponseRow>();
+            var acks = new List<Acknowledgement>();
+            Guid? conflict = null;
+            foreach (var row in pending.Rows)
+            {
+                if (stored.TryGetValue(row.Response.Id, out var hash))
+                {
+                    if (hash != row.Response.ContentHash) conflict = row.Response.Id;
+                    acks.Add(new Acknowledgement(row.Response.Id, "duplicate"));
+                    continue;
+                }
+                stored[row.Response.Id] = row.Response.ContentHash;
+                fresh.Add(row);
+                acks.Add(new Acknowledgement(row.Response.Id, "created"));
+            }
+            if (conflict is { } id)
+            {
+                foreach (var row in fresh) stored.Remove(row.Response.Id);
+                pending.Done.TrySetException(new ResponseConflictException(id));
+                continue;
+            }
+            accepted.Add((pending, fresh, acks));
+        }
+
+        while (accepted.Count > 0)
+        {
+            try
+            {
+                await writer.WriteAsync(accepted.SelectMany(a => a.New).ToList(), ct);
+                break;
+            }
+            catch (InvitationAlreadyUsedException used)
+            {
+                // Someone else consumed this invitation first; refuse that submission and commit the others.
+                var loser = accepted.First(a => a.New.Any(r => r.InvitationTokenHash == used.TokenHash));
+                loser.Pending.Done.TrySetException(used);
+                accepted.Remove(loser);
+            }
+        }
+        foreach (var (pending, _, acks) in accepted)
+        {
+            pending.Done.TrySetResult(acks);
+        }
+    }
+}

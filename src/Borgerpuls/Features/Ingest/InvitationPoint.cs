@@ -1,0 +1,40 @@
+using Borgerpuls.Data;
+using Borgerpuls.Domain;
+using Borgerpuls.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Borgerpuls.Features.Ingest;
+
+/// <summary>Turns an invitation token into the collection point it fixes, or a friendly refusal.</summary>
+public static class InvitationPoint
+{
+    public sealed record Resolution(CollectionPoint? Point, int Status, string? Message, string? InstrumentKey);
+
+    public static async Task<Resolution> ResolveAsync(BorgerpulsDb db, string token, DateOnly today, CancellationToken ct)
+    {
+        if (token.Length is < 10 or > 100)
+        {
+            return new(null, StatusCodes.Status404NotFound, "Unknown invitation.", null);
+        }
+        var hash = SecretKeys.Hash(token);
+        var invitation = await db.Invitations.AsNoTracking().SingleOrDefaultAsync(i => i.TokenHash == hash, ct);
+        if (invitation is null)
+        {
+            return new(null, StatusCodes.Status404NotFound, "Unknown invitation.", null);
+        }
+        if (invitation.Used)
+        {
+            return new(null, StatusCodes.Status410Gone, "This invitation has already been answered.", null);
+        }
+        if (invitation.ExpiresOn < today)
+        {
+            return new(null, StatusCodes.Status410Gone, "This invitation has expired.", null);
+        }
+        var instrument = await db.Instruments.Where(i => i.Id == invitation.InstrumentId).Select(i => i.Key).SingleAsync(ct);
+        return new(new CollectionPoint(Channel.Link, instrument)
+        {
+            JobCentreId = invitation.JobCentreId, SiteId = invitation.SiteId, UnitId = invitation.UnitId, TargetGroupId = invitation.TargetGroupId,
+            MeetingType = invitation.MeetingType, CampaignId = invitation.CampaignId, InvitationTokenHash = hash,
+        }, StatusCodes.Status200OK, null, instrument);
+    }
+}

@@ -1,0 +1,195 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Borgerpuls.Data;
+using Borgerpuls.Data.Bulk;
+using Borgerpuls.Domain;
+using Borgerpuls.Features.Questionnaire;
+using Borgerpuls.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace Borgerpuls.Features.Ingest;
+
+/// <summary><c>POST /api/v1/responses</c>: one response or a batch, from a kiosk or tablet (device key), an invitation
+/// (its token) or an open web campaign. Idempotent by the client's UUID; acknowledged only after a durable commit.</summary>
+internal static class SubmitResponses
+{
+    public const int MaxBatch = 1_000;
+
+    public static async Task<IResult> HandleAsync(HttpContext http, BorgerpulsDb db, InstrumentCatalog instruments, OrganisationLookup organisation,
+        KioskRepeatTracker repeats, IngestQueue queue, TimeProvider clock, CancellationToken ct)
+    {
+        var (submissions, parseError) = await ReadAsync(http, ct);
+        if (parseError is not null)
+        {
+            return parseError;
+        }
+        var (point, authError) = await CollectionPointAsync(http, db, submissions!, ct);
+        if (authError is not null)
+        {
+            return authError;
+        }
+        var org = await organisation.GetAsync(ct);
+        var now = clock.GetUtcNow();
+        var errors = new Dictionary<string, string[]>();
+        var results = new List<SubmissionValidator.Result>();
+        var batch = submissions!.Count > 1 || http.Items.ContainsKey(BatchMarker);
+        for (var i = 0; i < submissions.Count; i++)
+        {
+            var s = submissions[i];
+            var instrument = s.Instrument is null ? null : await instruments.LatestAsync(s.Instrument, ct);
+            var result = SubmissionValidator.Validate(s, instrument, point!, org, now);
+            foreach (var (field, messages) in result.Errors)
+            {
+                errors[batch ? $"[{i}].{field}" : field] = messages;
+            }
+            results.Add(result);
+        }
+        if (submissions.Select(s => s.Id).Distinct().Count() != submissions.Count)
+        {
+            errors["id"] = ["The same id appears more than once in the batch."];
+        }
+        if (point!.InvitationTokenHash is not null && submissions.Count != 1)
+        {
+            errors["$"] = ["An invitation is answered by exactly one response."];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The response was not stored: fix the fields listed.");
+        }
+
+        var rows = results.Select(r => r.Row!).ToList();
+        if (point.Channel == Channel.Kiosk && point.DeviceId is { } deviceId)
+        {
+            var ordered = results.Select((r, i) => (r.AnsweredAt, i)).OrderBy(x => x.AnsweredAt).ToList();
+            var flags = repeats.Flag(deviceId, ordered.Select(x => x.AnsweredAt).ToList(), TimeSpan.FromSeconds(point.RepeatWindowSeconds));
+            for (var k = 0; k < ordered.Count; k++)
+            {
+                if (flags[k]) rows[ordered[k].i].Response.QualityFlags |= ResponseQuality.KioskRepeat;
+            }
+        }
+        // The flag depends on press order, not content: a retry must not turn into a conflict because of it.
+
+        IReadOnlyList<Acknowledgement> acks;
+        try
+        {
+            acks = await queue.SubmitAsync(rows, ct);
+        }
+        catch (ResponseConflictException conflict)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflicting response id",
+                detail: $"Response {conflict.Id} was already stored with different content; a new response needs a new UUID.");
+        }
+        catch (InvitationAlreadyUsedException)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Invitation already used", detail: "This invitation has already been answered.");
+        }
+        if (batch)
+        {
+            return TypedResults.Ok(new { results = acks });
+        }
+        var ack = acks[0];
+        return ack.Status == "created" ? TypedResults.Created($"/api/v1/responses/{ack.Id}", ack) : TypedResults.Ok(ack);
+    }
+
+    private const string BatchMarker = "borgerpuls:batch";
+
+    private static async Task<(List<ResponseSubmission>?, IResult?)> ReadAsync(HttpContext http, CancellationToken ct)
+    {
+        // Kestrel enforces the limit on the stream; checking the declared length first answers at once, before reading.
+        if (http.Request.ContentLength > WebHardening.MaxRequestBytes)
+        {
+            return (null, Problem(StatusCodes.Status413PayloadTooLarge, $"The request is larger than {WebHardening.MaxRequestBytes / (1024 * 1024)} MB."));
+        }
+        if (!http.Request.HasJsonContentType())
+        {
+            return (null, Problem(StatusCodes.Status415UnsupportedMediaType, "Send the response as application/json."));
+        }
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(http.Request.Body, new JsonDocumentOptions { MaxDepth = 16 }, ct);
+            var root = document.RootElement;
+            if (root.ValueKind == JsonValueKind.Array)
+            {
+                http.Items[BatchMarker] = true;
+                var count = root.GetArrayLength();
+                if (count is 0 or > MaxBatch)
+                {
+                    return (null, Problem(StatusCodes.Status400BadRequest, $"A batch holds 1 to {MaxBatch} responses; this one has {count}."));
+                }
+                return (root.EnumerateArray().Select(e => e.Deserialize<ResponseSubmission>(IngestJson.Options)!).ToList(), null);
+            }
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return (null, Problem(StatusCodes.Status400BadRequest, "Send one response object or an array of them."));
+            }
+            return ([root.Deserialize<ResponseSubmission>(IngestJson.Options)!], null);
+        }
+        catch (JsonException e)
+        {
+            var where = e.Path is null ? "" : $" at {e.Path}";
+            var message = e.Message.Contains("could not be mapped", StringComparison.Ordinal)
+                ? $"Unknown property '{e.Message.Split('\'').ElementAtOrDefault(1)}'{where}."
+                : $"Malformed JSON{where}: {e.Message.Split(" Path:")[0]}";
+            return (null, Problem(StatusCodes.Status400BadRequest, message));
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, Problem(StatusCodes.Status413PayloadTooLarge, $"The request is larger than {WebHardening.MaxRequestBytes / (1024 * 1024)} MB."));
+        }
+        catch (DecoderFallbackException)
+        {
+            return (null, Problem(StatusCodes.Status400BadRequest, "The request is not valid UTF-8."));
+        }
+    }
+
+    private static async Task<(CollectionPoint?, IResult?)> CollectionPointAsync(HttpContext http, BorgerpulsDb db, List<ResponseSubmission> submissions, CancellationToken ct)
+    {
+        var header = http.Request.Headers.Authorization.ToString();
+        if (header.StartsWith("Device ", StringComparison.Ordinal))
+        {
+            var auth = await http.AuthenticateAsync(DeviceAuthenticationHandler.SchemeName);
+            if (!auth.Succeeded || DeviceAuthenticationHandler.DeviceId(auth.Principal) is not { } deviceId)
+            {
+                return (null, Problem(StatusCodes.Status401Unauthorized, auth.Failure?.Message ?? "Unknown device key."));
+            }
+            var device = await db.Devices.AsNoTracking().Include(d => d.Site).Include(d => d.Instrument).SingleAsync(d => d.Id == deviceId, ct);
+            return (new CollectionPoint(device.Channel, device.Instrument!.Key)
+            {
+                JobCentreId = device.Site!.JobCentreId, SiteId = device.SiteId, UnitId = device.UnitId, DeviceId = device.Id,
+                RepeatWindowSeconds = device.Site.KioskRepeatWindowSeconds,
+                ClientSetsUnit = device.Channel == Channel.Tablet && device.UnitId is null,
+                ClientSetsTargetGroup = device.Channel == Channel.Tablet,
+            }, null);
+        }
+        if (header.StartsWith("Invitation ", StringComparison.Ordinal))
+        {
+            var point = await InvitationPoint.ResolveAsync(db, header["Invitation ".Length..].Trim(), DateOnly.FromDateTime(DateTime.UtcNow), ct);
+            return point.Point is null ? (null, Problem(point.Status, point.Message!)) : (point.Point, null);
+        }
+        var campaignKey = submissions.Select(s => s.Campaign).Distinct().SingleOrDefault();
+        if (campaignKey is not null)
+        {
+            var campaign = await db.Campaigns.AsNoTracking().Include(c => c.Instrument).SingleOrDefaultAsync(c => c.Key == campaignKey, ct);
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            if (campaign is null || campaign.Channel != Channel.Web || campaign.Status != CampaignStatus.Open || campaign.StartsOn > today || campaign.EndsOn < today)
+            {
+                return (null, Problem(StatusCodes.Status403Forbidden, $"'{campaignKey}' is not an open web campaign."));
+            }
+            var centre = campaign.JobCentreId ?? (campaign.SiteId is { } s ? await db.Sites.Where(x => x.Id == s).Select(x => (int?)x.JobCentreId).SingleAsync(ct) : null);
+            return (new CollectionPoint(Channel.Web, campaign.Instrument!.Key)
+            {
+                CampaignId = campaign.Id, JobCentreId = centre, SiteId = campaign.SiteId, UnitId = campaign.UnitId,
+                ClientSetsTargetGroup = true, ClientSetsOrganisation = centre is null,
+            }, null);
+        }
+        return (null, Problem(StatusCodes.Status401Unauthorized, "Send a device key (Authorization: Device …), an invitation token (Authorization: Invitation …) or an open web campaign."));
+    }
+
+    private static ProblemHttpResult Problem(int status, string detail) =>
+        TypedResults.Problem(statusCode: status, title: ReasonPhrases(status), detail: detail);
+
+    private static string ReasonPhrases(int status) => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);
+}
