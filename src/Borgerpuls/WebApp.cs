@@ -4,6 +4,7 @@ using Borgerpuls.Data;
 using Borgerpuls.Features.Home;
 using Borgerpuls.Features.Health;
 using Borgerpuls.Features.Ingest;
+using Borgerpuls.Features.Results;
 using Borgerpuls.Localization;
 using Borgerpuls.Security;
 using Microsoft.AspNetCore.Localization;
@@ -56,6 +57,7 @@ internal static class WebApp
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapHealth();
         app.MapIngest();
+        app.MapResults();
         app.MapRazorPages();
         return app;
     }

@@ -28,6 +28,9 @@ internal static class CommandLine
         root.Subcommands.Add(ConfigCommands.Create());
         root.Subcommands.Add(DemoDataCommand.Create());
         root.Subcommands.Add(DeviceCommands.Create());
+        root.Subcommands.Add(ResultsCommands.Results());
+        root.Subcommands.Add(ResultsCommands.PriorityMap());
+        root.Subcommands.Add(AggregatesCommand.Create());
         return root.Parse(args).InvokeAsync();
     }
 

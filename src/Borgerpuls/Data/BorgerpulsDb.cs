@@ -34,6 +34,10 @@ public abstract class BorgerpulsDb(DbContextOptions options) : IdentityDbContext
     public DbSet<FollowUpRequest> FollowUpRequests => Set<FollowUpRequest>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<PersonalAccessToken> AccessTokens => Set<PersonalAccessToken>();
+    public DbSet<Aggregates.AggregateCell> AggregateCells => Set<Aggregates.AggregateCell>();
+    public DbSet<Aggregates.AggregateOption> AggregateOptions => Set<Aggregates.AggregateOption>();
+    public DbSet<Aggregates.AggregatePair> AggregatePairs => Set<Aggregates.AggregatePair>();
+    public DbSet<Aggregates.AggregateState> AggregateState => Set<Aggregates.AggregateState>();
 
     public abstract DatabaseProvider Provider { get; }
 

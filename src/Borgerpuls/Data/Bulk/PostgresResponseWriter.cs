@@ -4,14 +4,15 @@ using NpgsqlTypes;
 namespace Borgerpuls.Data.Bulk;
 
 /// <summary>Binary COPY: PostgreSQL's bulk path. COPY inside a transaction is all-or-nothing like any statement.</summary>
-internal sealed class PostgresResponseWriter(string connectionString) : ResponseBulkWriter
+internal sealed class PostgresResponseWriter(DatabaseSetup.Target target) : ResponseBulkWriter(target)
 {
-    private readonly NpgsqlConnection _connection = new(connectionString);
+    private readonly NpgsqlConnection _connection = new(target.ConnectionString);
 
     protected override Task OpenAsync(CancellationToken ct) => _connection.OpenAsync(ct);
 
     public override async Task WriteAsync(IReadOnlyList<ResponseRow> rows, CancellationToken ct)
     {
+        var delta = await DeltaAsync(rows, ct);
         await using var tx = await _connection.BeginTransactionAsync(ct);
         foreach (var invitation in rows.Select(r => r.InvitationTokenHash).OfType<string>())
         {
@@ -77,7 +78,9 @@ internal sealed class PostgresResponseWriter(string connectionString) : Response
             }
             await copy.CompleteAsync(ct);
         }
+        var generation = await Aggregates.AggregateWriter.WriteAsync(_connection, tx, delta, ct);
         await tx.CommitAsync(ct);
+        Committed(delta, generation);
     }
 
     private static Task WriteNullable(NpgsqlBinaryImporter copy, int? value, CancellationToken ct) =>
@@ -85,6 +88,16 @@ internal sealed class PostgresResponseWriter(string connectionString) : Response
 
     private static Task WriteText(NpgsqlBinaryImporter copy, string? value, CancellationToken ct) =>
         value is { } v ? copy.WriteAsync(v, NpgsqlDbType.Varchar, ct) : copy.WriteNullAsync(ct);
+
+    public override async Task FlushAggregatesAsync(CancellationToken ct)
+    {
+        var delta = TakeDeferred();
+        await using var tx = await _connection.BeginTransactionAsync(ct);
+        var generation = await Aggregates.AggregateWriter.WriteAsync(_connection, tx, delta, ct);
+        await tx.CommitAsync(ct);
+        Committed(delta, generation);
+        delta.Cells.Clear();
+    }
 
     public override ValueTask DisposeAsync() => _connection.DisposeAsync();
 }

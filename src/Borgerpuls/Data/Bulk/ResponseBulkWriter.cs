@@ -1,21 +1,61 @@
+using Borgerpuls.Data.Aggregates;
+using Borgerpuls.Features.Questionnaire;
+
 namespace Borgerpuls.Data.Bulk;
 
 /// <summary>Writes many responses fast, bypassing the change tracker: demo data, imports and the ingest queue use it.
-/// Each <see cref="WriteAsync"/> call is one transaction: all rows or none.</summary>
+/// Each <see cref="WriteAsync"/> call is one transaction: the responses, their comments and the aggregates they add —
+/// all or none.</summary>
 public abstract class ResponseBulkWriter : IAsyncDisposable
 {
-    public static async Task<ResponseBulkWriter> OpenAsync(DatabaseSetup.Target target, CancellationToken ct)
+    private readonly Dictionary<int, InstrumentDefinition> _versions = [];
+
+    protected ResponseBulkWriter(DatabaseSetup.Target target) => Target = target;
+
+    protected DatabaseSetup.Target Target { get; }
+
+    public static async Task<ResponseBulkWriter> OpenAsync(DatabaseSetup.Target target, CancellationToken ct, bool deferAggregates = false)
     {
         ResponseBulkWriter writer = target.Provider == DatabaseProvider.Postgres
-            ? new PostgresResponseWriter(target.ConnectionString)
-            : new SqliteResponseWriter(target.ConnectionString);
+            ? new PostgresResponseWriter(target) { DeferAggregates = deferAggregates }
+            : new SqliteResponseWriter(target) { DeferAggregates = deferAggregates };
         await writer.OpenAsync(ct);
         return writer;
     }
 
+    /// <summary>Bulk loads (demo data) collect the aggregates of all batches and write them once at the end with
+    /// <see cref="FlushAggregatesAsync"/>: far fewer upserts. Until then the responses are stored without their aggregates;
+    /// <c>aggregates rebuild</c> repairs an interrupted load.</summary>
+    public bool DeferAggregates { get; init; }
+
+    private readonly AggregateDelta _deferred = new();
+
     protected abstract Task OpenAsync(CancellationToken ct);
+
+    public abstract Task FlushAggregatesAsync(CancellationToken ct);
+
+    protected AggregateDelta TakeDeferred() => _deferred;
 
     public abstract Task WriteAsync(IReadOnlyList<ResponseRow> rows, CancellationToken ct);
 
     public abstract ValueTask DisposeAsync();
+
+    /// <summary>The aggregates the rows add, computed before the transaction opens so that it stays short.</summary>
+    protected async Task<AggregateDelta> DeltaAsync(IReadOnlyList<ResponseRow> rows, CancellationToken ct)
+    {
+        var delta = new AggregateDelta();
+        foreach (var row in rows)
+        {
+            var versionId = row.Response.InstrumentVersionId;
+            if (!_versions.TryGetValue(versionId, out var definition))
+            {
+                await using var db = DatabaseSetup.Create(Target);
+                _versions[versionId] = definition = await InstrumentCatalog.LoadAsync(db, versionId, ct);
+            }
+            (DeferAggregates ? _deferred : delta).Add(row.Response, definition);
+        }
+        return delta;
+    }
+
+    protected void Committed(AggregateDelta delta, long generation) => AggregateStore.For(Target).Committed(delta, generation);
 }

@@ -5,9 +5,9 @@ namespace Borgerpuls.Data.Bulk;
 
 /// <summary>Prepared statements reused across rows inside one transaction: SQLite's fastest safe path.
 /// Values are written in exactly the formats EF Core's SQLite provider uses, so EF reads them back unchanged.</summary>
-internal sealed class SqliteResponseWriter(string connectionString) : ResponseBulkWriter
+internal sealed class SqliteResponseWriter(DatabaseSetup.Target target) : ResponseBulkWriter(target)
 {
-    private readonly SqliteConnection _connection = new(connectionString);
+    private readonly SqliteConnection _connection = new(target.ConnectionString);
 
     protected override async Task OpenAsync(CancellationToken ct)
     {
@@ -17,6 +17,7 @@ internal sealed class SqliteResponseWriter(string connectionString) : ResponseBu
 
     public override async Task WriteAsync(IReadOnlyList<ResponseRow> rows, CancellationToken ct)
     {
+        var delta = await DeltaAsync(rows, ct);
         await using var tx = (SqliteTransaction)await _connection.BeginTransactionAsync(ct);
         await using var response = _connection.CreateCommand();
         response.Transaction = tx;
@@ -93,7 +94,19 @@ internal sealed class SqliteResponseWriter(string connectionString) : ResponseBu
                 await comment.ExecuteNonQueryAsync(ct);
             }
         }
+        var generation = await Aggregates.AggregateWriter.WriteAsync(_connection, tx, delta, ct);
         await tx.CommitAsync(ct);
+        Committed(delta, generation);
+    }
+
+    public override async Task FlushAggregatesAsync(CancellationToken ct)
+    {
+        var delta = TakeDeferred();
+        await using var tx = await _connection.BeginTransactionAsync(ct);
+        var generation = await Aggregates.AggregateWriter.WriteAsync(_connection, tx, delta, ct);
+        await tx.CommitAsync(ct);
+        Committed(delta, generation);
+        delta.Cells.Clear();
     }
 
     public override ValueTask DisposeAsync() => _connection.DisposeAsync();

@@ -27,7 +27,7 @@ public static class DemoDataGenerator
         }
 
         var random = new Random(options.Seed);
-        var writer = await ResponseBulkWriter.OpenAsync(target, ct);
+        var writer = await ResponseBulkWriter.OpenAsync(target, ct, deferAggregates: true);
         await using (writer)
         {
             long written = 0, comments = 0;
@@ -47,6 +47,7 @@ public static class DemoDataGenerator
                 written += size;
                 progress?.Invoke(written);
             }
+            await writer.FlushAggregatesAsync(ct);
             return new DemoDataResult(written, comments, clock.Elapsed);
         }
     }

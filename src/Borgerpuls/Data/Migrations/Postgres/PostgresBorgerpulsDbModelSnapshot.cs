@@ -22,6 +22,142 @@ namespace Borgerpuls.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Borgerpuls.Data.Aggregates.AggregateCell", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Cube")
+                        .HasMaxLength(32)
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InstrumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("JobCentreId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("MeetingType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OfferId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Repeat")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("Respondents")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TargetGroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Cube", "InstrumentId", "Month", "JobCentreId", "SiteId", "UnitId", "OfferId", "TargetGroupId", "Channel", "MeetingType", "Language", "Repeat")
+                        .IsUnique()
+                        .HasDatabaseName("UX_AggregateCells_Key");
+
+                    b.ToTable("AggregateCells");
+                });
+
+            modelBuilder.Entity("Borgerpuls.Data.Aggregates.AggregateOption", b =>
+                {
+                    b.Property<long>("CellId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("QuestionKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("OptionCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("CellId", "QuestionKey", "OptionCode");
+
+                    b.ToTable("AggregateOptions");
+                });
+
+            modelBuilder.Entity("Borgerpuls.Data.Aggregates.AggregatePair", b =>
+                {
+                    b.Property<long>("CellId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("QuestionKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("N")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("SumX")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("SumXX")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("SumXY")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("SumY")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("SumYY")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("CellId", "QuestionKey");
+
+                    b.ToTable("AggregatePairs");
+                });
+
+            modelBuilder.Entity("Borgerpuls.Data.Aggregates.AggregateState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Generation")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AggregateState");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Generation = 0L
+                        });
+                });
+
             modelBuilder.Entity("Borgerpuls.Domain.ActionItem", b =>
                 {
                     b.Property<int>("Id")

@@ -17,6 +17,140 @@ namespace Borgerpuls.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("Borgerpuls.Data.Aggregates.AggregateCell", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Cube")
+                        .HasMaxLength(32)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InstrumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JobCentreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MeetingType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OfferId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Repeat")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Respondents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TargetGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Cube", "InstrumentId", "Month", "JobCentreId", "SiteId", "UnitId", "OfferId", "TargetGroupId", "Channel", "MeetingType", "Language", "Repeat")
+                        .IsUnique()
+                        .HasDatabaseName("UX_AggregateCells_Key");
+
+                    b.ToTable("AggregateCells");
+                });
+
+            modelBuilder.Entity("Borgerpuls.Data.Aggregates.AggregateOption", b =>
+                {
+                    b.Property<long>("CellId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("QuestionKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OptionCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CellId", "QuestionKey", "OptionCode");
+
+                    b.ToTable("AggregateOptions");
+                });
+
+            modelBuilder.Entity("Borgerpuls.Data.Aggregates.AggregatePair", b =>
+                {
+                    b.Property<long>("CellId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("QuestionKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("N")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("SumX")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("SumXX")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("SumXY")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("SumY")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("SumYY")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("CellId", "QuestionKey");
+
+                    b.ToTable("AggregatePairs");
+                });
+
+            modelBuilder.Entity("Borgerpuls.Data.Aggregates.AggregateState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Generation")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AggregateState");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Generation = 0L
+                        });
+                });
+
             modelBuilder.Entity("Borgerpuls.Domain.ActionItem", b =>
                 {
                     b.Property<int>("Id")

@@ -1,0 +1,26 @@
+using System.CommandLine;
+using Borgerpuls.Data;
+using Borgerpuls.Data.Aggregates;
+
+namespace Borgerpuls.Cli;
+
+internal static class AggregatesCommand
+{
+    public static Command Create()
+    {
+        var rebuild = new Command("rebuild", "Recompute all aggregates from the stored responses (one transaction).");
+        rebuild.SetAction((result, ct) => CommandLine.Guard(async () =>
+        {
+            var target = CommandLine.Target(result);
+            await using (var db = DatabaseSetup.Create(target))
+            {
+                await Migrator.MigrateAsync(db, ct);
+            }
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var (responses, cells) = await AggregateRebuild.RunAsync(target, ct);
+            Console.WriteLine($"Rebuilt {cells:N0} aggregate cells from {responses:N0} responses in {clock.Elapsed.TotalSeconds:F1} s.");
+            return 0;
+        }));
+        return new Command("aggregates", "Maintain the aggregates that results read.") { rebuild };
+    }
+}

@@ -1,0 +1,76 @@
+using System.CommandLine;
+using Borgerpuls.Data;
+using Borgerpuls.Features.Results;
+using Borgerpuls.Security;
+
+namespace Borgerpuls.Cli;
+
+internal static class ResultsCommands
+{
+    private static readonly Option<string> Instrument = new("--instrument") { Description = "Instrument key, e.g. vive-7.", Required = true };
+    private static readonly Option<DateOnly?> From = new("--from") { Description = "First date (its whole month is included)." };
+    private static readonly Option<DateOnly?> To = new("--to") { Description = "Last date (its whole month is included)." };
+    private static readonly Option<string[]> Where = new("--where") { Description = "Filter dimension=key, e.g. targetGroupSet=udsatte (repeatable).", AllowMultipleArgumentsPerToken = true };
+    private static readonly Option<int> K = new("--k") { Description = "Anonymity threshold (at least 3).", DefaultValueFactory = _ => Analysis.Suppression.DefaultK };
+
+    public static Command Results()
+    {
+        var by = new Option<string?>("--by") { Description = "Breakdown: targetGroup, targetGroupSet, jobcentre, site, unit, channel, meetingType, language, offer, period." };
+        var period = new Option<string?>("--period") { Description = "With --by period: month (default), quarter or year." };
+        var format = new Option<string>("--format") { Description = "json, csv or table.", DefaultValueFactory = _ => "table" };
+        var command = new Command("results", "Shares, means, intervals, averages and targets per group (SPEC §5–§6).") { Instrument, by, period, From, To, Where, format, K };
+        command.SetAction((result, ct) => CommandLine.Guard(async () =>
+        {
+            var target = CommandLine.Target(result);
+            await using var db = DatabaseSetup.Create(target);
+            await Migrator.MigrateAsync(db, ct);
+            var report = await Run(() => ResultsQuery.RunAsync(db, target,
+                ResultsApi.Parse(result.GetValue(Instrument)!, result.GetValue(by), result.GetValue(period), result.GetValue(From), result.GetValue(To), result.GetValue(Where)),
+                Viewer.CommandLine, result.GetValue(K), ct));
+            await Console.Out.WriteAsync(result.GetValue(format)!.ToLowerInvariant() switch
+            {
+                "json" => ResultsFormat.ToJson(report),
+                "csv" => ResultsFormat.ToCsv(report),
+                "table" => ResultsFormat.ToTable(report),
+                var other => throw new CliException($"Unknown format '{other}'; use json, csv or table."),
+            });
+            return 0;
+        }));
+        return command;
+    }
+
+    public static Command PriorityMap()
+    {
+        var format = new Option<string>("--format") { Description = "json.", DefaultValueFactory = _ => "json" };
+        var command = new Command("priority-map", "The priority map (prioriteringskort): satisfaction, derived importance and quadrant per question.") { Instrument, From, To, Where, format, K };
+        command.SetAction((result, ct) => CommandLine.Guard(async () =>
+        {
+            if (result.GetValue(format) != "json") throw new CliException("The priority map is written as json.");
+            var target = CommandLine.Target(result);
+            await using var db = DatabaseSetup.Create(target);
+            await Migrator.MigrateAsync(db, ct);
+            var report = await Run(() => PriorityMapQuery.RunAsync(db, target,
+                ResultsApi.Parse(result.GetValue(Instrument)!, null, null, result.GetValue(From), result.GetValue(To), result.GetValue(Where)),
+                Viewer.CommandLine, result.GetValue(K), ct));
+            await Console.Out.WriteAsync(ResultsFormat.ToJson(report));
+            return 0;
+        }));
+        return command;
+    }
+
+    private static async Task<T> Run<T>(Func<Task<T>> query)
+    {
+        try
+        {
+            return await query();
+        }
+        catch (ResultsException e)
+        {
+            throw new CliException(e.Message);
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw new CliException(e.Message.Split(" (Parameter")[0]);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Borgerpuls.Data.Aggregates;
+
+internal sealed class AggregateCellConfiguration : IEntityTypeConfiguration<AggregateCell>
+{
+    public void Configure(EntityTypeBuilder<AggregateCell> b)
+    {
+        b.Property(x => x.Cube).HasConversion<int>();
+        b.Property(x => x.Channel).HasMaxLength(16);
+        b.Property(x => x.MeetingType).HasMaxLength(64);
+        b.Property(x => x.Language).HasMaxLength(8);
+        b.HasIndex(x => new { x.Cube, x.InstrumentId, x.Month, x.JobCentreId, x.SiteId, x.UnitId, x.OfferId, x.TargetGroupId, x.Channel, x.MeetingType, x.Language, x.Repeat })
+            .IsUnique().HasDatabaseName("UX_AggregateCells_Key");
+    }
+}
+
+internal sealed class AggregateOptionConfiguration : IEntityTypeConfiguration<AggregateOption>
+{
+    public void Configure(EntityTypeBuilder<AggregateOption> b)
+    {
+        b.HasKey(x => new { x.CellId, x.QuestionKey, x.OptionCode });
+        b.Property(x => x.QuestionKey).HasMaxLength(64);
+        b.Property(x => x.OptionCode).HasMaxLength(64);
+    }
+}
+
+internal sealed class AggregatePairConfiguration : IEntityTypeConfiguration<AggregatePair>
+{
+    public void Configure(EntityTypeBuilder<AggregatePair> b)
+    {
+        b.HasKey(x => new { x.CellId, x.QuestionKey });
+        b.Property(x => x.QuestionKey).HasMaxLength(64);
+    }
+}
+
+internal sealed class AggregateStateConfiguration : IEntityTypeConfiguration<AggregateState>
+{
+    public void Configure(EntityTypeBuilder<AggregateState> b)
+    {
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.HasData(new AggregateState { Id = 1, Generation = 0 });
+    }
+}

@@ -1,0 +1,42 @@
+using System.Data.Common;
+using Borgerpuls.Features.Questionnaire;
+using Microsoft.EntityFrameworkCore;
+
+namespace Borgerpuls.Data.Aggregates;
+
+/// <summary>Recomputes every aggregate from the stored responses, in one transaction. Incremental maintenance must always
+/// give the same tables; this is the proof and the repair.</summary>
+public static class AggregateRebuild
+{
+    public static async Task<(long Responses, int Cells)> RunAsync(DatabaseSetup.Target target, CancellationToken ct)
+    {
+        await using var db = DatabaseSetup.Create(target);
+        var versions = new Dictionary<int, InstrumentDefinition>();
+        var delta = new AggregateDelta();
+        long responses = 0;
+        await using var reader = DatabaseSetup.Create(target);
+        await foreach (var response in reader.Responses.AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (!versions.TryGetValue(response.InstrumentVersionId, out var definition))
+            {
+                versions[response.InstrumentVersionId] = definition = await InstrumentCatalog.LoadAsync(db, response.InstrumentVersionId, ct);
+            }
+            delta.Add(response, definition);
+            responses++;
+        }
+
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        foreach (var table in new[] { "AggregateOptions", "AggregatePairs", "AggregateCells" })
+        {
+            await using var delete = connection.CreateCommand();
+            delete.Transaction = tx;
+            delete.CommandText = $"DELETE FROM \"{table}\"";
+            await delete.ExecuteNonQueryAsync(ct);
+        }
+        await AggregateWriter.WriteAsync(connection, tx, delta, ct);
+        await tx.CommitAsync(ct);
+        return (responses, delta.Cells.Count);
+    }
+}

@@ -1,0 +1,138 @@
+using Borgerpuls.Data.Aggregates;
+using Borgerpuls.Domain;
+using Borgerpuls.Security;
+
+namespace Borgerpuls.Features.Results;
+
+/// <summary>Picks the cube and the cells a request covers, within what the viewer may see, and says which group(s) each
+/// cell belongs to. Shared by results, priority map, reports and the dashboard.</summary>
+internal sealed class CellSelection
+{
+    private static readonly Dimension[] MainDimensions = [Dimension.JobCentre, Dimension.Site, Dimension.Unit, Dimension.TargetGroup, Dimension.TargetGroupSet, Dimension.Channel, Dimension.Period];
+
+    public required Cube Cube { get; init; }
+    public required List<(CellKey Key, CellCounts Counts)> Cells { get; init; }
+    public required long LeftOutRepeats { get; init; }
+    public required OrganisationIndex Index { get; init; }
+    public required ResultsRequest Request { get; init; }
+
+    public static CellSelection Select(ResultsRequest request, int instrumentId, IReadOnlyDictionary<CellKey, CellCounts> all, OrganisationIndex index, Viewer viewer)
+    {
+        var used = request.Where.Keys.Append(request.By ?? Dimension.Period).Distinct().ToList();
+        var extra = used.Where(d => !MainDimensions.Contains(d)).ToList();
+        if (extra.Count > 1 || (extra.Count == 1 && used.Any(d => d is not (Dimension.JobCentre or Dimension.Period) && d != extra[0])))
+        {
+            throw new ResultsException($"{RequestName(extra[0])} can be combined only with jobcentre and period.");
+        }
+        var cube = extra.Count == 0 ? Cube.Main : extra[0] switch
+        {
+            Dimension.MeetingType => Cube.MeetingType,
+            Dimension.Language => Cube.Language,
+            _ => Cube.Offer,
+        };
+
+        var filters = new List<Func<CellKey, bool>>();
+        foreach (var (dimension, value) in request.Where)
+        {
+            filters.Add(dimension switch
+            {
+                Dimension.JobCentre => Equal(index.IdOf(index.JobCentres, value, "job centre"), k => k.JobCentreId),
+                Dimension.Site => Equal(index.IdOf(index.Sites, value, "site"), k => k.SiteId),
+                Dimension.Unit => Equal(index.IdOf(index.Units, value, "unit"), k => k.UnitId),
+                Dimension.Offer => Equal(index.IdOf(index.Offers, value, "offer"), k => k.OfferId),
+                Dimension.TargetGroup => Equal(index.TargetGroupId(value), k => k.TargetGroupId),
+                Dimension.TargetGroupSet => index.Sets.TryGetValue(value, out var set) ? k => set.Members.Contains(k.TargetGroupId) : throw new ResultsException($"Unknown target-group set '{value}'."),
+                Dimension.Channel => Enum.TryParse<Channel>(value, true, out var channel) ? k => k.Channel == channel.ToString() : throw new ResultsException($"Unknown channel '{value}'."),
+                Dimension.MeetingType => k => k.MeetingType == value,
+                Dimension.Language => k => k.Language == value,
+                _ => throw new ResultsException("Filter the period with --from and --to."),
+            });
+        }
+        if (viewer.JobCentreKeys is { } allowed)
+        {
+            var ids = index.JobCentres.Where(kv => allowed.Contains(kv.Value.Key)).Select(kv => kv.Key).ToHashSet();
+            filters.Add(k => ids.Contains(k.JobCentreId));
+        }
+        var from = request.From is { } f ? f.Year * 100 + f.Month : int.MinValue;
+        var to = request.To is { } t ? t.Year * 100 + t.Month : int.MaxValue;
+
+        var cells = new List<(CellKey, CellCounts)>();
+        long repeats = 0;
+        foreach (var (key, counts) in all)
+        {
+            if (key.Cube != cube || key.InstrumentId != instrumentId || key.Month < from || key.Month > to || !filters.TrueForAll(f => f(key)))
+            {
+                continue;
+            }
+            if (key.Repeat && !request.IncludeKioskRepeats)
+            {
+                repeats += counts.Respondents;
+                continue;
+            }
+            cells.Add((key, counts));
+        }
+        return new CellSelection { Cube = cube, Cells = cells, LeftOutRepeats = repeats, Index = index, Request = request };
+    }
+
+    /// <summary>The groups a cell falls in under the request's breakdown: none without one, several for overlapping sets.</summary>
+    public IEnumerable<(string Key, string Label)> GroupsOf(CellKey key, string language)
+    {
+        switch (Request.By)
+        {
+            case null:
+                yield return ("all", "I alt");
+                break;
+            case Dimension.JobCentre:
+                yield return Named(Index.JobCentres, key.JobCentreId);
+                break;
+            case Dimension.Site:
+                yield return Named(Index.Sites, key.SiteId);
+                break;
+            case Dimension.Unit:
+                yield return Named(Index.Units, key.UnitId);
+                break;
+            case Dimension.Offer:
+                yield return Named(Index.Offers, key.OfferId);
+                break;
+            case Dimension.TargetGroup:
+                yield return Index.TargetGroups.TryGetValue(key.TargetGroupId, out var tg) ? (tg.Key, tg.Names.In(language).Text) : ("", "Ukendt");
+                break;
+            case Dimension.TargetGroupSet:
+                foreach (var (setKey, set) in Index.Sets.Where(s => s.Value.Members.Contains(key.TargetGroupId)))
+                {
+                    yield return (setKey, set.Names.In(language).Text);
+                }
+                break;
+            case Dimension.Channel:
+                yield return (key.Channel.ToLowerInvariant(), key.Channel);
+                break;
+            case Dimension.MeetingType:
+                yield return (key.MeetingType, key.MeetingType.Length == 0 ? "Ukendt" : key.MeetingType);
+                break;
+            case Dimension.Language:
+                yield return (key.Language, key.Language);
+                break;
+            case Dimension.Period:
+                yield return (PeriodKey(key.Month, Request.Period), PeriodKey(key.Month, Request.Period));
+                break;
+        }
+    }
+
+    public static string PeriodKey(int month, PeriodGranularity granularity)
+    {
+        var (year, m) = (month / 100, month % 100);
+        return granularity switch
+        {
+            PeriodGranularity.Year => $"{year}",
+            PeriodGranularity.Quarter => $"{year}-Q{(m - 1) / 3 + 1}",
+            _ => $"{year}-{m:00}",
+        };
+    }
+
+    private static (string, string) Named(IReadOnlyDictionary<int, (string Key, string Name)> map, int id) =>
+        map.TryGetValue(id, out var hit) ? hit : ("", "Ukendt");
+
+    private static Func<CellKey, bool> Equal(int id, Func<CellKey, int> pick) => k => pick(k) == id;
+
+    private static string RequestName(Dimension d) => ResultsRequest.Name(d);
+}

@@ -1,0 +1,31 @@
+using Borgerpuls.Data;
+using Borgerpuls.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Borgerpuls.Features.Results;
+
+/// <summary>Keys and names of the organisation and taxonomy, for turning cell ids into output keys and filter keys into ids.
+/// Small (hundreds of rows), read per query.</summary>
+internal sealed record OrganisationIndex(
+    IReadOnlyDictionary<int, (string Key, string Name)> JobCentres,
+    IReadOnlyDictionary<int, (string Key, string Name)> Sites,
+    IReadOnlyDictionary<int, (string Key, string Name)> Units,
+    IReadOnlyDictionary<int, (string Key, string Name)> Offers,
+    IReadOnlyDictionary<int, (string Key, LocalizedText Names)> TargetGroups,
+    IReadOnlyDictionary<string, (int Id, LocalizedText Names, IReadOnlySet<int> Members)> Sets)
+{
+    public static async Task<OrganisationIndex> LoadAsync(BorgerpulsDb db, CancellationToken ct) => new(
+        await db.JobCentres.AsNoTracking().ToDictionaryAsync(x => x.Id, x => (x.Key, x.Name), ct),
+        await db.Sites.AsNoTracking().ToDictionaryAsync(x => x.Id, x => (x.Key, x.Name), ct),
+        await db.Units.AsNoTracking().ToDictionaryAsync(x => x.Id, x => (x.Key, x.Name), ct),
+        await db.Offers.AsNoTracking().ToDictionaryAsync(x => x.Id, x => (x.Key, x.Name), ct),
+        await db.TargetGroups.AsNoTracking().ToDictionaryAsync(x => x.Id, x => (x.Key, x.Names), ct),
+        (await db.TargetGroupSets.AsNoTracking().Include(s => s.Members).ToListAsync(ct))
+            .ToDictionary(s => s.Key, s => (s.Id, s.Names, (IReadOnlySet<int>)s.Members.Select(m => m.Id).ToHashSet())));
+
+    public int IdOf(IReadOnlyDictionary<int, (string Key, string Name)> map, string key, string what) =>
+        map.FirstOrDefault(kv => kv.Value.Key == key) is { Value.Key: not null } hit ? hit.Key : throw new ResultsException($"Unknown {what} '{key}'.");
+
+    public int TargetGroupId(string key) =>
+        TargetGroups.FirstOrDefault(kv => kv.Value.Key == key) is { Value.Key: not null } hit ? hit.Key : throw new ResultsException($"Unknown target group '{key}'.");
+}

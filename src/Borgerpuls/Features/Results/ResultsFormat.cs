@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Borgerpuls.Security;
+
+namespace Borgerpuls.Features.Results;
+
+/// <summary>Writes results as the SPEC §6 JSON, as CSV (one row per group × question, formula-safe) or as a text table.</summary>
+public static class ResultsFormat
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    public static string ToJson<T>(T report) => JsonSerializer.Serialize(report, Json) + "\n";
+
+    public static string ToCsv(ResultsReport report, char delimiter = ',')
+    {
+        var csv = new StringBuilder();
+        void Row(params object?[] cells) => csv.Append(string.Join(delimiter, cells.Select(c => CsvCell.Of(Text(c))))).Append("\r\n");
+        Row("instrument", "group", "label", "respondents", "question", "base", "positive", "neutral", "negative", "excluded", "mean", "positive_ci_low", "positive_ci_high", "suppressed");
+        foreach (var g in report.Groups)
+        {
+            foreach (var q in g.Questions)
+            {
+                Row(report.Instrument, string.Join("/", g.Key.Values), g.Label, g.Respondents, q.Key, q.Base, q.Positive, q.Neutral, q.Negative, q.Excluded, q.Mean,
+                    q.PositiveCi?[0], q.PositiveCi?[1], q.Suppressed ? "true" : "false");
+            }
+        }
+        return csv.ToString();
+    }
+
+    public static string ToTable(ResultsReport report)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"{report.Instrument}  k={report.K}  period {report.Period.From ?? "…"} – {report.Period.To ?? "…"}  left-out kiosk repeats: {report.LeftOutKioskRepeats}");
+        foreach (var g in report.Groups)
+        {
+            text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"{g.Label} ({(g.Suppressed ? $"færre end {report.K} svar" : $"{g.Respondents} respondents")})");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {"question",-22} {"base",6} {"pos %",6} {"neu %",6} {"neg %",6} {"mean",5}  95 % CI positive");
+            foreach (var q in g.Questions)
+            {
+                text.AppendLine(q.Suppressed
+                    ? $"  {q.Key,-22} færre end {report.K} svar"
+                    : string.Create(CultureInfo.InvariantCulture, $"  {q.Key,-22} {q.Base,6} {Percent(q.Positive),6} {Percent(q.Neutral),6} {Percent(q.Negative),6} {q.Mean,5:0.00}  [{Percent(q.PositiveCi?[0])}; {Percent(q.PositiveCi?[1])}]"));
+            }
+            if (g.Average is { } a)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"  average: positive {Percent(a.PositiveMeanOfQuestions)} % (mean of questions), {Percent(a.PositivePooled)} % (pooled); negative {Percent(a.NegativeMeanOfQuestions)} % / {Percent(a.NegativePooled)} %");
+            }
+            foreach (var t in g.Targets)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"  target {t.Name}: {Percent(t.Value)} % vs {Percent(t.Threshold)} % → {(t.Met == true ? "met" : t.Met == false ? "not met" : "no data")}{(t.Significant == true ? " (significant)" : t.Met is null ? "" : " (not significantly different)")}");
+            }
+        }
+        return text.ToString();
+    }
+
+    private static string Percent(double? share) => share is { } s ? (s * 100).ToString("0.0", CultureInfo.InvariantCulture) : "–";
+
+    private static string? Text(object? value) => value switch
+    {
+        null => "",
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+}

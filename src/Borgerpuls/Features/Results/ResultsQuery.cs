@@ -1,0 +1,145 @@
+using System.Globalization;
+using Borgerpuls.Analysis;
+using Borgerpuls.Data;
+using Borgerpuls.Data.Aggregates;
+using Borgerpuls.Domain;
+using Borgerpuls.Features.Questionnaire;
+using Borgerpuls.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Borgerpuls.Features.Results;
+
+/// <summary>Results (SPEC §5–§6) from the in-memory aggregates: figures per question per group, both averages, targets,
+/// with the anonymity threshold and complementary suppression applied here, so that no caller can bypass them.</summary>
+public static class ResultsQuery
+{
+    public static async Task<ResultsReport> RunAsync(BorgerpulsDb db, DatabaseSetup.Target target, ResultsRequest request, Viewer viewer, int k, CancellationToken ct)
+    {
+        Suppression.CheckK(k);
+        var (instrument, selection) = await SelectAsync(db, target, request, viewer, ct);
+        var questions = instrument.Questions.Where(q => q.Type is QuestionType.Scale or QuestionType.YesNo).ToList();
+        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+
+        var groups = new Dictionary<string, (string Label, CellCounts Counts)>(StringComparer.Ordinal);
+        foreach (var (key, counts) in selection.Cells)
+        {
+            foreach (var (groupKey, label) in selection.GroupsOf(key, language))
+            {
+                if (!groups.TryGetValue(groupKey, out var group))
+                {
+                    groups[groupKey] = group = (label, new CellCounts());
+                }
+                group.Counts.Add(counts);
+            }
+        }
+        if (request.By is null && groups.Count == 0)
+        {
+            groups["all"] = ("I alt", new CellCounts());
+        }
+        var ordered = groups.OrderBy(g => request.By == Dimension.Period ? g.Key : g.Value.Label, StringComparer.Ordinal).ToList();
+
+        var hiddenGroups = Suppression.Apply(ordered.Select(g => g.Value.Counts.Respondents).ToList(), k);
+        var figures = ordered.Select(g => questions.Select(q => QuestionFigures.From(Tallies(g.Value.Counts, q))).ToList()).ToList();
+        var hiddenCells = new bool[ordered.Count, questions.Count];
+        for (var q = 0; q < questions.Count; q++)
+        {
+            var hidden = Suppression.Apply(figures.Select(f => f[q].Base).ToList(), k);
+            for (var g = 0; g < ordered.Count; g++) hiddenCells[g, q] = hidden[g] || hiddenGroups[g];
+        }
+
+        var targets = await db.Targets.AsNoTracking().Where(t => t.InstrumentId == instrument.InstrumentId).OrderBy(t => t.Key).ToListAsync(ct);
+        var result = new List<GroupResult>();
+        for (var g = 0; g < ordered.Count; g++)
+        {
+            var (groupKey, (label, counts)) = (ordered[g].Key, ordered[g].Value);
+            var keyObject = new Dictionary<string, string>();
+            if (request.By is { } by) keyObject[ResultsRequest.Name(by)] = groupKey;
+            if (hiddenGroups[g])
+            {
+                result.Add(new GroupResult(keyObject, label, null, true, questions.Select(q => Hidden(q.Key)).ToList(), null, []));
+                continue;
+            }
+            var shown = new List<QuestionFigures>();
+            var rows = new List<QuestionResult>();
+            for (var q = 0; q < questions.Count; q++)
+            {
+                if (hiddenCells[g, q]) { rows.Add(Hidden(questions[q].Key)); continue; }
+                var f = figures[g][q];
+                shown.Add(f);
+                rows.Add(new QuestionResult(questions[q].Key, f.Base, f.PositiveShare, f.NeutralShare, f.NegativeShare, f.Excluded, f.Mean,
+                    Pair(f.PositiveInterval), Pair(f.NegativeInterval), Pair(f.MeanInterval), false));
+            }
+            var averages = QuestionAverages.From(shown);
+            var average = new AverageResult(averages.PositiveMeanOfQuestions, averages.NegativeMeanOfQuestions, averages.PositivePooled, averages.NegativePooled,
+                Pair(averages.PositiveMeanOfQuestionsInterval), Pair(averages.PositivePooledInterval));
+            var matching = targets.Where(t => Matches(t, request, groupKey, selection.Index)).ToList();
+            result.Add(new GroupResult(keyObject, label, counts.Respondents, false, rows, average,
+                matching.Select(t => Evaluate(t, averages, questions, figures[g], hiddenCells, g)).ToList()));
+        }
+        return new ResultsReport(instrument.Key, request.By is { } b ? ResultsRequest.Name(b) : null,
+            new PeriodInfo(request.From is { } from ? new DateOnly(from.Year, from.Month, 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+                request.To is { } to ? new DateOnly(to.Year, to.Month, DateTime.DaysInMonth(to.Year, to.Month)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null),
+            k, selection.LeftOutRepeats, result);
+    }
+
+    internal static async Task<(InstrumentDefinition, CellSelection)> SelectAsync(BorgerpulsDb db, DatabaseSetup.Target target, ResultsRequest request, Viewer viewer, CancellationToken ct)
+    {
+        var versionId = await db.InstrumentVersions.Where(v => v.Instrument!.Key == request.Instrument).OrderByDescending(v => v.Number).Select(v => (int?)v.Id).FirstOrDefaultAsync(ct)
+            ?? throw new ResultsException($"Unknown instrument '{request.Instrument}'.");
+        var instrument = await InstrumentCatalog.LoadAsync(db, versionId, ct);
+        var index = await OrganisationIndex.LoadAsync(db, ct);
+        var cells = await AggregateStore.For(target).CellsAsync(ct);
+        return (instrument, CellSelection.Select(request, instrument.InstrumentId, cells, index, viewer));
+    }
+
+    internal static IEnumerable<OptionTally> Tallies(CellCounts counts, QuestionDefinition question) =>
+        question.Options.Select(o => new OptionTally(o.Polarity, o.Value, counts.Options.GetValueOrDefault((question.Key, o.Code))));
+
+    private static QuestionResult Hidden(string key) => new(key, null, null, null, null, null, null, null, null, null, true);
+
+    private static double[]? Pair(Interval? interval) => interval is { } i && !double.IsNaN(i.Low) ? [i.Low, i.High] : null;
+
+    private static bool Matches(Target t, ResultsRequest request, string groupKey, OrganisationIndex index)
+    {
+        string? Selected(Dimension d) => request.By == d ? groupKey : request.Where.GetValueOrDefault(d);
+        if (t.TargetGroupSetId is { } set && index.Sets.FirstOrDefault(s => s.Value.Id == set).Key != Selected(Dimension.TargetGroupSet)) return false;
+        if (t.TargetGroupId is { } tg && index.TargetGroups.GetValueOrDefault(tg).Key != Selected(Dimension.TargetGroup)) return false;
+        if (t.JobCentreId is { } jc && index.JobCentres.GetValueOrDefault(jc).Key != Selected(Dimension.JobCentre)) return false;
+        if (t.Year is { } year && ((request.From is { } f && f.Year > year) || (request.To is { } to && to.Year < year))) return false;
+        return true;
+    }
+
+    private static TargetResult Evaluate(Target t, QuestionAverages averages, List<QuestionDefinition> questions, List<QuestionFigures> figures, bool[,] hidden, int g)
+    {
+        double? value = null;
+        Interval? interval = null;
+        switch (t.Aggregation, t.Metric)
+        {
+            case (TargetAggregation.MeanOfQuestions, TargetMetric.Positive): value = averages.PositiveMeanOfQuestions; interval = averages.PositiveMeanOfQuestionsInterval; break;
+            case (TargetAggregation.MeanOfQuestions, TargetMetric.Negative): value = averages.NegativeMeanOfQuestions; interval = averages.NegativeMeanOfQuestionsInterval; break;
+            case (TargetAggregation.Pooled, TargetMetric.Positive): value = averages.PositivePooled; interval = averages.PositivePooledInterval; break;
+            case (TargetAggregation.Pooled, TargetMetric.Negative): value = averages.NegativePooled; interval = averages.NegativePooledInterval; break;
+            case (TargetAggregation.Question, _):
+                var q = questions.FindIndex(x => x.Key == t.QuestionKey);
+                if (q >= 0 && !hidden[g, q])
+                {
+                    var f = figures[q];
+                    (value, interval) = t.Metric switch
+                    {
+                        TargetMetric.Positive => (f.PositiveShare, f.PositiveInterval),
+                        TargetMetric.Negative => (f.NegativeShare, f.NegativeInterval),
+                        _ => (f.Mean, f.MeanInterval),
+                    };
+                }
+                break;
+        }
+        var metric = t.Metric.ToString().ToLowerInvariant();
+        var direction = t.Direction == TargetDirection.AtLeast ? "atLeast" : "atMost";
+        if (value is not { } v)
+        {
+            return new TargetResult(t.Key, t.Name, metric, direction, null, t.Threshold, null, null);
+        }
+        var status = TargetStatus.Evaluate(v, interval, t.Threshold, t.Direction);
+        return new TargetResult(t.Key, t.Name, metric, direction, v, t.Threshold, status.Met, status.Significant);
+    }
+}

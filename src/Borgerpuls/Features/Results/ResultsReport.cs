@@ -1,0 +1,21 @@
+namespace Borgerpuls.Features.Results;
+
+/// <summary>The results document of SPEC §6. Shares are fractions 0–1; a suppressed cell carries no figures.</summary>
+public sealed record ResultsReport(
+    string Instrument, string? By, PeriodInfo Period, int K, long LeftOutKioskRepeats, IReadOnlyList<GroupResult> Groups);
+
+public sealed record PeriodInfo(string? From, string? To);
+
+public sealed record GroupResult(
+    IReadOnlyDictionary<string, string> Key, string Label, long? Respondents, bool Suppressed,
+    IReadOnlyList<QuestionResult> Questions, AverageResult? Average, IReadOnlyList<TargetResult> Targets);
+
+public sealed record QuestionResult(
+    string Key, long? Base, double? Positive, double? Neutral, double? Negative, long? Excluded, double? Mean,
+    double[]? PositiveCi, double[]? NegativeCi, double[]? MeanCi, bool Suppressed);
+
+public sealed record AverageResult(
+    double? PositiveMeanOfQuestions, double? NegativeMeanOfQuestions, double? PositivePooled, double? NegativePooled,
+    double[]? PositiveMeanOfQuestionsCi, double[]? PositivePooledCi);
+
+public sealed record TargetResult(string Key, string Name, string Metric, string Direction, double? Value, double Threshold, bool? Met, bool? Significant);

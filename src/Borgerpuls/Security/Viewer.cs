@@ -1,0 +1,24 @@
+using System.Security.Claims;
+
+namespace Borgerpuls.Security;
+
+/// <summary>Who asks for figures: the role and, for a manager, the job centres they may see (null = all). Every results,
+/// priority-map, export and report query takes one, so no output can reach outside the viewer's centres.</summary>
+public sealed record Viewer(string Role, IReadOnlySet<string>? JobCentreKeys)
+{
+    /// <summary>The command line runs as an analyst: it has the database already.</summary>
+    public static readonly Viewer CommandLine = new(Roles.Analyst, null);
+
+    public static Viewer From(ClaimsPrincipal user)
+    {
+        var role = new[] { Roles.Admin, Roles.Analyst, Roles.Manager, Roles.Committee }.FirstOrDefault(user.IsInRole)
+            ?? throw new InvalidOperationException("Only staff roles see figures.");
+        return role == Roles.Manager
+            ? new Viewer(role, user.FindAll(BorgerpulsClaims.JobCentre).Select(c => c.Value).ToHashSet(StringComparer.Ordinal))
+            : new Viewer(role, null);
+    }
+
+    public bool SeesAll => JobCentreKeys is null;
+
+    public bool IsAnalystOrAdmin => Role is Roles.Admin or Roles.Analyst;
+}
