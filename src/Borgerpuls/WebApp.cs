@@ -30,6 +30,11 @@ internal static class WebApp
         builder.Services.AddBorgerpulsSecurity(builder.Configuration);
         builder.Services.AddWebHardening(builder.Configuration);
         builder.Services.AddIngest();
+        builder.Services.Configure<Features.Retention.RetentionOptions>(builder.Configuration.GetSection("Retention"));
+        if (builder.Configuration.GetValue("Retention:Enabled", true))
+        {
+            builder.Services.AddHostedService<Features.Retention.RetentionJob>();
+        }
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi("v1");
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

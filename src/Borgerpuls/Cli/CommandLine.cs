@@ -31,6 +31,7 @@ internal static class CommandLine
         root.Subcommands.Add(ResultsCommands.Results());
         root.Subcommands.Add(ResultsCommands.PriorityMap());
         root.Subcommands.Add(AggregatesCommand.Create());
+        root.Subcommands.Add(CampaignCommands.Create());
         return root.Parse(args).InvokeAsync();
     }
 

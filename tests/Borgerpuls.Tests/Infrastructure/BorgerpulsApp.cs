@@ -10,6 +10,7 @@ public sealed class BorgerpulsApp(TestDatabase database, bool seedDemo = false) 
     {
         builder.UseSetting("db", database.Value);
         builder.UseSetting("DemoData:SeedOnFirstStart", seedDemo ? "true" : "false");
+        builder.UseSetting("Retention:Enabled", "false");
         builder.UseEnvironment("Testing");
     }
 }

@@ -1,58 +1,139 @@
-using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Borgerpuls.Security.Redaction;
 
-public sealed record RedactionResult(string Text, int Cpr, int Phone, int Email)
-{
-    public bool Changed => Cpr + Phone + Email > 0;
-}
-
 /// <summary>Removes direct identifiers from free text before it is stored (SPEC §5): CPR numbers, Danish phone numbers and
-/// e-mail addresses become <c>[CPR]</c>, <c>[TELEFON]</c>, <c>[EMAIL]</c>.</summary>
-public static partial class CommentRedactor
+/// e-mail addresses become <c>[CPR]</c>, <c>[TELEFON]</c>, <c>[EMAIL]</c>. Pure and thread-safe.</summary>
+/// <remarks>
+/// Decisions, pinned by RedactionTests:
+/// <list type="bullet">
+/// <item>CPR: ddmmyy then four digits, joined by nothing, a space, <c>-</c>, <c>.</c>, <c>/</c> or an en dash (optionally
+/// with spaces around the dash), and also with the date itself dotted, dashed or slashed (<c>01.01.90-1234</c>). Only the
+/// date is checked (any century; 29 February when yy % 4 == 0); modulus 11 is not, as numbers without it are issued since 2007.
+/// A CPR number glued to letters is still removed (privacy beats precision), but not one inside a longer digit run.</item>
+/// <item>Ten digits whose first six are not a date are left alone: not CPR, and a ten-digit run is not a Danish phone number.</item>
+/// <item>Phone: eight digits, optionally grouped in pairs or fours by a space or a hyphen, optionally after +45, 0045 or (+45).
+/// Not when glued to letters (case numbers such as <c>AB12345678</c> or <c>SAG-12345678</c>), not inside a longer digit run
+/// (also a spaced one, like an IBAN or a card number), not a decimal. Dots are not phone separators, so dates
+/// (<c>12.03.2024</c>) and amounts (<c>kr. 1.250</c>) are safe; a dashed or spaced date (<c>12-03-2024</c>) and a year range
+/// (<c>2023-2024</c>) are recognised and kept. Foreign numbers are out of scope.</item>
+/// <item>E-mail: Unicode letters in both parts (<c>søren.ørsted@eksempel.dk</c>); the obfuscations <c>(at)</c> and <c>[at]</c> too.</item>
+/// </list>
+/// E-mail runs first (a local part may hold digits), then CPR, then phone. The patterns start only at the beginning of a
+/// run (lookbehinds), so matching is linear in the text; should one still time out, the text is masked crudely instead
+/// (fail closed), never stored as it was.
+/// </remarks>
+internal static partial class CommentRedactor
 {
     public const string CprPlaceholder = "[CPR]";
     public const string PhonePlaceholder = "[TELEFON]";
     public const string EmailPlaceholder = "[EMAIL]";
 
-    // ddmmyy, then nothing or one of - space . / and four digits; not part of a longer digit run.
-    [GeneratedRegex(@"(?<![\d])(\d{2})(\d{2})(\d{2})[-\s./]?\d{4}(?![\d])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex Cpr();
+    private const int TimeoutMs = 500;
 
-    // Eight digits, in pairs or fours separated by a space or dash, optionally with +45, 0045 or (+45) in front.
-    [GeneratedRegex(@"(?<![\d+])(?:(?:\(\+45\)|\+45|0045)[\s-]?)?\d{2}[\s-]?\d{2}[\s-]?\d{2}[\s-]?\d{2}(?![\d])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex Phone();
-
-    [GeneratedRegex(@"[\p{L}\p{N}._%+\-]+@[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)*\.\p{L}{2,}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex("""
+        (?<![\p{L}\p{N}._%+-])
+        [\p{L}\p{N}._%+-]+
+        (?:@|\ ?(?:\((?i:at)\)|\[(?i:at)\])\ ?)
+        [\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}
+        (?![\p{L}\p{N}-])
+        """, RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace, matchTimeoutMilliseconds: TimeoutMs)]
     private static partial Regex Email();
 
-    public static RedactionResult Redact(string text)
+    [GeneratedRegex("""
+        (?<!\d)
+        (?<d>\d{2})(?<s>[./-]?)(?<m>\d{2})\k<s>(?<y>\d{2})
+        (?:[\ \u00A0]?[-\u2010\u2013./][\ \u00A0]?|[\ \u00A0])?
+        \d{4}
+        (?!\d)
+        """, RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace, matchTimeoutMilliseconds: TimeoutMs)]
+    private static partial Regex Cpr();
+
+    [GeneratedRegex("""
+        (?<![\p{L}\d_])(?<![\p{L}\d][-/])(?<!\d[\ \u00A0.,])
+        (?<cc>(?:\(\+45\)|\+45|0045)[\ \u00A0-]?)?
+        (?<a>\d{2})(?<s1>[\ \u00A0-]?)(?<b>\d{2})(?<s2>[\ \u00A0-]?)(?<c>\d{2})(?<s3>[\ \u00A0-]?)(?<e>\d{2})
+        (?![\p{L}\d_])(?![-/][\p{L}\d])(?![\ \u00A0.,]\d)
+        """, RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace, matchTimeoutMilliseconds: TimeoutMs)]
+    private static partial Regex Phone();
+
+    public static RedactionResult Redact(string? text)
     {
-        int email = 0, cpr = 0, phone = 0;
-        text = Email().Replace(text, _ => { email++; return EmailPlaceholder; });
-        text = Cpr().Replace(text, m =>
+        if (string.IsNullOrEmpty(text) || !MayHoldIdentifier(text))
         {
-            // Only a valid date of birth makes a CPR number; modulus 11 is not checked (numbers without it are issued since 2007).
-            if (!IsDate(m.Groups[1].Value, m.Groups[2].Value, m.Groups[3].Value)) return m.Value;
-            cpr++;
-            return CprPlaceholder;
-        });
-        text = Phone().Replace(text, _ => { phone++; return PhonePlaceholder; });
-        return new RedactionResult(text, cpr, phone, email);
+            return new RedactionResult(text ?? "", 0, 0, 0);
+        }
+        try
+        {
+            int email = 0, cpr = 0, phone = 0;
+            text = Email().Replace(text, _ =>
+            {
+                email++;
+                return EmailPlaceholder;
+            });
+            text = Cpr().Replace(text, m =>
+            {
+                if (!IsCprDate(m))
+                {
+                    return m.Value;
+                }
+                cpr++;
+                return CprPlaceholder;
+            });
+            text = Phone().Replace(text, m =>
+            {
+                if (!m.Groups["cc"].Success && NumberLookalike.IsDateOrRange(m))
+                {
+                    return m.Value;
+                }
+                phone++;
+                return PhonePlaceholder;
+            });
+            return new RedactionResult(text, cpr, phone, email);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return new RedactionResult(FailClosed(text), 0, 0, 0) { FailedClosed = true };
+        }
     }
 
-    private static bool IsDate(string dd, string mm, string yy)
+    private static bool IsCprDate(Match m) =>
+        CprDate.IsValid(CprDate.TwoDigits(m.Groups["d"].ValueSpan), CprDate.TwoDigits(m.Groups["m"].ValueSpan), CprDate.TwoDigits(m.Groups["y"].ValueSpan));
+
+    // Most comments hold no digit and no @: skip the three passes for them.
+    private static bool MayHoldIdentifier(string text)
     {
-        var day = int.Parse(dd, CultureInfo.InvariantCulture);
-        var month = int.Parse(mm, CultureInfo.InvariantCulture);
-        var year = int.Parse(yy, CultureInfo.InvariantCulture);
-        if (month is < 1 or > 12 || day < 1)
+        foreach (var c in text)
         {
-            return false;
+            if (char.IsDigit(c) || c == '@')
+            {
+                return true;
+            }
         }
-        // The century is unknown: 29 February is valid when the two-digit year can be a leap year (2000 and 1900+yy alike for yy % 4 == 0 except 00 in 1900).
-        var days = month == 2 ? (year % 4 == 0 ? 29 : 28) : DateTime.DaysInMonth(2001, month);
-        return day <= days;
+        return text.Contains("(at)", StringComparison.OrdinalIgnoreCase) || text.Contains("[at]", StringComparison.OrdinalIgnoreCase);
+    }
+
+    // Without the patterns nothing can be told apart, so every digit goes and every word with an @ becomes [EMAIL].
+    private static string FailClosed(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (var word in text.Split(' '))
+        {
+            if (sb.Length > 0)
+            {
+                sb.Append(' ');
+            }
+            if (word.Contains('@', StringComparison.Ordinal))
+            {
+                sb.Append(EmailPlaceholder);
+                continue;
+            }
+            foreach (var c in word)
+            {
+                sb.Append(char.IsDigit(c) ? '#' : c);
+            }
+        }
+        return sb.ToString();
     }
 }

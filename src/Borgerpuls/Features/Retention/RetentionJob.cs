@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Options;
+using Borgerpuls.Data;
+
+namespace Borgerpuls.Features.Retention;
+
+/// <summary>Applies the retention rules at start and then once a day.</summary>
+internal sealed class RetentionJob(DatabaseSetup.Target target, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<RetentionJob> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(24), clock);
+        do
+        {
+            try
+            {
+                var result = await RetentionRun.RunAsync(target, options.Value, clock.GetUtcNow().UtcDateTime, stoppingToken);
+                if (result.Responses + result.Comments + result.AuditEntries + result.FollowUps > 0)
+                {
+                    logger.LogInformation("Retention deleted {Responses} responses, {Comments} comments, {Audit} audit entries, {FollowUps} follow-up requests",
+                        result.Responses, result.Comments, result.AuditEntries, result.FollowUps);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Retention run failed; it is tried again tomorrow");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

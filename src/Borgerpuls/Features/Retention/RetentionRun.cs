@@ -1,0 +1,65 @@
+using Borgerpuls.Data;
+using Borgerpuls.Data.Aggregates;
+using Borgerpuls.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Borgerpuls.Features.Retention;
+
+public sealed record RetentionResult(int Responses, int Comments, int AuditEntries, int FollowUps);
+
+/// <summary>Deletes what is older than its retention period, and a campaign's data on request. Deleting responses
+/// rebuilds the aggregates, so no figure keeps counting deleted answers.</summary>
+public static class RetentionRun
+{
+    public static async Task<RetentionResult> RunAsync(DatabaseSetup.Target target, RetentionOptions options, DateTime now, CancellationToken ct)
+    {
+        await using var db = DatabaseSetup.Create(target);
+        int responses = 0, comments = 0, audit = 0, followUps = 0;
+        if (options.CommentsMonths > 0)
+        {
+            var before = now.AddMonths(-options.CommentsMonths);
+            comments = await db.Comments.Where(c => c.SubmittedHour < before).ExecuteDeleteAsync(ct);
+        }
+        if (options.ResponsesMonths > 0)
+        {
+            var before = now.AddMonths(-options.ResponsesMonths);
+            comments += await db.Comments.Where(c => c.SubmittedHour < before).ExecuteDeleteAsync(ct);
+            responses = await db.Responses.Where(r => r.SubmittedHour < before).ExecuteDeleteAsync(ct);
+        }
+        if (options.AuditMonths > 0)
+        {
+            // Bulk delete outside change tracking: the append-only guard protects single entries from code, not the retention rule.
+            var before = now.AddMonths(-options.AuditMonths);
+            audit = await db.AuditEntries.Where(a => a.At < before).ExecuteDeleteAsync(ct);
+        }
+        if (options.FollowUpDays > 0)
+        {
+            var before = DateOnly.FromDateTime(now.AddDays(-options.FollowUpDays));
+            followUps = await db.FollowUpRequests.Where(f => f.CreatedOn < before).ExecuteDeleteAsync(ct);
+        }
+        if (responses > 0)
+        {
+            await AggregateRebuild.RunAsync(target, ct);
+        }
+        if (responses + comments + audit + followUps > 0)
+        {
+            db.AuditEntries.Add(new AuditEntry { At = now, Actor = "retention", Action = "retention.delete", Details = $"responses {responses}, comments {comments}, audit {audit}, follow-ups {followUps}" });
+            await db.SaveChangesAsync(ct);
+        }
+        return new RetentionResult(responses, comments, audit, followUps);
+    }
+
+    public static async Task<int> DeleteCampaignDataAsync(DatabaseSetup.Target target, string campaignKey, string actor, CancellationToken ct)
+    {
+        await using var db = DatabaseSetup.Create(target);
+        var campaign = await db.Campaigns.SingleOrDefaultAsync(c => c.Key == campaignKey, ct)
+            ?? throw new KeyNotFoundException($"Unknown campaign '{campaignKey}'.");
+        var ids = db.Responses.Where(r => r.CampaignId == campaign.Id).Select(r => r.Id);
+        await db.Comments.Where(c => ids.Contains(c.ResponseId)).ExecuteDeleteAsync(ct);
+        var deleted = await db.Responses.Where(r => r.CampaignId == campaign.Id).ExecuteDeleteAsync(ct);
+        await AggregateRebuild.RunAsync(target, ct);
+        db.AuditEntries.Add(new AuditEntry { At = DateTime.UtcNow, Actor = actor, Action = "campaign.delete-data", Details = $"{campaignKey}: {deleted} responses" });
+        await db.SaveChangesAsync(ct);
+        return deleted;
+    }
+}

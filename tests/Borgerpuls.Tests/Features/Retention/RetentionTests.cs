@@ -1,0 +1,61 @@
+using Borgerpuls.Domain;
+using Borgerpuls.Features.Results;
+using Borgerpuls.Features.Retention;
+using Borgerpuls.Security;
+using Borgerpuls.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using static Borgerpuls.Tests.Infrastructure.Responses;
+
+namespace Borgerpuls.Tests.Features.Retention;
+
+public sealed class RetentionTests
+{
+    [Fact]
+    public async Task Old_responses_comments_and_audit_entries_are_deleted_and_figures_follow()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
+        var now = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
+        var spec = new Spec("vive-7", new() { ["samtale"] = "5" }) { TargetGroup = "jobparat" };
+        await WriteAsync(database, Repeat(7, spec with { Hour = now.AddMonths(-30) }).Concat(Repeat(9, spec with { Hour = now.AddMonths(-2) })));
+        await using (var db = database.Open())
+        {
+            db.AuditEntries.Add(new AuditEntry { At = now.AddMonths(-70), Actor = "x", Action = "old" });
+            await db.SaveChangesAsync();
+        }
+
+        var result = await RetentionRun.RunAsync(database.Target, new RetentionOptions { ResponsesMonths = 24, AuditMonths = 60 }, now, CancellationToken.None);
+
+        Assert.Equal(7, result.Responses);
+        Assert.Equal(1, result.AuditEntries);
+        await using var check = database.Open();
+        Assert.Equal(9, await check.Responses.CountAsync());
+        Assert.False(await check.AuditEntries.AnyAsync(a => a.Action == "old"));
+        Assert.True(await check.AuditEntries.AnyAsync(a => a.Action == "retention.delete"));
+        var report = await ResultsQuery.RunAsync(check, database.Target, new ResultsRequest("vive-7"), Viewer.CommandLine, 5, CancellationToken.None);
+        Assert.Equal(9, report.Groups.Single().Respondents);
+    }
+
+    [Fact]
+    public async Task A_campaigns_data_is_deleted_on_request_and_audited()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await CliRunner.RunAsync("demo-data", "--responses", "2000", "--db", database.Value);
+        await using var db = database.Open();
+        var smiley = await db.Campaigns.Where(c => c.Key == "smiley-loebende").Select(c => c.Id).SingleAsync();
+        var before = await db.Responses.CountAsync(r => r.CampaignId == smiley);
+        Assert.True(before > 0);
+
+        var refused = await CliRunner.RunAsync("campaign", "delete-data", "smiley-loebende", "--db", database.Value);
+        var deleted = await CliRunner.RunAsync("campaign", "delete-data", "smiley-loebende", "--yes", "--db", database.Value);
+
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.True(deleted.ExitCode == 0, deleted.Error);
+        Assert.Equal(0, await db.Responses.CountAsync(r => r.CampaignId == smiley));
+        Assert.Equal(2000 - before, await db.Responses.CountAsync());
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "campaign.delete-data"));
+        var report = await ResultsQuery.RunAsync(db, database.Target, new ResultsRequest("smiley"), Viewer.CommandLine, 5, CancellationToken.None);
+        Assert.True(report.Groups.Single().Suppressed);
+        Assert.Equal(0, report.LeftOutKioskRepeats);
+    }
+}
