@@ -5,6 +5,7 @@ using Borgerpuls.Features.Home;
 using Borgerpuls.Features.Health;
 using Borgerpuls.Features.Ingest;
 using Borgerpuls.Features.Results;
+using Borgerpuls.Features.Comments;
 using Borgerpuls.Localization;
 using Borgerpuls.Security;
 using Microsoft.AspNetCore.Localization;
@@ -30,6 +31,8 @@ internal static class WebApp
         builder.Services.AddBorgerpulsSecurity(builder.Configuration);
         builder.Services.AddWebHardening(builder.Configuration);
         builder.Services.AddIngest();
+        builder.Services.AddSingleton<Features.Results.DifferencingGuard>();
+        builder.Services.AddComments(builder.Configuration);
         builder.Services.Configure<Features.Retention.RetentionOptions>(builder.Configuration.GetSection("Retention"));
         if (builder.Configuration.GetValue("Retention:Enabled", true))
         {
@@ -63,6 +66,7 @@ internal static class WebApp
         app.MapHealth();
         app.MapIngest();
         app.MapResults();
+        app.MapComments();
         app.MapRazorPages();
         return app;
     }

@@ -11,6 +11,7 @@ internal static class ResultsApi
         var group = app.MapGroup("/api/v1").RequireAuthorization(Policies.Aggregates).WithTags("Results");
         group.MapGet("/results", GetResultsAsync).WithSummary("Shares, means, intervals, averages and targets per group (SPEC §6)");
         group.MapGet("/priority-map", GetPriorityMapAsync).WithSummary("Satisfaction and derived importance per question, with quadrants");
+        group.MapGet("/compare", GetCompareAsync).WithSummary("Two groups or periods per question, with the significance of the difference");
         return app;
     }
 
@@ -21,7 +22,9 @@ internal static class ResultsApi
         try
         {
             var request = Parse(instrument, by, period, from, to, where);
-            var report = await ResultsQuery.RunAsync(db, target, request, Viewer.From(http.User), AnonymityK(configuration), ct);
+            var viewer = Viewer.From(http.User);
+            var report = await ResultsQuery.RunAsync(db, target, request, viewer, AnonymityK(configuration), ct);
+            if (Refusal(http, viewer, request, report.Cells, configuration) is { } refused) return refused;
             return format?.ToLowerInvariant() switch
             {
                 "csv" => TypedResults.Content("\uFEFF" + ResultsFormat.ToCsv(report, ';'), "text/csv; charset=utf-8"),
@@ -48,6 +51,32 @@ internal static class ResultsApi
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["query"] = [e.Message] });
         }
+    }
+
+    private static async Task<Results<ContentHttpResult, ValidationProblem>> GetCompareAsync(
+        HttpContext http, BorgerpulsDb db, DatabaseSetup.Target target, IConfiguration configuration, string instrument, string by, string a, string b,
+        string? period, DateOnly? from, DateOnly? to, string[]? where, CancellationToken ct)
+    {
+        try
+        {
+            var request = Parse(instrument, by, period, from, to, where);
+            var viewer = Viewer.From(http.User);
+            var report = await CompareQuery.RunAsync(db, target, request, a, b, viewer, AnonymityK(configuration), ct);
+            if (Refusal(http, viewer, request with { By = null }, report.Cells, configuration) is { } refused) return refused;
+            return TypedResults.Content(ResultsFormat.ToJson(report), "application/json; charset=utf-8");
+        }
+        catch (ResultsException e)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["query"] = [e.Message] });
+        }
+    }
+
+    private static ValidationProblem? Refusal(HttpContext http, Viewer viewer, ResultsRequest request, IReadOnlyDictionary<Data.Aggregates.CellKey, long> cells, IConfiguration configuration)
+    {
+        var guard = http.RequestServices.GetRequiredService<DifferencingGuard>();
+        var signature = System.Text.Json.JsonSerializer.Serialize(new { request.Instrument, request.From, request.To, Where = request.Where.OrderBy(w => w.Key).ToList() });
+        var reason = guard.Check(http.User.Identity?.Name ?? "?", viewer, request.Instrument, signature, cells, AnonymityK(configuration));
+        return reason is null ? null : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["query"] = [reason] }, title: "Refused to protect anonymity");
     }
 
     public static int AnonymityK(IConfiguration configuration) => configuration.GetValue("Anonymity:K", Analysis.Suppression.DefaultK);

@@ -76,10 +76,47 @@ public static class ResultsQuery
             result.Add(new GroupResult(keyObject, label, counts.Respondents, false, rows, average,
                 matching.Select(t => Evaluate(t, averages, questions, figures[g], hiddenCells, g)).ToList()));
         }
+        if (request.By == Dimension.Period)
+        {
+            result = WithChanges(result);
+        }
         return new ResultsReport(instrument.Key, request.By is { } b ? ResultsRequest.Name(b) : null,
             new PeriodInfo(request.From is { } from ? new DateOnly(from.Year, from.Month, 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
                 request.To is { } to ? new DateOnly(to.Year, to.Month, DateTime.DaysInMonth(to.Year, to.Month)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null),
-            k, selection.LeftOutRepeats, result);
+            k, selection.LeftOutRepeats, result)
+        {
+            Cells = selection.Cells.ToDictionary(c => c.Key, c => c.Counts.Respondents),
+        };
+    }
+
+    /// <summary>Trends: each period's positive share against the previous period's, flagged only when significant.</summary>
+    private static List<GroupResult> WithChanges(List<GroupResult> periods)
+    {
+        var changed = new List<GroupResult>();
+        for (var g = 0; g < periods.Count; g++)
+        {
+            var current = periods[g];
+            if (g == 0 || current.Suppressed || periods[g - 1].Suppressed)
+            {
+                changed.Add(current);
+                continue;
+            }
+            var previous = periods[g - 1];
+            var questions = current.Questions.Select(q =>
+            {
+                var before = previous.Questions.FirstOrDefault(p => p.Key == q.Key);
+                if (q.Suppressed || before is null || before.Suppressed || q.Base is not > 0 || before.Base is not > 0)
+                {
+                    return q;
+                }
+                var positiveNow = (long)Math.Round(q.Positive!.Value * q.Base.Value);
+                var positiveBefore = (long)Math.Round(before.Positive!.Value * before.Base.Value);
+                var test = Comparison.Proportions(positiveNow, q.Base.Value, positiveBefore, before.Base.Value);
+                return q with { Change = new ChangeResult(previous.Label, test.Difference, test.Test == ComparisonTest.FisherExact ? "fisher" : "z", test.PValue, test.Significant) };
+            }).ToList();
+            changed.Add(current with { Questions = questions });
+        }
+        return changed;
     }
 
     internal static async Task<(InstrumentDefinition, CellSelection)> SelectAsync(BorgerpulsDb db, DatabaseSetup.Target target, ResultsRequest request, Viewer viewer, CancellationToken ct)

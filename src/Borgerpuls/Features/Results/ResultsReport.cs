@@ -2,7 +2,12 @@ namespace Borgerpuls.Features.Results;
 
 /// <summary>The results document of SPEC §6. Shares are fractions 0–1; a suppressed cell carries no figures.</summary>
 public sealed record ResultsReport(
-    string Instrument, string? By, PeriodInfo Period, int K, long LeftOutKioskRepeats, IReadOnlyList<GroupResult> Groups);
+    string Instrument, string? By, PeriodInfo Period, int K, long LeftOutKioskRepeats, IReadOnlyList<GroupResult> Groups)
+{
+    /// <summary>Respondents per aggregate cell behind the output, for differencing protection; never serialised.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyDictionary<Data.Aggregates.CellKey, long> Cells { get; init; } = new Dictionary<Data.Aggregates.CellKey, long>();
+}
 
 public sealed record PeriodInfo(string? From, string? To);
 
@@ -12,7 +17,13 @@ public sealed record GroupResult(
 
 public sealed record QuestionResult(
     string Key, long? Base, double? Positive, double? Neutral, double? Negative, long? Excluded, double? Mean,
-    double[]? PositiveCi, double[]? NegativeCi, double[]? MeanCi, bool Suppressed);
+    double[]? PositiveCi, double[]? NegativeCi, double[]? MeanCi, bool Suppressed)
+{
+    /// <summary>With a breakdown by period: the change of the positive share from the previous period and its test.</summary>
+    public ChangeResult? Change { get; init; }
+}
+
+public sealed record ChangeResult(string From, double Difference, string Test, double PValue, bool Significant);
 
 public sealed record AverageResult(
     double? PositiveMeanOfQuestions, double? NegativeMeanOfQuestions, double? PositivePooled, double? NegativePooled,

@@ -15,7 +15,8 @@ namespace Borgerpuls.Security.Redaction;
 /// <item>Ten digits whose first six are not a date are left alone: not CPR, and a ten-digit run is not a Danish phone number.</item>
 /// <item>Phone: eight digits, optionally grouped in pairs or fours by a space or a hyphen, optionally after +45, 0045 or (+45).
 /// Not when glued to letters (case numbers such as <c>AB12345678</c> or <c>SAG-12345678</c>), not inside a longer digit run
-/// (also a spaced one, like an IBAN or a card number), not a decimal. Dots are not phone separators, so dates
+/// nor next to a shorter spaced digit group (an IBAN, a card number, "12 34 56 78 90"), not a decimal; numbers listed
+/// one after another ("12345678 87654321") are each removed. Dots are not phone separators, so dates
 /// (<c>12.03.2024</c>) and amounts (<c>kr. 1.250</c>) are safe; a dashed or spaced date (<c>12-03-2024</c>) and a year range
 /// (<c>2023-2024</c>) are recognised and kept. Foreign numbers are out of scope.</item>
 /// <item>E-mail: Unicode letters in both parts (<c>søren.ørsted@eksempel.dk</c>); the obfuscations <c>(at)</c> and <c>[at]</c> too.</item>
@@ -33,8 +34,8 @@ internal static partial class CommentRedactor
     private const int TimeoutMs = 500;
 
     [GeneratedRegex("""
-        (?<![\p{L}\p{N}._%+-])
-        [\p{L}\p{N}._%+-]+
+        (?<![\p{L}\p{N}_.%+-])
+        [\p{L}\p{N}_.%+-]+
         (?:@|\ ?(?:\((?i:at)\)|\[(?i:at)\])\ ?)
         [\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}
         (?![\p{L}\p{N}-])
@@ -51,10 +52,10 @@ internal static partial class CommentRedactor
     private static partial Regex Cpr();
 
     [GeneratedRegex("""
-        (?<![\p{L}\d_])(?<![\p{L}\d][-/])(?<!\d[\ \u00A0.,])
+        (?<![\p{L}\d_])(?<![\p{L}\d][-/])(?<!\d[.,])(?<!(?:^|\D)\d{1,7}[\ \u00A0])
         (?<cc>(?:\(\+45\)|\+45|0045)[\ \u00A0-]?)?
         (?<a>\d{2})(?<s1>[\ \u00A0-]?)(?<b>\d{2})(?<s2>[\ \u00A0-]?)(?<c>\d{2})(?<s3>[\ \u00A0-]?)(?<e>\d{2})
-        (?![\p{L}\d_])(?![-/][\p{L}\d])(?![\ \u00A0.,]\d)
+        (?![\p{L}\d_])(?![-/][\p{L}\d])(?![.,]\d)(?![\ \u00A0]\d{1,7}(?!\d))
         """, RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace, matchTimeoutMilliseconds: TimeoutMs)]
     private static partial Regex Phone();
 

@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using System.Globalization;
+using Borgerpuls.Data;
+using Borgerpuls.Features.DemoData;
+using Borgerpuls.Features.Results;
+using Borgerpuls.Security;
+
+// Results and priority-map latency at several stored sizes (SPEC §7: ≤ 50 ms p95 at 10 M, ≤ 2× the 10 k figure).
+// Usage: dotnet run -c Release --project bench/Borgerpuls.Bench -- results [--sizes 10000,1000000,10000000] [--rounds 40] [--dir /tmp/borgerpuls-bench]
+var options = args.Skip(1).Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
+var sizes = options.GetValueOrDefault("--sizes", "10000,1000000").Split(',').Select(long.Parse).ToList();
+var rounds = int.Parse(options.GetValueOrDefault("--rounds", "40"), CultureInfo.InvariantCulture);
+var dir = options.GetValueOrDefault("--dir", Path.Combine(Path.GetTempPath(), "borgerpuls-bench"));
+Directory.CreateDirectory(dir);
+
+var queries = new (string Name, ResultsRequest Request, bool Map)[]
+{
+    ("vive-7 by targetGroupSet", new ResultsRequest("vive-7") { By = Dimension.TargetGroupSet }, false),
+    ("smiley by site", new ResultsRequest("smiley") { By = Dimension.Site }, false),
+    ("borgeroplevelse-5 by quarter", new ResultsRequest("borgeroplevelse-5") { By = Dimension.Period, Period = PeriodGranularity.Quarter }, false),
+    ("vive-7 jc-nord by unit, 2025", new ResultsRequest("vive-7") { By = Dimension.Unit, From = new DateOnly(2025, 1, 1), To = new DateOnly(2025, 12, 31), Where = new Dictionary<Dimension, string> { [Dimension.JobCentre] = "jc-nord" } }, false),
+    ("vive-7 by language", new ResultsRequest("vive-7") { By = Dimension.Language }, false),
+    ("priority map brugerundersoegelse-15", new ResultsRequest("brugerundersoegelse-15"), true),
+};
+
+Console.WriteLine($"Borgerpuls results benchmark — {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}");
+var p95BySize = new Dictionary<long, double>();
+foreach (var size in sizes)
+{
+    var file = Path.Combine(dir, $"demo-{size}.db");
+    var target = DatabaseSetup.Resolve(file);
+    if (!File.Exists(file))
+    {
+        var generated = await DemoDataGenerator.RunAsync(target, new DemoDataOptions(size, BatchSize: 20_000), CancellationToken.None);
+        Console.WriteLine($"generated {size:N0} responses in {generated.Elapsed.TotalSeconds:F0} s");
+    }
+    await using var db = DatabaseSetup.Create(target);
+    var load = Stopwatch.StartNew();
+    await ResultsQuery.RunAsync(db, target, queries[0].Request, Viewer.CommandLine, 5, CancellationToken.None);
+    load.Stop();
+    var all = new List<double>();
+    Console.WriteLine();
+    Console.WriteLine($"{size:N0} responses (first query, loading aggregates into memory: {load.ElapsedMilliseconds} ms)");
+    foreach (var (name, request, map) in queries)
+    {
+        var times = new List<double>();
+        for (var i = 0; i < rounds; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            if (map) await PriorityMapQuery.RunAsync(db, target, request, Viewer.CommandLine, 5, CancellationToken.None);
+            else await ResultsQuery.RunAsync(db, target, request, Viewer.CommandLine, 5, CancellationToken.None);
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        all.AddRange(times);
+        Console.WriteLine($"  {name,-38} p50 {Percentile(times, 50),7:F2} ms   p95 {Percentile(times, 95),7:F2} ms");
+    }
+    p95BySize[size] = Percentile(all, 95);
+    Console.WriteLine($"  {"all queries",-38} p50 {Percentile(all, 50),7:F2} ms   p95 {p95BySize[size],7:F2} ms   working set {Process.GetCurrentProcess().WorkingSet64 / (1024 * 1024)} MB");
+}
+if (p95BySize.Count > 1)
+{
+    var smallest = p95BySize.MinBy(kv => kv.Key);
+    foreach (var (size, p95) in p95BySize.Where(kv => kv.Key != smallest.Key))
+    {
+        Console.WriteLine($"p95 ratio {size:N0} / {smallest.Key:N0}: {p95 / smallest.Value:F2}");
+    }
+}
+
+static double Percentile(List<double> values, int percentile)
+{
+    var sorted = values.Order().ToList();
+    return sorted[Math.Clamp((int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
+}

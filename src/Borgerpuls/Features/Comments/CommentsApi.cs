@@ -1,0 +1,69 @@
+using Borgerpuls.Analysis;
+using Borgerpuls.Analysis.Themes;
+using Borgerpuls.Data;
+using Borgerpuls.Features.Results;
+using Borgerpuls.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Borgerpuls.Features.Comments;
+
+internal static class CommentsApi
+{
+    public static IServiceCollection AddComments(this IServiceCollection services, IConfiguration configuration)
+    {
+        // The preset lexicon, extended or overridden by the municipality's own themes in configuration (section Themes).
+        var configured = configuration.GetSection("Themes").Get<List<ThemeDefinition>>() ?? [];
+        var themes = ThemePresets.All.Where(p => configured.All(c => c.Key != p.Key)).Concat(configured).ToList();
+        services.AddSingleton(new ThemeLexicon(themes));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapComments(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/comments").WithTags("Comments");
+        group.MapGet("/themes", ThemesAsync).RequireAuthorization(Policies.Aggregates).WithSummary("Comment themes with counts, shares and quotes for a segment");
+        group.MapPost("/{id:long}/hide", (long id, HttpContext http, BorgerpulsDb db, AuditLog audit, CancellationToken ct) => SetHiddenAsync(id, true, http, db, audit, ct))
+            .RequireAuthorization(Policies.Staff).WithSummary("Hide an abusive or irrelevant comment (kept, audited, reversible)");
+        group.MapPost("/{id:long}/unhide", (long id, HttpContext http, BorgerpulsDb db, AuditLog audit, CancellationToken ct) => SetHiddenAsync(id, false, http, db, audit, ct))
+            .RequireAuthorization(Policies.Staff).WithSummary("Show a hidden comment again");
+        return app;
+    }
+
+    private static async Task<Results<Ok<CommentThemesReport>, ValidationProblem>> ThemesAsync(
+        HttpContext http, BorgerpulsDb db, DatabaseSetup.Target target, IConfiguration configuration, ThemeLexicon lexicon, AuditLog audit,
+        string instrument, DateOnly? from, DateOnly? to, string[]? where, CancellationToken ct)
+    {
+        try
+        {
+            var request = ResultsApi.Parse(instrument, null, null, from, to, where);
+            var report = await CommentThemesQuery.RunAsync(db, target, request, Viewer.From(http.User), lexicon, ResultsApi.AnonymityK(configuration),
+                configuration.GetValue("Anonymity:KComments", Suppression.DefaultCommentK), ct);
+            if (report.QuotesShown)
+            {
+                await audit.WriteAsync("comments.view", $"{instrument} {string.Join(" ", where ?? [])} {from}–{to}", ct: ct);
+            }
+            return TypedResults.Ok(report);
+        }
+        catch (ResultsException e)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["query"] = [e.Message] });
+        }
+    }
+
+    private static async Task<Results<NoContent, NotFound>> SetHiddenAsync(long id, bool hidden, HttpContext http, BorgerpulsDb db, AuditLog audit, CancellationToken ct)
+    {
+        var viewer = Viewer.From(http.User);
+        var comment = await db.Comments.SingleOrDefaultAsync(c => c.Id == id, ct);
+        var centre = comment is null ? null : await db.JobCentres.Where(j => j.Id == comment.JobCentreId).Select(j => j.Key).SingleAsync(ct);
+        // Outside the manager's centres the comment does not exist for them.
+        if (comment is null || (viewer.JobCentreKeys is { } allowed && !allowed.Contains(centre!)))
+        {
+            return TypedResults.NotFound();
+        }
+        comment.Hidden = hidden;
+        await db.SaveChangesAsync(ct);
+        await audit.WriteAsync(hidden ? "comment.hide" : "comment.unhide", $"comment {id}", ct: ct);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,45 @@
+using Borgerpuls.Analysis;
+using Borgerpuls.Data;
+using Borgerpuls.Security;
+
+namespace Borgerpuls.Features.Results;
+
+public sealed record CompareReport(string Instrument, string Dimension, string A, string B, IReadOnlyList<CompareQuestion> Questions)
+{
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyDictionary<Data.Aggregates.CellKey, long> Cells { get; init; } = new Dictionary<Data.Aggregates.CellKey, long>();
+}
+
+public sealed record CompareQuestion(string Key, double? PositiveA, double? PositiveB, long? BaseA, long? BaseB, double? Difference, string? Test, double? PValue, bool Significant, bool Suppressed);
+
+/// <summary>Two groups or two periods side by side, per question: positive shares, the difference and whether it is
+/// significant (two-proportion z-test, Fisher's exact test for small expected counts). Built on the results query, so the
+/// same suppression and scope apply.</summary>
+public static class CompareQuery
+{
+    public static async Task<CompareReport> RunAsync(BorgerpulsDb db, DatabaseSetup.Target target, ResultsRequest request, string a, string b, Viewer viewer, int k, CancellationToken ct)
+    {
+        if (request.By is not { } by)
+        {
+            throw new ResultsException("Name the dimension to compare along, e.g. targetGroupSet or period.");
+        }
+        var report = await ResultsQuery.RunAsync(db, target, request, viewer, k, ct);
+        var name = ResultsRequest.Name(by);
+        GroupResult? Find(string key) => report.Groups.FirstOrDefault(g => g.Key.GetValueOrDefault(name) == key);
+        var groupA = Find(a);
+        var groupB = Find(b);
+        var keys = (groupA ?? groupB)?.Questions.Select(q => q.Key).ToList() ?? [];
+        var questions = keys.Select(key =>
+        {
+            var qa = groupA?.Questions.First(q => q.Key == key);
+            var qb = groupB?.Questions.First(q => q.Key == key);
+            if (qa is not { Suppressed: false, Base: > 0 } || qb is not { Suppressed: false, Base: > 0 })
+            {
+                return new CompareQuestion(key, null, null, null, null, null, null, null, false, true);
+            }
+            var test = Comparison.Proportions((long)Math.Round(qa.Positive!.Value * qa.Base!.Value), qa.Base.Value, (long)Math.Round(qb.Positive!.Value * qb.Base!.Value), qb.Base.Value);
+            return new CompareQuestion(key, qa.Positive, qb.Positive, qa.Base, qb.Base, test.Difference, test.Test == ComparisonTest.FisherExact ? "fisher" : "z", test.PValue, test.Significant, false);
+        }).ToList();
+        return new CompareReport(report.Instrument, name, a, b, questions) { Cells = report.Cells };
+    }
+}

@@ -1,0 +1,81 @@
+using System.Net;
+using System.Text.Json;
+using Borgerpuls.Features.Results;
+using Borgerpuls.Security;
+using Borgerpuls.Tests.Infrastructure;
+using static Borgerpuls.Tests.Infrastructure.Responses;
+
+namespace Borgerpuls.Tests.Features.Results;
+
+public sealed class TrendsCompareTests
+{
+    private static Spec Answer(string code, DateTime hour, string group = "jobparat") => new("vive-7", new() { ["samtale"] = code }) { Hour = hour, TargetGroup = group };
+
+    [Fact]
+    public async Task A_significant_change_between_periods_is_flagged_and_a_small_one_is_not()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
+        var jan = new DateTime(2025, 1, 10, 9, 0, 0, DateTimeKind.Utc);
+        // January 45/50 positive, February 20/50 (z-test p < 0.001), March 22/50 (p ≈ 0.69 against February).
+        await WriteAsync(database, Repeat(45, Answer("5", jan)).Concat(Repeat(5, Answer("1", jan)))
+            .Concat(Repeat(20, Answer("5", jan.AddMonths(1)))).Concat(Repeat(30, Answer("1", jan.AddMonths(1))))
+            .Concat(Repeat(22, Answer("5", jan.AddMonths(2)))).Concat(Repeat(28, Answer("1", jan.AddMonths(2)))));
+        await using var db = database.Open();
+
+        var report = await ResultsQuery.RunAsync(db, database.Target, new ResultsRequest("vive-7") { By = Dimension.Period }, Viewer.CommandLine, 5, CancellationToken.None);
+
+        var samtale = report.Groups.Select(g => g.Questions.Single(q => q.Key == "samtale")).ToList();
+        Assert.Null(samtale[0].Change);
+        Assert.Equal(-0.5, samtale[1].Change!.Difference, 10);
+        Assert.True(samtale[1].Change!.Significant);
+        Assert.Equal(0.04, samtale[2].Change!.Difference, 10);
+        Assert.False(samtale[2].Change!.Significant);
+    }
+
+    [Fact]
+    public async Task Two_groups_are_compared_per_question_with_the_named_test()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
+        var hour = new DateTime(2025, 5, 1, 9, 0, 0, DateTimeKind.Utc);
+        await WriteAsync(database, Repeat(45, Answer("5", hour, "jobparat")).Concat(Repeat(55, Answer("1", hour, "jobparat")))
+            .Concat(Repeat(30, Answer("5", hour, "aktivitetsparat"))).Concat(Repeat(70, Answer("1", hour, "aktivitetsparat"))));
+        await using var db = database.Open();
+
+        var report = await CompareQuery.RunAsync(db, database.Target, new ResultsRequest("vive-7") { By = Dimension.TargetGroupSet },
+            "job-og-uddannelsesparate", "udsatte", Viewer.CommandLine, 5, CancellationToken.None);
+
+        var samtale = report.Questions.Single(q => q.Key == "samtale");
+        Assert.Equal(0.15, samtale.Difference!.Value, 10);
+        Assert.Equal("z", samtale.Test);
+        Assert.Equal(0.028460, samtale.PValue!.Value, 1e-5);
+        Assert.True(samtale.Significant);
+        Assert.True(report.Questions.Single(q => q.Key == "behandling").Suppressed);
+    }
+
+    [Fact]
+    public async Task A_manager_cannot_difference_two_selections_that_differ_by_fewer_than_k()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
+        var hour = new DateTime(2025, 5, 1, 9, 0, 0, DateTimeKind.Utc);
+        await WriteAsync(database, Repeat(20, Answer("5", hour, "jobparat") with { JobCentre = "jc-nord", Site = "nordvej" })
+            .Concat(Repeat(3, Answer("1", hour, "fleksjob") with { JobCentre = "jc-nord", Site = "nordvej" })));
+        await using var app = new BorgerpulsApp(database);
+        var manager = await app.SignedInClientAsync(Roles.Manager, "jc-nord");
+        var analyst = await app.SignedInClientAsync(Roles.Analyst);
+
+        var all = await manager.GetAsync("/api/v1/results?instrument=vive-7");
+        var again = await manager.GetAsync("/api/v1/results?instrument=vive-7");
+        var without = await manager.GetAsync("/api/v1/results?instrument=vive-7&where=targetGroupSet=job-og-uddannelsesparate");
+        await analyst.GetAsync("/api/v1/results?instrument=vive-7");
+        var analystWithout = await analyst.GetAsync("/api/v1/results?instrument=vive-7&where=targetGroupSet=job-og-uddannelsesparate");
+
+        Assert.Equal(HttpStatusCode.OK, all.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, without.StatusCode);
+        Assert.Contains("fewer than 5 respondents", await without.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, analystWithout.StatusCode);
+    }
+}
