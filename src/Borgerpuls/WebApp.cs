@@ -6,6 +6,7 @@ using Borgerpuls.Features.Health;
 using Borgerpuls.Features.Ingest;
 using Borgerpuls.Features.Results;
 using Borgerpuls.Features.Comments;
+using Borgerpuls.Features.Export;
 using Borgerpuls.Localization;
 using Borgerpuls.Security;
 using Microsoft.AspNetCore.Localization;
@@ -67,6 +68,7 @@ internal static class WebApp
         app.MapIngest();
         app.MapResults();
         app.MapComments();
+        app.MapExport();
         app.MapRazorPages();
         return app;
     }

@@ -25,7 +25,7 @@ namespace Borgerpuls.Security.Redaction;
 /// run (lookbehinds), so matching is linear in the text; should one still time out, the text is masked crudely instead
 /// (fail closed), never stored as it was.
 /// </remarks>
-internal static partial class CommentRedactor
+public static partial class CommentRedactor
 {
     public const string CprPlaceholder = "[CPR]";
     public const string PhonePlaceholder = "[TELEFON]";

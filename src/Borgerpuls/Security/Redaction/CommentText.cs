@@ -6,7 +6,7 @@ namespace Borgerpuls.Security.Redaction;
 /// <summary>Checks and tidies free text before redaction: no control characters but line breaks and tabs, well-formed
 /// UTF-16, normalised to NFC with line breaks as <c>\n</c>, trimmed, at most <see cref="MaxLength"/> characters.
 /// Returns an error (a stable key, an English and a Danish message) instead of throwing.</summary>
-internal static class CommentText
+public static class CommentText
 {
     /// <summary>Characters (Unicode scalar values, so an emoji counts as one, as the citizen sees it) after trimming.
     /// The stored column holds 4000: room for the worst case in UTF-16 and for placeholders longer than what they replace.</summary>
@@ -17,7 +17,7 @@ internal static class CommentText
     public const string InvalidCharacters = "comment-invalid-characters";
 
     /// <summary>The tidied text (empty when there is none or on error) or why it was refused.</summary>
-    internal sealed record Checked(string Text, string? ErrorKey, string? Error, string? ErrorDa)
+    public sealed record Checked(string Text, string? ErrorKey, string? Error, string? ErrorDa)
     {
         public bool IsValid => ErrorKey is null;
     }

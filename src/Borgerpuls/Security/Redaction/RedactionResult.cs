@@ -1,7 +1,7 @@
 namespace Borgerpuls.Security.Redaction;
 
 /// <summary>Redacted text and how many identifiers of each kind were replaced.</summary>
-internal sealed record RedactionResult(string Text, int Cpr, int Phone, int Email)
+public sealed record RedactionResult(string Text, int Cpr, int Phone, int Email)
 {
     public bool Changed => Cpr + Phone + Email > 0 || FailedClosed;
 

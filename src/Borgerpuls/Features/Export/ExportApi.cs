@@ -1,0 +1,74 @@
+using System.Globalization;
+using Borgerpuls.Data;
+using Borgerpuls.Features.Results;
+using Borgerpuls.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Borgerpuls.Features.Export;
+
+internal static class ExportApi
+{
+    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static IEndpointRouteBuilder MapExport(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/export").WithTags("Export");
+        group.MapGet("/responses", ResponsesAsync).RequireAuthorization(Policies.Analyst)
+            .WithSummary("Anonymised respondent-level data as CSV or XLSX (analysts and admins; audited)");
+        group.MapGet("/results", ResultsAsync).RequireAuthorization(Policies.Aggregates)
+            .WithSummary("The results table as CSV or XLSX, with the same suppression as the results API");
+        return app;
+    }
+
+    private static async Task<Results<FileContentHttpResult, ValidationProblem>> ResponsesAsync(
+        BorgerpulsDb db, AuditLog audit, IConfiguration configuration, string instrument, DateOnly? from, DateOnly? to, string[]? where,
+        string? format, string? delimiter, CancellationToken ct)
+    {
+        try
+        {
+            var request = ResultsApi.Parse(instrument, null, null, from, to, where);
+            var table = await RespondentExport.BuildAsync(db, request, ResultsApi.AnonymityK(configuration), ct);
+            await audit.WriteAsync("export.responses", $"{instrument} {string.Join(" ", where ?? [])} {from}–{to}: {table.Rows.Count} rows ({format ?? "csv"})", ct: ct);
+            return File(table, $"borgerpuls-{instrument}-besvarelser", format, delimiter);
+        }
+        catch (ResultsException e)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["query"] = [e.Message] });
+        }
+    }
+
+    private static async Task<Results<FileContentHttpResult, ValidationProblem>> ResultsAsync(
+        HttpContext http, BorgerpulsDb db, DatabaseSetup.Target target, AuditLog audit, IConfiguration configuration, string instrument, string? by, string? period,
+        DateOnly? from, DateOnly? to, string[]? where, string? format, string? delimiter, CancellationToken ct)
+    {
+        try
+        {
+            var request = ResultsApi.Parse(instrument, by, period, from, to, where);
+            var report = await ResultsQuery.RunAsync(db, target, request, Viewer.From(http.User), ResultsApi.AnonymityK(configuration), ct);
+            await audit.WriteAsync("export.results", $"{instrument} by {by} {string.Join(" ", where ?? [])}", ct: ct);
+            return File(ResultsTable(report), $"borgerpuls-{instrument}-resultater", format, delimiter);
+        }
+        catch (ResultsException e)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["query"] = [e.Message] });
+        }
+    }
+
+    public static Table ResultsTable(ResultsReport report)
+    {
+        static string? N(double? v) => v?.ToString("0.####", CultureInfo.InvariantCulture);
+        var rows = report.Groups.SelectMany(g => g.Questions.Select(q => (IReadOnlyList<string?>)
+        [
+            g.Label, q.Key, q.Suppressed ? $"færre end {report.K} svar" : q.Base?.ToString(CultureInfo.InvariantCulture),
+            N(q.Positive), N(q.Neutral), N(q.Negative), q.Excluded?.ToString(CultureInfo.InvariantCulture), N(q.Mean), N(q.PositiveCi?[0]), N(q.PositiveCi?[1]),
+        ])).ToList();
+        return new Table(["group", "question", "base", "positive", "neutral", "negative", "excluded", "mean", "positive_ci_low", "positive_ci_high"], rows);
+    }
+
+    private static Results<FileContentHttpResult, ValidationProblem> File(Table table, string name, string? format, string? delimiter) => format?.ToLowerInvariant() switch
+    {
+        "xlsx" => TypedResults.File(TableWriter.Xlsx(table, "Borgerpuls"), XlsxType, name + ".xlsx"),
+        null or "csv" => TypedResults.File(TableWriter.Csv(table, delimiter == "," ? ',' : ';'), "text/csv; charset=utf-8", name + ".csv"),
+        _ => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [$"Unknown format '{format}'; use csv or xlsx."] }),
+    };
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using Borgerpuls.Data;
+using Borgerpuls.Domain;
+using Borgerpuls.Features.Questionnaire;
+using Borgerpuls.Features.Results;
+using Microsoft.EntityFrameworkCore;
+
+namespace Borgerpuls.Features.Export;
+
+/// <summary>Anonymised respondent-level data for analysts: one row per response with the month (not the hour), the context
+/// and the answers as option codes, and redacted comments. A context combination (job centre, site, unit, target group) with
+/// fewer than k rows has its unit and target group blanked as <c>*</c>, so no small group can be picked out.</summary>
+public static class RespondentExport
+{
+    public const string Coarsened = "*";
+
+    public static async Task<Table> BuildAsync(BorgerpulsDb db, ResultsRequest request, int k, CancellationToken ct)
+    {
+        var instrument = await db.Instruments.SingleOrDefaultAsync(i => i.Key == request.Instrument, ct) ?? throw new ResultsException($"Unknown instrument '{request.Instrument}'.");
+        var versionId = await db.InstrumentVersions.Where(v => v.InstrumentId == instrument.Id).OrderByDescending(v => v.Number).Select(v => v.Id).FirstAsync(ct);
+        var definition = await InstrumentCatalog.LoadAsync(db, versionId, ct);
+        var index = await OrganisationIndex.LoadAsync(db, ct);
+
+        var query = db.Responses.AsNoTracking().Where(r => r.InstrumentId == instrument.Id && r.QualityFlags == ResponseQuality.None);
+        if (request.From is { } from) { var f = new DateTime(from.Year, from.Month, 1, 0, 0, 0, DateTimeKind.Utc); query = query.Where(r => r.SubmittedHour >= f); }
+        if (request.To is { } to) { var t = new DateTime(to.Year, to.Month, 1, 0, 0, 0, DateTimeKind.Utc).AddMonths(1); query = query.Where(r => r.SubmittedHour < t); }
+        foreach (var (dimension, value) in request.Where)
+        {
+            query = dimension switch
+            {
+                Dimension.JobCentre => query.Where(r => r.JobCentreId == index.IdOf(index.JobCentres, value, "job centre")),
+                Dimension.Site => query.Where(r => r.SiteId == index.IdOf(index.Sites, value, "site")),
+                Dimension.TargetGroup => query.Where(r => r.TargetGroupId == index.TargetGroupId(value)),
+                _ => throw new ResultsException($"The respondent export filters by jobcentre, site and targetGroup, not {ResultsRequest.Name(dimension)}."),
+            };
+        }
+        var responses = await query.OrderBy(r => r.SubmittedHour).ToListAsync(ct);
+        var ids = responses.Select(r => r.Id).ToList();
+        var comments = (await db.Comments.AsNoTracking().Where(c => ids.Contains(c.ResponseId) && !c.Hidden).ToListAsync(ct))
+            .ToLookup(c => (c.ResponseId, c.QuestionKey), c => c.Text);
+
+        var small = responses.GroupBy(r => (r.JobCentreId, r.SiteId, r.UnitId, r.TargetGroupId)).Where(g => g.Count() < k).Select(g => g.Key).ToHashSet();
+        var header = new List<string> { "row", "month", "jobcentre", "site", "unit", "target_group", "channel", "meeting_type", "language" };
+        header.AddRange(definition.Questions.Select(q => q.Key));
+        var rows = responses.Select((r, i) =>
+        {
+            var coarse = small.Contains((r.JobCentreId, r.SiteId, r.UnitId, r.TargetGroupId));
+            var row = new List<string?>
+            {
+                (i + 1).ToString(CultureInfo.InvariantCulture), r.SubmittedHour.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+                index.JobCentres.GetValueOrDefault(r.JobCentreId).Key, r.SiteId is { } s ? index.Sites.GetValueOrDefault(s).Key : "",
+                coarse ? Coarsened : r.UnitId is { } u ? index.Units.GetValueOrDefault(u).Key : "",
+                coarse ? Coarsened : r.TargetGroupId is { } tg ? index.TargetGroups.GetValueOrDefault(tg).Key : "",
+                r.Channel.ToString().ToLowerInvariant(), r.MeetingType, r.Language,
+            };
+            row.AddRange(definition.Questions.Select(q => q.Type == QuestionType.FreeText
+                ? string.Join(" | ", comments[(r.Id, q.Key)])
+                : r.Answers.TryGetValue(q.Key, out var codes) ? string.Join(",", codes) : ""));
+            return (IReadOnlyList<string?>)row;
+        }).ToList();
+        return new Table(header, rows);
+    }
+}
