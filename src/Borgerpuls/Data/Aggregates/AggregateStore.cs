@@ -4,75 +4,90 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Borgerpuls.Data.Aggregates;
 
-/// <summary>The aggregates in memory, one store per database: loaded at first use, kept current by the writers of this
-/// process after each commit, and reloaded when the generation counter shows that another process wrote. Queries read
-/// only this, so their cost follows the number of cells, never the number of responses.</summary>
+/// <summary>The aggregates in memory, one store per database, as flat arrays per instrument: loaded at first use, kept
+/// current by this process's writers after each commit, and reloaded when the generation counter shows that another
+/// process wrote. Queries read only this, so their cost follows the number of cells, never the number of responses.</summary>
 public sealed class AggregateStore
 {
     private static readonly ConcurrentDictionary<string, AggregateStore> Stores = new(StringComparer.Ordinal);
 
     private readonly DatabaseSetup.Target _target;
-    private readonly SemaphoreSlim _lock = new(1, 1);
-    private Dictionary<CellKey, CellCounts> _cells = [];
+    private readonly ReaderWriterLockSlim _lock = new();
+    private readonly SemaphoreSlim _loading = new(1, 1);
+    private Dictionary<int, InstrumentCells> _instruments = [];
     private long _generation = -1;
 
     private AggregateStore(DatabaseSetup.Target target) => _target = target;
 
     public static AggregateStore For(DatabaseSetup.Target target) => Stores.GetOrAdd(target.ConnectionString, _ => new AggregateStore(target));
 
-    /// <summary>The current cells; only to be read, never changed, by the caller.</summary>
-    public async Task<IReadOnlyDictionary<CellKey, CellCounts>> CellsAsync(CancellationToken ct)
+    /// <summary>Runs <paramref name="read"/> over an instrument's current cells under a read lock; it must not keep references.</summary>
+    public async Task<T> ReadAsync<T>(int instrumentId, Func<InstrumentCells, T> read, CancellationToken ct)
     {
         long generation;
         await using (var db = DatabaseSetup.Create(_target))
         {
             generation = await db.AggregateState.Where(s => s.Id == 1).Select(s => s.Generation).SingleAsync(ct);
         }
-        if (generation == Volatile.Read(ref _generation))
+        if (generation != Interlocked.Read(ref _generation))
         {
-            return _cells;
+            await _loading.WaitAsync(ct);
+            try
+            {
+                if (generation != Interlocked.Read(ref _generation))
+                {
+                    await LoadAsync(ct);
+                }
+            }
+            finally
+            {
+                _loading.Release();
+            }
         }
-        await _lock.WaitAsync(ct);
+        _lock.EnterReadLock();
         try
         {
-            if (generation != _generation)
-            {
-                await LoadAsync(ct);
-            }
-            return _cells;
+            return read(_instruments.TryGetValue(instrumentId, out var cells) ? cells : new InstrumentCells());
         }
         finally
         {
-            _lock.Release();
+            _lock.ExitReadLock();
         }
     }
 
     /// <summary>Called by a writer after its transaction committed, with the generation that commit produced.</summary>
     public void Committed(AggregateDelta delta, long generation)
     {
-        _lock.Wait();
+        _lock.EnterWriteLock();
         try
         {
             if (generation != _generation + 1)
             {
-                _generation = -1; // another writer came between: reload on next read
+                Interlocked.Exchange(ref _generation, -1); // another writer came between: reload on next read
                 return;
             }
-            // Copy on write: readers keep a consistent snapshot.
-            var cells = new Dictionary<CellKey, CellCounts>(_cells);
-            foreach (var (key, counts) in delta.Cells)
-            {
-                var merged = new CellCounts();
-                if (cells.TryGetValue(key, out var existing)) merged.Add(existing);
-                merged.Add(counts);
-                cells[key] = merged;
-            }
-            _cells = cells;
-            _generation = generation;
+            Apply(_instruments, delta.Cells);
+            Interlocked.Exchange(ref _generation, generation);
         }
         finally
         {
-            _lock.Release();
+            _lock.ExitWriteLock();
+        }
+    }
+
+    private static void Apply(Dictionary<int, InstrumentCells> instruments, IEnumerable<KeyValuePair<CellKey, CellCounts>> cells)
+    {
+        foreach (var (key, counts) in cells)
+        {
+            if (!instruments.TryGetValue(key.InstrumentId, out var instrument))
+            {
+                instruments[key.InstrumentId] = instrument = new InstrumentCells();
+            }
+            if (!instrument.Cells.TryGetValue(key, out var cell))
+            {
+                instrument.Cells[key] = cell = new CompactCell(key);
+            }
+            cell.Add(counts, instrument.Layout);
         }
     }
 
@@ -81,24 +96,32 @@ public sealed class AggregateStore
         await using var db = DatabaseSetup.Create(_target);
         await using var tx = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
         var generation = await db.AggregateState.Where(s => s.Id == 1).Select(s => s.Generation).SingleAsync(ct);
-        var byId = new Dictionary<long, CellCounts>();
-        var cells = new Dictionary<CellKey, CellCounts>();
+        var byId = new Dictionary<long, (CellKey Key, CellCounts Counts)>();
         await foreach (var c in db.AggregateCells.AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
         {
-            var counts = new CellCounts { Respondents = c.Respondents };
-            byId[c.Id] = counts;
-            cells[new CellKey(c.Cube, c.InstrumentId, c.Month, c.JobCentreId, c.SiteId, c.UnitId, c.OfferId, c.TargetGroupId, c.Channel, c.MeetingType, c.Language, c.Repeat)] = counts;
+            byId[c.Id] = (new CellKey(c.Cube, c.InstrumentId, c.Month, c.JobCentreId, c.SiteId, c.UnitId, c.OfferId, c.TargetGroupId, c.Channel, c.MeetingType, c.Language, c.Repeat),
+                new CellCounts { Respondents = c.Respondents });
         }
         await foreach (var o in db.AggregateOptions.AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
         {
-            if (byId.TryGetValue(o.CellId, out var counts)) counts.Options[(string.Intern(o.QuestionKey), string.Intern(o.OptionCode))] = o.Count;
+            if (byId.TryGetValue(o.CellId, out var cell)) cell.Counts.Options[(string.Intern(o.QuestionKey), string.Intern(o.OptionCode))] = o.Count;
         }
         await foreach (var p in db.AggregatePairs.AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
         {
-            if (byId.TryGetValue(p.CellId, out var counts)) counts.Pairs[string.Intern(p.QuestionKey)] = new PairSums(p.N, p.SumX, p.SumY, p.SumXX, p.SumYY, p.SumXY);
+            if (byId.TryGetValue(p.CellId, out var cell)) cell.Counts.Pairs[string.Intern(p.QuestionKey)] = new PairSums(p.N, p.SumX, p.SumY, p.SumXX, p.SumYY, p.SumXY);
         }
         await tx.CommitAsync(ct);
-        _cells = cells;
-        _generation = generation;
+        var instruments = new Dictionary<int, InstrumentCells>();
+        Apply(instruments, byId.Values.Select(v => KeyValuePair.Create(v.Key, v.Counts)));
+        _lock.EnterWriteLock();
+        try
+        {
+            _instruments = instruments;
+            Interlocked.Exchange(ref _generation, generation);
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
     }
 }

@@ -43,6 +43,19 @@ public sealed class InstrumentCatalog(IServiceScopeFactory scopes, TimeProvider 
         return _versions.GetOrAdd(versionId, definition);
     }
 
+    private static readonly ConcurrentDictionary<(string Database, int Version), InstrumentDefinition> Immutable = new();
+
+    /// <summary>A published version never changes, so it is loaded once per database and process.</summary>
+    public static async Task<InstrumentDefinition> CachedAsync(BorgerpulsDb db, Data.DatabaseSetup.Target target, int versionId, CancellationToken ct)
+    {
+        if (Immutable.TryGetValue((target.ConnectionString, versionId), out var cached))
+        {
+            return cached;
+        }
+        var loaded = await LoadAsync(db, versionId, ct);
+        return Immutable.GetOrAdd((target.ConnectionString, versionId), loaded);
+    }
+
     public static async Task<InstrumentDefinition> LoadAsync(BorgerpulsDb db, int versionId, CancellationToken ct)
     {
         var version = await db.InstrumentVersions.AsNoTracking().Include(v => v.Instrument)

@@ -11,12 +11,14 @@ internal sealed class CellSelection
     private static readonly Dimension[] MainDimensions = [Dimension.JobCentre, Dimension.Site, Dimension.Unit, Dimension.TargetGroup, Dimension.TargetGroupSet, Dimension.Channel, Dimension.Period];
 
     public required Cube Cube { get; init; }
-    public required List<(CellKey Key, CellCounts Counts)> Cells { get; init; }
+    public required List<CompactCell> Cells { get; init; }
+    public required SlotLayout Layout { get; init; }
     public required long LeftOutRepeats { get; init; }
     public required OrganisationIndex Index { get; init; }
     public required ResultsRequest Request { get; init; }
 
-    public static CellSelection Select(ResultsRequest request, int instrumentId, IReadOnlyDictionary<CellKey, CellCounts> all, OrganisationIndex index, Viewer viewer)
+    /// <summary>Called under the store's read lock: the returned cells must be summed before the lock is released.</summary>
+    public static CellSelection Select(ResultsRequest request, InstrumentCells all, OrganisationIndex index, Viewer viewer)
     {
         var used = request.Where.Keys.Append(request.By ?? Dimension.Period).Distinct().ToList();
         var extra = used.Where(d => !MainDimensions.Contains(d)).ToList();
@@ -56,22 +58,22 @@ internal sealed class CellSelection
         var from = request.From is { } f ? f.Year * 100 + f.Month : int.MinValue;
         var to = request.To is { } t ? t.Year * 100 + t.Month : int.MaxValue;
 
-        var cells = new List<(CellKey, CellCounts)>();
+        var cells = new List<CompactCell>();
         long repeats = 0;
-        foreach (var (key, counts) in all)
+        foreach (var (key, cell) in all.Cells)
         {
-            if (key.Cube != cube || key.InstrumentId != instrumentId || key.Month < from || key.Month > to || !filters.TrueForAll(f => f(key)))
+            if (key.Cube != cube || key.Month < from || key.Month > to || !filters.TrueForAll(f => f(key)))
             {
                 continue;
             }
             if (key.Repeat && !request.IncludeKioskRepeats)
             {
-                repeats += counts.Respondents;
+                repeats += cell.Respondents;
                 continue;
             }
-            cells.Add((key, counts));
+            cells.Add(cell);
         }
-        return new CellSelection { Cube = cube, Cells = cells, LeftOutRepeats = repeats, Index = index, Request = request };
+        return new CellSelection { Cube = cube, Cells = cells, Layout = all.Layout, LeftOutRepeats = repeats, Index = index, Request = request };
     }
 
     /// <summary>The groups a cell falls in under the request's breakdown: none without one, several for overlapping sets.</summary>

@@ -14,6 +14,20 @@ internal sealed record OrganisationIndex(
     IReadOnlyDictionary<int, (string Key, LocalizedText Names)> TargetGroups,
     IReadOnlyDictionary<string, (int Id, LocalizedText Names, IReadOnlySet<int> Members)> Sets)
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (OrganisationIndex Index, DateTime At)> Recent = new(StringComparer.Ordinal);
+
+    /// <summary>Configuration changes reach figures within a few seconds; every query need not read the organisation again.</summary>
+    public static async Task<OrganisationIndex> CachedAsync(BorgerpulsDb db, DatabaseSetup.Target target, CancellationToken ct)
+    {
+        if (Recent.TryGetValue(target.ConnectionString, out var recent) && DateTime.UtcNow - recent.At < TimeSpan.FromSeconds(5))
+        {
+            return recent.Index;
+        }
+        var index = await LoadAsync(db, ct);
+        Recent[target.ConnectionString] = (index, DateTime.UtcNow);
+        return index;
+    }
+
     public static async Task<OrganisationIndex> LoadAsync(BorgerpulsDb db, CancellationToken ct) => new(
         await db.JobCentres.AsNoTracking().ToDictionaryAsync(x => x.Id, x => (x.Key, x.Name), ct),
         await db.Sites.AsNoTracking().ToDictionaryAsync(x => x.Id, x => (x.Key, x.Name), ct),

@@ -20,18 +20,17 @@ public static class PriorityMapQuery
         {
             throw new ResultsException("The priority map has no breakdown; filter with --where instead.");
         }
-        var (instrument, selection) = await ResultsQuery.SelectAsync(db, target, request, viewer, ct);
-        var total = new CellCounts();
-        foreach (var (_, counts) in selection.Cells) total.Add(counts);
+        var (instrument, _, sums) = await ResultsQuery.SumAsync(db, target, request, viewer, "da", ct);
+        var total = sums.Groups.Values.Select(g => g.Total).FirstOrDefault() ?? new CellTotal(sums.Layout);
         if (total.Respondents < k)
         {
             return new PriorityMapReport(instrument.Key, instrument.Overall?.Key, 0, true, []);
         }
         var inputs = instrument.Questions.Where(q => q.Type == QuestionType.Scale && !q.IsOverall).Select(q =>
         {
-            var figures = QuestionFigures.From(ResultsQuery.Tallies(total, q));
+            var figures = QuestionFigures.From(ResultsQuery.Tallies(total, sums.Layout, q));
             var values = q.Options.Where(o => o.Value is not null && o.Polarity is Polarity.Positive or Polarity.Neutral or Polarity.Negative).Select(o => o.Value!.Value).ToList();
-            return new PriorityInput(q.Key, figures.Mean, values.Min(), values.Max(), total.Pairs.GetValueOrDefault(q.Key));
+            return new PriorityInput(q.Key, figures.Mean, values.Min(), values.Max(), total.PairOf(sums.Layout, q.Key));
         });
         var points = PriorityMap.Build(inputs);
         return new PriorityMapReport(instrument.Key, instrument.Overall?.Key, total.Respondents, false,

@@ -16,30 +16,18 @@ public static class ResultsQuery
     public static async Task<ResultsReport> RunAsync(BorgerpulsDb db, DatabaseSetup.Target target, ResultsRequest request, Viewer viewer, int k, CancellationToken ct)
     {
         Suppression.CheckK(k);
-        var (instrument, selection) = await SelectAsync(db, target, request, viewer, ct);
-        var questions = instrument.Questions.Where(q => q.Type is QuestionType.Scale or QuestionType.YesNo).ToList();
         var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-
-        var groups = new Dictionary<string, (string Label, CellCounts Counts)>(StringComparer.Ordinal);
-        foreach (var (key, counts) in selection.Cells)
-        {
-            foreach (var (groupKey, label) in selection.GroupsOf(key, language))
-            {
-                if (!groups.TryGetValue(groupKey, out var group))
-                {
-                    groups[groupKey] = group = (label, new CellCounts());
-                }
-                group.Counts.Add(counts);
-            }
-        }
+        var (instrument, index, sums) = await SumAsync(db, target, request, viewer, language, ct);
+        var questions = instrument.Questions.Where(q => q.Type is QuestionType.Scale or QuestionType.YesNo).ToList();
+        var groups = sums.Groups;
         if (request.By is null && groups.Count == 0)
         {
-            groups["all"] = ("I alt", new CellCounts());
+            groups["all"] = ("I alt", new CellTotal(new SlotLayout()));
         }
         var ordered = groups.OrderBy(g => request.By == Dimension.Period ? g.Key : g.Value.Label, StringComparer.Ordinal).ToList();
 
-        var hiddenGroups = Suppression.Apply(ordered.Select(g => g.Value.Counts.Respondents).ToList(), k);
-        var figures = ordered.Select(g => questions.Select(q => QuestionFigures.From(Tallies(g.Value.Counts, q))).ToList()).ToList();
+        var hiddenGroups = Suppression.Apply(ordered.Select(g => g.Value.Total.Respondents).ToList(), k);
+        var figures = ordered.Select(g => questions.Select(q => QuestionFigures.From(Tallies(g.Value.Total, sums.Layout, q))).ToList()).ToList();
         var hiddenCells = new bool[ordered.Count, questions.Count];
         for (var q = 0; q < questions.Count; q++)
         {
@@ -72,7 +60,7 @@ public static class ResultsQuery
             var averages = QuestionAverages.From(shown);
             var average = new AverageResult(averages.PositiveMeanOfQuestions, averages.NegativeMeanOfQuestions, averages.PositivePooled, averages.NegativePooled,
                 Pair(averages.PositiveMeanOfQuestionsInterval), Pair(averages.PositivePooledInterval));
-            var matching = targets.Where(t => Matches(t, request, groupKey, selection.Index)).ToList();
+            var matching = targets.Where(t => Matches(t, request, groupKey, index)).ToList();
             result.Add(new GroupResult(keyObject, label, counts.Respondents, false, rows, average,
                 matching.Select(t => Evaluate(t, averages, questions, figures[g], hiddenCells, g)).ToList()));
         }
@@ -83,9 +71,9 @@ public static class ResultsQuery
         return new ResultsReport(instrument.Key, request.By is { } b ? ResultsRequest.Name(b) : null,
             new PeriodInfo(request.From is { } from ? new DateOnly(from.Year, from.Month, 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
                 request.To is { } to ? new DateOnly(to.Year, to.Month, DateTime.DaysInMonth(to.Year, to.Month)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null),
-            k, selection.LeftOutRepeats, result)
+            k, sums.LeftOutRepeats, result)
         {
-            Cells = selection.Cells.ToDictionary(c => c.Key, c => c.Counts.Respondents),
+            Cells = sums.Cells,
         };
     }
 
@@ -119,18 +107,37 @@ public static class ResultsQuery
         return changed;
     }
 
-    internal static async Task<(InstrumentDefinition, CellSelection)> SelectAsync(BorgerpulsDb db, DatabaseSetup.Target target, ResultsRequest request, Viewer viewer, CancellationToken ct)
+    internal sealed record Sums(Dictionary<string, (string Label, CellTotal Total)> Groups, SlotLayout Layout, long LeftOutRepeats, IReadOnlyDictionary<CellKey, long> Cells);
+
+    /// <summary>Selects the request's cells and sums them per group, under the store's read lock.</summary>
+    internal static async Task<(InstrumentDefinition, OrganisationIndex, Sums)> SumAsync(BorgerpulsDb db, DatabaseSetup.Target target, ResultsRequest request, Viewer viewer, string language, CancellationToken ct)
     {
         var versionId = await db.InstrumentVersions.Where(v => v.Instrument!.Key == request.Instrument).OrderByDescending(v => v.Number).Select(v => (int?)v.Id).FirstOrDefaultAsync(ct)
             ?? throw new ResultsException($"Unknown instrument '{request.Instrument}'.");
-        var instrument = await InstrumentCatalog.LoadAsync(db, versionId, ct);
-        var index = await OrganisationIndex.LoadAsync(db, ct);
-        var cells = await AggregateStore.For(target).CellsAsync(ct);
-        return (instrument, CellSelection.Select(request, instrument.InstrumentId, cells, index, viewer));
+        var instrument = await InstrumentCatalog.CachedAsync(db, target, versionId, ct);
+        var index = await OrganisationIndex.CachedAsync(db, target, ct);
+        var sums = await AggregateStore.For(target).ReadAsync(instrument.InstrumentId, cells =>
+        {
+            var selection = CellSelection.Select(request, cells, index, viewer);
+            var groups = new Dictionary<string, (string Label, CellTotal Total)>(StringComparer.Ordinal);
+            foreach (var cell in selection.Cells)
+            {
+                foreach (var (groupKey, label) in selection.GroupsOf(cell.Key, language))
+                {
+                    if (!groups.TryGetValue(groupKey, out var group))
+                    {
+                        groups[groupKey] = group = (label, new CellTotal(cells.Layout));
+                    }
+                    group.Total.Add(cell);
+                }
+            }
+            return new Sums(groups, cells.Layout, selection.LeftOutRepeats, selection.Cells.ToDictionary(c => c.Key, c => c.Respondents));
+        }, ct);
+        return (instrument, index, sums);
     }
 
-    internal static IEnumerable<OptionTally> Tallies(CellCounts counts, QuestionDefinition question) =>
-        question.Options.Select(o => new OptionTally(o.Polarity, o.Value, counts.Options.GetValueOrDefault((question.Key, o.Code))));
+    internal static IEnumerable<OptionTally> Tallies(CellTotal total, SlotLayout layout, QuestionDefinition question) =>
+        question.Options.Select(o => new OptionTally(o.Polarity, o.Value, total.Count(layout, question.Key, o.Code)));
 
     private static QuestionResult Hidden(string key) => new(key, null, null, null, null, null, null, null, null, null, true);
 
