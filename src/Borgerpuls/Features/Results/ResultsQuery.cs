@@ -131,7 +131,9 @@ public static class ResultsQuery
                     group.Total.Add(cell);
                 }
             }
-            return new Sums(groups, cells.Layout, selection.LeftOutRepeats, selection.Cells.ToDictionary(c => c.Key, c => c.Respondents));
+            // Only roles below analyst are checked for differencing; the others need not pay for the cell list.
+            IReadOnlyDictionary<CellKey, long> selected = viewer.IsAnalystOrAdmin ? new Dictionary<CellKey, long>() : selection.Cells.ToDictionary(c => c.Key, c => c.Respondents);
+            return new Sums(groups, cells.Layout, selection.LeftOutRepeats, selected);
         }, ct);
         return (instrument, index, sums);
     }
