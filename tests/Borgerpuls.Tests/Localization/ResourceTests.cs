@@ -1,0 +1,36 @@
+using System.Xml.Linq;
+
+namespace Borgerpuls.Tests.Localization;
+
+public sealed class ResourceTests
+{
+    private static Dictionary<string, string> Read(string culture)
+    {
+        var dir = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(dir, "Borgerpuls.slnx"))) dir = Path.GetDirectoryName(dir)!;
+        var file = Path.Combine(dir, "src", "Borgerpuls", "Localization", $"SharedResource.{culture}.resx");
+        return XDocument.Load(file).Root!.Elements("data").ToDictionary(d => d.Attribute("name")!.Value, d => d.Element("value")!.Value);
+    }
+
+    [Fact]
+    public void Danish_and_english_have_the_same_texts_and_none_is_empty()
+    {
+        var da = Read("da");
+        var en = Read("en");
+        Assert.Equal(da.Keys.Order(), en.Keys.Order());
+        Assert.All(da.Concat(en), kv => Assert.False(string.IsNullOrWhiteSpace(kv.Value), kv.Key));
+    }
+
+    [Fact]
+    public void Every_text_used_in_a_view_exists()
+    {
+        var dir = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(dir, "Borgerpuls.slnx"))) dir = Path.GetDirectoryName(dir)!;
+        var used = Directory.EnumerateFiles(Path.Combine(dir, "src", "Borgerpuls", "Features"), "*.cshtml", SearchOption.AllDirectories)
+            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), "T\\[\"([A-Za-z.]+)\"").Select(m => m.Groups[1].Value))
+            .Distinct().ToList();
+        var da = Read("da");
+        Assert.NotEmpty(used);
+        Assert.All(used, key => Assert.True(da.ContainsKey(key), $"'{key}' is used in a view but missing from the resources"));
+    }
+}
