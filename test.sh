@@ -9,25 +9,36 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 source scripts/postgres.sh
 trap pg_stop EXIT
 
+# The browser tests drive Debian's Chromium (Playwright's own browser download cannot be used).
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = "0" ]; then
+    echo "== installing Chromium from Debian's packages"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "!! /usr/bin/chromium is missing and this is not root: the browser tests will fail." >&2
+  fi
+fi
+
 echo "== build"
 dotnet build Borgerpuls.slnx -c Release -warnaserror -nologo -v quiet
 
 results=$(mktemp -d)
 run_suite() {
-  local provider=$1
-  echo "== tests on $provider"
-  BORGERPULS_TEST_DB=$provider dotnet test Borgerpuls.slnx -c Release --no-build --nologo \
+  local provider=$1 target=$2
+  echo "== tests on $provider ($target)"
+  BORGERPULS_TEST_DB=$provider BORGERPULS_ARTIFACTS="$PWD/artifacts" dotnet test "$target" -c Release --no-build --nologo \
     --logger "console;verbosity=minimal" 2>&1 | tee "$results/$provider.log"
   return "${PIPESTATUS[0]}"
 }
 
 status=0
-run_suite sqlite || status=1
+# The browser tests run once (they use their own embedded database); the rest runs on both databases.
+run_suite sqlite Borgerpuls.slnx || status=1
 
 if [ "${BORGERPULS_SKIP_POSTGRES:-}" = "1" ]; then
   echo "!! BORGERPULS_SKIP_POSTGRES=1: the PostgreSQL run was skipped. CI does not skip it." >&2
 elif pg_start; then
-  run_suite postgres || status=1
+  run_suite postgres tests/Borgerpuls.Tests/Borgerpuls.Tests.csproj || status=1
 else
   echo "!! PostgreSQL could not be installed or started: the suite cannot run against it. FAILING (set BORGERPULS_SKIP_POSTGRES=1 to skip locally)." >&2
   status=1

@@ -7,6 +7,11 @@ using Borgerpuls.Security;
 
 // Results and priority-map latency at several stored sizes (SPEC §7: ≤ 50 ms p95 at 10 M, ≤ 2× the 10 k figure).
 // Usage: dotnet run -c Release --project bench/Borgerpuls.Bench -- results [--sizes 10000,1000000,10000000] [--rounds 40] [--dir /tmp/borgerpuls-bench]
+//        dotnet run -c Release --project bench/Borgerpuls.Bench -- ingest [--seconds 20] [--clients 32]
+if (args.FirstOrDefault() == "ingest")
+{
+    return await Borgerpuls.Bench.IngestBenchmark.RunAsync(args.Skip(1).Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]));
+}
 var options = args.Skip(1).Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
 var sizes = options.GetValueOrDefault("--sizes", "10000,1000000").Split(',').Select(long.Parse).ToList();
 var rounds = int.Parse(options.GetValueOrDefault("--rounds", "40"), CultureInfo.InvariantCulture);
@@ -66,8 +71,6 @@ if (p95BySize.Count > 1)
     }
 }
 
-static double Percentile(List<double> values, int percentile)
-{
-    var sorted = values.Order().ToList();
-    return sorted[Math.Clamp((int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
-}
+return 0;
+
+static double Percentile(List<double> values, int percentile) => Borgerpuls.Bench.Stats.Percentile(values, percentile);

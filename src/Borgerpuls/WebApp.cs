@@ -18,7 +18,9 @@ internal static class WebApp
 {
     public static async Task<WebApplication> BuildAsync(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Started from anywhere (a service, a test, a script): serve the static files that came with the build.
+        var here = Directory.Exists(Path.Combine(Directory.GetCurrentDirectory(), "wwwroot"));
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = here ? null : AppContext.BaseDirectory });
         var target = DatabaseSetup.Resolve(builder.Configuration["db"] ?? builder.Configuration["Database"]);
 
         if (builder.Configuration.GetValue("Logging:Json", false))

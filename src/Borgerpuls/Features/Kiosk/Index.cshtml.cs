@@ -1,0 +1,37 @@
+using System.Globalization;
+using Borgerpuls.Features.Questionnaire;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Borgerpuls.Features.Kiosk;
+
+/// <summary>The smiley kiosk: a one-question instrument with an optional follow-up. The page is public and holds no data;
+/// the device key that lets it submit is entered once by staff and kept in the device's own storage.</summary>
+[AllowAnonymous]
+public sealed class KioskModel(InstrumentCatalog instruments) : PageModel
+{
+    public string Instrument { get; private set; } = "smiley";
+    public string Language { get; private set; } = "da";
+    public QuestionDefinition Question { get; private set; } = null!;
+    public QuestionDefinition? FollowUp { get; private set; }
+
+    /// <summary>How long the thank-you shows before the next citizen; <c>?reset=</c> in milliseconds, 300–10 000.</summary>
+    public int ResetMilliseconds { get; private set; } = 3000;
+
+    public async Task<IActionResult> OnGetAsync(string? instrument, int? reset, CancellationToken ct)
+    {
+        ResetMilliseconds = Math.Clamp(reset ?? 3000, 300, 10_000);
+        Instrument = instrument ?? "smiley";
+        Language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        var definition = await instruments.LatestAsync(Instrument, ct);
+        var first = definition?.Questions.FirstOrDefault(q => q.Type is Domain.QuestionType.Scale && q.ShowAfter is null);
+        if (definition is null || first is null)
+        {
+            return NotFound();
+        }
+        Question = first;
+        FollowUp = definition.Questions.FirstOrDefault(q => q.ShowAfter == first.Key && q.Type == Domain.QuestionType.SingleChoice);
+        return Page();
+    }
+}

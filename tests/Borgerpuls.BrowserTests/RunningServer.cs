@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using Microsoft.Data.Sqlite;
+using Microsoft.Playwright;
+
+namespace Borgerpuls.BrowserTests;
+
+/// <summary>The real server as its own process on a free loopback port with a fresh embedded database, and a headless
+/// Debian Chromium driven by Playwright (its own browser download is never used).</summary>
+public sealed class RunningServer : IAsyncDisposable
+{
+    private readonly Process _server;
+    private readonly string _dir;
+
+    private RunningServer(Process server, string dir, string db, string url, IPlaywright playwright, IBrowser browser)
+    {
+        _server = server;
+        _dir = dir;
+        Database = db;
+        Url = url;
+        Playwright = playwright;
+        Browser = browser;
+    }
+
+    public string Database { get; }
+    public string Url { get; }
+    public IPlaywright Playwright { get; }
+    public IBrowser Browser { get; }
+
+    public static string Exe => Path.Combine(AppContext.BaseDirectory, "Borgerpuls.dll");
+
+    public static async Task<RunningServer> StartAsync()
+    {
+        var dir = Directory.CreateTempSubdirectory("borgerpuls-browser-").FullName;
+        var db = Path.Combine(dir, "kiosk.db");
+        await CliAsync("demo-data", "--responses", "0", "--db", db);
+        var port = FreePort();
+        var url = $"http://127.0.0.1:{port}";
+        var server = Process.Start(new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { Exe, "--db", db, "--urls", url, "--Retention:Enabled", "false" },
+            RedirectStandardOutput = true, RedirectStandardError = true,
+        })!;
+        server.OutputDataReceived += (_, _) => { };
+        server.ErrorDataReceived += (_, _) => { };
+        server.BeginOutputReadLine();
+        server.BeginErrorReadLine();
+        using var http = new HttpClient();
+        for (var i = 0; i < 150; i++)
+        {
+            try { if ((await http.GetAsync(url + "/health")).IsSuccessStatusCode) break; } catch (HttpRequestException) { }
+            await Task.Delay(200);
+        }
+        var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        return new RunningServer(server, dir, db, url, playwright, browser);
+    }
+
+    public static async Task<string> CliAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Exe);
+        foreach (var a in args) start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, error);
+        return output;
+    }
+
+    public long Count(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={Database}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)command.ExecuteScalar()!;
+    }
+
+    /// <summary>Saves a screenshot as a test artifact (and, for the documentation, under docs/screenshots when asked).</summary>
+    public static string ArtifactPath(string name)
+    {
+        var dir = Environment.GetEnvironmentVariable("BORGERPULS_ARTIFACTS") ?? Path.Combine(AppContext.BaseDirectory, "artifacts");
+        Directory.CreateDirectory(dir);
+        return Path.Combine(dir, name);
+    }
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        Playwright.Dispose();
+        _server.Kill(entireProcessTree: true);
+        await _server.WaitForExitAsync();
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+    }
+}
