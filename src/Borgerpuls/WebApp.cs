@@ -7,6 +7,7 @@ using Borgerpuls.Features.Ingest;
 using Borgerpuls.Features.Results;
 using Borgerpuls.Features.Comments;
 using Borgerpuls.Features.Export;
+using Borgerpuls.Features.Invitations;
 using Borgerpuls.Localization;
 using Borgerpuls.Security;
 using Microsoft.AspNetCore.Localization;
@@ -71,6 +72,7 @@ internal static class WebApp
         app.MapResults();
         app.MapComments();
         app.MapExport();
+        app.MapInvitations();
         app.MapRazorPages();
         return app;
     }

@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Text.Json;
+using Borgerpuls.Data;
+using Borgerpuls.Data.Bulk;
+using Borgerpuls.Features.Ingest;
+using Borgerpuls.Features.Questionnaire;
+using Borgerpuls.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Borgerpuls.Features.Invitations;
+
+/// <summary>The citizen's own phone: the questionnaire behind a one-time link. A plain form (works without JavaScript); the
+/// response id is fixed when the page is shown, so a double submit stores one response.</summary>
+[AllowAnonymous]
+[EnableRateLimiting(WebHardening.CitizenPolicy)]
+public sealed class AnswerModel(BorgerpulsDb db, InstrumentCatalog instruments, OrganisationLookup organisation, IngestQueue queue, TimeProvider clock) : PageModel
+{
+    public InstrumentDefinition? Instrument { get; private set; }
+    public string Language { get; private set; } = "da";
+    public Guid ResponseId { get; private set; }
+    public string? Refusal { get; private set; }
+    public bool Done { get; private set; }
+    public Dictionary<string, string[]> Errors { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct)
+    {
+        var point = await ResolveAsync(token, ct);
+        ResponseId = Guid.NewGuid();
+        return point is null ? Gone() : Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string token, Guid id, CancellationToken ct)
+    {
+        var point = await ResolveAsync(token, ct);
+        if (point is null)
+        {
+            return Gone();
+        }
+        ResponseId = id;
+        var answers = new Dictionary<string, JsonElement>();
+        foreach (var question in Instrument!.Questions)
+        {
+            var values = Request.Form["a." + question.Key];
+            if (values.Count == 0 || values.All(string.IsNullOrWhiteSpace)) continue;
+            answers[question.Key] = question.Type == Domain.QuestionType.MultipleChoice
+                ? JsonSerializer.SerializeToElement(values.ToArray())
+                : JsonSerializer.SerializeToElement(values[0]);
+        }
+        var submission = new ResponseSubmission
+        {
+            Id = id, Instrument = Instrument.Key, AnsweredAt = clock.GetUtcNow(), Answers = answers,
+            Context = new SubmissionContext { Language = Language },
+        };
+        var result = SubmissionValidator.Validate(submission, Instrument, point, await organisation.GetAsync(ct), clock.GetUtcNow());
+        if (result.Row is null)
+        {
+            Errors = result.Errors;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        try
+        {
+            await queue.SubmitAsync([result.Row], ct);
+        }
+        catch (Exception e) when (e is InvitationAlreadyUsedException or ResponseConflictException)
+        {
+            Refusal = "Questionnaire.Used";
+            Response.StatusCode = StatusCodes.Status410Gone;
+            return Page();
+        }
+        Done = true;
+        return Page();
+    }
+
+    private async Task<CollectionPoint?> ResolveAsync(string token, CancellationToken ct)
+    {
+        Language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        var resolution = await InvitationPoint.ResolveAsync(db, token, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
+        if (resolution.Point is null)
+        {
+            Refusal = resolution.Status == StatusCodes.Status404NotFound ? "Questionnaire.Unknown"
+                : resolution.Message!.Contains("expired", StringComparison.Ordinal) ? "Questionnaire.Expired" : "Questionnaire.Used";
+            return null;
+        }
+        Instrument = await instruments.LatestAsync(resolution.InstrumentKey!, ct);
+        return resolution.Point;
+    }
+
+    private PageResult Gone()
+    {
+        Response.StatusCode = Refusal == "Questionnaire.Unknown" ? StatusCodes.Status404NotFound : StatusCodes.Status410Gone;
+        return Page();
+    }
+}

@@ -1,0 +1,75 @@
+using Borgerpuls.Data;
+using Borgerpuls.Domain;
+using Borgerpuls.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using QRCoder;
+
+namespace Borgerpuls.Features.Invitations;
+
+public sealed record InvitationRequest(string Instrument, string JobCentre)
+{
+    public string? Site { get; init; }
+    public string? Unit { get; init; }
+    public string? TargetGroup { get; init; }
+    public string? MeetingType { get; init; }
+    public DateOnly? MeetingDate { get; init; }
+    public int ValidDays { get; init; } = 14;
+    public string? ReferredBy { get; init; }
+    public string? Campaign { get; init; }
+}
+
+public sealed record InvitationCreated(string Token, string Url, DateOnly ExpiresOn, string QrSvg);
+
+/// <summary><c>POST /api/v1/invitations</c>: staff or a case system creates a one-time invitation for a meeting's context
+/// (never a person). The token is returned once, with a short link and a QR code for a letter, an SMS or the screen.</summary>
+internal static class CreateInvitation
+{
+    public static async Task<Results<Created<InvitationCreated>, ValidationProblem>> HandleAsync(
+        InvitationRequest request, HttpContext http, BorgerpulsDb db, AuditLog audit, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var viewer = Viewer.From(http.User);
+        var instrument = await db.Instruments.SingleOrDefaultAsync(i => i.Key == request.Instrument, ct);
+        if (instrument is null) errors["instrument"] = [$"Unknown instrument '{request.Instrument}'."];
+        var centre = await db.JobCentres.SingleOrDefaultAsync(j => j.Key == request.JobCentre, ct);
+        if (centre is null) errors["jobCentre"] = [$"Unknown job centre '{request.JobCentre}'."];
+        else if (viewer.JobCentreKeys is { } allowed && !allowed.Contains(centre.Key)) errors["jobCentre"] = [$"You cannot invite for '{request.JobCentre}'."];
+        var site = request.Site is null ? null : await db.Sites.SingleOrDefaultAsync(s => s.Key == request.Site, ct);
+        if (request.Site is not null && (site is null || site.JobCentreId != centre?.Id)) errors["site"] = [$"Unknown site '{request.Site}' in this job centre."];
+        var unit = request.Unit is null ? null : await db.Units.SingleOrDefaultAsync(u => u.Key == request.Unit, ct);
+        if (request.Unit is not null && (unit is null || (site is not null && unit.SiteId != site.Id))) errors["unit"] = [$"Unknown unit '{request.Unit}' at this site."];
+        var group = request.TargetGroup is null ? null : await db.TargetGroups.SingleOrDefaultAsync(t => t.Key == request.TargetGroup, ct);
+        if (request.TargetGroup is not null && group is null) errors["targetGroup"] = [$"Unknown target group '{request.TargetGroup}'."];
+        var campaign = request.Campaign is null ? null : await db.Campaigns.SingleOrDefaultAsync(c => c.Key == request.Campaign, ct);
+        if (request.Campaign is not null && campaign is null) errors["campaign"] = [$"Unknown campaign '{request.Campaign}'."];
+        if (request.ValidDays is < 1 or > 60) errors["validDays"] = ["An invitation is valid for 1 to 60 days."];
+        if (request.MeetingType is { Length: > 64 }) errors["meetingType"] = ["At most 64 characters."];
+        if (request.ReferredBy is { Length: > 64 }) errors["referredBy"] = ["At most 64 characters."];
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The invitation was not created.");
+        }
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var token = SecretKeys.New(18);
+        var invitation = new Invitation
+        {
+            TokenHash = SecretKeys.Hash(token), InstrumentId = instrument!.Id, CampaignId = campaign?.Id, JobCentreId = centre!.Id, SiteId = site?.Id, UnitId = unit?.Id,
+            TargetGroupId = group?.Id, MeetingType = request.MeetingType, MeetingDate = request.MeetingDate ?? today, ExpiresOn = today.AddDays(request.ValidDays),
+            ReferredBy = request.ReferredBy,
+        };
+        db.Invitations.Add(invitation);
+        await db.SaveChangesAsync(ct);
+        await audit.WriteAsync("invitation.create", $"{request.Instrument} {request.JobCentre}", ct: ct);
+        var url = $"{http.Request.Scheme}://{http.Request.Host}/i/{token}";
+        return TypedResults.Created($"/i/{token}", new InvitationCreated(token, url, invitation.ExpiresOn, QrSvg(url)));
+    }
+
+    /// <summary>A QR code as SVG, generated on the server with QRCoder; no third-party service sees the link.</summary>
+    public static string QrSvg(string url)
+    {
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
+        return new SvgQRCode(data).GetGraphic(6);
+    }
+}
