@@ -19,6 +19,9 @@ if [ ! -x /usr/bin/chromium ]; then
   fi
 fi
 
+echo "== axe-core for the accessibility checks (npm)"
+npm ci --prefix tests/Borgerpuls.BrowserTests --no-audit --no-fund --silent
+
 echo "== build"
 dotnet build Borgerpuls.slnx -c Release -warnaserror -nologo -v quiet
 
