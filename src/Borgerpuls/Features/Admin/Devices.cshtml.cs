@@ -12,7 +12,7 @@ namespace Borgerpuls.Features.Admin;
 
 /// <summary>Kiosks and tablets: issue a device key (shown once, stored hashed) and revoke it. Audited.</summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class DevicesModel(BorgerpulsDb db, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class DevicesModel(BorgerpulsDb db, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> t, Ingest.DeviceDirectory devices) : PageModel
 {
     public sealed record Row(int Id, string Name, Channel Channel, string Site, string Instrument, bool Revoked);
 
@@ -56,6 +56,7 @@ public sealed class DevicesModel(BorgerpulsDb db, AuditLog audit, TimeProvider c
         }
         device.RevokedAt ??= clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync();
+        devices.Forget();
         await audit.WriteAsync("device.revoke", $"device {id}");
         return RedirectToPage();
     }

@@ -9,6 +9,7 @@ internal static class IngestApi
         services.AddSingleton<Questionnaire.InstrumentCatalog>();
         services.AddSingleton<OrganisationLookup>();
         services.AddSingleton<KioskRepeatTracker>();
+        services.AddSingleton<DeviceDirectory>();
         services.AddSingleton<IngestQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<IngestQueue>());
         return services;

@@ -5,7 +5,6 @@ using Borgerpuls.Data.Bulk;
 using Borgerpuls.Domain;
 using Borgerpuls.Features.Questionnaire;
 using Borgerpuls.Security;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -150,16 +149,15 @@ internal static class SubmitResponses
         var header = http.Request.Headers.Authorization.ToString();
         if (header.StartsWith("Device ", StringComparison.Ordinal))
         {
-            var auth = await http.AuthenticateAsync(DeviceAuthenticationHandler.SchemeName);
-            if (!auth.Succeeded || DeviceAuthenticationHandler.DeviceId(auth.Principal) is not { } deviceId)
+            var (device, refusal) = await http.RequestServices.GetRequiredService<DeviceDirectory>().FindAsync(header["Device ".Length..].Trim(), ct);
+            if (device is null)
             {
-                return (null, Problem(StatusCodes.Status401Unauthorized, auth.Failure?.Message ?? "Unknown device key."));
+                return (null, Problem(StatusCodes.Status401Unauthorized, refusal!));
             }
-            var device = await db.Devices.AsNoTracking().Include(d => d.Site).Include(d => d.Instrument).SingleAsync(d => d.Id == deviceId, ct);
-            return (new CollectionPoint(device.Channel, device.Instrument!.Key)
+            return (new CollectionPoint(device.Channel, device.InstrumentKey)
             {
-                JobCentreId = device.Site!.JobCentreId, SiteId = device.SiteId, UnitId = device.UnitId, DeviceId = device.Id,
-                RepeatWindowSeconds = device.Site.KioskRepeatWindowSeconds,
+                JobCentreId = device.JobCentreId, SiteId = device.SiteId, UnitId = device.UnitId, DeviceId = device.Id,
+                RepeatWindowSeconds = device.RepeatWindowSeconds,
                 ClientSetsUnit = device.Channel == Channel.Tablet && device.UnitId is null,
                 ClientSetsTargetGroup = device.Channel == Channel.Tablet,
             }, null);

@@ -1,0 +1,39 @@
+using System.Globalization;
+using Borgerpuls.Data;
+using Borgerpuls.Features.Questionnaire;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Borgerpuls.Features.Tablet;
+
+/// <summary>The tablet exit poll: staff pick the meeting's context, hand the tablet over, the citizen answers the short
+/// instrument, and the form is cleared before the tablet goes back. Submissions carry the tablet's device key.</summary>
+[AllowAnonymous]
+public sealed class TabletModel(InstrumentCatalog instruments, BorgerpulsDb db) : PageModel
+{
+    public InstrumentDefinition Instrument { get; private set; } = null!;
+    public string Language { get; private set; } = "da";
+    public List<(string Key, string Name)> Units { get; private set; } = [];
+    public List<(string Key, string Name)> TargetGroups { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string? instrument, string? site, CancellationToken ct)
+    {
+        Language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        var definition = await instruments.LatestAsync(instrument ?? "borgeroplevelse-5", ct);
+        if (definition is null)
+        {
+            return NotFound();
+        }
+        Instrument = definition;
+        var units = db.Units.AsNoTracking();
+        if (site is not null)
+        {
+            units = units.Where(u => u.Site!.Key == site);
+        }
+        Units = (await units.OrderBy(u => u.Name).Select(u => new { u.Key, u.Name }).ToListAsync(ct)).Select(u => (u.Key, u.Name)).ToList();
+        TargetGroups = (await db.TargetGroups.AsNoTracking().OrderBy(t => t.Position).ToListAsync(ct)).Select(t => (t.Key, t.Names.In(Language).Text)).ToList();
+        return Page();
+    }
+}
