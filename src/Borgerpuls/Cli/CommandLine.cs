@@ -32,6 +32,7 @@ internal static class CommandLine
         root.Subcommands.Add(ResultsCommands.PriorityMap());
         root.Subcommands.Add(AggregatesCommand.Create());
         root.Subcommands.Add(CampaignCommands.Create());
+        root.Subcommands.Add(ImportCommand.Create());
         return root.Parse(args).InvokeAsync();
     }
 

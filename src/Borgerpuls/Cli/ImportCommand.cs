@@ -1,0 +1,62 @@
+using System.CommandLine;
+using Borgerpuls.Data;
+using Borgerpuls.Features.Import;
+
+namespace Borgerpuls.Cli;
+
+internal static class ImportCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "CSV (',' or ';', UTF-8 or Windows-1252) or XLSX in the wide layout: one row per respondent." };
+        var instrument = new Option<string>("--instrument") { Description = "Instrument key, e.g. vive-7.", Required = true };
+        var mapping = new Option<FileInfo?>("--mapping") { Description = "Mapping file (JSON): columns → questions, cell texts → option codes." };
+        var campaign = new Option<string?>("--campaign") { Description = "Campaign key to attach the responses to." };
+        var strict = new Option<bool>("--strict") { Description = "Unknown job centres, sites and units are errors instead of being created." };
+        var command = new Command("import", "Import an external survey (VIVE, Rambøll/SurveyXact, paper). All or nothing; re-imports skip known respondents.")
+        {
+            file, instrument, mapping, campaign, strict,
+        };
+        command.SetAction((result, ct) => CommandLine.Guard(async () =>
+        {
+            var target = CommandLine.Target(result);
+            await using (var db = DatabaseSetup.Create(target))
+            {
+                await Migrator.MigrateAsync(db, ct);
+            }
+            var path = result.GetValue(file)!.FullName;
+            try
+            {
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                var summary = await Importer.RunAsync(target, path, new ImportOptions(result.GetValue(instrument)!)
+                {
+                    MappingFile = result.GetValue(mapping)?.FullName, Campaign = result.GetValue(campaign), Strict = result.GetValue(strict),
+                }, DateTimeOffset.Now, ct);
+                Console.WriteLine($"Read {summary.Rows:N0} rows ({summary.File}): {summary.Imported:N0} imported, {summary.Skipped:N0} skipped as already imported, in {clock.Elapsed.TotalSeconds:F1} s.");
+                foreach (var created in summary.Created)
+                {
+                    Console.WriteLine($"Created {created}");
+                }
+                return 0;
+            }
+            catch (ImportFileException e)
+            {
+                throw new CliException(e.Message);
+            }
+            catch (ImportRejectedException e)
+            {
+                await Console.Error.WriteLineAsync($"{e.Message} Nothing was imported.");
+                foreach (var error in e.Errors)
+                {
+                    await Console.Error.WriteLineAsync("  " + error);
+                }
+                if (e.Total > e.Errors.Count)
+                {
+                    await Console.Error.WriteLineAsync($"  … and {e.Total - e.Errors.Count} more.");
+                }
+                return 2;
+            }
+        }));
+        return command;
+    }
+}

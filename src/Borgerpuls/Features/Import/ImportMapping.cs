@@ -1,0 +1,33 @@
+using System.Text.Json;
+
+namespace Borgerpuls.Features.Import;
+
+/// <summary>An optional mapping file: which column is which question or background field (or <c>ignore</c>), and how cell
+/// texts are recoded to option codes. Saved with the import so it can be reused for next year's file.</summary>
+public sealed record ImportMapping
+{
+    public Dictionary<string, string> Columns { get; init; } = new(StringComparer.OrdinalIgnoreCase);
+    public Dictionary<string, Dictionary<string, string>> Values { get; init; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public static ImportMapping Load(string? path)
+    {
+        if (path is null) return new ImportMapping();
+        if (!File.Exists(path)) throw new ImportFileException($"Mapping file not found: {path}");
+        try
+        {
+            var mapping = JsonSerializer.Deserialize<ImportMapping>(File.ReadAllText(path), new JsonSerializerOptions(JsonSerializerDefaults.Web)
+            {
+                UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+            }) ?? new ImportMapping();
+            return new ImportMapping
+            {
+                Columns = new Dictionary<string, string>(mapping.Columns, StringComparer.OrdinalIgnoreCase),
+                Values = mapping.Values.ToDictionary(v => v.Key, v => new Dictionary<string, string>(v.Value, StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase),
+            };
+        }
+        catch (JsonException e)
+        {
+            throw new ImportFileException($"The mapping file is not valid: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,342 @@
+using System.Globalization;
+using System.Text;
+using Borgerpuls.Data;
+using Borgerpuls.Data.Bulk;
+using Borgerpuls.Domain;
+using Borgerpuls.Features.Questionnaire;
+using Borgerpuls.Security.Redaction;
+using Microsoft.EntityFrameworkCore;
+
+namespace Borgerpuls.Features.Import;
+
+public sealed record ImportOptions(string Instrument)
+{
+    public string? MappingFile { get; init; }
+    public string? Campaign { get; init; }
+    public bool Strict { get; init; }
+}
+
+public sealed record ImportSummary(string File, int Rows, int Imported, int Skipped, IReadOnlyList<string> Created);
+
+/// <summary>Every problem the file has; nothing was written.</summary>
+public sealed class ImportRejectedException(IReadOnlyList<ImportError> errors, int total)
+    : Exception($"The import was rejected and nothing was written: {total} error(s).")
+{
+    public IReadOnlyList<ImportError> Errors { get; } = errors;
+    public int Total { get; } = total;
+}
+
+/// <summary>Imports a wide survey file (SPEC §6) in two passes over the stream: the first checks every row and cell and
+/// lists every problem (nothing is written if there is one); the second writes in batches. Respondent ids become
+/// name-based response ids, so rows already imported are skipped, never duplicated — which also makes an interrupted import
+/// safe to run again.</summary>
+public static class Importer
+{
+    public const int MaxListedErrors = 500;
+    private const int Batch = 5_000;
+
+    private static readonly Dictionary<string, string> Background = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["respondent_id"] = "respondent_id", ["respondent"] = "respondent_id",
+        ["submitted_at"] = "submitted_at", ["dato"] = "submitted_at", ["date"] = "submitted_at",
+        ["jobcenter"] = "jobcentre", ["jobcentre"] = "jobcentre", ["site"] = "site", ["afdeling"] = "site", ["adresse"] = "site",
+        ["unit"] = "unit", ["team"] = "unit", ["target_group"] = "target_group", ["maalgruppe"] = "target_group", ["målgruppe"] = "target_group",
+        ["channel"] = "channel", ["kanal"] = "channel", ["language"] = "language", ["sprog"] = "language", ["meeting_type"] = "meeting_type",
+    };
+
+    private sealed record Column(int Index, string Header, string? Field, QuestionDefinition? Question);
+
+    private sealed class Organisation
+    {
+        public int MunicipalityId;
+        public Dictionary<string, int> Centres = new(StringComparer.OrdinalIgnoreCase);
+        public Dictionary<string, (int Id, int CentreId)> Sites = new(StringComparer.OrdinalIgnoreCase);
+        public Dictionary<string, (int Id, int SiteId)> Units = new(StringComparer.OrdinalIgnoreCase);
+        public Dictionary<string, int> TargetGroups = new(StringComparer.OrdinalIgnoreCase);
+        public SortedSet<string> ToCreate = new(StringComparer.Ordinal);
+    }
+
+    public static async Task<ImportSummary> RunAsync(DatabaseSetup.Target target, string path, ImportOptions options, DateTimeOffset now, CancellationToken ct)
+    {
+        var mapping = ImportMapping.Load(options.MappingFile);
+        InstrumentDefinition instrument;
+        Organisation org;
+        int? campaignId = null;
+        await using (var db = DatabaseSetup.Create(target))
+        {
+            var versionId = await db.InstrumentVersions.Where(v => v.Instrument!.Key == options.Instrument).OrderByDescending(v => v.Number).Select(v => (int?)v.Id).FirstOrDefaultAsync(ct)
+                ?? throw new ImportFileException($"Unknown instrument '{options.Instrument}'.");
+            instrument = await InstrumentCatalog.LoadAsync(db, versionId, ct);
+            org = await LoadOrganisationAsync(db, ct);
+            if (options.Campaign is { } key)
+            {
+                campaignId = await db.Campaigns.Where(c => c.Key == key).Select(c => (int?)c.Id).SingleOrDefaultAsync(ct)
+                    ?? throw new ImportFileException($"Unknown campaign '{key}'.");
+            }
+        }
+
+        var file = WideFile.Open(path);
+        var errors = new List<ImportError>();
+        var total = 0;
+        void Error(int line, string? column, string message)
+        {
+            total++;
+            if (errors.Count < MaxListedErrors) errors.Add(new ImportError(line, column, message));
+        }
+        var columns = Columns(file.Header, instrument, mapping, Error);
+        if (!columns.Any(c => c.Field == "respondent_id"))
+        {
+            Error(1, null, "A respondent_id column is required: it lets a re-import skip respondents already imported.");
+        }
+        if (!columns.Any(c => c.Field == "jobcentre"))
+        {
+            Error(1, null, "A jobcenter column is required.");
+        }
+
+        var rows = 0;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (line, cells) in file.Rows)
+        {
+            rows++;
+            if (cells.Length != file.Header.Count && !(cells.Length < file.Header.Count && cells.Skip(file.Header.Count).All(string.IsNullOrEmpty)))
+            {
+                if (cells.Length > file.Header.Count) { Error(line, null, $"The row has {cells.Length} cells; the header has {file.Header.Count} columns."); continue; }
+            }
+            Build(line, cells, columns, instrument, mapping, org, options, campaignId, now, Error, seen);
+        }
+        if (rows == 0) Error(2, null, "The file has a header but no rows.");
+        if (total > 0)
+        {
+            throw new ImportRejectedException(errors, total);
+        }
+
+        var created = org.ToCreate.ToList();
+        await using (var db = DatabaseSetup.Create(target))
+        {
+            await CreateAsync(db, org, ct);
+            db.AuditEntries.Add(new AuditEntry { At = now.UtcDateTime, Actor = "import", Action = "import", Details = $"{Path.GetFileName(path)} → {options.Instrument}: {rows} rows" });
+            await db.SaveChangesAsync(ct);
+        }
+
+        var imported = 0;
+        var skipped = 0;
+        await using var writer = await ResponseBulkWriter.OpenAsync(target, ct);
+        var batch = new List<ResponseRow>(Batch);
+        async Task FlushAsync()
+        {
+            if (batch.Count == 0) return;
+            await using var db = DatabaseSetup.Create(target);
+            var ids = batch.Select(b => b.Response.Id).ToList();
+            var existing = (await db.Responses.Where(r => ids.Contains(r.Id)).Select(r => r.Id).ToListAsync(ct)).ToHashSet();
+            var fresh = batch.Where(b => !existing.Contains(b.Response.Id)).ToList();
+            skipped += batch.Count - fresh.Count;
+            if (fresh.Count > 0) await writer.WriteAsync(fresh, ct);
+            imported += fresh.Count;
+            batch.Clear();
+        }
+        foreach (var (line, cells) in WideFile.Open(path).Rows)
+        {
+            var row = Build(line, cells, columns, instrument, mapping, org, options, campaignId, now, (_, _, _) => { }, null);
+            if (row is not null) batch.Add(row);
+            if (batch.Count >= Batch) await FlushAsync();
+        }
+        await FlushAsync();
+        return new ImportSummary(file.Description, rows, imported, skipped, created);
+    }
+
+    private static List<Column> Columns(IReadOnlyList<string> header, InstrumentDefinition instrument, ImportMapping mapping, Action<int, string?, string> error)
+    {
+        var columns = new List<Column>();
+        for (var i = 0; i < header.Count; i++)
+        {
+            var name = header[i];
+            var target = mapping.Columns.GetValueOrDefault(name) ?? name;
+            if (target.Equals("ignore", StringComparison.OrdinalIgnoreCase)) continue;
+            if (Background.TryGetValue(target, out var field)) { columns.Add(new Column(i, name, field, null)); continue; }
+            var question = instrument.Questions.FirstOrDefault(q => q.Key.Equals(target, StringComparison.OrdinalIgnoreCase));
+            if (question is null)
+            {
+                error(1, name, $"Unknown column: not a question of {instrument.Key} (expected one of: {string.Join(", ", instrument.Questions.Select(q => q.Key))}) nor a background column (respondent_id, submitted_at, jobcenter, site, unit, target_group, channel, language, meeting_type); map it or mark it \"ignore\" in a mapping file.");
+                continue;
+            }
+            columns.Add(new Column(i, name, null, question));
+        }
+        return columns;
+    }
+
+    private static ResponseRow? Build(int line, string[] cells, List<Column> columns, InstrumentDefinition instrument, ImportMapping mapping, Organisation org,
+        ImportOptions options, int? campaignId, DateTimeOffset now, Action<int, string?, string> error, HashSet<string>? seen)
+    {
+        string Cell(string field) => columns.FirstOrDefault(c => c.Field == field) is { } c && c.Index < cells.Length ? cells[c.Index].Trim() : "";
+        string? HeaderOf(string field) => columns.FirstOrDefault(c => c.Field == field)?.Header;
+        var ok = true;
+        void Fail(string? column, string message) { ok = false; error(line, column, message); }
+
+        var respondent = Cell("respondent_id");
+        if (respondent.Length == 0) Fail(HeaderOf("respondent_id"), "The respondent id is empty.");
+        else if (seen is not null && !seen.Add(respondent)) Fail(HeaderOf("respondent_id"), $"Respondent '{respondent}' appears more than once in the file.");
+
+        var centreName = Cell("jobcentre");
+        int centreId = 0;
+        if (centreName.Length == 0) Fail(HeaderOf("jobcentre"), "The job centre is empty.");
+        else if (org.Centres.TryGetValue(centreName, out var c)) centreId = c;
+        else if (options.Strict) Fail(HeaderOf("jobcentre"), $"Unknown job centre '{centreName}' (--strict).");
+        else org.ToCreate.Add($"job centre {Slug(centreName)} \"{centreName}\"");
+
+        var siteName = Cell("site");
+        int? siteId = null;
+        if (siteName.Length > 0)
+        {
+            if (org.Sites.TryGetValue(siteName, out var s)) siteId = s.Id;
+            else if (options.Strict) Fail(HeaderOf("site"), $"Unknown site '{siteName}' (--strict).");
+            else org.ToCreate.Add($"site {Slug(siteName)} \"{siteName}\" in {Slug(centreName)}");
+        }
+        var unitName = Cell("unit");
+        int? unitId = null;
+        if (unitName.Length > 0)
+        {
+            if (org.Units.TryGetValue(unitName, out var u)) unitId = u.Id;
+            else if (options.Strict || siteName.Length == 0) Fail(HeaderOf("unit"), siteName.Length == 0 ? $"Unit '{unitName}' needs a site." : $"Unknown unit '{unitName}' (--strict).");
+            else org.ToCreate.Add($"unit {Slug(unitName)} \"{unitName}\" at {Slug(siteName)}");
+        }
+        var groupName = Cell("target_group");
+        int? groupId = null;
+        if (groupName.Length > 0)
+        {
+            if (org.TargetGroups.TryGetValue(groupName, out var g)) groupId = g;
+            else Fail(HeaderOf("target_group"), $"\"{groupName}\" is not a target group (expected a key or name such as: {string.Join(", ", org.TargetGroups.Keys.Take(9))}).");
+        }
+        var channel = Channel.Import;
+        var channelText = Cell("channel");
+        if (channelText.Length > 0 && !Enum.TryParse(channelText, true, out channel)) Fail(HeaderOf("channel"), $"\"{channelText}\" is not a channel (kiosk, tablet, link, web, paper, import).");
+        var language = Cell("language") is { Length: > 0 } lang ? lang.ToLowerInvariant() : "da";
+        if (!Localization.LocalizationSetup.CitizenCultures.Contains(language)) Fail(HeaderOf("language"), $"\"{language}\" is not a supported language.");
+        var submitted = now;
+        var when = Cell("submitted_at");
+        if (when.Length > 0 && !TryDate(when, out submitted)) Fail(HeaderOf("submitted_at"), $"\"{when}\" is not a date (expected e.g. 2025-03-14, 14-03-2025 or 2025-03-14T10:30).");
+
+        var answers = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var comments = new List<(string Key, string Text)>();
+        foreach (var column in columns.Where(c => c.Question is not null))
+        {
+            var raw = column.Index < cells.Length ? cells[column.Index] : "";
+            if (string.IsNullOrWhiteSpace(raw)) continue;
+            var q = column.Question!;
+            if (q.Type == QuestionType.FreeText)
+            {
+                var text = CommentText.Validate(raw);
+                if (text.Error is not null) Fail(column.Header, text.Error);
+                else if (text.Text.Length > 0) comments.Add((q.Key, text.Text));
+                continue;
+            }
+            var parts = q.Type == QuestionType.MultipleChoice ? raw.Split([',', ';', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [raw.Trim()];
+            var codes = new List<string>();
+            foreach (var part in parts)
+            {
+                var recoded = mapping.Values.GetValueOrDefault(q.Key)?.GetValueOrDefault(part) ?? part;
+                if (q.Find(recoded) is { } option) codes.Add(option.Code);
+                else Fail(column.Header, $"\"{part}\" is not an option of {q.ScaleKey ?? q.Key} (expected one of: {string.Join(", ", q.Options.Select(o => $"{o.Code} ({o.Labels.Da})"))}).");
+            }
+            if (codes.Count > 0) answers[q.Key] = [.. codes];
+        }
+        if (!ok) return null;
+        centreId = centreId != 0 ? centreId : org.Centres.GetValueOrDefault(centreName);
+        siteId ??= siteName.Length > 0 && org.Sites.TryGetValue(siteName, out var createdSite) ? createdSite.Id : null;
+        unitId ??= unitName.Length > 0 && org.Units.TryGetValue(unitName, out var createdUnit) ? createdUnit.Id : null;
+        if (seen is not null) return null; // first pass: checks only
+
+        var response = new Response
+        {
+            Id = NameBasedId.For(instrument.Key, respondent), InstrumentId = instrument.InstrumentId, InstrumentVersionId = instrument.VersionId, CampaignId = campaignId,
+            Channel = channel, SubmittedHour = Response.ToHour(submitted), JobCentreId = centreId, SiteId = siteId, UnitId = unitId, TargetGroupId = groupId,
+            MeetingType = Cell("meeting_type") is { Length: > 0 } meeting ? meeting : null, Language = language, Answers = answers, ContentHash = "",
+        };
+        response.ContentHash = ResponseHash.Of(response, comments.Select(c => c.Key + ":" + c.Text));
+        return new ResponseRow(response, comments.Select(c => new Comment
+        {
+            ResponseId = response.Id, InstrumentId = instrument.InstrumentId, QuestionKey = c.Key, Text = CommentRedactor.Redact(c.Text).Text,
+            SubmittedHour = response.SubmittedHour, Channel = channel, JobCentreId = centreId, SiteId = siteId, UnitId = unitId, TargetGroupId = groupId,
+        }).ToList());
+    }
+
+    private static bool TryDate(string text, out DateTimeOffset value)
+    {
+        string[] formats = ["yyyy-MM-dd", "yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "dd-MM-yyyy", "dd.MM.yyyy", "dd/MM/yyyy", "d-M-yyyy", "d.M.yyyy"];
+        if (DateTimeOffset.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeLocal, out value)
+            || DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeLocal, out value))
+        {
+            return true;
+        }
+        // Excel stores dates as day numbers.
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is > 20000 and < 80000)
+        {
+            value = new DateTimeOffset(DateTime.FromOADate(serial), TimeSpan.Zero);
+            return true;
+        }
+        return false;
+    }
+
+    private static async Task<Organisation> LoadOrganisationAsync(BorgerpulsDb db, CancellationToken ct)
+    {
+        var org = new Organisation();
+        var municipalities = await db.Municipalities.Select(m => m.Id).ToListAsync(ct);
+        org.MunicipalityId = municipalities.Count == 1 ? municipalities[0] : 0;
+        foreach (var j in await db.JobCentres.AsNoTracking().ToListAsync(ct)) { org.Centres[j.Key] = j.Id; org.Centres.TryAdd(j.Name, j.Id); }
+        foreach (var s in await db.Sites.AsNoTracking().ToListAsync(ct)) { org.Sites[s.Key] = (s.Id, s.JobCentreId); org.Sites.TryAdd(s.Name, (s.Id, s.JobCentreId)); }
+        foreach (var u in await db.Units.AsNoTracking().ToListAsync(ct)) { org.Units[u.Key] = (u.Id, u.SiteId); org.Units.TryAdd(u.Name, (u.Id, u.SiteId)); }
+        foreach (var t in await db.TargetGroups.AsNoTracking().ToListAsync(ct))
+        {
+            org.TargetGroups[t.Key] = t.Id;
+            foreach (var name in t.Names.Values) org.TargetGroups.TryAdd(name, t.Id);
+        }
+        return org;
+    }
+
+    /// <summary>Creates the job centres, sites and units the file named and the configuration did not have.</summary>
+    private static async Task CreateAsync(BorgerpulsDb db, Organisation org, CancellationToken ct)
+    {
+        if (org.ToCreate.Count == 0) return;
+        if (org.MunicipalityId == 0) throw new ImportFileException("The file names job centres that are not configured, and there is not exactly one municipality to create them in; configure them first (config apply).");
+        foreach (var item in org.ToCreate.Where(i => i.StartsWith("job centre ", StringComparison.Ordinal)))
+        {
+            var name = item[(item.IndexOf('"', StringComparison.Ordinal) + 1)..^1];
+            var centre = new JobCentre { Key = Slug(name), Name = name, MunicipalityId = org.MunicipalityId };
+            db.JobCentres.Add(centre);
+            await db.SaveChangesAsync(ct);
+            org.Centres[name] = centre.Id;
+            org.Centres[centre.Key] = centre.Id;
+        }
+        foreach (var item in org.ToCreate.Where(i => i.StartsWith("site ", StringComparison.Ordinal)))
+        {
+            var name = item.Split('"')[1];
+            var centreKey = item[(item.LastIndexOf(" in ", StringComparison.Ordinal) + 4)..];
+            var site = new Site { Key = Slug(name), Name = name, MunicipalityId = org.MunicipalityId, JobCentreId = org.Centres[centreKey] };
+            db.Sites.Add(site);
+            await db.SaveChangesAsync(ct);
+            org.Sites[name] = (site.Id, site.JobCentreId);
+            org.Sites[site.Key] = (site.Id, site.JobCentreId);
+        }
+        foreach (var item in org.ToCreate.Where(i => i.StartsWith("unit ", StringComparison.Ordinal)))
+        {
+            var name = item.Split('"')[1];
+            var siteKey = item[(item.LastIndexOf(" at ", StringComparison.Ordinal) + 4)..];
+            var unit = new Unit { Key = Slug(name), Name = name, MunicipalityId = org.MunicipalityId, SiteId = org.Sites[siteKey].Id };
+            db.Units.Add(unit);
+            await db.SaveChangesAsync(ct);
+            org.Units[name] = (unit.Id, unit.SiteId);
+            org.Units[unit.Key] = (unit.Id, unit.SiteId);
+        }
+    }
+
+    /// <summary>A key from a Danish name: "Jobcenter Sjællandsgade" → "jobcenter-sjaellandsgade".</summary>
+    public static string Slug(string name)
+    {
+        var text = new StringBuilder();
+        foreach (var c in name.Trim().ToLowerInvariant())
+        {
+            text.Append(c switch { 'æ' => "ae", 'ø' => "oe", 'å' => "aa", _ when char.IsAsciiLetterOrDigit(c) => c.ToString(), _ => "-" });
+        }
+        var slug = string.Join('-', text.ToString().Split('-', StringSplitOptions.RemoveEmptyEntries));
+        return slug.Length > 64 ? slug[..64] : slug;
+    }
+}
