@@ -8,6 +8,11 @@ using Borgerpuls.Security;
 // Results and priority-map latency at several stored sizes (SPEC §7: ≤ 50 ms p95 at 10 M, ≤ 2× the 10 k figure).
 // Usage: dotnet run -c Release --project bench/Borgerpuls.Bench -- results [--sizes 10000,1000000,10000000] [--rounds 40] [--dir /tmp/borgerpuls-bench]
 //        dotnet run -c Release --project bench/Borgerpuls.Bench -- ingest [--seconds 20] [--clients 32]
+//        dotnet run -c Release --project bench/Borgerpuls.Bench -- import [--rows 1000000]
+if (args.FirstOrDefault() == "import")
+{
+    return await Borgerpuls.Bench.ImportBenchmark.RunAsync(args.Skip(1).Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]));
+}
 if (args.FirstOrDefault() == "ingest")
 {
     return await Borgerpuls.Bench.IngestBenchmark.RunAsync(args.Skip(1).Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]));
