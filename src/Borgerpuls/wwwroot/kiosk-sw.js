@@ -1,7 +1,7 @@
 // Keeps the kiosk page and its assets available offline; answers are never cached here (they live in IndexedDB).
 "use strict";
 const CACHE = "borgerpuls-kiosk-v1";
-const ASSETS = ["/kiosk", "/css/citizen.css", "/kiosk/queue.js", "/kiosk/kiosk.js",
+const ASSETS = ["/kiosk", "/css/citizen.css", "/kiosk/queue.js", "/kiosk/delivery.js", "/kiosk/kiosk.js",
   "/kiosk/face-1.svg", "/kiosk/face-2.svg", "/kiosk/face-3.svg", "/kiosk/face-4.svg"];
 
 self.addEventListener("install", event => event.waitUntil(caches.open(CACHE).then(cache => cache.addAll(ASSETS)).then(() => self.skipWaiting())));

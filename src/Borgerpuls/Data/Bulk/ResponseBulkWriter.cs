@@ -32,9 +32,19 @@ public abstract class ResponseBulkWriter : IAsyncDisposable
 
     protected abstract Task OpenAsync(CancellationToken ct);
 
-    public abstract Task FlushAggregatesAsync(CancellationToken ct);
+    protected abstract System.Data.Common.DbConnection Connection { get; }
 
-    protected AggregateDelta TakeDeferred() => _deferred;
+    /// <summary>Writes the aggregates collected while <see cref="DeferAggregates"/> was on, in one transaction.</summary>
+    public async Task FlushAggregatesAsync(CancellationToken ct)
+    {
+        await using var tx = await Connection.BeginTransactionAsync(ct);
+        var generation = await AggregateWriter.WriteAsync(Connection, tx, _deferred, ct);
+        await tx.CommitAsync(ct);
+        Committed(_deferred, generation);
+        _deferred.Cells.Clear();
+    }
+
+
 
     public abstract Task WriteAsync(IReadOnlyList<ResponseRow> rows, CancellationToken ct);
 

@@ -99,15 +99,7 @@ internal sealed class SqliteResponseWriter(DatabaseSetup.Target target) : Respon
         Committed(delta, generation);
     }
 
-    public override async Task FlushAggregatesAsync(CancellationToken ct)
-    {
-        var delta = TakeDeferred();
-        await using var tx = await _connection.BeginTransactionAsync(ct);
-        var generation = await Aggregates.AggregateWriter.WriteAsync(_connection, tx, delta, ct);
-        await tx.CommitAsync(ct);
-        Committed(delta, generation);
-        delta.Cells.Clear();
-    }
+    protected override System.Data.Common.DbConnection Connection => _connection;
 
     public override ValueTask DisposeAsync() => _connection.DisposeAsync();
 }
