@@ -32,7 +32,7 @@ internal static class ImportCommand
                 {
                     MappingFile = result.GetValue(mapping)?.FullName, Campaign = result.GetValue(campaign), Strict = result.GetValue(strict),
                 }, DateTimeOffset.Now, ct);
-                Console.WriteLine($"Read {summary.Rows:N0} rows ({summary.File}): {summary.Imported:N0} imported, {summary.Skipped:N0} skipped as already imported, in {clock.Elapsed.TotalSeconds:F1} s.");
+                Console.WriteLine($"Read {summary.Rows:N0} rows ({summary.File}): {summary.Imported:N0} imported, {summary.Skipped:N0} skipped as already imported, in {clock.Elapsed.TotalSeconds:F1} s (checking {summary.Checking.TotalSeconds:F1} s, writing {summary.Writing.TotalSeconds:F1} s).");
                 foreach (var created in summary.Created)
                 {
                     Console.WriteLine($"Created {created}");

@@ -16,7 +16,11 @@ public sealed record ImportOptions(string Instrument)
     public bool Strict { get; init; }
 }
 
-public sealed record ImportSummary(string File, int Rows, int Imported, int Skipped, IReadOnlyList<string> Created);
+public sealed record ImportSummary(string File, int Rows, int Imported, int Skipped, IReadOnlyList<string> Created)
+{
+    public TimeSpan Checking { get; init; }
+    public TimeSpan Writing { get; init; }
+}
 
 /// <summary>Every problem the file has; nothing was written.</summary>
 public sealed class ImportRejectedException(IReadOnlyList<ImportError> errors, int total)
@@ -75,6 +79,7 @@ public static class Importer
             }
         }
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var file = WideFile.Open(path);
         var errors = new List<ImportError>();
         var total = 0;
@@ -110,6 +115,7 @@ public static class Importer
             throw new ImportRejectedException(errors, total);
         }
 
+        var checking = clock.Elapsed;
         var created = org.ToCreate.ToList();
         await using (var db = DatabaseSetup.Create(target))
         {
@@ -141,7 +147,7 @@ public static class Importer
             if (batch.Count >= Batch) await FlushAsync();
         }
         await FlushAsync();
-        return new ImportSummary(file.Description, rows, imported, skipped, created);
+        return new ImportSummary(file.Description, rows, imported, skipped, created) { Checking = checking, Writing = clock.Elapsed - checking };
     }
 
     private static List<Column> Columns(IReadOnlyList<string> header, InstrumentDefinition instrument, ImportMapping mapping, Action<int, string?, string> error)
