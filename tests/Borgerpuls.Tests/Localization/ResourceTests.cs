@@ -8,7 +8,7 @@ public sealed class ResourceTests
     {
         var dir = AppContext.BaseDirectory;
         while (!File.Exists(Path.Combine(dir, "Borgerpuls.slnx"))) dir = Path.GetDirectoryName(dir)!;
-        var file = Path.Combine(dir, "src", "Borgerpuls", "Localization", $"SharedResource.{culture}.resx");
+        var file = Path.Combine(dir, "src", "Borgerpuls", "Localization", culture.Length == 0 ? "SharedResource.resx" : $"SharedResource.{culture}.resx");
         return XDocument.Load(file).Root!.Elements("data").ToDictionary(d => d.Attribute("name")!.Value, d => d.Element("value")!.Value);
     }
 
@@ -19,6 +19,13 @@ public sealed class ResourceTests
         var en = Read("en");
         Assert.Equal(da.Keys.Order(), en.Keys.Order());
         Assert.All(da.Concat(en), kv => Assert.False(string.IsNullOrWhiteSpace(kv.Value), kv.Key));
+    }
+
+    [Fact]
+    public void The_neutral_resources_are_the_danish_ones_so_untranslated_languages_fall_back_to_danish()
+    {
+        Assert.Equal(Read("da").OrderBy(kv => kv.Key), Read("").OrderBy(kv => kv.Key));
+        Assert.All(Read("ar").Keys, key => Assert.True(Read("da").ContainsKey(key), key));
     }
 
     [Fact]

@@ -21,7 +21,8 @@ public sealed class IndexModel(BorgerpulsDb db) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-        ResponseCount = await db.Responses.LongCountAsync(ct);
+        // From the aggregates (one row per cell), not by counting millions of responses.
+        ResponseCount = await db.AggregateCells.Where(c => c.Cube == Data.Aggregates.Cube.Main).SumAsync(c => c.Respondents, ct);
         Municipalities = await db.Municipalities.AsNoTracking().OrderBy(m => m.Name)
             .Select(m => new MunicipalityRow(m.Name, m.JobCentres.OrderBy(j => j.Name)
                 .Select(j => new JobCentreRow(j.Name, j.Sites.OrderBy(s => s.Name)
