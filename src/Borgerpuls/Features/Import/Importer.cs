@@ -80,7 +80,7 @@ public static class Importer
         }
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var file = WideFile.Open(path);
+        using var file = Read(() => Reading.WideFileReader.Open(path));
         var errors = new List<ImportError>();
         var total = 0;
         void Error(int line, string? column, string message)
@@ -100,16 +100,22 @@ public static class Importer
 
         var rows = 0;
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (line, cells) in file.Rows)
+        // The reader hands over only rows shaped like the header; the others are its problems, listed with the rest.
+        Read(() =>
         {
-            rows++;
-            if (cells.Length != file.Header.Count && !(cells.Length < file.Header.Count && cells.Skip(file.Header.Count).All(string.IsNullOrEmpty)))
+            foreach (var row in file.Rows)
             {
-                if (cells.Length > file.Header.Count) { Error(line, null, $"The row has {cells.Length} cells; the header has {file.Header.Count} columns."); continue; }
+                rows++;
+                Build(row.Line, row.Cells, columns, instrument, mapping, org, options, campaignId, now, Error, seen);
             }
-            Build(line, cells, columns, instrument, mapping, org, options, campaignId, now, Error, seen);
+            return 0;
+        });
+        foreach (var problem in file.Problems)
+        {
+            Error(problem.Line, problem.Column, problem.Message);
         }
-        if (rows == 0) Error(2, null, "The file has a header but no rows.");
+        total += file.ProblemCount - file.Problems.Count;
+        if (rows == 0 && file.ProblemCount == 0) Error(2, null, "The file has a header but no rows.");
         if (total > 0)
         {
             throw new ImportRejectedException(errors, total);
@@ -140,11 +146,14 @@ public static class Importer
             imported += fresh.Count;
             batch.Clear();
         }
-        foreach (var (line, cells) in WideFile.Open(path).Rows)
+        using (var again = Read(() => Reading.WideFileReader.Open(path)))
         {
-            var row = Build(line, cells, columns, instrument, mapping, org, options, campaignId, now, (_, _, _) => { }, null);
-            if (row is not null) batch.Add(row);
-            if (batch.Count >= Batch) await FlushAsync();
+            foreach (var line in again.Rows)
+            {
+                var row = Build(line.Line, line.Cells, columns, instrument, mapping, org, options, campaignId, now, (_, _, _) => { }, null);
+                if (row is not null) batch.Add(row);
+                if (batch.Count >= Batch) await FlushAsync();
+            }
         }
         await FlushAsync();
         return new ImportSummary(file.Description, rows, imported, skipped, created) { Checking = checking, Writing = clock.Elapsed - checking };
@@ -170,10 +179,23 @@ public static class Importer
         return columns;
     }
 
-    private static ResponseRow? Build(int line, string[] cells, List<Column> columns, InstrumentDefinition instrument, ImportMapping mapping, Organisation org,
+    /// <summary>The reader's whole-file errors as this feature's own.</summary>
+    private static T Read<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Reading.ImportFileException e)
+        {
+            throw new ImportFileException(e.Message);
+        }
+    }
+
+    private static ResponseRow? Build(int line, IReadOnlyList<string> cells, List<Column> columns, InstrumentDefinition instrument, ImportMapping mapping, Organisation org,
         ImportOptions options, int? campaignId, DateTimeOffset now, Action<int, string?, string> error, HashSet<string>? seen)
     {
-        string Cell(string field) => columns.FirstOrDefault(c => c.Field == field) is { } c && c.Index < cells.Length ? cells[c.Index].Trim() : "";
+        string Cell(string field) => columns.FirstOrDefault(c => c.Field == field) is { } c && c.Index < cells.Count ? cells[c.Index].Trim() : "";
         string? HeaderOf(string field) => columns.FirstOrDefault(c => c.Field == field)?.Header;
         var ok = true;
         void Fail(string? column, string message) { ok = false; error(line, column, message); }
@@ -225,7 +247,7 @@ public static class Importer
         var comments = new List<(string Key, string Text)>();
         foreach (var column in columns.Where(c => c.Question is not null))
         {
-            var raw = column.Index < cells.Length ? cells[column.Index] : "";
+            var raw = column.Index < cells.Count ? cells[column.Index] : "";
             if (string.IsNullOrWhiteSpace(raw)) continue;
             var q = column.Question!;
             if (q.Type == QuestionType.FreeText)

@@ -121,7 +121,7 @@ public sealed class ImportTests : IAsyncLifetime
         var unknown = await Import(Write("unknown.csv", "respondent_id;jobcenter;farve\nx;jc-nord;blå\n", new UTF8Encoding(false)));
         Assert.Contains("column \"farve\": Unknown column", unknown.Error);
         var pipes = await Import(Write("pipes.csv", "respondent_id|jobcenter|samtale\nx|jc-nord|5\n", new UTF8Encoding(false)));
-        Assert.Contains("separated by ';' or ','", pipes.Error);
+        Assert.Contains("expected ',' or ';' as delimiter", pipes.Error);
         var pdf = await Import(Write("report.pdf", "%PDF-1.4", new UTF8Encoding(false)));
         Assert.Contains("'.pdf' files cannot be imported", pdf.Error);
         var fake = await Import(Write("fake.xlsx", "not a zip", new UTF8Encoding(false)));

@@ -35,6 +35,10 @@ public sealed class ResultsApiTests
         using var other = JsonDocument.Parse(await manager.GetStringAsync("/api/v1/results?instrument=vive-7&where=jobcentre=jc-centrum"));
         Assert.True(other.RootElement.GetProperty("groups")[0].GetProperty("suppressed").GetBoolean());
 
+        var exported = await manager.GetStringAsync("/api/v1/export/results?instrument=vive-7&by=jobcentre&delimiter=,");
+        Assert.Contains("Jobcenter Aabæk Nord", exported);
+        Assert.DoesNotContain("Jobcenter Aabæk Centrum", exported);
+
         var anonymous = app.CreateClient();
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/results?instrument=vive-7")).StatusCode);
         var bad = await committee.GetAsync("/api/v1/results?instrument=vive-7&by=farve");

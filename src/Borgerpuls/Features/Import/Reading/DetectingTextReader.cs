@@ -139,7 +139,7 @@ internal sealed class DetectingTextReader : TextReader
                     {
                         // Need a whole sequence in view before judging it.
                         if (input.Length < 4 && !endOfStream && FillBytes()) continue;
-                        Encoding = LooksLikeUtf8(input) ? DetectedEncoding.Utf8 : DetectedEncoding.Windows1252;
+                        Encoding = Decide(input);
                         continue;
                     }
                     consumed = produced = Math.Min(firstNonAscii < 0 ? input.Length : firstNonAscii, output.Length);
@@ -252,18 +252,35 @@ internal sealed class DetectingTextReader : TextReader
         return true;
     }
 
-    /// <summary>True when the non-ASCII text in view is well-formed UTF-8. A sequence cut off by the end of the buffer
-    /// counts as UTF-8 (there was no invalid byte before it), unless the file ends there.</summary>
-    private bool LooksLikeUtf8(ReadOnlySpan<byte> input)
+    /// <summary>Judges the text in view from the first non-ASCII byte to the end of the buffer: all well-formed UTF-8
+    /// means UTF-8, no well-formed multi-byte sequence at all means Windows-1252. Both at once is a file pasted together
+    /// from the two, which no choice would decode right, so it is refused rather than turned into "SjÃ¦llandsgade". A
+    /// sequence cut off by the end of the buffer is judged by what came before it, unless the file ends there.</summary>
+    private DetectedEncoding Decide(ReadOnlySpan<byte> input)
     {
-        while (!input.IsEmpty)
+        var utf8Sequences = 0;
+        var firstInvalid = -1;
+        var position = 0;
+        while (position < input.Length)
         {
-            var status = System.Text.Rune.DecodeFromUtf8(input, out _, out var length);
-            if (status == OperationStatus.InvalidData) return false;
-            if (status == OperationStatus.NeedMoreData) return !endOfStream;
-            input = input[length..];
+            var status = System.Text.Rune.DecodeFromUtf8(input[position..], out _, out var length);
+            if (status == OperationStatus.NeedMoreData && !endOfStream) break;
+            if (status != OperationStatus.Done)
+            {
+                if (firstInvalid < 0) firstInvalid = position;
+            }
+            else if (length > 1)
+            {
+                utf8Sequences++;
+            }
+            position += Math.Max(1, length);
         }
-        return true;
+        if (firstInvalid < 0) return DetectedEncoding.Utf8;
+        if (utf8Sequences == 0) return DetectedEncoding.Windows1252;
+        var line = Line(input[..firstInvalid]);
+        throw new ImportFileException(
+            $"Line {line}: the file mixes UTF-8 and Windows-1252 text, so its letters cannot all be read right. Save it again as \"CSV UTF-8\".",
+            $"Linje {line}: filen blander UTF-8- og Windows-1252-tekst, så bogstaverne kan ikke alle læses rigtigt. Gem den igen som \"CSV UTF-8\".", line);
     }
 
     private void RefuseNul(ReadOnlySpan<byte> consumed)
