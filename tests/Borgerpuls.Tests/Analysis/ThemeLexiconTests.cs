@@ -194,14 +194,10 @@ public sealed class ThemeLexiconTests
     }
 
     [Fact]
-    public void Classifying_many_comments_is_fast()
+    public void A_long_comment_gets_every_theme_it_speaks_of_once()
     {
+        // Speed is measured by the benchmarks, not here; a long, repetitive comment must still give each theme once.
         var comment = string.Concat(Enumerable.Repeat("Jeg har ventet længe på svar fra min nye sagsbehandler om lægeerklæringen. ", 25));
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        for (var i = 0; i < 2_000; i++)
-        {
-            Assert.NotEmpty(Lexicon.Classify(comment));
-        }
-        Assert.True(watch.ElapsedMilliseconds < 5_000, $"{watch.ElapsedMilliseconds} ms");
+        Assert.Equal(["laegeerklaeringer", "sagsbehandlerskift", "ventetid-og-uvished"], Lexicon.Classify(comment).Order());
     }
 }

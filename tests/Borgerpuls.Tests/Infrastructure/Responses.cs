@@ -17,6 +17,7 @@ public static class Responses
         public Channel Channel { get; init; } = Channel.Tablet;
         public DateTime Hour { get; init; } = new(2025, 3, 10, 10, 0, 0, DateTimeKind.Utc);
         public bool Repeat { get; init; }
+        public string? Comment { get; init; }
     }
 
     public static async Task WriteAsync(TestDatabase database, IEnumerable<Spec> specs)
@@ -37,7 +38,15 @@ public static class Responses
                     QualityFlags = s.Repeat ? ResponseQuality.KioskRepeat : ResponseQuality.None,
                     ContentHash = "test",
                 };
-                rows.Add(new ResponseRow(response, []));
+                Comment[] comments = s.Comment is null ? [] :
+                [
+                    new Comment
+                    {
+                        QuestionKey = "kommentar", Text = s.Comment, InstrumentId = response.InstrumentId, SubmittedHour = s.Hour, Channel = s.Channel,
+                        JobCentreId = response.JobCentreId, SiteId = response.SiteId, TargetGroupId = response.TargetGroupId,
+                    },
+                ];
+                rows.Add(new ResponseRow(response, comments));
             }
         }
         await using var writer = await ResponseBulkWriter.OpenAsync(database.Target, CancellationToken.None);

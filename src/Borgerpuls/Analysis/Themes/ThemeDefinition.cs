@@ -16,4 +16,6 @@ namespace Borgerpuls.Analysis.Themes;
 /// punctuation, so "en ny. Sagsbehandleren …" is not "ny sagsbehandler"); <c>e-boks</c> is the words e and boks.</item>
 /// </list>
 /// </param>
-public sealed record ThemeDefinition(string Key, string NameDa, string NameEn, IReadOnlyList<string> Terms);
+/// <param name="Questions">Keys of the questions whose scores speak to the theme (e.g. <c>breve</c> for letters), in any
+/// instrument; used to check a qualitative statement against the broader picture in the data.</param>
+public sealed record ThemeDefinition(string Key, string NameDa, string NameEn, IReadOnlyList<string> Terms, IReadOnlyList<string>? Questions = null);
