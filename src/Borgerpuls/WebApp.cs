@@ -8,6 +8,7 @@ using Borgerpuls.Features.Results;
 using Borgerpuls.Features.Comments;
 using Borgerpuls.Features.Export;
 using Borgerpuls.Features.Invitations;
+using Borgerpuls.Features.Reports;
 using Borgerpuls.Localization;
 using Borgerpuls.Security;
 using Microsoft.AspNetCore.Localization;
@@ -72,6 +73,7 @@ internal static class WebApp
         app.MapResults();
         app.MapComments();
         app.MapExport();
+        app.MapReports();
         app.MapInvitations();
         app.MapRazorPages();
         return app;
