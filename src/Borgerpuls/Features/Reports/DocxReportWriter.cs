@@ -53,27 +53,28 @@ public static class DocxReportWriter
         // The first column holds the question texts: give it about half the width.
         var first = columns <= 1 ? 9638 : Math.Max(2800, 9638 / 2);
         result.Append(new TableGrid(Enumerable.Range(0, columns).Select(i => new GridColumn { Width = (i == 0 ? first : (9638 - first) / Math.Max(1, columns - 1)).ToString(System.Globalization.CultureInfo.InvariantCulture) })));
-        result.Append(Row(table.Header, header: true));
+        result.Append(Row(table.Header, header: true, table));
         foreach (var row in table.Rows)
         {
-            result.Append(Row(row, header: false));
+            result.Append(Row(row, header: false, table));
         }
         return result;
     }
 
-    private static TableRow Row(IReadOnlyList<ReportCell> cells, bool header)
+    private static TableRow Row(IReadOnlyList<ReportCell> cells, bool header, ReportTable table)
     {
         var row = new TableRow();
         if (header)
         {
             row.Append(new TableRowProperties(new TableHeader(), new CantSplit()));
         }
-        foreach (var cell in cells)
+        for (var c = 0; c < cells.Count; c++)
         {
+            var cell = cells[c];
             var properties = new TableCellProperties(new TableCellWidth { Type = TableWidthUnitValues.Auto });
             if (header) properties.Append(new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = "D9E2F3" });
             var paragraph = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "TableText" },
-                new Justification { Val = cell.IsFigure || cell.Kind == CellKind.Suppressed ? JustificationValues.Right : JustificationValues.Left }));
+                new Justification { Val = (header ? table.IsFigureColumn(c) : cell.IsFigure || cell.Kind == CellKind.Suppressed) ? JustificationValues.Right : JustificationValues.Left }));
             var run = new Run(new Text(cell.Text) { Space = SpaceProcessingModeValues.Preserve });
             if (header || cell.Strong) run.PrependChild(new RunProperties(new Bold()));
             else if (cell.Kind == CellKind.Suppressed) run.PrependChild(new RunProperties(new Italic(), new Color { Val = "595959" }));

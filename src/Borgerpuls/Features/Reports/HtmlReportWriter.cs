@@ -37,7 +37,7 @@ public static class HtmlReportWriter
         html.Append("<table>\n<caption>").Append(E(table.Caption)).Append("</caption>\n<thead><tr>");
         for (var i = 0; i < table.Header.Count; i++)
         {
-            html.Append(i > 0 ? "<th scope=\"col\" class=\"figure\">" : "<th scope=\"col\">").Append(E(table.Header[i].Text)).Append("</th>");
+            html.Append(table.IsFigureColumn(i) ? "<th scope=\"col\" class=\"figure\">" : "<th scope=\"col\">").Append(E(table.Header[i].Text)).Append("</th>");
         }
         html.Append("</tr></thead>\n<tbody>\n");
         foreach (var row in table.Rows)

@@ -22,6 +22,9 @@ public sealed record ReportBullets(IReadOnlyList<string> Items) : ReportBlock;
 public sealed record ReportTable(string SheetName, string Caption, IReadOnlyList<ReportCell> Header, IReadOnlyList<IReadOnlyList<ReportCell>> Rows) : ReportBlock
 {
     public bool WorkbookOnly { get; init; }
+
+    /// <summary>Whether a column holds figures (then its header is right-aligned over them).</summary>
+    public bool IsFigureColumn(int column) => column > 0 && Rows.Any(r => column < r.Count && (r[column].IsFigure || r[column].Kind == CellKind.Suppressed));
 }
 
 public enum CellKind
