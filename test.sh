@@ -19,6 +19,16 @@ if [ ! -x /usr/bin/chromium ]; then
   fi
 fi
 
+# The report tests turn Chromium's PDF into PNG pages with pdftoppm (poppler-utils).
+if ! command -v pdftoppm >/dev/null; then
+  if [ "$(id -u)" = "0" ]; then
+    echo "== installing poppler-utils from Debian's packages"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null
+  else
+    echo "!! pdftoppm is missing and this is not root: the report PDF test will fail." >&2
+  fi
+fi
+
 echo "== axe-core for the accessibility checks (npm)"
 npm ci --prefix tests/Borgerpuls.BrowserTests --no-audit --no-fund --silent
 

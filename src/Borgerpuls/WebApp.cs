@@ -9,6 +9,7 @@ using Borgerpuls.Features.Comments;
 using Borgerpuls.Features.Export;
 using Borgerpuls.Features.Invitations;
 using Borgerpuls.Features.Insights;
+using Borgerpuls.Features.Reports;
 using Borgerpuls.Localization;
 using Borgerpuls.Security;
 using Microsoft.AspNetCore.Localization;
@@ -73,6 +74,7 @@ internal static class WebApp
         app.MapResults();
         app.MapComments();
         app.MapExport();
+        app.MapReports();
         app.MapInvitations();
         app.MapInsights();
         app.MapRazorPages();

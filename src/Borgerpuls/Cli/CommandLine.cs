@@ -30,6 +30,7 @@ internal static class CommandLine
         root.Subcommands.Add(DeviceCommands.Create());
         root.Subcommands.Add(ResultsCommands.Results());
         root.Subcommands.Add(ResultsCommands.PriorityMap());
+        root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(AggregatesCommand.Create());
         root.Subcommands.Add(CampaignCommands.Create());
         root.Subcommands.Add(ImportCommand.Create());

@@ -71,7 +71,7 @@ internal static class ResultsApi
         }
     }
 
-    private static ValidationProblem? Refusal(HttpContext http, Viewer viewer, ResultsRequest request, IReadOnlyDictionary<Data.Aggregates.CellKey, long> cells, IConfiguration configuration)
+    internal static ValidationProblem? Refusal(HttpContext http, Viewer viewer, ResultsRequest request, IReadOnlyDictionary<Data.Aggregates.CellKey, long> cells, IConfiguration configuration)
     {
         var guard = http.RequestServices.GetRequiredService<DifferencingGuard>();
         var signature = System.Text.Json.JsonSerializer.Serialize(new { request.Instrument, request.From, request.To, Where = request.Where.OrderBy(w => w.Key).ToList() });

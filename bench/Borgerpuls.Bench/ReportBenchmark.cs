@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Globalization;
+using Borgerpuls.Analysis.Themes;
+using Borgerpuls.Data;
+using Borgerpuls.Features.DemoData;
+using Borgerpuls.Features.Reports;
+using Borgerpuls.Features.Results;
+using Borgerpuls.Security;
+
+namespace Borgerpuls.Bench;
+
+/// <summary>Committee report generation (issue: ≤ 5 s at 10 M responses): the whole report — every query behind it and the
+/// writer — in each format, on a demo database of each size. The first report of a process also loads the aggregates into
+/// memory, as the first report after a restart does; it is reported separately.</summary>
+internal static class ReportBenchmark
+{
+    public static async Task<int> RunAsync(Dictionary<string, string> options)
+    {
+        var sizes = options.GetValueOrDefault("--sizes", "10000,1000000").Split(',').Select(long.Parse).ToList();
+        var rounds = int.Parse(options.GetValueOrDefault("--rounds", "5"), CultureInfo.InvariantCulture);
+        var dir = options.GetValueOrDefault("--dir", Path.Combine(Path.GetTempPath(), "borgerpuls-bench"));
+        Directory.CreateDirectory(dir);
+        var lexicon = new ThemeLexicon(ThemePresets.All);
+        var text = new ReportText(CultureInfo.GetCultureInfo("da"));
+        CultureInfo.CurrentUICulture = text.Culture;
+
+        var scopes = new (string Name, ReportRequest Request)[]
+        {
+            ("vive-7, all periods", new ReportRequest(new ResultsRequest("vive-7") { By = Dimension.TargetGroupSet }, 5, 10)),
+            ("vive-7, 2025, by quarter", new ReportRequest(new ResultsRequest("vive-7") { By = Dimension.TargetGroupSet, From = new DateOnly(2025, 1, 1), To = new DateOnly(2025, 12, 31) }, 5, 10)),
+            ("brugerundersoegelse-15, jc-nord", new ReportRequest(new ResultsRequest("brugerundersoegelse-15") { By = Dimension.TargetGroupSet, Where = new Dictionary<Dimension, string> { [Dimension.JobCentre] = "jc-nord" } }, 5, 10)),
+        };
+
+        Console.WriteLine($"Borgerpuls report benchmark — {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}");
+        foreach (var size in sizes)
+        {
+            var file = Path.Combine(dir, $"demo-{size}.db");
+            var target = DatabaseSetup.Resolve(file);
+            if (!File.Exists(file))
+            {
+                var generated = await DemoDataGenerator.RunAsync(target, new DemoDataOptions(size, BatchSize: 20_000), CancellationToken.None);
+                Console.WriteLine($"generated {size:N0} responses in {generated.Elapsed.TotalSeconds:F0} s");
+            }
+            await using var db = DatabaseSetup.Create(target);
+            Console.WriteLine();
+            Console.WriteLine($"{size:N0} responses");
+            var first = true;
+            foreach (var (name, request) in scopes)
+            {
+                foreach (var format in Enum.GetValues<ReportFormat>())
+                {
+                    var times = new List<double>();
+                    var bytes = 0;
+                    for (var i = 0; i < rounds; i++)
+                    {
+                        var clock = Stopwatch.StartNew();
+                        var data = await ReportBuilder.BuildAsync(db, target, request, Viewer.CommandLine, lexicon, TimeProvider.System, CancellationToken.None);
+                        bytes = ReportFormats.Write(data, format, text).Length;
+                        times.Add(clock.Elapsed.TotalMilliseconds);
+                        if (first)
+                        {
+                            Console.WriteLine($"  first report (loads the aggregates): {times[0]:F0} ms");
+                            first = false;
+                            times.Clear();
+                            i--;
+                        }
+                    }
+                    Console.WriteLine($"  {name,-34} {ReportFormats.Extension(format),-5} p50 {Stats.Percentile(times, 50),7:F0} ms   max {times.Max(),7:F0} ms   {bytes / 1024,5} KB");
+                }
+            }
+            Console.WriteLine($"  working set {Process.GetCurrentProcess().WorkingSet64 / (1024 * 1024)} MB");
+        }
+        return 0;
+    }
+}

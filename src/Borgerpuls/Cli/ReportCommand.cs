@@ -1,0 +1,81 @@
+using System.CommandLine;
+using System.Globalization;
+using Borgerpuls.Analysis;
+using Borgerpuls.Analysis.Themes;
+using Borgerpuls.Data;
+using Borgerpuls.Features.Reports;
+using Borgerpuls.Features.Results;
+using Borgerpuls.Security;
+
+namespace Borgerpuls.Cli;
+
+/// <summary><c>report --instrument KEY [filters] --out FILE.docx|.xlsx|.html</c>: the committee report in one command.
+/// The format follows the extension; any error is reported before a file is written, so a failed run leaves nothing behind.</summary>
+internal static class ReportCommand
+{
+    public static Command Create()
+    {
+        var instrument = new Option<string>("--instrument") { Description = "Instrument key, e.g. vive-7.", Required = true };
+        var output = new Option<string>("--out") { Description = "Output file: .docx (Word), .xlsx (Excel) or .html (print page).", Required = true };
+        var by = new Option<string?>("--by") { Description = "Table columns: targetGroupSet (default, as in VIVE's tables), targetGroup, jobcentre, site, unit or channel." };
+        var period = new Option<string?>("--period") { Description = "Trend periods: month, quarter (default) or year." };
+        var from = new Option<DateOnly?>("--from") { Description = "First date (its whole month is included)." };
+        var to = new Option<DateOnly?>("--to") { Description = "Last date (its whole month is included)." };
+        var where = new Option<string[]>("--where") { Description = "Filter dimension=key, e.g. jobcentre=jc-nord (repeatable).", AllowMultipleArgumentsPerToken = true };
+        var k = new Option<int>("--k") { Description = "Anonymity threshold (at least 3).", DefaultValueFactory = _ => Suppression.DefaultK };
+        var kComments = new Option<int>("--k-comments") { Description = "Respondents a segment needs before quotes are shown to managers.", DefaultValueFactory = _ => Suppression.DefaultCommentK };
+        var culture = new Option<string>("--culture") { Description = "Report language: da (default) or en.", DefaultValueFactory = _ => "da" };
+        var command = new Command("report", "The committee report (udvalgsrapport): summary, targets, tables, trends, priority map, comments, action plan, method.")
+        {
+            instrument, by, period, from, to, where, k, kComments, culture, output,
+        };
+        command.SetAction((result, ct) => CommandLine.Guard(async () =>
+        {
+            var path = result.GetValue(output)!;
+            var format = ReportFormats.FromPath(path) ?? throw new CliException($"Unknown report format '{Path.GetExtension(path)}'; write to a .docx, .xlsx or .html file.");
+            var language = result.GetValue(culture)!.ToLowerInvariant();
+            if (language is not ("da" or "en")) throw new CliException($"Unknown culture '{language}'; use da or en.");
+            var ui = CultureInfo.GetCultureInfo(language);
+            CultureInfo.CurrentUICulture = ui;
+            CultureInfo.CurrentCulture = ui;
+
+            var target = CommandLine.Target(result);
+            await using var db = DatabaseSetup.Create(target);
+            await Migrator.MigrateAsync(db, ct);
+            var bytes = await Run(async () =>
+            {
+                var request = new ReportRequest(
+                    ResultsApi.Parse(result.GetValue(instrument)!, result.GetValue(by) ?? "targetGroupSet", null, result.GetValue(from), result.GetValue(to), result.GetValue(where)),
+                    Suppression.CheckK(result.GetValue(k)), Math.Max(result.GetValue(k), result.GetValue(kComments)))
+                {
+                    TrendPeriod = ResultsApi.Parse("-", null, result.GetValue(period) ?? "quarter", null, null, null).Period,
+                };
+                if (request.Results.By == Dimension.Period) throw new ResultsException("The report shows trends by period on its own; choose another --by.");
+                var data = await ReportBuilder.BuildAsync(db, target, request, Viewer.CommandLine, new ThemeLexicon(ThemePresets.All), TimeProvider.System, ct);
+                return ReportFormats.Write(data, format, new ReportText(ui));
+            });
+            var full = Path.GetFullPath(path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            await File.WriteAllBytesAsync(full, bytes, ct);
+            await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{full} ({bytes.Length} bytes)"));
+            return 0;
+        }));
+        return command;
+    }
+
+    private static async Task<T> Run<T>(Func<Task<T>> body)
+    {
+        try
+        {
+            return await body();
+        }
+        catch (ResultsException e)
+        {
+            throw new CliException(e.Message);
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw new CliException(e.Message.Split(" (Parameter")[0]);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace Borgerpuls.Features.Reports;
+
+/// <summary>The report as a Word document staff can edit and attach to an agenda: styled headings, real Word tables with
+/// repeating header rows and right-aligned figures, A4 with ordinary margins.</summary>
+public static class DocxReportWriter
+{
+    public static byte[] Write(ReportDocument report)
+    {
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            main.AddNewPart<StyleDefinitionsPart>().Styles = DocxStyles.Create(report.Language);
+            var body = new Body();
+            body.Append(Styled("Title", report.Title), Styled("Subtitle", report.Subtitle));
+            foreach (var block in report.Blocks)
+            {
+                switch (block)
+                {
+                    case ReportHeading h: body.Append(Styled($"Heading{h.Level}", h.Text)); break;
+                    case ReportParagraph p: body.Append(Styled(p.Note ? "Note" : "Normal", p.Text)); break;
+                    case ReportQuote q: body.Append(Styled("Quote", $"»{q.Text}«"), Styled("Note", q.Source)); break;
+                    case ReportBullets b: body.Append(b.Items.Select(i => Styled("ListBullet", "• " + i))); break;
+                    case ReportTable { WorkbookOnly: false } t: body.Append(Styled("Caption", t.Caption), Table(t), Styled("Normal", "")); break;
+                }
+            }
+            body.Append(new SectionProperties(
+                new PageSize { Width = 11906, Height = 16838 },
+                new PageMargin { Top = 1134, Bottom = 1134, Left = 1134, Right = 1134, Header = 567, Footer = 567, Gutter = 0 }));
+            main.Document = new Document(body);
+            document.PackageProperties.Title = report.Title;
+            document.PackageProperties.Subject = report.Subtitle;
+            document.PackageProperties.Creator = "Borgerpuls";
+            document.PackageProperties.Language = report.Language;
+        }
+        return stream.ToArray();
+    }
+
+    private static Paragraph Styled(string style, string text) =>
+        new(new ParagraphProperties(new ParagraphStyleId { Val = style }), new Run(new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+
+    private static Table Table(ReportTable table)
+    {
+        var result = new Table(new TableProperties(
+            new TableStyle { Val = "TableGrid" },
+            new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
+            new TableLook { FirstRow = true, NoVerticalBand = true, Val = "04A0" }));
+        var columns = table.Header.Count;
+        // The first column holds the question texts: give it about half the width.
+        var first = columns <= 1 ? 9638 : Math.Max(2800, 9638 / 2);
+        result.Append(new TableGrid(Enumerable.Range(0, columns).Select(i => new GridColumn { Width = (i == 0 ? first : (9638 - first) / Math.Max(1, columns - 1)).ToString(System.Globalization.CultureInfo.InvariantCulture) })));
+        result.Append(Row(table.Header, header: true, table));
+        foreach (var row in table.Rows)
+        {
+            result.Append(Row(row, header: false, table));
+        }
+        return result;
+    }
+
+    private static TableRow Row(IReadOnlyList<ReportCell> cells, bool header, ReportTable table)
+    {
+        var row = new TableRow();
+        if (header)
+        {
+            row.Append(new TableRowProperties(new TableHeader(), new CantSplit()));
+        }
+        for (var c = 0; c < cells.Count; c++)
+        {
+            var cell = cells[c];
+            var properties = new TableCellProperties(new TableCellWidth { Type = TableWidthUnitValues.Auto });
+            if (header) properties.Append(new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = "D9E2F3" });
+            var paragraph = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "TableText" },
+                new Justification { Val = (header ? table.IsFigureColumn(c) : cell.IsFigure || cell.Kind == CellKind.Suppressed) ? JustificationValues.Right : JustificationValues.Left }));
+            var run = new Run(new Text(cell.Text) { Space = SpaceProcessingModeValues.Preserve });
+            if (header || cell.Strong) run.PrependChild(new RunProperties(new Bold()));
+            else if (cell.Kind == CellKind.Suppressed) run.PrependChild(new RunProperties(new Italic(), new Color { Val = "595959" }));
+            paragraph.Append(run);
+            var tableCell = new TableCell(properties, paragraph);
+            if (cell.Detail is { Length: > 0 } detail)
+            {
+                tableCell.Append(new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "TableText" }),
+                    new Run(new RunProperties(new Italic(), new FontSize { Val = "16" }, new Color { Val = "595959" }), new Text(detail) { Space = SpaceProcessingModeValues.Preserve })));
+            }
+            row.Append(tableCell);
+        }
+        return row;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+using Borgerpuls.Analysis.Themes;
+using Borgerpuls.Data;
+using Borgerpuls.Domain;
+using Borgerpuls.Features.Comments;
+using Borgerpuls.Features.Questionnaire;
+using Borgerpuls.Features.Results;
+using Borgerpuls.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Borgerpuls.Features.Reports;
+
+/// <summary>Builds the report's data from the same queries as the results API, so the viewer's scope, the anonymity
+/// threshold and complementary suppression hold in the report exactly as everywhere else.</summary>
+public static class ReportBuilder
+{
+    public static async Task<ReportData> BuildAsync(BorgerpulsDb db, DatabaseSetup.Target target, ReportRequest request, Viewer viewer,
+        ThemeLexicon lexicon, TimeProvider clock, CancellationToken ct)
+    {
+        var results = request.Results;
+        var groups = await ResultsQuery.RunAsync(db, target, results with { By = results.By ?? Dimension.TargetGroupSet }, viewer, request.K, ct);
+        var total = await ResultsQuery.RunAsync(db, target, results with { By = null }, viewer, request.K, ct);
+        var trend = await ResultsQuery.RunAsync(db, target, results with { By = Dimension.Period, Period = request.TrendPeriod }, viewer, request.K, ct);
+        var map = await PriorityMapQuery.RunAsync(db, target, results with { By = null }, viewer, request.K, ct);
+
+        CommentThemesReport? themes = null;
+        string? unavailable = null;
+        try
+        {
+            themes = await CommentThemesQuery.RunAsync(db, target, results with { By = null }, viewer, lexicon, request.K, request.KComments, ct);
+        }
+        catch (ResultsException e)
+        {
+            // Comments carry fewer context fields than the aggregates (no meeting type, language or offer): say so, report the rest.
+            unavailable = e.Message;
+        }
+
+        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        var versionId = await db.InstrumentVersions.Where(v => v.Instrument!.Key == results.Instrument).OrderByDescending(v => v.Number).Select(v => v.Id).FirstAsync(ct);
+        var instrument = await InstrumentCatalog.CachedAsync(db, target, versionId, ct);
+        var questions = instrument.Questions.Select((q, i) => new ReportQuestion(q.Key, i + 1, q.Texts.In(language).Text,
+            Labels(q, Polarity.Positive, language), Labels(q, Polarity.Negative, language), q.Type is QuestionType.Scale or QuestionType.YesNo)).ToList();
+
+        return new ReportData(request, instrument.Names.In(language).Text, questions, groups, total, trend, map, themes, unavailable,
+            await ActionsAsync(db, target, results, viewer, ct), clock.GetUtcNow());
+    }
+
+    private static List<string> Labels(QuestionDefinition question, Polarity polarity, string language) =>
+        question.Options.Where(o => o.Polarity == polarity).OrderByDescending(o => o.Value).Select(o => o.Labels.In(language).Text.ToLower(CultureInfo.GetCultureInfo("da"))).ToList();
+
+    /// <summary>The action plan's items for this instrument (or for no instrument in particular), within the viewer's centres
+    /// and the report's job-centre filter.</summary>
+    private static async Task<List<ActionItem>> ActionsAsync(BorgerpulsDb db, DatabaseSetup.Target target, ResultsRequest request, Viewer viewer, CancellationToken ct)
+    {
+        var index = await OrganisationIndex.CachedAsync(db, target, ct);
+        var actions = await db.Actions.AsNoTracking().Where(a => a.InstrumentKey == null || a.InstrumentKey == request.Instrument).ToListAsync(ct);
+        var allowed = viewer.JobCentreKeys;
+        var centre = request.Where.GetValueOrDefault(Dimension.JobCentre);
+        return actions.Where(a =>
+        {
+            if (a.JobCentreId is not { } id) return true;
+            var key = index.JobCentres.GetValueOrDefault(id).Key;
+            return (allowed is null || allowed.Contains(key)) && (centre is null || centre == key);
+        }).OrderBy(a => a.Status is ActionStatus.Done or ActionStatus.Dropped).ThenBy(a => a.Deadline ?? DateOnly.MaxValue).ThenBy(a => a.Title, StringComparer.Ordinal).ToList();
+    }
+}

@@ -1,0 +1,131 @@
+using Borgerpuls.Tests.Infrastructure;
+using DocumentFormat.OpenXml.Packaging;
+using static Borgerpuls.Tests.Features.Reports.OpenXmlReading;
+using Word = DocumentFormat.OpenXml.Wordprocessing;
+
+namespace Borgerpuls.Tests.Features.Reports;
+
+/// <summary>The analyst's one command: <c>report … --out FILE</c>, each format read back and checked against the hand-computed
+/// figures of <see cref="ReportDatabase"/>.</summary>
+public sealed class ReportCommandTests(ReportDatabase data) : IClassFixture<ReportDatabase>
+{
+    private const string Samtale = "1. Hvor tilfreds";
+    private const string Behandling = "2. Hvordan føler";
+    private const string Spoerge = "3. Synes du, at du kan spørge";
+    private const string JobReady = "Job- og uddannelsesparate";
+    private const string Vulnerable = "Udsatte borgere";
+
+    private async Task<string> ReportAsync(string extension, params string[] extra)
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("borgerpuls-report-").FullName, "udvalgsrapport." + extension);
+        var result = await CliRunner.RunAsync(["report", "--instrument", "vive-7", "--from", "2025-01-01", "--to", "2025-12-31", "--out", file, "--db", data.Database.Value, .. extra]);
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.True(File.Exists(file));
+        return file;
+    }
+
+    [Fact]
+    public async Task Word_report_has_seed_004_tables_with_the_hand_computed_shares()
+    {
+        using var document = WordprocessingDocument.Open(await ReportAsync("docx"), false);
+
+        var positive = WordTable(document, "Andel af positive besvarelser angivet i procent");
+        Assert.Equal(["Spørgsmål", JobReady, Vulnerable, "I alt"], positive[0]);
+        Assert.Equal(["93 pct.", "80 pct.", "89 pct."], Row(positive, Samtale)[1..]);
+        Assert.Equal(["81 pct.", "58 pct.", "73 pct."], Row(positive, Behandling)[1..]);
+        Assert.Equal(["87 pct.", "69 pct.", "81 pct."], Row(positive, "Gennemsnit over spørgsmålene")[1..]);
+        Assert.Equal(["87 pct.", "69 pct.", "81 pct."], Row(positive, "Gennemsnit over alle besvarelser")[1..]);
+        Assert.Equal(["100", "50", "150"], Row(positive, "Antal besvarelser")[1..]);
+        // Nobody answered question 3: its base is 0, below k, so it shows the marker and no figure.
+        Assert.All(Row(positive, Spoerge)[1..], cell => Assert.Equal("færre end 5 svar", cell));
+
+        var negative = WordTable(document, "Andel af negative besvarelser angivet i procent");
+        Assert.Equal(["3 pct.", "10 pct.", "5 pct."], Row(negative, Samtale)[1..]);
+        Assert.Equal(["7 pct.", "20 pct.", "11 pct."], Row(negative, Behandling)[1..]);
+        Assert.Equal(["5 pct.", "15 pct.", "8 pct."], Row(negative, "Gennemsnit over spørgsmålene")[1..]);
+
+        // Which answers count, under each question, as seed 004 prints it.
+        var body = document.MainDocumentPart!.Document!.Body!;
+        Assert.Contains(body.Descendants<Word.TableCell>(), c => c.InnerText.Contains("Andel der angiver 'meget tilfreds' eller 'tilfreds'", StringComparison.Ordinal));
+
+        // Targets on the unrounded value, with significance: seed 004's thresholds (the demo municipality's).
+        var targets = WordTable(document, "Måltal pr. målgruppe, vurderet på den uafrundede værdi");
+        Assert.Equal(["87,0 pct.", "mindst 79,0 pct.", "opfyldt", "forskellen fra målet er statistisk signifikant"], targets.Single(r => r[1].Contains("mindst 79", StringComparison.Ordinal))[2..]);
+        Assert.Equal(["15,0 pct.", "højst 13,0 pct.", "ikke opfyldt", "ikke signifikant forskellig fra målet"], targets.Single(r => r[1].Contains("højst 13", StringComparison.Ordinal))[2..]);
+
+        var actions = WordTable(document, "Handlinger, ansvarlige, frister og de spørgsmål, de skal flytte");
+        Assert.Equal(["Fast procedure ved sagsbehandlerskift", "Jobcenterchef", "31. december 2025", "I gang", "2, 6", "Færre negative svar om behandling"], Row(actions, "Fast procedure"));
+        Assert.Equal("Gennemført", Cell(actions, "Læsevenlige breve", "Status"));
+        Assert.DoesNotContain(actions, r => r[0].Contains("andet spørgeskema", StringComparison.Ordinal));
+
+        // Real Word headings, so staff can navigate and restyle.
+        var headings = body.Elements<Word.Paragraph>().Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val == "Heading1").Select(p => p.InnerText).ToList();
+        Assert.Equal(["Sammenfatning", "Status på måltal", "Resultater pr. spørgsmål og målgruppe", "Udvikling over tid", "Prioriteringskort",
+            "Kommentarer: temaer og eksempler", "Status på handleplanen", "Metode"], headings);
+        Assert.NotNull(document.MainDocumentPart.StyleDefinitionsPart!.Styles!.Elements<Word.Style>().SingleOrDefault(s => s.StyleId == "Heading1"));
+        Assert.Contains(body.Descendants<Word.Paragraph>(), p => p.InnerText.Contains("færre end 5 svar", StringComparison.Ordinal) && p.InnerText.Contains("Af hensyn til borgernes anonymitet", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Excel_report_has_one_sheet_per_table_with_unrounded_numbers_and_neutralised_text()
+    {
+        using var document = SpreadsheetDocument.Open(await ReportAsync("xlsx"), false);
+
+        Assert.Equal(["Om rapporten", "Måltal", "Positive", "Negative", "Svarbaser", "Detaljer", "Udvikling", "Prioriteringskort", "Temaer", "Citater", "Handleplan"], SheetNames(document));
+        var positive = Sheet(document, "Positive");
+        Assert.Equal(["Spørgsmål", JobReady, Vulnerable, "I alt"], positive[0]);
+        var samtale = positive.Single(r => ((string)r[0]).StartsWith(Samtale, StringComparison.Ordinal));
+        Assert.Equal(0.93, (double)samtale[1], 10);
+        Assert.Equal(0.80, (double)samtale[2], 10);
+        Assert.Equal(133.0 / 150, (double)samtale[3], 10);
+        var average = positive.Single(r => ((string)r[0]).StartsWith("Gennemsnit over spørgsmålene", StringComparison.Ordinal));
+        Assert.Equal(0.87, (double)average[1], 10);
+        Assert.All(positive.Single(r => ((string)r[0]).StartsWith(Spoerge, StringComparison.Ordinal)).Skip(1), cell => Assert.Equal("færre end 5 svar", cell));
+
+        var bases = Sheet(document, "Svarbaser");
+        Assert.Equal([100.0, 50.0, 150.0, 0.0], bases.Single(r => ((string)r[0]).StartsWith(Samtale, StringComparison.Ordinal)).Skip(1));
+
+        // The detailed sheet carries the Wilson interval: 93 of 100 → [0.8626, 0.9657].
+        var details = Sheet(document, "Detaljer");
+        var detail = details.Single(r => (string)r[0] == JobReady && (string)r[1] == "samtale");
+        Assert.Equal(0.8626, (double)detail[6], 3);
+        Assert.Equal(0.9657, (double)detail[7], 3);
+
+        // A comment that a spreadsheet would run as a formula is written as text with a leading apostrophe.
+        var quotes = Sheet(document, "Citater");
+        Assert.Contains(quotes, r => (string)r[2] == "'" + ReportDatabase.Injection);
+        var formulas = document.WorkbookPart!.WorksheetParts.SelectMany(p => p.Worksheet!.Descendants<DocumentFormat.OpenXml.Spreadsheet.CellFormula>());
+        Assert.Empty(formulas);
+    }
+
+    [Fact]
+    public async Task Html_report_is_a_print_page_without_script_and_english_is_available()
+    {
+        var danish = await File.ReadAllTextAsync(await ReportAsync("html"));
+        var english = await File.ReadAllTextAsync(await ReportAsync("html", "--culture", "en"));
+
+        Assert.Contains("<td class=\"figure\">93 pct.</td>", danish, StringComparison.Ordinal);
+        Assert.Contains("@media print", danish, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", danish, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(" style=", danish, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("<td class=\"figure\">93%</td>", english, StringComparison.Ordinal);
+        Assert.Contains("Share of positive answers", english, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"en\">", english, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("pdf", new string[0], "Unknown report format '.pdf'")]
+    [InlineData("docx", new[] { "--where", "farve=blaa" }, "Unknown dimension 'farve'")]
+    [InlineData("xlsx", new[] { "--where", "jobcentre=findes-ikke" }, "Unknown job centre 'findes-ikke'")]
+    [InlineData("html", new[] { "--k", "2" }, "never be below 3")]
+    public async Task A_bad_extension_or_filter_is_a_clear_error_and_writes_nothing(string extension, string[] extra, string message)
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("borgerpuls-report-").FullName, "udvalgsrapport." + extension);
+
+        var result = await CliRunner.RunAsync(["report", "--instrument", "vive-7", "--out", file, "--db", data.Database.Value, .. extra]);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains(message, result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(file));
+    }
+}
