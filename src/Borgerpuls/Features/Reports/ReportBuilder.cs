@@ -18,6 +18,10 @@ public static class ReportBuilder
         ThemeLexicon lexicon, TimeProvider clock, CancellationToken ct)
     {
         var results = request.Results;
+        if (results.By == Dimension.Period)
+        {
+            throw new ResultsException("The report shows trends by period on its own; choose another breakdown.");
+        }
         var groups = await ResultsQuery.RunAsync(db, target, results with { By = results.By ?? Dimension.TargetGroupSet }, viewer, request.K, ct);
         var total = await ResultsQuery.RunAsync(db, target, results with { By = null }, viewer, request.K, ct);
         var trend = await ResultsQuery.RunAsync(db, target, results with { By = Dimension.Period, Period = request.TrendPeriod }, viewer, request.K, ct);
