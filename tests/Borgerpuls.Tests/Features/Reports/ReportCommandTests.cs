@@ -118,6 +118,7 @@ public sealed class ReportCommandTests(ReportDatabase data) : IClassFixture<Repo
     [InlineData("docx", new[] { "--where", "farve=blaa" }, "Unknown dimension 'farve'")]
     [InlineData("xlsx", new[] { "--where", "jobcentre=findes-ikke" }, "Unknown job centre 'findes-ikke'")]
     [InlineData("html", new[] { "--k", "2" }, "never be below 3")]
+    [InlineData("docx", new[] { "--by", "period" }, "trends by period on its own")]
     public async Task A_bad_extension_or_filter_is_a_clear_error_and_writes_nothing(string extension, string[] extra, string message)
     {
         var file = Path.Combine(Directory.CreateTempSubdirectory("borgerpuls-report-").FullName, "udvalgsrapport." + extension);
