@@ -45,8 +45,10 @@ public static class ReportBuilder
         var questions = instrument.Questions.Select((q, i) => new ReportQuestion(q.Key, i + 1, q.Texts.In(language).Text,
             Labels(q, Polarity.Positive, language), Labels(q, Polarity.Negative, language), q.Type is QuestionType.Scale or QuestionType.YesNo)).ToList();
 
+        var actions = await ActionsAsync(db, target, results, viewer, ct);
+        var effects = await ActionEffects.ForAsync(db, target, results, actions, viewer, request.K, ct);
         return new ReportData(request, instrument.Names.In(language).Text, questions, groups, total, trend, map, themes, unavailable,
-            await ActionsAsync(db, target, results, viewer, ct), clock.GetUtcNow());
+            actions, effects, clock.GetUtcNow());
     }
 
     private static List<string> Labels(QuestionDefinition question, Polarity polarity, string language) =>

@@ -16,6 +16,7 @@ public sealed record ReportData(
     CommentThemesReport? Themes,
     string? ThemesUnavailable,
     IReadOnlyList<ActionItem> Actions,
+    IReadOnlyDictionary<int, IReadOnlyList<ActionEffect>> ActionEffects,
     DateTimeOffset GeneratedAt)
 {
     public ReportQuestion? Question(string key) => Questions.FirstOrDefault(q => q.Key == key);
