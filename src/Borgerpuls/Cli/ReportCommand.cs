@@ -48,9 +48,8 @@ internal static class ReportCommand
                     ResultsApi.Parse(result.GetValue(instrument)!, result.GetValue(by) ?? "targetGroupSet", null, result.GetValue(from), result.GetValue(to), result.GetValue(where)),
                     Suppression.CheckK(result.GetValue(k)), Math.Max(result.GetValue(k), result.GetValue(kComments)))
                 {
-                    TrendPeriod = ResultsApi.Parse("-", null, result.GetValue(period) ?? "quarter", null, null, null).Period,
+                    TrendPeriod = ReportRequest.ParsePeriod(result.GetValue(period)),
                 };
-                if (request.Results.By == Dimension.Period) throw new ResultsException("The report shows trends by period on its own; choose another --by.");
                 var data = await ReportBuilder.BuildAsync(db, target, request, Viewer.CommandLine, new ThemeLexicon(ThemePresets.All), TimeProvider.System, ct);
                 return ReportFormats.Write(data, format, new ReportText(ui));
             });

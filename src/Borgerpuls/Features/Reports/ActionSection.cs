@@ -3,7 +3,7 @@ using Borgerpuls.Domain;
 namespace Borgerpuls.Features.Reports;
 
 /// <summary>The action plan's status: each initiative with owner, deadline, status and the questions it should move — the
-/// link from survey to action that seed 002's plan makes by question number.</summary>
+/// link from survey to action that seed 002's plan makes by question number — and how those questions moved since.</summary>
 internal static class ActionSection
 {
     public static IEnumerable<ReportBlock> Blocks(ReportData data, ReportText text)
@@ -22,8 +22,21 @@ internal static class ActionSection
             new ReportCell(text["ActionStatus." + a.Status]) { Strong = a.Status == ActionStatus.InProgress },
             string.Join(", ", a.QuestionKeys.Select(k => data.Question(k)?.Number.ToString(text.Culture) ?? k)),
             a.ExpectedEffect ?? "",
+            Effects(data, a, text),
         ]).ToList();
         yield return new ReportTable(text["SheetActions"], text["ActionsCaption"],
-            [text["Action"], text["Owner"], text["Deadline"], text["Status"], text["Questions"], text["ExpectedEffect"]], rows);
+            [text["Action"], text["Owner"], text["Deadline"], text["Status"], text["Questions"], text["ExpectedEffect"], text["BeforeAfter"]], rows);
     }
+
+    /// <summary>"spm. 2: 54 → 61 pct. ▲" per linked question; ▲/▼ only when the change is significant.</summary>
+    private static string Effects(ReportData data, ActionItem action, ReportText text) =>
+        data.ActionEffects.TryGetValue(action.Id, out var effects)
+            ? string.Join("; ", effects.Select(e => text.Format("Effect", data.Question(e.QuestionKey)?.Number.ToString(text.Culture) ?? e.QuestionKey,
+                e.Before is { } before && e.After is { } after
+                    ? text.Format("EffectShares", Whole(before, text), text.Percent(after),
+                        e.Test is { Significant: true } t ? (t.Difference > 0 ? " ▲" : " ▼") : " " + text["EffectNotSignificant"])
+                    : e.Suppressed ? text.Suppressed(data.Request.K) : "–")))
+            : "";
+
+    private static string Whole(double share, ReportText text) => Math.Round(share * 100, MidpointRounding.AwayFromZero).ToString("0", text.Culture);
 }

@@ -18,6 +18,10 @@ public static class ReportBuilder
         ThemeLexicon lexicon, TimeProvider clock, CancellationToken ct)
     {
         var results = request.Results;
+        if (results.By == Dimension.Period)
+        {
+            throw new ResultsException("The report shows trends by period on its own; choose another breakdown.");
+        }
         var groups = await ResultsQuery.RunAsync(db, target, results with { By = results.By ?? Dimension.TargetGroupSet }, viewer, request.K, ct);
         var total = await ResultsQuery.RunAsync(db, target, results with { By = null }, viewer, request.K, ct);
         var trend = await ResultsQuery.RunAsync(db, target, results with { By = Dimension.Period, Period = request.TrendPeriod }, viewer, request.K, ct);
@@ -41,8 +45,10 @@ public static class ReportBuilder
         var questions = instrument.Questions.Select((q, i) => new ReportQuestion(q.Key, i + 1, q.Texts.In(language).Text,
             Labels(q, Polarity.Positive, language), Labels(q, Polarity.Negative, language), q.Type is QuestionType.Scale or QuestionType.YesNo)).ToList();
 
+        var actions = await ActionsAsync(db, target, results, viewer, ct);
+        var effects = await ActionEffects.ForAsync(db, target, results, actions, viewer, request.K, ct);
         return new ReportData(request, instrument.Names.In(language).Text, questions, groups, total, trend, map, themes, unavailable,
-            await ActionsAsync(db, target, results, viewer, ct), clock.GetUtcNow());
+            actions, effects, clock.GetUtcNow());
     }
 
     private static List<string> Labels(QuestionDefinition question, Polarity polarity, string language) =>

@@ -16,6 +16,7 @@ public sealed record ReportData(
     CommentThemesReport? Themes,
     string? ThemesUnavailable,
     IReadOnlyList<ActionItem> Actions,
+    IReadOnlyDictionary<int, IReadOnlyList<ActionEffect>> ActionEffects,
     DateTimeOffset GeneratedAt)
 {
     public ReportQuestion? Question(string key) => Questions.FirstOrDefault(q => q.Key == key);
@@ -30,4 +31,13 @@ public sealed record ReportQuestion(string Key, int Number, string Text, IReadOn
 public sealed record ReportRequest(ResultsRequest Results, int K, int KComments)
 {
     public PeriodGranularity TrendPeriod { get; init; } = PeriodGranularity.Quarter;
+
+    /// <summary>The trend table's periods: month, quarter (the default) or year.</summary>
+    public static PeriodGranularity ParsePeriod(string? text) => text?.ToLowerInvariant() switch
+    {
+        "month" => PeriodGranularity.Month,
+        null or "quarter" => PeriodGranularity.Quarter,
+        "year" => PeriodGranularity.Year,
+        _ => throw new ResultsException($"Unknown period '{text}'; use month, quarter or year."),
+    };
 }

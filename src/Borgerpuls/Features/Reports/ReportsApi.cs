@@ -31,7 +31,7 @@ internal static class ReportsApi
             var request = new ReportRequest(ResultsApi.Parse(instrument, by ?? "targetGroupSet", null, from, to, where), ResultsApi.AnonymityK(configuration),
                 configuration.GetValue("Anonymity:KComments", Suppression.DefaultCommentK))
             {
-                TrendPeriod = ResultsApi.Parse(instrument, null, period ?? "quarter", null, null, null).Period,
+                TrendPeriod = ReportRequest.ParsePeriod(period),
             };
             var viewer = Viewer.From(http.User);
             var data = await ReportBuilder.BuildAsync(db, target, request, viewer, lexicon, clock, ct);

@@ -46,4 +46,17 @@ public sealed class ReportApiTests(ReportDatabase data) : IClassFixture<ReportDa
         Assert.Contains("Share of positive answers", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
     }
+
+    [Fact]
+    public async Task A_manager_of_another_centre_gets_no_figures_from_this_one()
+    {
+        await using var app = new BorgerpulsApp(data.Database);
+        var manager = await app.SignedInClientAsync(Roles.Manager, "jc-nord");
+
+        var html = await manager.GetStringAsync("/api/v1/reports?instrument=vive-7&format=html");
+
+        Assert.Contains("Der er færre end 5 svar i perioden", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("93 pct.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("HYPERLINK", html, StringComparison.Ordinal);
+    }
 }
