@@ -100,3 +100,13 @@ public sealed record DashboardFilter
     private static DateOnly? ParseMonth(string? text) =>
         DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 }
+
+/// <summary>Resource keys of the filter choices, composed in one place (the views pass them to the localizer).</summary>
+public static class DashboardTextKeys
+{
+    public static string Channel(string channel) => "Dashboard.Channel." + channel;
+
+    public static string Dimension(string dimension) => "Dashboard.Dimension." + dimension;
+
+    public static string Granularity(string granularity) => "Dashboard.Granularity." + granularity;
+}
