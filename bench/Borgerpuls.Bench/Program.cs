@@ -9,6 +9,11 @@ using Borgerpuls.Security;
 // Usage: dotnet run -c Release --project bench/Borgerpuls.Bench -- results [--sizes 10000,1000000,10000000] [--rounds 40] [--dir /tmp/borgerpuls-bench]
 //        dotnet run -c Release --project bench/Borgerpuls.Bench -- ingest [--seconds 20] [--clients 32]
 //        dotnet run -c Release --project bench/Borgerpuls.Bench -- import [--rows 1000000]
+//        dotnet run -c Release --project bench/Borgerpuls.Bench -- dashboard [--sizes 10000,1000000] [--rounds 30] [--dir /tmp/borgerpuls-bench]
+if (args.FirstOrDefault() == "dashboard")
+{
+    return await Borgerpuls.Bench.DashboardBenchmark.RunAsync(args.Skip(1).Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]));
+}
 if (args.FirstOrDefault() == "import")
 {
     return await Borgerpuls.Bench.ImportBenchmark.RunAsync(args.Skip(1).Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]));

@@ -14,14 +14,15 @@ internal static class ChartStyle
     public static readonly Color NegativeHatch = Color.FromHex("#8a4a0b");
     public static readonly Color Highlight = Color.FromHex("#fbe3e3");
 
-    /// <summary>Series styles in the order they are used: colour, line pattern and marker shape all differ.</summary>
-    public static readonly (Color Color, LinePattern Pattern, MarkerShape Marker)[] Series =
+    /// <summary>Series styles in the order they are used: colour, lightness and marker shape all differ, and every line is
+    /// labelled at its end. Lines are solid because Skia's SVG output cannot draw dash patterns.</summary>
+    public static readonly (Color Color, MarkerShape Marker)[] Series =
     [
-        (Color.FromHex("#1a1a1a"), LinePattern.Solid, MarkerShape.FilledCircle),
-        (Color.FromHex("#1f4e79"), LinePattern.Dashed, MarkerShape.FilledSquare),
-        (Color.FromHex("#c0504d"), LinePattern.Dotted, MarkerShape.FilledTriangleUp),
-        (Color.FromHex("#4f7a28"), LinePattern.DenselyDashed, MarkerShape.FilledDiamond),
-        (Color.FromHex("#7f3f98"), LinePattern.Dashed, MarkerShape.OpenCircle),
+        (Color.FromHex("#1a1a1a"), MarkerShape.FilledCircle),
+        (Color.FromHex("#2e75b6"), MarkerShape.FilledSquare),
+        (Color.FromHex("#c0504d"), MarkerShape.FilledTriangleUp),
+        (Color.FromHex("#4f7a28"), MarkerShape.FilledDiamond),
+        (Color.FromHex("#7f3f98"), MarkerShape.OpenCircle),
     ];
 
     private static readonly Lock FontLock = new();

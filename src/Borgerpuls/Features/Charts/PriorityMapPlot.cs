@@ -3,7 +3,7 @@ using ScottPlot;
 
 namespace Borgerpuls.Features.Charts;
 
-/// <summary>The priority map as a scatter plot: satisfaction across, importance up, dashed lines at the means, the four
+/// <summary>The priority map as a scatter plot: satisfaction across, importance up, lines at the means, the four
 /// quadrants named in their corners and the challenge quadrant (act here first) shaded; every point labelled.</summary>
 internal static class PriorityMapPlot
 {
@@ -28,10 +28,8 @@ internal static class PriorityMapPlot
         var challenge = plot.Add.Rectangle(left, meanX, meanY, top);
         challenge.FillColor = ChartStyle.Highlight;
         challenge.LineWidth = 0;
-        foreach (var line in new IPlottable[] { plot.Add.VerticalLine(meanX, 1.5f, ChartStyle.Ink, LinePattern.Dashed), plot.Add.HorizontalLine(meanY, 1.5f, ChartStyle.Ink, LinePattern.Dashed) })
-        {
-            _ = line;
-        }
+        plot.Add.VerticalLine(meanX, 1.5f, ChartStyle.Ink);
+        plot.Add.HorizontalLine(meanY, 1.5f, ChartStyle.Ink);
         ChartStyle.Label(plot, chart.Text.Challenge, left, top, Alignment.UpperLeft, bold: true);
         ChartStyle.Label(plot, chart.Text.Strength, right, top, Alignment.UpperRight, bold: true);
         ChartStyle.Label(plot, chart.Text.SecondaryChallenge, left, bottom, Alignment.LowerLeft, bold: true);
@@ -39,9 +37,8 @@ internal static class PriorityMapPlot
 
         foreach (var p in placed)
         {
-            var marker = plot.Add.Marker(p.Satisfaction!.Value, p.Importance!.Value, p.Quadrant == "challenge" ? MarkerShape.FilledSquare : MarkerShape.FilledCircle, 11,
+            plot.Add.Marker(p.Satisfaction!.Value, p.Importance!.Value, p.Quadrant == "challenge" ? MarkerShape.FilledSquare : MarkerShape.FilledCircle, 11,
                 p.Quadrant == "challenge" ? Color.FromHex("#b22222") : ChartStyle.Positive);
-            _ = marker;
             var label = ChartStyle.Label(plot, ChartStyle.Short(p.Label, 34), p.Satisfaction.Value, p.Importance.Value, Alignment.LowerLeft, size: 11);
             label.OffsetX = 7;
             label.OffsetY = -4;

@@ -26,7 +26,6 @@ internal static class TrendPlot
                 }
                 var line = plot.Add.Scatter(xs, ys);
                 line.Color = style.Color;
-                line.LinePattern = style.Pattern;
                 line.LineWidth = 2.5f;
                 line.MarkerShape = style.Marker;
                 line.MarkerSize = 9;

@@ -61,8 +61,9 @@ public sealed class DashboardFigures
         var heat = await KioskHeatMapQuery.RunAsync(db, target, request with { Instrument = heatInstrument }, viewer, k, ct);
 
         var compareBy = ResultsRequest.ParseDimension(filter.CompareBy);
-        var keys = CompareDefaults(filter, compareBy, compareBy == groupBy ? byGroup : await Results(request with { By = compareBy }));
-        CompareReport? compare = keys is { } ab ? await CompareQuery.RunAsync(db, target, request with { By = compareBy }, ab.A, ab.B, viewer, k, ct) : null;
+        var compareGroups = compareBy == groupBy ? byGroup : await Results(request with { By = compareBy });
+        var keys = CompareDefaults(filter, compareBy, compareGroups);
+        var compare = keys is { } ab ? CompareQuery.Of(compareGroups, compareBy, ab.A, ab.B) : null;
 
         (Dimension, ResultsReport)? drill = null;
         if (DrillLevel(filter) is { } level)
