@@ -10,6 +10,7 @@ using Borgerpuls.Features.Export;
 using Borgerpuls.Features.Invitations;
 using Borgerpuls.Features.Insights;
 using Borgerpuls.Features.Reports;
+using Borgerpuls.Features.Dashboard;
 using Borgerpuls.Localization;
 using Borgerpuls.Security;
 using Microsoft.AspNetCore.Localization;
@@ -77,6 +78,7 @@ internal static class WebApp
         app.MapReports();
         app.MapInvitations();
         app.MapInsights();
+        app.MapDashboard();
         app.MapRazorPages();
         return app;
     }

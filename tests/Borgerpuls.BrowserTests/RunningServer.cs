@@ -29,18 +29,29 @@ public sealed class RunningServer : IAsyncDisposable
 
     public static string Exe => Path.Combine(AppContext.BaseDirectory, "Borgerpuls.dll");
 
-    public static async Task<RunningServer> StartAsync()
+    public const string AdminEmail = "admin@aabaek.dk";
+    public const string AdminPassword = "korrekt-hest-batteri-haefteklamme";
+
+    /// <param name="demoResponses">How many demo responses to generate first.</param>
+    /// <param name="withAdmin">Bootstrap an administrator (<see cref="AdminEmail"/>) so that staff pages can be signed in to.</param>
+    public static async Task<RunningServer> StartAsync(int demoResponses = 0, bool withAdmin = false)
     {
         var dir = Directory.CreateTempSubdirectory("borgerpuls-browser-").FullName;
         var db = Path.Combine(dir, "kiosk.db");
-        await CliAsync("demo-data", "--responses", "0", "--db", db);
+        await CliAsync("demo-data", "--responses", demoResponses.ToString(System.Globalization.CultureInfo.InvariantCulture), "--db", db);
         var port = FreePort();
         var url = $"http://127.0.0.1:{port}";
-        var server = Process.Start(new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { Exe, "--db", db, "--urls", url, "--Retention:Enabled", "false" },
             RedirectStandardOutput = true, RedirectStandardError = true,
-        })!;
+        };
+        if (withAdmin)
+        {
+            start.Environment["Bootstrap__AdminEmail"] = AdminEmail;
+            start.Environment["Bootstrap__AdminPassword"] = AdminPassword;
+        }
+        var server = Process.Start(start)!;
         server.OutputDataReceived += (_, _) => { };
         server.ErrorDataReceived += (_, _) => { };
         server.BeginOutputReadLine();

@@ -9,6 +9,10 @@ public enum Cube
     MeetingType = 1,
     Language = 2,
     Offer = 3,
+
+    /// <summary>Kiosk presses only, by site and unit and local hour of the week: the kiosk heat map (SPEC §5). Kept apart so
+    /// that the other cubes do not multiply by 168 hours.</summary>
+    KioskClock = 4,
 }
 
 /// <summary>One cell of a cube: the respondents of one instrument in one month with one combination of dimensions.
@@ -28,6 +32,9 @@ public sealed class AggregateCell
     public string MeetingType { get; set; } = "";
     public string Language { get; set; } = "";
     public bool Repeat { get; set; }
+
+    /// <summary>The local hour of the week in the kiosk cube (1–168), 0 elsewhere.</summary>
+    public int Clock { get; set; }
     public long Respondents { get; set; }
 }
 

@@ -2,9 +2,10 @@ using Borgerpuls.Domain;
 
 namespace Borgerpuls.Data.Aggregates;
 
-/// <summary>The dimensions of one aggregate cell; "none" is 0 or "".</summary>
+/// <summary>The dimensions of one aggregate cell; "none" is 0 or "". <see cref="Clock"/> is the kiosk cube's hour of the week
+/// (see <see cref="KioskClock"/>).</summary>
 public readonly record struct CellKey(Cube Cube, int InstrumentId, int Month, int JobCentreId, int SiteId, int UnitId, int OfferId, int TargetGroupId,
-    string Channel, string MeetingType, string Language, bool Repeat)
+    string Channel, string MeetingType, string Language, bool Repeat, int Clock = 0)
 {
     public static int MonthOf(DateTime hour) => hour.Year * 100 + hour.Month;
 
@@ -17,5 +18,9 @@ public readonly record struct CellKey(Cube Cube, int InstrumentId, int Month, in
         yield return new(Cube.MeetingType, r.InstrumentId, month, r.JobCentreId, 0, 0, 0, 0, "", r.MeetingType ?? "", "", repeat);
         yield return new(Cube.Language, r.InstrumentId, month, r.JobCentreId, 0, 0, 0, 0, "", "", r.Language, repeat);
         yield return new(Cube.Offer, r.InstrumentId, month, r.JobCentreId, 0, 0, r.OfferId ?? 0, 0, "", "", "", repeat);
+        if (r.Channel == Domain.Channel.Kiosk)
+        {
+            yield return new(Cube.KioskClock, r.InstrumentId, month, r.JobCentreId, r.SiteId ?? 0, r.UnitId ?? 0, 0, 0, r.Channel.ToString(), "", "", repeat, KioskClock.Of(r.SubmittedHour));
+        }
     }
 }

@@ -18,7 +18,8 @@ internal sealed class CellSelection
     public required ResultsRequest Request { get; init; }
 
     /// <summary>Called under the store's read lock: the returned cells must be summed before the lock is released.</summary>
-    public static CellSelection Select(ResultsRequest request, InstrumentCells all, OrganisationIndex index, Viewer viewer)
+    /// <param name="kioskClock">Read the kiosk cube (organisation and period filters only) instead of the cube the request implies.</param>
+    public static CellSelection Select(ResultsRequest request, InstrumentCells all, OrganisationIndex index, Viewer viewer, bool kioskClock = false)
     {
         var used = request.Where.Keys.Append(request.By ?? Dimension.Period).Distinct().ToList();
         var extra = used.Where(d => !MainDimensions.Contains(d)).ToList();
@@ -26,7 +27,11 @@ internal sealed class CellSelection
         {
             throw new ResultsException($"{RequestName(extra[0])} can be combined only with jobcentre and period.");
         }
-        var cube = extra.Count == 0 ? Cube.Main : extra[0] switch
+        if (kioskClock && used.Any(d => d is not (Dimension.JobCentre or Dimension.Site or Dimension.Unit or Dimension.Period)))
+        {
+            throw new ResultsException("The kiosk heat map can be filtered only by job centre, site, unit and period.");
+        }
+        var cube = kioskClock ? Cube.KioskClock : extra.Count == 0 ? Cube.Main : extra[0] switch
         {
             Dimension.MeetingType => Cube.MeetingType,
             Dimension.Language => Cube.Language,

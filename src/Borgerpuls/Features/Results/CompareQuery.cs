@@ -23,7 +23,13 @@ public static class CompareQuery
         {
             throw new ResultsException("Name the dimension to compare along, e.g. targetGroupSet or period.");
         }
-        var report = await ResultsQuery.RunAsync(db, target, request, viewer, k, ct);
+        return Of(await ResultsQuery.RunAsync(db, target, request, viewer, k, ct), by, a, b);
+    }
+
+    /// <summary>The comparison from a results report already broken down along <paramref name="by"/> (so suppressed groups
+    /// and cells stay suppressed).</summary>
+    public static CompareReport Of(ResultsReport report, Dimension by, string a, string b)
+    {
         var name = ResultsRequest.Name(by);
         GroupResult? Find(string key) => report.Groups.FirstOrDefault(g => g.Key.GetValueOrDefault(name) == key);
         var groupA = Find(a);

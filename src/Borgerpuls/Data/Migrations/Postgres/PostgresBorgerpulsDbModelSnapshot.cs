@@ -35,6 +35,9 @@ namespace Borgerpuls.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<int>("Clock")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Cube")
                         .HasMaxLength(32)
                         .HasColumnType("integer");
@@ -78,7 +81,7 @@ namespace Borgerpuls.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Cube", "InstrumentId", "Month", "JobCentreId", "SiteId", "UnitId", "OfferId", "TargetGroupId", "Channel", "MeetingType", "Language", "Repeat")
+                    b.HasIndex("Cube", "InstrumentId", "Month", "JobCentreId", "SiteId", "UnitId", "OfferId", "TargetGroupId", "Channel", "MeetingType", "Language", "Repeat", "Clock")
                         .IsUnique()
                         .HasDatabaseName("UX_AggregateCells_Key");
 

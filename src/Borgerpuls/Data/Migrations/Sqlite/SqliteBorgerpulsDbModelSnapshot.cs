@@ -28,6 +28,9 @@ namespace Borgerpuls.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Clock")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Cube")
                         .HasMaxLength(32)
                         .HasColumnType("INTEGER");
@@ -71,7 +74,7 @@ namespace Borgerpuls.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Cube", "InstrumentId", "Month", "JobCentreId", "SiteId", "UnitId", "OfferId", "TargetGroupId", "Channel", "MeetingType", "Language", "Repeat")
+                    b.HasIndex("Cube", "InstrumentId", "Month", "JobCentreId", "SiteId", "UnitId", "OfferId", "TargetGroupId", "Channel", "MeetingType", "Language", "Repeat", "Clock")
                         .IsUnique()
                         .HasDatabaseName("UX_AggregateCells_Key");
 

@@ -1,0 +1,36 @@
+using Borgerpuls.Analysis.Themes;
+using Borgerpuls.Data;
+using Borgerpuls.Features.Comments;
+using Borgerpuls.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Borgerpuls.Features.Dashboard;
+
+/// <summary>Comment themes for the dashboard's selection, with counts and the quotes behind them — quotes only where the role
+/// and the segment size allow (the comment-theme query decides), and every showing of quotes audited.</summary>
+[Authorize(Policy = Policies.Aggregates)]
+public sealed class CommentsModel(BorgerpulsDb db, DatabaseSetup.Target target, IConfiguration configuration, TimeProvider clock, ThemeLexicon lexicon, AuditLog audit) : PageModel
+{
+    public DashboardLoad Load { get; private set; } = null!;
+    public CommentThemesReport? Themes { get; private set; }
+    public string? Theme { get; private set; }
+
+    public async Task OnGetAsync(string? theme, CancellationToken ct)
+    {
+        Theme = theme;
+        Load = await DashboardLoader.LoadAsync(HttpContext, db, target, configuration, clock, ct);
+        if (Load.Figures is { } figures)
+        {
+            Themes = await DashboardThemes.ThemesAsync(db, target, figures, Viewer.From(User), lexicon, configuration, ct);
+            if (Themes.QuotesShown)
+            {
+                await audit.WriteAsync("comments.view", $"dashboard {figures.Instrument.Key} {Load.Filter.Query()}", ct: ct);
+            }
+        }
+        else if (Load.Error is not null || Load.Refused is not null)
+        {
+            Response.StatusCode = Load.Refused is null ? StatusCodes.Status400BadRequest : StatusCodes.Status403Forbidden;
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using Borgerpuls.Data;
+using Borgerpuls.Domain;
+using Borgerpuls.Features.Questionnaire;
+using Borgerpuls.Features.Results;
+using Borgerpuls.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Borgerpuls.Features.Dashboard;
+
+/// <summary>Everything the dashboard shows for one selection, computed only through the query layer (results, compare,
+/// priority map, kiosk heat map) with the viewer, so scope and suppression apply exactly as in the API. All of it reads the
+/// in-memory aggregates: the cost follows the number of cells, not the number of responses.</summary>
+public sealed class DashboardFigures
+{
+    public required DashboardFilter Filter { get; init; }
+    public required InstrumentDefinition Instrument { get; init; }
+    public required (DateOnly From, DateOnly To) Months { get; init; }
+    public required ResultsReport Overall { get; init; }
+    public required ResultsReport BySet { get; init; }
+    public required ResultsReport PreviousBySet { get; init; }
+    public required ResultsReport PreviousOverall { get; init; }
+    public required ResultsReport ByGroup { get; init; }
+    public required IReadOnlyList<(string Name, ResultsReport Report)> Trends { get; init; }
+    public required PriorityMapReport PriorityMap { get; init; }
+    public required KioskHeatMapReport Heat { get; init; }
+    public required CompareReport? Compare { get; init; }
+    public required (string A, string B) CompareKeys { get; init; }
+    public required (Dimension Level, ResultsReport Report)? Drill { get; init; }
+
+    /// <summary>At most this many groups get their own trend line next to the total, so the chart stays readable.</summary>
+    public const int TrendGroups = 4;
+
+    public static async Task<DashboardFigures> RunAsync(BorgerpulsDb db, DatabaseSetup.Target target, DashboardFilter filter, string instrumentKey, DateOnly today,
+        Viewer viewer, int k, CancellationToken ct)
+    {
+        var months = filter.Months(today);
+        var versionId = await db.InstrumentVersions.Where(v => v.Instrument!.Key == instrumentKey).OrderByDescending(v => v.Number).Select(v => (int?)v.Id).FirstOrDefaultAsync(ct)
+            ?? throw new ResultsException($"Unknown instrument '{instrumentKey}'.");
+        var instrument = await InstrumentCatalog.CachedAsync(db, target, versionId, ct);
+        var request = filter.Request(instrumentKey, months);
+        Task<ResultsReport> Results(ResultsRequest r) => ResultsQuery.RunAsync(db, target, r, viewer, k, ct);
+
+        var overall = await Results(request);
+        var bySet = await Results(request with { By = Dimension.TargetGroupSet });
+        var previous = DashboardFilter.Previous(months);
+        var previousRequest = request with { From = previous.From, To = previous.To };
+        var previousBySet = await Results(previousRequest with { By = Dimension.TargetGroupSet });
+        var previousOverall = await Results(previousRequest);
+        var groupBy = ResultsRequest.ParseDimension(filter.GroupBy);
+        var byGroup = groupBy == Dimension.TargetGroupSet ? bySet : await Results(request with { By = groupBy });
+
+        var trends = new List<(string, ResultsReport)> { ("", await Results(request with { By = Dimension.Period })) };
+        foreach (var group in byGroup.Groups.Where(g => !g.Suppressed).Take(TrendGroups))
+        {
+            var where = new Dictionary<Dimension, string>(request.Where) { [groupBy] = group.Key[ResultsRequest.Name(groupBy)] };
+            trends.Add((group.Label, await Results(request with { By = Dimension.Period, Where = where })));
+        }
+
+        var map = await PriorityMapQuery.RunAsync(db, target, request, viewer, k, ct);
+        var heatInstrument = await KioskInstrumentAsync(db, instrumentKey, ct);
+        var heat = await KioskHeatMapQuery.RunAsync(db, target, request with { Instrument = heatInstrument }, viewer, k, ct);
+
+        var compareBy = ResultsRequest.ParseDimension(filter.CompareBy);
+        var compareGroups = compareBy == groupBy ? byGroup : await Results(request with { By = compareBy });
+        var keys = CompareDefaults(filter, compareBy, compareGroups);
+        var compare = keys is { } ab ? CompareQuery.Of(compareGroups, compareBy, ab.A, ab.B) : null;
+
+        (Dimension, ResultsReport)? drill = null;
+        if (DrillLevel(filter) is { } level)
+        {
+            drill = (level, level == groupBy ? byGroup : await Results(request with { By = level }));
+        }
+        return new DashboardFigures
+        {
+            Filter = filter, Instrument = instrument, Months = months, Overall = overall, BySet = bySet, PreviousBySet = previousBySet,
+            PreviousOverall = previousOverall, ByGroup = byGroup, Trends = trends, PriorityMap = map, Heat = heat, Compare = compare,
+            CompareKeys = keys ?? ("", ""), Drill = drill,
+        };
+    }
+
+    /// <summary>Municipality → job centre → site → unit: the next level below what is selected.</summary>
+    public static Dimension? DrillLevel(DashboardFilter filter) =>
+        filter.Unit is not null ? null : filter.Site is not null ? Dimension.Unit : filter.JobCentre is not null ? Dimension.Site : Dimension.JobCentre;
+
+    /// <summary>The groups to compare: as chosen, or the first two groups (for periods: the last two) that have figures.</summary>
+    private static (string A, string B)? CompareDefaults(DashboardFilter filter, Dimension by, ResultsReport groups)
+    {
+        if (filter.A is { } a && filter.B is { } b) return (a, b);
+        var name = ResultsRequest.Name(by);
+        var keys = groups.Groups.Where(g => !g.Suppressed).Select(g => g.Key[name]).ToList();
+        if (by == Dimension.Period) keys.Reverse();
+        return keys.Count >= 2 ? by == Dimension.Period ? (keys[1], keys[0]) : (keys[0], keys[1]) : null;
+    }
+
+    /// <summary>The heat map needs kiosk presses: the selected instrument if kiosks ask it, else the one kiosks ask.</summary>
+    private static async Task<string> KioskInstrumentAsync(BorgerpulsDb db, string selected, CancellationToken ct)
+    {
+        var kiosk = await db.Devices.Where(d => d.Channel == Channel.Kiosk).Select(d => d.Instrument!.Key)
+            .Union(db.Campaigns.Where(c => c.Channel == Channel.Kiosk).Select(c => c.Instrument!.Key)).ToListAsync(ct);
+        return kiosk.Count == 0 || kiosk.Contains(selected) ? selected : kiosk.Order(StringComparer.Ordinal).First();
+    }
+}

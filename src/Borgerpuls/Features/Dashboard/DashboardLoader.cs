@@ -1,0 +1,50 @@
+using Borgerpuls.Data;
+using Borgerpuls.Features.Results;
+using Borgerpuls.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Borgerpuls.Features.Dashboard;
+
+/// <summary>What the page and the chart downloads share: the filter from the query string, the instrument to show, the
+/// figures for the signed-in viewer, and the differencing guard (the same as for the results API).</summary>
+public sealed record DashboardLoad(DashboardFilter Filter, IReadOnlyList<(string Key, string Name)> Instruments, string? Instrument,
+    DashboardFigures? Figures, string? Error, string? Refused);
+
+public static class DashboardLoader
+{
+    public static async Task<DashboardLoad> LoadAsync(HttpContext http, BorgerpulsDb db, DatabaseSetup.Target target, IConfiguration configuration,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var filter = DashboardFilter.Parse(http.Request.Query);
+        var language = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        var rows = await db.Instruments.AsNoTracking().OrderBy(i => i.Key).Select(i => new { i.Id, i.Key, i.Names }).ToListAsync(ct);
+        var instruments = rows.Select(i => (i.Key, i.Names.In(language).Text)).ToList();
+        var withTargets = await db.Targets.Select(t => t.InstrumentId).Distinct().ToListAsync(ct);
+        // By default the instrument that has targets (the yearly survey), since the targets are what the committee follows.
+        var selected = instruments.Any(i => i.Key == filter.Instrument) ? filter.Instrument
+            : rows.FirstOrDefault(r => withTargets.Contains(r.Id))?.Key ?? rows.FirstOrDefault()?.Key;
+        filter = filter with { Instrument = selected };
+        if (selected is null)
+        {
+            return new DashboardLoad(filter, instruments, null, null, null, null);
+        }
+        var viewer = Viewer.From(http.User);
+        var k = ResultsApi.AnonymityK(configuration);
+        try
+        {
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var figures = await DashboardFigures.RunAsync(db, target, filter, selected, today, viewer, k, ct);
+            var guard = http.RequestServices.GetRequiredService<DifferencingGuard>();
+            var request = filter.Request(selected, figures.Months);
+            var signature = System.Text.Json.JsonSerializer.Serialize(new { request.Instrument, request.From, request.To, Where = request.Where.OrderBy(w => w.Key).ToList() });
+            var refused = guard.Check(http.User.Identity?.Name ?? "?", viewer, selected, signature, figures.Overall.Cells, k);
+            return refused is null
+                ? new DashboardLoad(filter, instruments, selected, figures, null, null)
+                : new DashboardLoad(filter, instruments, selected, null, null, refused);
+        }
+        catch (ResultsException e)
+        {
+            return new DashboardLoad(filter, instruments, selected, null, e.Message, null);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using Borgerpuls.Analysis;
+using Borgerpuls.Analysis.Themes;
+using Borgerpuls.Data;
+using Borgerpuls.Features.Charts;
+using Borgerpuls.Features.Comments;
+using Borgerpuls.Localization;
+using Borgerpuls.Security;
+using Microsoft.Extensions.Localization;
+
+namespace Borgerpuls.Features.Dashboard;
+
+/// <summary>The comment themes for the dashboard's selection, shared by the comments page and the themes chart download.</summary>
+internal static class DashboardThemes
+{
+    public static Task<CommentThemesReport> ThemesAsync(BorgerpulsDb db, DatabaseSetup.Target target, DashboardFigures figures, Viewer viewer, ThemeLexicon lexicon,
+        IConfiguration configuration, CancellationToken ct) =>
+        CommentThemesQuery.RunAsync(db, target, figures.Filter.Request(figures.Instrument.Key, figures.Months), viewer, lexicon,
+            Results.ResultsApi.AnonymityK(configuration), configuration.GetValue("Anonymity:KComments", Suppression.DefaultCommentK), ct);
+
+    public static CountBarsChart ThemesChart(CommentThemesReport report, IStringLocalizer<SharedResource> t) =>
+        new(t["Dashboard.Themes.Title"], t["Dashboard.Themes.Description"], t["Dashboard.Themes.Theme"], t["Dashboard.Themes.Count"], t["Dashboard.Themes.Share"],
+            report.Themes.Select(x => new CountBar(x.Name, x.Count, report.Comments == 0 ? null : x.Share)).ToList());
+}

@@ -1,0 +1,49 @@
+using Borgerpuls.Data;
+using Borgerpuls.Features.Results;
+using Borgerpuls.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Borgerpuls.Features.Dashboard;
+
+/// <summary>The dashboard: targets, answers per question and group, trends, priority map, kiosk hours, comparison and
+/// drill-down for one selection. Committee viewers see it too; suppression and scope come from the query layer.</summary>
+[Authorize(Policy = Policies.Aggregates)]
+public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, IConfiguration configuration, TimeProvider clock) : PageModel
+{
+    public DashboardLoad Load { get; private set; } = null!;
+    public DashboardOptions Options { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Load = await DashboardLoader.LoadAsync(HttpContext, db, target, configuration, clock, ct);
+        Options = await DashboardOptions.LoadAsync(db, target, Viewer.From(User), ct);
+        if (Load.Error is not null) Response.StatusCode = StatusCodes.Status400BadRequest;
+        if (Load.Refused is not null) Response.StatusCode = StatusCodes.Status403Forbidden;
+    }
+
+    public string ChartUrl(string name, string format) => $"/dashboard/charts/{name}.{format}{Load.Filter.Query()}";
+}
+
+/// <summary>The choices in the filter form, limited to the job centres the viewer may see.</summary>
+public sealed record DashboardOptions(
+    IReadOnlyList<(string Key, string Name)> JobCentres, IReadOnlyList<(string Key, string Name)> Sites, IReadOnlyList<(string Key, string Name)> Units,
+    IReadOnlyList<(string Key, string Name)> TargetGroups, IReadOnlyList<(string Key, string Name)> Sets, IReadOnlyList<string> Channels)
+{
+    public static async Task<DashboardOptions> LoadAsync(BorgerpulsDb db, DatabaseSetup.Target target, Viewer viewer, CancellationToken ct)
+    {
+        var index = await OrganisationIndex.CachedAsync(db, target, ct);
+        var language = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        var centres = index.JobCentres.Values.Where(j => viewer.JobCentreKeys?.Contains(j.Key) ?? true).OrderBy(j => j.Name).ToList();
+        var centreIds = index.JobCentres.Where(j => centres.Contains(j.Value)).Select(j => j.Key).ToHashSet();
+        var sites = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.Sites.Where(s => centreIds.Contains(s.JobCentreId)).OrderBy(s => s.Name).Select(s => new { s.Key, s.Name, s.Id }), ct);
+        var siteIds = sites.Select(s => s.Id).ToHashSet();
+        var units = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.Units.Where(u => siteIds.Contains(u.SiteId)).OrderBy(u => u.Name).Select(u => new { u.Key, u.Name }), ct);
+        return new DashboardOptions(centres, sites.Select(s => (s.Key, s.Name)).ToList(), units.Select(u => (u.Key, u.Name)).ToList(),
+            index.TargetGroups.Values.Select(g => (g.Key, g.Names.In(language).Text)).OrderBy(g => g.Text).ToList(),
+            index.Sets.Select(s => (s.Key, s.Value.Names.In(language).Text)).OrderBy(s => s.Text).ToList(),
+            Enum.GetNames<Domain.Channel>().Select(c => c.ToLowerInvariant()).ToList());
+    }
+}

@@ -1,0 +1,128 @@
+using System.Net;
+using Borgerpuls.Domain;
+using Borgerpuls.Security;
+using Borgerpuls.Tests.Infrastructure;
+using static Borgerpuls.Tests.Infrastructure.Responses;
+
+namespace Borgerpuls.Tests.Features.Dashboard;
+
+public sealed class DashboardPageTests
+{
+    private const string March = "from=2025-03&to=2025-03";
+
+    /// <summary>March 2025, vive-7 "samtale" only: 30 job-ready (24 positive, 3 neutral, 3 negative) and 20 vulnerable
+    /// (10/5/5); in April two revalidering answers (below k); in jc-nord 8 fleksjob answers.</summary>
+    private static async Task<TestDatabase> SeedAsync()
+    {
+        var database = await TestDatabase.CreateAsync();
+        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
+        var spec = new Spec("vive-7", new() { ["samtale"] = "5" }) { TargetGroup = "jobparat" };
+        var vulnerable = spec with { TargetGroup = "aktivitetsparat" };
+        await WriteAsync(database, Repeat(24, spec)
+            .Concat(Repeat(3, spec with { Answers = new() { ["samtale"] = "3" } }))
+            .Concat(Repeat(3, spec with { Answers = new() { ["samtale"] = "1" } }))
+            .Concat(Repeat(10, vulnerable with { Answers = new() { ["samtale"] = "4" } }))
+            .Concat(Repeat(5, vulnerable with { Answers = new() { ["samtale"] = "3" } }))
+            .Concat(Repeat(5, vulnerable with { Answers = new() { ["samtale"] = "2" } }))
+            .Concat(Repeat(2, spec with { TargetGroup = "revalidering", Hour = new DateTime(2025, 4, 2, 9, 0, 0, DateTimeKind.Utc) }))
+            .Concat(Repeat(8, spec with { TargetGroup = "fleksjob", JobCentre = "jc-nord", Site = "nordvej" })));
+        return database;
+    }
+
+    [Fact]
+    public async Task Figures_targets_and_downloads_equal_hand_computed_values_and_a_filter_changes_them()
+    {
+        await using var database = await SeedAsync();
+        await using var app = new BorgerpulsApp(database);
+        var analyst = await app.SignedInClientAsync(Roles.Analyst);
+
+        var html = await analyst.GetStringAsync($"/dashboard?instrument=vive-7&{March}&jobcentre=jc-centrum");
+        Assert.Contains("data-testid=\"respondents\">50<", html);
+        Assert.Contains("data-testid=\"average-positive\">68,0 pct.<", html); // (24 + 10) / 50
+        Assert.Contains("data-testid=\"average-negative\">16,0 pct.<", html); // (3 + 5) / 50
+        foreach (var chart in new[] { "bars", "trend", "priority-map", "heat-map", "compare" })
+        {
+            Assert.Contains($"data-chart=\"{chart}\"", html);
+            Assert.Contains($"/dashboard/charts/{chart}.png?", html);
+        }
+        var udsatte = Tile(html, "udsatte-positiv");
+        Assert.Contains("50,0 pct.", udsatte); // 10 / 20 against at least 68 %
+        Assert.Contains("Ikke opfyldt", udsatte);
+        var jobready = Tile(html, "jobparate-positiv");
+        Assert.Contains("80,0 pct.", jobready); // 24 / 30 against at least 79 %: met, not significantly different
+        Assert.Contains("Opfyldt", jobready);
+        Assert.Contains("ikke signifikant forskellig", jobready);
+
+        var filtered = await analyst.GetStringAsync($"/dashboard?instrument=vive-7&{March}&jobcentre=jc-centrum&targetGroupSet=udsatte");
+        Assert.Contains("data-testid=\"respondents\">20<", filtered);
+        Assert.Contains("data-testid=\"average-positive\">50,0 pct.<", filtered);
+
+        var csv = await analyst.GetAsync($"/dashboard/charts/bars.csv?instrument=vive-7&{March}&jobcentre=jc-centrum");
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        var lines = (await csv.Content.ReadAsStringAsync()).Split("\r\n");
+        Assert.StartsWith("\uFEFF\"Spørgsmål\";\"Gruppe\";\"Positive (pct.)\"", lines[0]);
+        Assert.Contains(lines, l => l.StartsWith("\"1. ", StringComparison.Ordinal) && l.Contains("\"Job- og uddannelsesparate\";\"80,0\";\"10,0\";\"10,0\"", StringComparison.Ordinal) && l.Contains(";\"30\";", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("\"1. ", StringComparison.Ordinal) && l.Contains("\";\"50,0\";\"25,0\";\"25,0\"", StringComparison.Ordinal));
+
+        var svg = await analyst.GetAsync($"/dashboard/charts/bars.svg?instrument=vive-7&{March}");
+        Assert.Equal("image/svg+xml", svg.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("<?xml", await svg.Content.ReadAsStringAsync());
+        var png = await analyst.GetByteArrayAsync($"/dashboard/charts/priority-map.png?instrument=vive-7&{March}");
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+        Assert.Equal(HttpStatusCode.NotFound, (await analyst.GetAsync("/dashboard/charts/pie.svg")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_centre_manager_sees_only_their_centre_and_a_committee_viewer_sees_the_suppression_marker_not_figures()
+    {
+        await using var database = await SeedAsync();
+        await using var app = new BorgerpulsApp(database);
+
+        var manager = await app.SignedInClientAsync(Roles.Manager, "jc-nord");
+        var own = await manager.GetStringAsync($"/dashboard?instrument=vive-7&{March}");
+        Assert.Contains("data-testid=\"respondents\">8<", own);
+        Assert.DoesNotContain("Jobcenter Aabæk Centrum", own);
+        var other = await manager.GetStringAsync($"/dashboard?instrument=vive-7&{March}&jobcentre=jc-centrum");
+        Assert.Contains("data-testid=\"respondents\">færre end 5 svar<", other);
+        Assert.DoesNotContain("data-testid=\"average-positive\"", other);
+        var otherCsv = await manager.GetStringAsync($"/dashboard/charts/bars.csv?instrument=vive-7&{March}&jobcentre=jc-centrum");
+        Assert.DoesNotContain("\"80,0\"", otherCsv);
+
+        var committee = await app.SignedInClientAsync(Roles.Committee);
+        var april = await committee.GetStringAsync("/dashboard?instrument=vive-7&from=2025-04&to=2025-04");
+        Assert.Contains("data-testid=\"respondents\">færre end 5 svar<", april);
+        Assert.DoesNotContain("data-testid=\"average-positive\"", april);
+        var aprilCsv = await committee.GetStringAsync("/dashboard/charts/bars.csv?instrument=vive-7&from=2025-04&to=2025-04");
+        Assert.Contains("færre end 5 svar", aprilCsv);
+        Assert.DoesNotContain("\"100,0\"", aprilCsv);
+        var quotes = await committee.GetStringAsync($"/dashboard/comments?instrument=vive-7&{March}");
+        Assert.Contains("data-testid=\"quotes-hidden\"", quotes);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await app.CreateClient(new() { AllowAutoRedirect = false }).GetAsync("/dashboard")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_kiosk_heat_map_counts_presses_by_Danish_hour_and_leaves_out_repeats()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
+        // Monday 10 March 2025, 09:00 UTC is 10:00 in Copenhagen (winter time).
+        var press = new Spec("smiley", new() { ["besoeg"] = "4" }) { Channel = Channel.Kiosk, Hour = new DateTime(2025, 3, 10, 9, 0, 0, DateTimeKind.Utc) };
+        await WriteAsync(database, Repeat(6, press).Concat(Repeat(2, press with { Repeat = true })));
+        await using var app = new BorgerpulsApp(database);
+        var analyst = await app.SignedInClientAsync(Roles.Analyst);
+
+        var html = await analyst.GetStringAsync($"/dashboard?instrument=smiley&{March}");
+        Assert.Contains("data-testid=\"left-out-repeats\">Gentagne tryk udeladt: 2<", html);
+        var csv = (await analyst.GetStringAsync($"/dashboard/charts/heat-map.csv?instrument=smiley&{March}")).Split("\r\n");
+        var row = Assert.Single(csv, l => l.Contains("\"10–11\"", StringComparison.Ordinal));
+        Assert.EndsWith(";\"10–11\";\"6\";\"100,0\";\"\"", row);
+    }
+
+    private static string Tile(string html, string key)
+    {
+        var start = html.IndexOf($"data-target=\"{key}\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no tile {key}");
+        return html[start..html.IndexOf("</li>", start, StringComparison.Ordinal)];
+    }
+}
