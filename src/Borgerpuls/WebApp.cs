@@ -8,6 +8,7 @@ using Borgerpuls.Features.Results;
 using Borgerpuls.Features.Comments;
 using Borgerpuls.Features.Export;
 using Borgerpuls.Features.Invitations;
+using Borgerpuls.Features.Tablet;
 using Borgerpuls.Localization;
 using Borgerpuls.Security;
 using Microsoft.AspNetCore.Localization;
@@ -73,6 +74,7 @@ internal static class WebApp
         app.MapComments();
         app.MapExport();
         app.MapInvitations();
+        app.MapTablet();
         app.MapRazorPages();
         return app;
     }
