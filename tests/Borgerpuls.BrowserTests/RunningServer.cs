@@ -29,18 +29,20 @@ public sealed class RunningServer : IAsyncDisposable
 
     public static string Exe => Path.Combine(AppContext.BaseDirectory, "Borgerpuls.dll");
 
-    public static async Task<RunningServer> StartAsync()
+    public static async Task<RunningServer> StartAsync(params string[] settings)
     {
         var dir = Directory.CreateTempSubdirectory("borgerpuls-browser-").FullName;
         var db = Path.Combine(dir, "kiosk.db");
         await CliAsync("demo-data", "--responses", "0", "--db", db);
         var port = FreePort();
         var url = $"http://127.0.0.1:{port}";
-        var server = Process.Start(new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { Exe, "--db", db, "--urls", url, "--Retention:Enabled", "false" },
             RedirectStandardOutput = true, RedirectStandardError = true,
-        })!;
+        };
+        foreach (var setting in settings) start.ArgumentList.Add(setting);
+        var server = Process.Start(start)!;
         server.OutputDataReceived += (_, _) => { };
         server.ErrorDataReceived += (_, _) => { };
         server.BeginOutputReadLine();
@@ -89,6 +91,20 @@ public sealed class RunningServer : IAsyncDisposable
         var dir = Environment.GetEnvironmentVariable("BORGERPULS_ARTIFACTS") ?? Path.Combine(AppContext.BaseDirectory, "artifacts");
         Directory.CreateDirectory(dir);
         return Path.Combine(dir, name);
+    }
+
+    /// <summary>A screenshot for the documentation: written to docs/screenshots as well as to the artifacts.</summary>
+    public static async Task DocumentationScreenshotAsync(IPage page, string name)
+    {
+        var artifact = ArtifactPath(name);
+        await page.ScreenshotAsync(new() { Path = artifact });
+        var dir = AppContext.BaseDirectory;
+        while (dir is not null && !File.Exists(Path.Combine(dir, "Borgerpuls.slnx"))) dir = Path.GetDirectoryName(dir);
+        if (dir is not null)
+        {
+            Directory.CreateDirectory(Path.Combine(dir, "docs", "screenshots"));
+            File.Copy(artifact, Path.Combine(dir, "docs", "screenshots", name), overwrite: true);
+        }
     }
 
     private static int FreePort()

@@ -7,7 +7,7 @@
   const labels = form && form.querySelector(".pager-labels");
   if (!form || !labels) return;
   const screens = Array.from(form.querySelectorAll("fieldset.question"));
-  const submit = form.querySelector("button[type=submit]");
+  const submit = form.querySelector(":scope > button[type=submit]");
   const narrow = window.matchMedia("(max-width: 40em)");
   if (screens.length < 2) return;
 
@@ -31,7 +31,7 @@
   nav.className = "pager";
   const back = button(labels.dataset.back, "back");
   const skip = button(labels.dataset.skip, "skip-question");
-  const next = button(labels.dataset.next, "next submit");
+  const next = button(labels.dataset.next, "next");
   nav.append(back, skip, next);
   let current = 0;
 

@@ -29,7 +29,7 @@ public sealed partial class WebSurveyTests
         var page = await citizen.GetStringAsync("/s/brugerundersoegelse");
         Assert.Contains("Hvor tilfreds er du samlet set med dit forløb i Jobcentret?", page);
         Assert.Contains("name=\"__RequestVerificationToken\"", page);
-        Assert.Contains("Spørgeskemaet har 16 spørgsmål.", page);
+        Assert.Contains("Spørgeskemaet har 15 spørgsmål.", page);
         Assert.Contains("<option value=\"jobafklaring\">", page);
         var id = IdField().Match(page).Groups[1].Value;
         var form = await StaffLogin.FormAsync(citizen, "/s/brugerundersoegelse", new()
