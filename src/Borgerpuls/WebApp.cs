@@ -11,6 +11,7 @@ using Borgerpuls.Features.Invitations;
 using Borgerpuls.Features.Insights;
 using Borgerpuls.Features.Reports;
 using Borgerpuls.Features.Dashboard;
+using Borgerpuls.Features.Tablet;
 using Borgerpuls.Localization;
 using Borgerpuls.Security;
 using Microsoft.AspNetCore.Localization;
@@ -79,6 +80,7 @@ internal static class WebApp
         app.MapInvitations();
         app.MapInsights();
         app.MapDashboard();
+        app.MapTablet();
         app.MapRazorPages();
         return app;
     }

@@ -102,6 +102,20 @@ public sealed class RunningServer : IAsyncDisposable
         return Path.Combine(dir, name);
     }
 
+    /// <summary>A screenshot for the documentation: written to docs/screenshots as well as to the artifacts.</summary>
+    public static async Task DocumentationScreenshotAsync(IPage page, string name)
+    {
+        var artifact = ArtifactPath(name);
+        await page.ScreenshotAsync(new() { Path = artifact });
+        var dir = AppContext.BaseDirectory;
+        while (dir is not null && !File.Exists(Path.Combine(dir, "Borgerpuls.slnx"))) dir = Path.GetDirectoryName(dir);
+        if (dir is not null)
+        {
+            Directory.CreateDirectory(Path.Combine(dir, "docs", "screenshots"));
+            File.Copy(artifact, Path.Combine(dir, "docs", "screenshots", name), overwrite: true);
+        }
+    }
+
     private static int FreePort()
     {
         var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);

@@ -18,7 +18,16 @@ public sealed class TabletTests
         await page.SelectOptionAsync("#unit", "jobafklaring-team");
         await page.SelectOptionAsync("#target-group", "jobafklaring");
         await page.SelectOptionAsync("#meeting-type", "opfoelgning");
-        await page.ClickAsync("#context-form button");
+
+        // The citizen before this one did not want to answer: one tap, recorded with the context and nothing else.
+        await page.ClickAsync("#declined");
+        await page.WaitForSelectorAsync("#declined-noted:not([hidden])");
+        for (var i = 0; i < 100 && server.Count("SELECT COUNT(*) FROM DeclinedHandOvers") == 0; i++) await Task.Delay(200);
+        Assert.Equal(1, server.Count("""
+            SELECT COUNT(*) FROM DeclinedHandOvers d JOIN TargetGroups t ON t.Id = d.TargetGroupId JOIN Units u ON u.Id = d.UnitId
+            WHERE d.Channel = 'Tablet' AND t.Key = 'jobafklaring' AND u.Key = 'jobafklaring-team' AND d.MeetingType = 'opfoelgning'
+            """));
+        await page.ClickAsync("#context-form button[type=submit]");
         await page.ScreenshotAsync(new() { Path = RunningServer.ArtifactPath("tablet.png") });
         await page.CheckAsync("input[name='a.hoert'][value='2']");
         await page.CheckAsync("input[name='a.forskel'][value='ved-ikke']");
@@ -35,7 +44,7 @@ public sealed class TabletTests
         Assert.Equal(1, server.Count("SELECT COUNT(*) FROM Comments WHERE Text = 'Jeg fik ny sagsbehandler igen'"));
 
         await page.ClickAsync("#next");
-        await page.ClickAsync("#context-form button");
+        await page.ClickAsync("#context-form button[type=submit]");
         Assert.False(await page.IsCheckedAsync("input[name='a.hoert'][value='2']"));
         Assert.Equal("", await page.InputValueAsync("textarea[name='a.kommentar']"));
         await context.DisposeAsync();

@@ -25,6 +25,7 @@ public abstract class BorgerpulsDb(DbContextOptions options) : IdentityDbContext
     public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<Device> Devices => Set<Device>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<DeclinedHandOver> DeclinedHandOvers => Set<DeclinedHandOver>();
     public DbSet<Response> Responses => Set<Response>();
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<Insight> Insights => Set<Insight>();

@@ -28,6 +28,31 @@ public sealed class ResourceTests
         Assert.All(Read("ar").Keys, key => Assert.True(Read("da").ContainsKey(key), key));
     }
 
+    [Theory]
+    [InlineData("ar")]
+    [InlineData("uk")]
+    [InlineData("so")]
+    [InlineData("tr")]
+    [InlineData("pl")]
+    public void Citizen_languages_translate_the_citizen_page_texts_with_the_same_placeholders(string culture)
+    {
+        var da = Read("da");
+        var translated = Read(culture);
+        string[] citizenPage = ["Questionnaire.Title", "Questionnaire.Lead", "Questionnaire.Submit", "Questionnaire.Stored", "Questionnaire.NotTranslated",
+            "Layout.Language", "Layout.ChangeLanguage", "Citizen.Next", "Citizen.Back", "Citizen.Skip", "Citizen.Progress", "Citizen.LargeText",
+            "Web.Closed", "Web.NotYetOpen", "Web.TargetGroup", "Web.TargetGroupNone"];
+        Assert.All(citizenPage, key => Assert.True(translated.ContainsKey(key), $"{culture} lacks {key}"));
+        Assert.All(translated, kv =>
+        {
+            Assert.True(da.ContainsKey(kv.Key), $"{culture} has {kv.Key}, which Danish does not");
+            Assert.False(string.IsNullOrWhiteSpace(kv.Value), kv.Key);
+            Assert.Equal(Placeholders(da[kv.Key]), Placeholders(kv.Value));
+        });
+    }
+
+    private static string[] Placeholders(string text) =>
+        System.Text.RegularExpressions.Regex.Matches(text, "\\{\\d\\}").Select(m => m.Value).Order().ToArray();
+
     [Fact]
     public void Every_text_used_in_a_view_exists()
     {

@@ -77,3 +77,18 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         b.HasOne<Response>().WithMany().HasForeignKey(x => x.ResponseId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class DeclinedHandOverConfiguration : IEntityTypeConfiguration<DeclinedHandOver>
+{
+    public void Configure(EntityTypeBuilder<DeclinedHandOver> b)
+    {
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.MeetingType).HasMaxLength(64);
+        b.HasIndex(x => new { x.InstrumentId, x.Hour });
+        b.HasOne<Instrument>().WithMany().HasForeignKey(x => x.InstrumentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<JobCentre>().WithMany().HasForeignKey(x => x.JobCentreId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Site>().WithMany().HasForeignKey(x => x.SiteId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<TargetGroup>().WithMany().HasForeignKey(x => x.TargetGroupId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

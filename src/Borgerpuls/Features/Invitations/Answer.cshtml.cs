@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
 using Borgerpuls.Data;
-using Borgerpuls.Data.Bulk;
 using Borgerpuls.Features.Ingest;
 using Borgerpuls.Features.Questionnaire;
 using Borgerpuls.Security;
@@ -40,35 +38,22 @@ public sealed class AnswerModel(BorgerpulsDb db, InstrumentCatalog instruments, 
             return Gone();
         }
         ResponseId = id;
-        var answers = new Dictionary<string, JsonElement>();
-        foreach (var question in Instrument!.Questions)
-        {
-            var values = Request.Form["a." + question.Key];
-            if (values.Count == 0 || values.All(string.IsNullOrWhiteSpace)) continue;
-            answers[question.Key] = question.Type == Domain.QuestionType.MultipleChoice
-                ? JsonSerializer.SerializeToElement(values.ToArray())
-                : JsonSerializer.SerializeToElement(values[0]);
-        }
         var submission = new ResponseSubmission
         {
-            Id = id, Instrument = Instrument.Key, AnsweredAt = clock.GetUtcNow(), Answers = answers,
+            Id = id, Instrument = Instrument!.Key, AnsweredAt = clock.GetUtcNow(), Answers = QuestionnaireSubmit.Answers(Request.Form, Instrument),
             Context = new SubmissionContext { Language = Language },
         };
-        var result = SubmissionValidator.Validate(submission, Instrument, point, await organisation.GetAsync(ct), clock.GetUtcNow());
-        if (result.Row is null)
-        {
-            Errors = result.Errors;
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
-        try
-        {
-            await queue.SubmitAsync([result.Row], ct);
-        }
-        catch (Exception e) when (e is InvitationAlreadyUsedException or ResponseConflictException)
+        var outcome = await QuestionnaireSubmit.SubmitAsync(submission, Instrument, point, organisation, queue, clock, ct);
+        if (outcome.AlreadyAnswered)
         {
             Refusal = "Questionnaire.Used";
             Response.StatusCode = StatusCodes.Status410Gone;
+            return Page();
+        }
+        if (!outcome.Stored)
+        {
+            Errors = outcome.Errors;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
         Done = true;

@@ -28,8 +28,18 @@ internal static class CreateInvitation
     public static async Task<Results<Created<InvitationCreated>, ValidationProblem>> HandleAsync(
         InvitationRequest request, HttpContext http, BorgerpulsDb db, AuditLog audit, TimeProvider clock, CancellationToken ct)
     {
+        var (created, errors) = await CreateAsync(request, Viewer.From(http.User), $"{http.Request.Scheme}://{http.Request.Host}", db, audit, clock, ct);
+        return created is null
+            ? TypedResults.ValidationProblem(errors, title: "The invitation was not created.")
+            : TypedResults.Created(new Uri(created.Url).AbsolutePath, created);
+    }
+
+    /// <summary>Checks the request against the organisation and the viewer's job centres and stores the invitation; shared by
+    /// the API and the staff page (<c>/invitations/new</c>).</summary>
+    public static async Task<(InvitationCreated? Created, Dictionary<string, string[]> Errors)> CreateAsync(
+        InvitationRequest request, Viewer viewer, string origin, BorgerpulsDb db, AuditLog audit, TimeProvider clock, CancellationToken ct)
+    {
         var errors = new Dictionary<string, string[]>();
-        var viewer = Viewer.From(http.User);
         var instrument = await db.Instruments.SingleOrDefaultAsync(i => i.Key == request.Instrument, ct);
         if (instrument is null) errors["instrument"] = [$"Unknown instrument '{request.Instrument}'."];
         var centre = await db.JobCentres.SingleOrDefaultAsync(j => j.Key == request.JobCentre, ct);
@@ -48,7 +58,7 @@ internal static class CreateInvitation
         if (request.ReferredBy is { Length: > 64 }) errors["referredBy"] = ["At most 64 characters."];
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, title: "The invitation was not created.");
+            return (null, errors);
         }
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var token = SecretKeys.New(18);
@@ -61,8 +71,8 @@ internal static class CreateInvitation
         db.Invitations.Add(invitation);
         await db.SaveChangesAsync(ct);
         await audit.WriteAsync("invitation.create", $"{request.Instrument} {request.JobCentre}", ct: ct);
-        var url = $"{http.Request.Scheme}://{http.Request.Host}/i/{token}";
-        return TypedResults.Created($"/i/{token}", new InvitationCreated(token, url, invitation.ExpiresOn, QrSvg(url)));
+        var url = $"{origin}/i/{token}";
+        return (new InvitationCreated(token, url, invitation.ExpiresOn, QrSvg(url)), errors);
     }
 
     /// <summary>A QR code as SVG, generated on the server with QRCoder; no third-party service sees the link.</summary>

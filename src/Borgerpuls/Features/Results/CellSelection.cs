@@ -17,6 +17,10 @@ internal sealed class CellSelection
     public required OrganisationIndex Index { get; init; }
     public required ResultsRequest Request { get; init; }
 
+    /// <summary>Whether a cell with this key is in the selection (cube, period, filters, the viewer's centres) — also for
+    /// keys that are not aggregate cells, such as the context of invitations and declined hand-overs.</summary>
+    public required Func<CellKey, bool> Covers { get; init; }
+
     /// <summary>Called under the store's read lock: the returned cells must be summed before the lock is released.</summary>
     /// <param name="kioskClock">Read the kiosk cube (organisation and period filters only) instead of the cube the request implies.</param>
     public static CellSelection Select(ResultsRequest request, InstrumentCells all, OrganisationIndex index, Viewer viewer, bool kioskClock = false)
@@ -78,7 +82,11 @@ internal sealed class CellSelection
             }
             cells.Add(cell);
         }
-        return new CellSelection { Cube = cube, Cells = cells, Layout = all.Layout, LeftOutRepeats = repeats, Index = index, Request = request };
+        return new CellSelection
+        {
+            Cube = cube, Cells = cells, Layout = all.Layout, LeftOutRepeats = repeats, Index = index, Request = request,
+            Covers = key => key.Cube == cube && key.Month >= from && key.Month <= to && filters.TrueForAll(f => f(key)),
+        };
     }
 
     /// <summary>The groups a cell falls in under the request's breakdown: none without one, several for overlapping sets.</summary>

@@ -35,6 +35,7 @@ public static class ResultsQuery
             for (var g = 0; g < ordered.Count; g++) hiddenCells[g, q] = hidden[g] || hiddenGroups[g];
         }
 
+        var rates = await ResponseRateQuery.RunAsync(db, instrument.InstrumentId, sums, language, ct);
         var targets = await db.Targets.AsNoTracking().Where(t => t.InstrumentId == instrument.InstrumentId).OrderBy(t => t.Key).ToListAsync(ct);
         var result = new List<GroupResult>();
         for (var g = 0; g < ordered.Count; g++)
@@ -62,7 +63,10 @@ public static class ResultsQuery
                 Pair(averages.PositiveMeanOfQuestionsInterval), Pair(averages.PositivePooledInterval));
             var matching = targets.Where(t => Matches(t, request, groupKey, index)).ToList();
             result.Add(new GroupResult(keyObject, label, counts.Respondents, false, rows, average,
-                matching.Select(t => Evaluate(t, averages, questions, figures[g], hiddenCells, g)).ToList()));
+                matching.Select(t => Evaluate(t, averages, questions, figures[g], hiddenCells, g)).ToList())
+            {
+                ResponseRate = rates.TryGetValue(groupKey, out var rate) && rate.Offered > 0 ? new ResponseRateResult(rate.Offered, rate.Answered, rate.Rate, rate.Low) : null,
+            });
         }
         if (request.By == Dimension.Period)
         {
@@ -107,7 +111,13 @@ public static class ResultsQuery
         return changed;
     }
 
-    internal sealed record Sums(Dictionary<string, (string Label, CellTotal Total)> Groups, SlotLayout Layout, long LeftOutRepeats, IReadOnlyDictionary<CellKey, long> Cells);
+    internal sealed record Sums(Dictionary<string, (string Label, CellTotal Total)> Groups, SlotLayout Layout, long LeftOutRepeats, IReadOnlyDictionary<CellKey, long> Cells)
+    {
+        /// <summary>Respondents per group who answered on a tablet: the numerator of the tablet response rate.</summary>
+        public Dictionary<string, long> TabletRespondents { get; init; } = [];
+
+        public CellSelection? Selection { get; init; }
+    }
 
     /// <summary>Selects the request's cells and sums them per group, under the store's read lock.</summary>
     internal static async Task<(InstrumentDefinition, OrganisationIndex, Sums)> SumAsync(BorgerpulsDb db, DatabaseSetup.Target target, ResultsRequest request, Viewer viewer, string language, CancellationToken ct)
@@ -120,8 +130,10 @@ public static class ResultsQuery
         {
             var selection = CellSelection.Select(request, cells, index, viewer);
             var groups = new Dictionary<string, (string Label, CellTotal Total)>(StringComparer.Ordinal);
+            var tablet = new Dictionary<string, long>(StringComparer.Ordinal);
             foreach (var cell in selection.Cells)
             {
+                var onTablet = cell.Key.Channel == TabletChannel;
                 foreach (var (groupKey, label) in selection.GroupsOf(cell.Key, language))
                 {
                     if (!groups.TryGetValue(groupKey, out var group))
@@ -129,14 +141,17 @@ public static class ResultsQuery
                         groups[groupKey] = group = (label, new CellTotal(cells.Layout));
                     }
                     group.Total.Add(cell);
+                    if (onTablet) tablet[groupKey] = tablet.GetValueOrDefault(groupKey) + cell.Respondents;
                 }
             }
             // Only roles below analyst are checked for differencing; the others need not pay for the cell list.
             IReadOnlyDictionary<CellKey, long> selected = viewer.IsAnalystOrAdmin ? new Dictionary<CellKey, long>() : selection.Cells.ToDictionary(c => c.Key, c => c.Respondents);
-            return new Sums(groups, cells.Layout, selection.LeftOutRepeats, selected);
+            return new Sums(groups, cells.Layout, selection.LeftOutRepeats, selected) { TabletRespondents = tablet, Selection = selection };
         }, ct);
         return (instrument, index, sums);
     }
+
+    private static readonly string TabletChannel = nameof(Channel.Tablet);
 
     internal static IEnumerable<OptionTally> Tallies(CellTotal total, SlotLayout layout, QuestionDefinition question) =>
         question.Options.Select(o => new OptionTally(o.Polarity, o.Value, total.Count(layout, question.Key, o.Code)));

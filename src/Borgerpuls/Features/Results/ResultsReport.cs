@@ -13,7 +13,15 @@ public sealed record PeriodInfo(string? From, string? To);
 
 public sealed record GroupResult(
     IReadOnlyDictionary<string, string> Key, string Label, long? Respondents, bool Suppressed,
-    IReadOnlyList<QuestionResult> Questions, AverageResult? Average, IReadOnlyList<TargetResult> Targets);
+    IReadOnlyList<QuestionResult> Questions, AverageResult? Average, IReadOnlyList<TargetResult> Targets)
+{
+    /// <summary>Where the denominator is known (tablet hand-overs, invitations): answered ÷ offered, with a warning when low.
+    /// Null when the group has no such channel, when it is suppressed, or for breakdowns the denominators do not carry.</summary>
+    public ResponseRateResult? ResponseRate { get; init; }
+}
+
+/// <summary>Offered = tablet answers + declined hand-overs + invitations issued; answered = tablet answers + invitations used.</summary>
+public sealed record ResponseRateResult(long Offered, long Answered, double Rate, bool Low);
 
 public sealed record QuestionResult(
     string Key, long? Base, double? Positive, double? Neutral, double? Negative, long? Excluded, double? Mean,

@@ -36,6 +36,41 @@
   });
   $("next").addEventListener("click", () => show("staff"));
 
+  // "Ønskede ikke at svare": one tap records a declined hand-over for the chosen context (no answers, nothing about the
+  // citizen), the denominator of the response rate. Kept in local storage until the server acknowledges it; the UUID makes
+  // retries safe.
+  const declinedName = "borgerpuls.declined";
+  const pendingDeclined = () => JSON.parse(localStorage.getItem(declinedName) || "[]");
+  const sendDeclined = async () => {
+    const pending = pendingDeclined();
+    const key = localStorage.getItem("borgerpuls.deviceKey");
+    if (pending.length === 0 || !key || !navigator.onLine) return;
+    try {
+      const response = await fetch("/api/v1/declines", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "Authorization": "Device " + key },
+        body: JSON.stringify(pending),
+      });
+      if (response.status === 200 || response.status === 201) {
+        const sent = new Set(pending.map(d => d.id));
+        localStorage.setItem(declinedName, JSON.stringify(pendingDeclined().filter(d => !sent.has(d.id))));
+      }
+    } catch (e) {
+      // Offline: kept and sent later.
+    }
+  };
+  $("declined").addEventListener("click", () => {
+    const form = new FormData($("context-form"));
+    const declined = { id: Delivery.uuid(), at: new Date().toISOString(), context: { targetGroup: form.get("targetGroup"), meetingType: form.get("meetingType") } };
+    if (form.get("unit")) declined.context.unit = form.get("unit");
+    localStorage.setItem(declinedName, JSON.stringify(pendingDeclined().concat([declined])));
+    $("declined-noted").hidden = false;
+    setTimeout(() => { $("declined-noted").hidden = true; }, 4000);
+    sendDeclined();
+  });
+  window.addEventListener("online", sendDeclined);
+  setInterval(sendDeclined, 5000);
+
   const flush = Delivery.start(root, $("status"));
   show(Delivery.hasKey() ? "staff" : "setup");
 })();

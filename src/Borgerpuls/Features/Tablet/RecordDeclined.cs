@@ -1,0 +1,113 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Borgerpuls.Data;
+using Borgerpuls.Domain;
+using Borgerpuls.Features.Ingest;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Borgerpuls.Features.Tablet;
+
+/// <summary>One tap on the tablet's "ønskede ikke at svare": the context staff picked and when, nothing else.</summary>
+public sealed record DeclinedSubmission
+{
+    public Guid Id { get; init; }
+    public DateTimeOffset? At { get; init; }
+    public SubmissionContext? Context { get; init; }
+}
+
+public sealed record DeclinedAcknowledgement(int Stored, int Duplicates);
+
+/// <summary><c>POST /api/v1/declines</c>: a tablet records hand-overs the citizen declined, so the results can show a
+/// response rate (answered ÷ offered) for tablet exit polls. Authenticated by the tablet's device key; idempotent by the
+/// client's UUID, so the tablet can retry until it gets 200/201. Only the hour is stored.</summary>
+internal static partial class RecordDeclined
+{
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]
+    private static partial Regex CodePattern();
+
+    public static async Task<IResult> HandleAsync(HttpContext http, BorgerpulsDb db, DeviceDirectory devices, OrganisationLookup organisation, TimeProvider clock, CancellationToken ct)
+    {
+        var header = http.Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Device ", StringComparison.Ordinal))
+        {
+            return Problem(StatusCodes.Status401Unauthorized, "Send the tablet's device key (Authorization: Device …).");
+        }
+        var (device, refusal) = await devices.FindAsync(header["Device ".Length..].Trim(), ct);
+        if (device is null)
+        {
+            return Problem(StatusCodes.Status401Unauthorized, refusal!);
+        }
+        if (device.Channel != Channel.Tablet)
+        {
+            return Problem(StatusCodes.Status403Forbidden, "Only a tablet records declined hand-overs.");
+        }
+        List<DeclinedSubmission> items;
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(http.Request.Body, new JsonDocumentOptions { MaxDepth = 8 }, ct);
+            var root = document.RootElement;
+            items = root.ValueKind == JsonValueKind.Array
+                ? root.EnumerateArray().Select(e => e.Deserialize<DeclinedSubmission>(IngestJson.Options)!).ToList()
+                : [root.Deserialize<DeclinedSubmission>(IngestJson.Options)!];
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Send one declined hand-over or an array of them as JSON.");
+        }
+        if (items.Count is 0 or > 200)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Send 1 to 200 declined hand-overs.");
+        }
+
+        var instrumentId = await db.Instruments.Where(i => i.Key == device.InstrumentKey).Select(i => i.Id).SingleAsync(ct);
+        var now = clock.GetUtcNow();
+        var org = await organisation.GetAsync(ct);
+        if (items.Any(i => (i.Context?.Unit is { } u && !org.Units.ContainsKey(u)) || (i.Context?.TargetGroup is { } t && !org.TargetGroups.ContainsKey(t))))
+        {
+            org = await organisation.GetAsync(ct, reload: true);
+        }
+        var errors = new Dictionary<string, string[]>();
+        var rows = new List<DeclinedHandOver>();
+        for (var n = 0; n < items.Count; n++)
+        {
+            var item = items[n];
+            var at = item.At ?? now;
+            var prefix = items.Count > 1 ? $"[{n}]." : "";
+            var context = item.Context ?? new SubmissionContext();
+            int? unitId = device.UnitId, targetGroupId = null;
+            if (item.Id == Guid.Empty || item.Id.Version != 4) errors[prefix + "id"] = ["A random UUID (version 4) is required."];
+            if (at > now + SubmissionValidator.MaxClockSkew || at < now - SubmissionValidator.MaxAge) errors[prefix + "at"] = ["The time is outside the accepted range; check the tablet's clock."];
+            if (context.Unit is { } unit)
+            {
+                if (!org.Units.TryGetValue(unit, out var u) || u.SiteId != device.SiteId) errors[prefix + "context.unit"] = [$"Unknown unit '{unit}' at this tablet's site."];
+                else if (device.UnitId is null) unitId = u.Id;
+            }
+            if (context.TargetGroup is { } group)
+            {
+                if (!org.TargetGroups.TryGetValue(group, out var tg)) errors[prefix + "context.targetGroup"] = [$"Unknown target group '{group}'."];
+                else targetGroupId = tg;
+            }
+            if (context.MeetingType is { } type && !CodePattern().IsMatch(type)) errors[prefix + "context.meetingType"] = ["Use a short key of lowercase letters, digits and '-'."];
+            rows.Add(new DeclinedHandOver
+            {
+                Id = item.Id, InstrumentId = instrumentId, Channel = Channel.Tablet, Hour = Response.ToHour(at), JobCentreId = device.JobCentreId,
+                SiteId = device.SiteId, UnitId = unitId, TargetGroupId = targetGroupId, MeetingType = context.MeetingType,
+            });
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "Nothing was recorded: fix the fields listed.");
+        }
+        var ids = rows.Select(r => r.Id).ToList();
+        var known = (await db.DeclinedHandOvers.Where(d => ids.Contains(d.Id)).Select(d => d.Id).ToListAsync(ct)).ToHashSet();
+        var fresh = rows.Where(r => !known.Contains(r.Id)).DistinctBy(r => r.Id).ToList();
+        db.DeclinedHandOvers.AddRange(fresh);
+        await db.SaveChangesAsync(ct);
+        var ack = new DeclinedAcknowledgement(fresh.Count, rows.Count - fresh.Count);
+        return fresh.Count > 0 ? TypedResults.Created("/api/v1/declines", ack) : TypedResults.Ok(ack);
+    }
+
+    private static ProblemHttpResult Problem(int status, string detail) =>
+        TypedResults.Problem(statusCode: status, title: Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status), detail: detail);
+}

@@ -1,0 +1,107 @@
+using System.Globalization;
+using Borgerpuls.Data;
+using Borgerpuls.Features.Ingest;
+using Borgerpuls.Features.Questionnaire;
+using Borgerpuls.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+
+namespace Borgerpuls.Features.Web;
+
+/// <summary>The open web questionnaire (<c>/s/{campaign}</c>) for the full instruments: a plain form that works without
+/// JavaScript, paged one question per screen on phones by a small script. Posts go through the same validator and ingest
+/// queue as the API, as channel <c>web</c>; the response id is fixed when the page is shown, so a double submit stores one.</summary>
+[AllowAnonymous]
+[EnableRateLimiting(WebHardening.CitizenPolicy)]
+public sealed class SurveyModel(BorgerpulsDb db, InstrumentCatalog instruments, OrganisationLookup organisation, IngestQueue queue, TimeProvider clock) : PageModel
+{
+    public WebCampaignState State { get; private set; }
+    public InstrumentDefinition? Instrument { get; private set; }
+    public string Language { get; private set; } = "da";
+    public Guid ResponseId { get; private set; }
+    public bool Done { get; private set; }
+    public bool AlreadyAnswered { get; private set; }
+    public Dictionary<string, string[]> Errors { get; private set; } = [];
+    public List<(string Key, string Name)> TargetGroups { get; private set; } = [];
+    public List<(string Key, string Name)> JobCentres { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string campaign, CancellationToken ct)
+    {
+        var found = await ResolveAsync(campaign, ct);
+        ResponseId = Guid.NewGuid();
+        return Respond(found);
+    }
+
+    public async Task<IActionResult> OnPostAsync(string campaign, Guid id, string? targetGroup, string? jobcentre, CancellationToken ct)
+    {
+        var found = await ResolveAsync(campaign, ct);
+        if (found.Point is null)
+        {
+            return Respond(found);
+        }
+        ResponseId = id;
+        if (!string.IsNullOrEmpty(targetGroup) && !found.TargetGroupKeys.Contains(targetGroup))
+        {
+            Errors["context.targetGroup"] = ["This campaign does not ask that target group."];
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        var submission = new ResponseSubmission
+        {
+            Id = id, Instrument = Instrument!.Key, AnsweredAt = clock.GetUtcNow(), Campaign = campaign,
+            Answers = QuestionnaireSubmit.Answers(Request.Form, Instrument),
+            Context = new SubmissionContext
+            {
+                Language = Language, TargetGroup = string.IsNullOrEmpty(targetGroup) ? null : targetGroup,
+                Jobcentre = found.Point.ClientSetsOrganisation ? jobcentre : null,
+            },
+        };
+        var outcome = await QuestionnaireSubmit.SubmitAsync(submission, Instrument, found.Point, organisation, queue, clock, ct);
+        Done = outcome.Stored;
+        AlreadyAnswered = outcome.AlreadyAnswered;
+        Errors = outcome.Errors;
+        if (Errors.Count > 0)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+        return Page();
+    }
+
+    private async Task<WebCampaign> ResolveAsync(string key, CancellationToken ct)
+    {
+        Language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        var found = await WebCampaign.FindAsync(db, key, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
+        State = found.State;
+        if (found.Point is null)
+        {
+            return found;
+        }
+        Instrument = await instruments.LatestAsync(found.InstrumentKey!, ct);
+        if (Instrument is null)
+        {
+            State = WebCampaignState.Unknown;
+            return found with { Point = null };
+        }
+        var names = await db.TargetGroups.AsNoTracking().Where(t => found.TargetGroupKeys.Contains(t.Key)).OrderBy(t => t.Position).ToListAsync(ct);
+        TargetGroups = names.Select(t => (t.Key, t.Names.In(Language).Text)).ToList();
+        if (found.Point.ClientSetsOrganisation)
+        {
+            JobCentres = (await db.JobCentres.AsNoTracking().OrderBy(j => j.Name).Select(j => new { j.Key, j.Name }).ToListAsync(ct)).Select(j => (j.Key, j.Name)).ToList();
+        }
+        return found;
+    }
+
+    private PageResult Respond(WebCampaign found)
+    {
+        Response.StatusCode = found.Point is not null ? StatusCodes.Status200OK : State switch
+        {
+            WebCampaignState.Unknown => StatusCodes.Status404NotFound,
+            WebCampaignState.Closed => StatusCodes.Status410Gone,
+            _ => StatusCodes.Status403Forbidden,
+        };
+        return Page();
+    }
+}

@@ -1,0 +1,173 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Borgerpuls.Domain;
+using Borgerpuls.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Borgerpuls.Tests.Features.Web;
+
+public sealed partial class WebSurveyTests
+{
+    [GeneratedRegex("name=\"id\" value=\"([^\"]+)\"")]
+    private static partial Regex IdField();
+
+    private static async Task<(TestDatabase Database, BorgerpulsApp App)> StartAsync()
+    {
+        var database = await TestDatabase.CreateAsync();
+        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
+        return (database, new BorgerpulsApp(database));
+    }
+
+    [Fact]
+    public async Task The_open_web_form_stores_a_response_with_channel_web_through_the_ingest_path()
+    {
+        var (database, app) = await StartAsync();
+        await using var _ = database;
+        await using var __ = app;
+        var citizen = app.CreateClient(new() { HandleCookies = true });
+
+        var page = await citizen.GetStringAsync("/s/brugerundersoegelse");
+        Assert.Contains("Hvor tilfreds er du samlet set med dit forløb i Jobcentret?", page);
+        Assert.Contains("name=\"__RequestVerificationToken\"", page);
+        Assert.Contains("Spørgeskemaet har 15 spørgsmål.", page);
+        Assert.Contains("<option value=\"jobafklaring\">", page);
+        var id = IdField().Match(page).Groups[1].Value;
+        var form = await StaffLogin.FormAsync(citizen, "/s/brugerundersoegelse", new()
+        {
+            ["id"] = id, ["jobcentre"] = "jc-nord", ["targetGroup"] = "jobafklaring",
+            ["a.samlet"] = "4", ["a.styrker"] = "ved-ikke", ["a.kommentar"] = "Skriv til mig på borger@example.dk",
+        });
+        var posted = await citizen.PostAsync("/s/brugerundersoegelse", form);
+
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        Assert.Contains("Dine svar er gemt", await posted.Content.ReadAsStringAsync());
+        await using var db = database.Open();
+        var response = await db.Responses.SingleAsync();
+        Assert.Equal(Channel.Web, response.Channel);
+        Assert.Equal(Guid.Parse(id), response.Id);
+        Assert.Equal(await db.Campaigns.Where(c => c.Key == "brugerundersoegelse").Select(c => (int?)c.Id).SingleAsync(), response.CampaignId);
+        Assert.Equal(await db.JobCentres.Where(j => j.Key == "jc-nord").Select(j => j.Id).SingleAsync(), response.JobCentreId);
+        Assert.Equal(await db.TargetGroups.Where(t => t.Key == "jobafklaring").Select(t => (int?)t.Id).SingleAsync(), response.TargetGroupId);
+        Assert.Equal(["4"], response.Answers["samlet"]);
+        Assert.Equal(["ved-ikke"], response.Answers["styrker"]);
+        Assert.Equal("Skriv til mig på [EMAIL]", (await db.Comments.SingleAsync()).Text);
+
+        // The same page sent twice (a double tap) stores one response.
+        var again = await citizen.PostAsync("/s/brugerundersoegelse", await StaffLogin.FormAsync(citizen, "/s/brugerundersoegelse", new()
+        {
+            ["id"] = id, ["jobcentre"] = "jc-nord", ["targetGroup"] = "jobafklaring",
+            ["a.samlet"] = "4", ["a.styrker"] = "ved-ikke", ["a.kommentar"] = "Skriv til mig på borger@example.dk",
+        }));
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(1, await db.Responses.CountAsync());
+    }
+
+    [Fact]
+    public async Task Invalid_answers_and_target_groups_outside_the_campaign_are_refused_with_the_validators_messages()
+    {
+        var (database, app) = await StartAsync();
+        await using var _ = database;
+        await using var __ = app;
+        await using (var db = database.Open())
+        {
+            var campaign = await db.Campaigns.SingleAsync(c => c.Key == "brugerundersoegelse");
+            campaign.TargetGroupKeys = ["jobparat", "dagpenge"];
+            await db.SaveChangesAsync();
+        }
+        var citizen = app.CreateClient(new() { HandleCookies = true });
+        var page = await citizen.GetStringAsync("/s/brugerundersoegelse");
+        Assert.DoesNotContain("value=\"jobafklaring\"", page);
+
+        var wrongGroup = await citizen.PostAsync("/s/brugerundersoegelse", await StaffLogin.FormAsync(citizen, "/s/brugerundersoegelse", new()
+        {
+            ["id"] = Guid.NewGuid().ToString(), ["jobcentre"] = "jc-nord", ["targetGroup"] = "jobafklaring", ["a.samlet"] = "4",
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, wrongGroup.StatusCode);
+        var badOption = await citizen.PostAsync("/s/brugerundersoegelse", await StaffLogin.FormAsync(citizen, "/s/brugerundersoegelse", new()
+        {
+            ["id"] = Guid.NewGuid().ToString(), ["jobcentre"] = "jc-nord", ["a.samlet"] = "9",
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, badOption.StatusCode);
+        Assert.Contains("answers.samlet", await badOption.Content.ReadAsStringAsync());
+        var noToken = await citizen.PostAsync("/s/brugerundersoegelse", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["id"] = Guid.NewGuid().ToString(), ["jobcentre"] = "jc-nord", ["a.samlet"] = "4",
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, noToken.StatusCode);
+        await using var check = database.Open();
+        Assert.Equal(0, await check.Responses.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_closed_or_not_yet_open_campaign_gets_a_friendly_page_and_refuses_answers()
+    {
+        var (database, app) = await StartAsync();
+        await using var _ = database;
+        await using var __ = app;
+        var citizen = app.CreateClient(new() { HandleCookies = true });
+        var form = await StaffLogin.FormAsync(citizen, "/s/brugerundersoegelse", new() { ["id"] = Guid.NewGuid().ToString(), ["jobcentre"] = "jc-nord", ["a.samlet"] = "4" });
+
+        await using (var db = database.Open())
+        {
+            var campaign = await db.Campaigns.SingleAsync(c => c.Key == "brugerundersoegelse");
+            campaign.Status = CampaignStatus.Closed;
+            await db.SaveChangesAsync();
+        }
+        var closed = await citizen.GetAsync("/s/brugerundersoegelse");
+        Assert.Equal(HttpStatusCode.Gone, closed.StatusCode);
+        Assert.Contains("Spørgeskemaet er lukket", await closed.Content.ReadAsStringAsync());
+        var refused = await citizen.PostAsync("/s/brugerundersoegelse", form);
+        Assert.Equal(HttpStatusCode.Gone, refused.StatusCode);
+
+        await using (var db = database.Open())
+        {
+            var campaign = await db.Campaigns.SingleAsync(c => c.Key == "brugerundersoegelse");
+            campaign.Status = CampaignStatus.Open;
+            campaign.StartsOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(10);
+            await db.SaveChangesAsync();
+        }
+        var early = await citizen.GetAsync("/s/brugerundersoegelse");
+        Assert.Equal(HttpStatusCode.Forbidden, early.StatusCode);
+        Assert.Contains("ikke åbnet endnu", await early.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await citizen.GetAsync("/s/exit-poll")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await citizen.GetAsync("/s/findes-ikke")).StatusCode);
+
+        await using var check = database.Open();
+        Assert.Equal(0, await check.Responses.CountAsync());
+    }
+
+    [Fact]
+    public async Task The_page_speaks_polish_and_ukrainian_and_falls_back_to_danish_questions_visibly()
+    {
+        var (database, app) = await StartAsync();
+        await using var _ = database;
+        await using var __ = app;
+        var citizen = app.CreateClient();
+
+        var polish = await citizen.GetStringAsync("/s/brugerundersoegelse?culture=pl");
+        Assert.Contains("lang=\"pl\"", polish);
+        Assert.Contains("Wyślij moje odpowiedzi", polish);
+        Assert.Contains("jest wyświetlane po duńsku", polish);
+        Assert.Contains("Hvor tilfreds er du samlet set", polish);
+        var ukrainian = await citizen.GetStringAsync("/s/brugerundersoegelse?culture=uk");
+        Assert.Contains("Надіслати мої відповіді", ukrainian);
+        Assert.Contains("Більший текст", ukrainian);
+    }
+
+    [Fact]
+    public async Task The_large_text_choice_is_remembered_without_javascript()
+    {
+        var (database, app) = await StartAsync();
+        await using var _ = database;
+        await using var __ = app;
+        var citizen = app.CreateClient(new() { HandleCookies = true, AllowAutoRedirect = false });
+
+        Assert.DoesNotContain("large-text", await citizen.GetStringAsync("/s/brugerundersoegelse"));
+        var toggled = await citizen.PostAsync("/text-size", await StaffLogin.FormAsync(citizen, "/s/brugerundersoegelse", new() { ["returnUrl"] = "/s/brugerundersoegelse" }));
+        Assert.Equal(HttpStatusCode.Redirect, toggled.StatusCode);
+        Assert.Equal("/s/brugerundersoegelse", toggled.Headers.Location?.OriginalString);
+        var page = await citizen.GetStringAsync("/s/brugerundersoegelse");
+        Assert.Contains("class=\"large-text\"", page);
+        Assert.Contains("aria-pressed=\"true\"", page);
+    }
+}
