@@ -36,7 +36,9 @@ internal static class CommentSection
             yield return new ReportParagraph(text.Format("QuotesHidden", themes.QuotesHiddenReason ?? ""), Note: true);
             yield break;
         }
-        var quotes = shown.SelectMany(t => t.Quotes.Take(QuotesPerTheme).Select(q => (Theme: t.Name, Quote: q))).ToList();
+        // A comment often carries several themes and short comments repeat word for word: each text is quoted once.
+        var quoted = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var quotes = shown.SelectMany(t => t.Quotes.Where(q => quoted.Add(q.Text.Trim())).Take(QuotesPerTheme).ToList().Select(q => (Theme: t.Name, Quote: q))).ToList();
         foreach (var (theme, quote) in quotes)
         {
             yield return new ReportQuote(quote.Text, $"{theme}, {quote.Month}");

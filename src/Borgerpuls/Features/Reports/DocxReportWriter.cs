@@ -48,7 +48,7 @@ public static class DocxReportWriter
         var result = new Table(new TableProperties(
             new TableStyle { Val = "TableGrid" },
             new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
-            new TableLook { FirstRow = true, NoVerticalBand = true, Val = "04A0" }));
+            new TableLook { Val = "04A0" }));
         var columns = table.Header.Count;
         // The first column holds the question texts: give it about half the width.
         var first = columns <= 1 ? 9638 : Math.Max(2800, 9638 / 2);
@@ -83,7 +83,7 @@ public static class DocxReportWriter
             if (cell.Detail is { Length: > 0 } detail)
             {
                 tableCell.Append(new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "TableText" }),
-                    new Run(new RunProperties(new Italic(), new FontSize { Val = "16" }, new Color { Val = "595959" }), new Text(detail) { Space = SpaceProcessingModeValues.Preserve })));
+                    new Run(new RunProperties(new Italic(), new Color { Val = "595959" }, new FontSize { Val = "16" }), new Text(detail) { Space = SpaceProcessingModeValues.Preserve })));
             }
             row.Append(tableCell);
         }

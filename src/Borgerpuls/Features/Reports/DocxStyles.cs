@@ -14,23 +14,23 @@ internal static class DocxStyles
                 new FontSize { Val = "21" }, new Languages { Val = language == "en" ? "en-GB" : "da-DK" })),
             new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines { After = "120", Line = "264", LineRule = LineSpacingRuleValues.Auto }))),
         Paragraph("Normal", "Normal", null, isDefault: true),
-        Paragraph("Title", "Title", new StyleRunProperties(new Bold(), new FontSize { Val = "40" }, new Color { Val = "1F3864" }), spacingAfter: "60"),
-        Paragraph("Subtitle", "Subtitle", new StyleRunProperties(new FontSize { Val = "24" }, new Color { Val = "595959" }), spacingAfter: "240"),
+        Paragraph("Title", "Title", new StyleRunProperties(new Bold(), new Color { Val = "1F3864" }, new FontSize { Val = "40" }), spacingAfter: "60"),
+        Paragraph("Subtitle", "Subtitle", new StyleRunProperties(new Color { Val = "595959" }, new FontSize { Val = "24" }), spacingAfter: "240"),
         Heading(1, "30"),
         Heading(2, "24"),
-        Paragraph("Caption", "caption", new StyleRunProperties(new Bold(), new FontSize { Val = "19" }, new Color { Val = "1F3864" }), spacingAfter: "60", keepNext: true),
-        Paragraph("Note", "Note", new StyleRunProperties(new Italic(), new FontSize { Val = "18" }, new Color { Val = "595959" })),
+        Paragraph("Caption", "caption", new StyleRunProperties(new Bold(), new Color { Val = "1F3864" }, new FontSize { Val = "19" }), spacingAfter: "60", keepNext: true),
+        Paragraph("Note", "Note", new StyleRunProperties(new Italic(), new Color { Val = "595959" }, new FontSize { Val = "18" })),
         Paragraph("Quote", "Quote", new StyleRunProperties(new Italic(), new Color { Val = "404040" }), indent: "567"),
         Paragraph("TableText", "Table Text", new StyleRunProperties(new FontSize { Val = "19" }), spacingAfter: "0"),
         Paragraph("ListBullet", "List Bullet", null, indent: "357"),
         new Style(
             new StyleName { Val = "Table Grid" },
             new StyleTableProperties(new TableBorders(
-                new TopBorder { Val = BorderValues.Single, Size = 4, Color = "A6A6A6" }, new BottomBorder { Val = BorderValues.Single, Size = 4, Color = "A6A6A6" },
-                new LeftBorder { Val = BorderValues.Single, Size = 4, Color = "A6A6A6" }, new RightBorder { Val = BorderValues.Single, Size = 4, Color = "A6A6A6" },
+                new TopBorder { Val = BorderValues.Single, Size = 4, Color = "A6A6A6" }, new LeftBorder { Val = BorderValues.Single, Size = 4, Color = "A6A6A6" },
+                new BottomBorder { Val = BorderValues.Single, Size = 4, Color = "A6A6A6" }, new RightBorder { Val = BorderValues.Single, Size = 4, Color = "A6A6A6" },
                 new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4, Color = "A6A6A6" }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4, Color = "A6A6A6" }),
-                new TableCellMarginDefault(new TopMargin { Width = "40", Type = TableWidthUnitValues.Dxa }, new BottomMargin { Width = "40", Type = TableWidthUnitValues.Dxa },
-                    new TableCellLeftMargin { Width = 80, Type = TableWidthValues.Dxa }, new TableCellRightMargin { Width = 80, Type = TableWidthValues.Dxa })))
+                new TableCellMarginDefault(new TopMargin { Width = "40", Type = TableWidthUnitValues.Dxa }, new TableCellLeftMargin { Width = 80, Type = TableWidthValues.Dxa },
+                    new BottomMargin { Width = "40", Type = TableWidthUnitValues.Dxa }, new TableCellRightMargin { Width = 80, Type = TableWidthValues.Dxa })))
         { Type = StyleValues.Table, StyleId = "TableGrid" });
 
     private static Style Heading(int level, string size) => new(
@@ -40,7 +40,7 @@ internal static class DocxStyles
         new UIPriority { Val = 9 },
         new PrimaryStyle(),
         new StyleParagraphProperties(new KeepNext(), new SpacingBetweenLines { Before = level == 1 ? "360" : "240", After = "120" }, new OutlineLevel { Val = level - 1 }),
-        new StyleRunProperties(new Bold(), new FontSize { Val = size }, new Color { Val = "1F3864" }))
+        new StyleRunProperties(new Bold(), new Color { Val = "1F3864" }, new FontSize { Val = size }))
     { Type = StyleValues.Paragraph, StyleId = $"Heading{level}" };
 
     private static Style Paragraph(string id, string name, StyleRunProperties? run, bool isDefault = false, string? spacingAfter = null, string? indent = null, bool keepNext = false)

@@ -18,6 +18,6 @@ internal static class MethodSection
         {
             yield return new ReportParagraph(text.Format("MethodKiosk", text.Count(data.Total.LeftOutKioskRepeats)));
         }
-        yield return new ReportParagraph(text.Format("Generated", data.GeneratedAt.ToString("d. MMMM yyyy HH:mm 'UTC'", text.Culture)), Note: true);
+        yield return new ReportParagraph(text.Format("Generated", text.Date(DateOnly.FromDateTime(data.GeneratedAt.UtcDateTime)) + data.GeneratedAt.UtcDateTime.ToString(" HH:mm 'UTC'", text.Culture)), Note: true);
     }
 }

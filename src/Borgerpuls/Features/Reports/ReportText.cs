@@ -25,7 +25,7 @@ public sealed class ReportText(CultureInfo culture)
 
     public string Count(long value) => value.ToString("N0", Culture);
 
-    public string Date(DateOnly date) => date.ToString("d. MMMM yyyy", Culture);
+    public string Date(DateOnly date) => date.ToString(this["DateFormat"], Culture);
 
     public string Suppressed(int k) => Format("Suppressed", k);
 

@@ -1,5 +1,6 @@
 using Borgerpuls.Tests.Infrastructure;
 using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
 using static Borgerpuls.Tests.Features.Reports.OpenXmlReading;
 using Word = DocumentFormat.OpenXml.Wordprocessing;
 
@@ -28,6 +29,9 @@ public sealed class ReportCommandTests(ReportDatabase data) : IClassFixture<Repo
     public async Task Word_report_has_seed_004_tables_with_the_hand_computed_shares()
     {
         using var document = WordprocessingDocument.Open(await ReportAsync("docx"), false);
+        // Word refuses a document that breaks the schema; the SDK's validator checks what Word would.
+        var invalid = new OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(invalid.Count == 0, string.Join("\n", invalid));
 
         var positive = WordTable(document, "Andel af positive besvarelser angivet i procent");
         Assert.Equal(["Spørgsmål", JobReady, Vulnerable, "I alt"], positive[0]);
@@ -70,6 +74,8 @@ public sealed class ReportCommandTests(ReportDatabase data) : IClassFixture<Repo
     public async Task Excel_report_has_one_sheet_per_table_with_unrounded_numbers_and_neutralised_text()
     {
         using var document = SpreadsheetDocument.Open(await ReportAsync("xlsx"), false);
+        var invalid = new OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(invalid.Count == 0, string.Join("\n", invalid));
 
         Assert.Equal(["Om rapporten", "Måltal", "Positive", "Negative", "Svarbaser", "Detaljer", "Udvikling", "Prioriteringskort", "Temaer", "Citater", "Handleplan"], SheetNames(document));
         var positive = Sheet(document, "Positive");
