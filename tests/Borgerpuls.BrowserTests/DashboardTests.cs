@@ -13,7 +13,7 @@ public sealed class DashboardTests
         var context = await server.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
         var errors = new List<string>();
-        page.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
+        page.Console += (_, message) => { if (message.Type == "error") errors.Add($"{message.Text} ({message.Location})"); };
         page.PageError += (_, error) => errors.Add(error);
 
         await page.GotoAsync(server.Url + "/login?returnUrl=/dashboard");
