@@ -31,6 +31,12 @@ internal static class IngestBenchmark
             ArgumentList = { exe, "--db", db, "--urls", $"http://127.0.0.1:{port}", "--RateLimits:CitizenPerMinute", "100000000", "--Logging:LogLevel:Default", "Warning" },
             RedirectStandardOutput = true, RedirectStandardError = true,
         })!;
+        // Drain the server's output: an unread pipe fills up and then blocks the server's logging, and with it the requests.
+        var serverLog = new ConcurrentQueue<string>();
+        server.OutputDataReceived += (_, e) => { if (e.Data is { } line) serverLog.Enqueue(line); };
+        server.ErrorDataReceived += (_, e) => { if (e.Data is { } line) serverLog.Enqueue(line); };
+        server.BeginOutputReadLine();
+        server.BeginErrorReadLine();
         try
         {
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
@@ -42,6 +48,7 @@ internal static class IngestBenchmark
             }
             // Warm-up, then the measured window.
             await Load(http, clients, TimeSpan.FromSeconds(3), []);
+            Failures.Clear();
             var latencies = new ConcurrentBag<List<double>>();
             var clock = Stopwatch.StartNew();
             var (acknowledged, failed) = await Load(http, clients, TimeSpan.FromSeconds(seconds), latencies);
@@ -51,6 +58,8 @@ internal static class IngestBenchmark
             Console.WriteLine($"Borgerpuls ingest benchmark — {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}, SQLite (WAL, synchronous=FULL)");
             Console.WriteLine($"server {exe}; load average before the run {LoadAverage()}");
             Console.WriteLine($"{clients} concurrent clients, {seconds} s: {acknowledged:N0} acknowledged ({acknowledged / elapsed:N0}/s), {failed} not acknowledged");
+            foreach (var (status, count) in Failures.OrderBy(f => f.Key)) Console.WriteLine($"  not acknowledged: {count} × {status}");
+            foreach (var line in serverLog.Where(l => l.Contains("fail", StringComparison.Ordinal) || l.Contains("warn", StringComparison.Ordinal)).Take(5)) Console.WriteLine($"  server: {line}");
             var list = latencies.SelectMany(l => l).ToList();
             Console.WriteLine($"latency p50 {Stats.Percentile(list, 50):F1} ms, p95 {Stats.Percentile(list, 95):F1} ms, p99 {Stats.Percentile(list, 99):F1} ms, max {list.Max():F1} ms");
             Console.WriteLine($"server working set {process.WorkingSet64 / (1024 * 1024)} MB; stored responses {stored:N0} (warm-up included)");
@@ -84,11 +93,16 @@ internal static class IngestBenchmark
                     using var response = await http.PostAsync(Endpoint, content);
                     mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                     if (response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK) Interlocked.Increment(ref acknowledged);
-                    else Interlocked.Increment(ref failed);
+                    else
+                    {
+                        Interlocked.Increment(ref failed);
+                        Failures.AddOrUpdate(((int)response.StatusCode).ToString(CultureInfo.InvariantCulture), 1, (_, n) => n + 1);
+                    }
                 }
-                catch (HttpRequestException)
+                catch (HttpRequestException e)
                 {
                     Interlocked.Increment(ref failed);
+                    Failures.AddOrUpdate(e.GetType().Name, 1, (_, n) => n + 1);
                 }
             }
             latencies.Add(mine);
@@ -96,6 +110,7 @@ internal static class IngestBenchmark
         return (acknowledged, failed);
     }
 
+    private static readonly ConcurrentDictionary<string, int> Failures = new();
     private static readonly Uri Endpoint = new("/api/v1/responses", UriKind.Relative);
     private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
 
