@@ -41,11 +41,14 @@ internal static class IngestBenchmark
         {
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Device", key);
-            for (var i = 0; i < 100; i++)
+            // On a busy machine the server can take a while to start; load sent before it listens would count as failures.
+            var ready = false;
+            for (var i = 0; i < 600 && !ready; i++)
             {
-                try { if ((await http.GetAsync("/health")).IsSuccessStatusCode) break; } catch (HttpRequestException) { }
-                await Task.Delay(200);
+                try { ready = (await http.GetAsync("/health")).IsSuccessStatusCode; } catch (HttpRequestException) { }
+                if (!ready) await Task.Delay(200);
             }
+            if (!ready) throw new TimeoutException("The server did not answer /health within two minutes.");
             // Warm-up, then the measured window.
             await Load(http, clients, TimeSpan.FromSeconds(3), []);
             Failures.Clear();
