@@ -10,7 +10,10 @@ namespace Borgerpuls.Bench;
 
 /// <summary>Sustained ingest over HTTP against the real server process on the embedded database (SPEC §7: ≥ 5 000
 /// responses/s, p99 ≤ 50 ms on 2 cores). Every response is acknowledged only after its commit; at the end the stored count
-/// must equal the acknowledged count.</summary>
+/// must equal the acknowledged count. The load generator shares the cores with the server, so it is kept cheap: bodies
+/// are UTF-8 bytes made from a template, no per-request Stopwatch, latencies collected per client.
+/// <c>--server DIR</c> runs the Borgerpuls.dll of another build (e.g. the previous commit) under the same load generator,
+/// so that two builds can be compared back to back on a machine whose load varies.</summary>
 internal static class IngestBenchmark
 {
     public static async Task<int> RunAsync(Dictionary<string, string> options)
@@ -19,7 +22,7 @@ internal static class IngestBenchmark
         var clients = int.Parse(options.GetValueOrDefault("--clients", "32"), CultureInfo.InvariantCulture);
         var dir = Directory.CreateTempSubdirectory("borgerpuls-ingest-").FullName;
         var db = Path.Combine(dir, "ingest.db");
-        var exe = Path.Combine(AppContext.BaseDirectory, "Borgerpuls.dll");
+        var exe = Path.Combine(options.GetValueOrDefault("--server", AppContext.BaseDirectory), "Borgerpuls.dll");
         await Run(exe, "demo-data", "--responses", "0", "--db", db);
         var key = (await Run(exe, "device", "add", "--site", "sjaellandsgade", "--instrument", "smiley", "--name", "bench", "--db", db)).Trim().Split('\n')[^1].Trim();
         var port = 20000 + Random.Shared.Next(20000);
@@ -28,26 +31,39 @@ internal static class IngestBenchmark
             ArgumentList = { exe, "--db", db, "--urls", $"http://127.0.0.1:{port}", "--RateLimits:CitizenPerMinute", "100000000", "--Logging:LogLevel:Default", "Warning" },
             RedirectStandardOutput = true, RedirectStandardError = true,
         })!;
+        // Drain the server's output: an unread pipe fills up and then blocks the server's logging, and with it the requests.
+        var serverLog = new ConcurrentQueue<string>();
+        server.OutputDataReceived += (_, e) => { if (e.Data is { } line) serverLog.Enqueue(line); };
+        server.ErrorDataReceived += (_, e) => { if (e.Data is { } line) serverLog.Enqueue(line); };
+        server.BeginOutputReadLine();
+        server.BeginErrorReadLine();
         try
         {
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Device", key);
-            for (var i = 0; i < 100; i++)
+            // On a busy machine the server can take a while to start; load sent before it listens would count as failures.
+            var ready = false;
+            for (var i = 0; i < 600 && !ready; i++)
             {
-                try { if ((await http.GetAsync("/health")).IsSuccessStatusCode) break; } catch (HttpRequestException) { }
-                await Task.Delay(200);
+                try { ready = (await http.GetAsync("/health")).IsSuccessStatusCode; } catch (HttpRequestException) { }
+                if (!ready) await Task.Delay(200);
             }
+            if (!ready) throw new TimeoutException("The server did not answer /health within two minutes.");
             // Warm-up, then the measured window.
-            await Load(http, clients, TimeSpan.FromSeconds(3), new ConcurrentBag<double>());
-            var latencies = new ConcurrentBag<double>();
+            await Load(http, clients, TimeSpan.FromSeconds(3), []);
+            Failures.Clear();
+            var latencies = new ConcurrentBag<List<double>>();
             var clock = Stopwatch.StartNew();
             var (acknowledged, failed) = await Load(http, clients, TimeSpan.FromSeconds(seconds), latencies);
             var elapsed = clock.Elapsed.TotalSeconds;
             var process = Process.GetProcessById(server.Id);
             var stored = Count(db);
             Console.WriteLine($"Borgerpuls ingest benchmark — {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}, SQLite (WAL, synchronous=FULL)");
+            Console.WriteLine($"server {exe}; load average before the run {LoadAverage()}");
             Console.WriteLine($"{clients} concurrent clients, {seconds} s: {acknowledged:N0} acknowledged ({acknowledged / elapsed:N0}/s), {failed} not acknowledged");
-            var list = latencies.ToList();
+            foreach (var (status, count) in Failures.OrderBy(f => f.Key)) Console.WriteLine($"  not acknowledged: {count} × {status}");
+            foreach (var line in serverLog.Where(l => l.Contains("fail", StringComparison.Ordinal) || l.Contains("warn", StringComparison.Ordinal)).Take(5)) Console.WriteLine($"  server: {line}");
+            var list = latencies.SelectMany(l => l).ToList();
             Console.WriteLine($"latency p50 {Stats.Percentile(list, 50):F1} ms, p95 {Stats.Percentile(list, 95):F1} ms, p99 {Stats.Percentile(list, 99):F1} ms, max {list.Max():F1} ms");
             Console.WriteLine($"server working set {process.WorkingSet64 / (1024 * 1024)} MB; stored responses {stored:N0} (warm-up included)");
             return 0;
@@ -61,35 +77,66 @@ internal static class IngestBenchmark
         }
     }
 
-    private static async Task<(long Acknowledged, long Failed)> Load(HttpClient http, int clients, TimeSpan duration, ConcurrentBag<double> latencies)
+    private static async Task<(long Acknowledged, long Failed)> Load(HttpClient http, int clients, TimeSpan duration, ConcurrentBag<List<double>> latencies)
     {
         long acknowledged = 0, failed = 0;
-        var until = DateTime.UtcNow + duration;
-        var codes = new[] { "1", "2", "3", "4" };
+        var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         await Task.WhenAll(Enumerable.Range(0, clients).Select(async c =>
         {
+            var mine = new List<double>(capacity: 65_536);
             var at = DateTimeOffset.Now.AddMinutes(-30);
-            while (DateTime.UtcNow < until)
+            var body = new Body();
+            while (Stopwatch.GetTimestamp() < until)
             {
-                var answeredAt = at.AddMilliseconds(Random.Shared.Next(1_000_000)).ToString("O", CultureInfo.InvariantCulture);
-                var body = "{\"id\":\"" + Guid.NewGuid() + "\",\"instrument\":\"smiley\",\"answeredAt\":\"" + answeredAt
-                    + "\",\"answers\":{\"besoeg\":\"" + codes[Random.Shared.Next(4)] + "\"}}";
-                var clock = Stopwatch.StartNew();
+                using var content = new ByteArrayContent(body.Next(at.AddMilliseconds(Random.Shared.Next(1_000_000))));
+                content.Headers.ContentType = Json;
+                var started = Stopwatch.GetTimestamp();
                 try
                 {
-                    using var response = await http.PostAsync("/api/v1/responses", new StringContent(body, Encoding.UTF8, "application/json"));
-                    latencies.Add(clock.Elapsed.TotalMilliseconds);
+                    using var response = await http.PostAsync(Endpoint, content);
+                    mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                     if (response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK) Interlocked.Increment(ref acknowledged);
-                    else Interlocked.Increment(ref failed);
+                    else
+                    {
+                        Interlocked.Increment(ref failed);
+                        Failures.AddOrUpdate(((int)response.StatusCode).ToString(CultureInfo.InvariantCulture), 1, (_, n) => n + 1);
+                    }
                 }
-                catch (HttpRequestException)
+                catch (HttpRequestException e)
                 {
                     Interlocked.Increment(ref failed);
+                    Failures.AddOrUpdate(e.GetType().Name, 1, (_, n) => n + 1);
                 }
             }
+            latencies.Add(mine);
         }));
         return (acknowledged, failed);
     }
+
+    private static readonly ConcurrentDictionary<string, int> Failures = new();
+    private static readonly Uri Endpoint = new("/api/v1/responses", UriKind.Relative);
+    private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
+
+    /// <summary>One smiley press as UTF-8: a fixed template with the id, time and option written into it.</summary>
+    private sealed class Body
+    {
+        private const string Template = "{\"id\":\"00000000-0000-0000-0000-000000000000\",\"instrument\":\"smiley\",\"answeredAt\":\"0000-00-00T00:00:00.0000000+00:00\",\"answers\":{\"besoeg\":\"0\"}}";
+        private static readonly int IdAt = Template.IndexOf("00000000-", StringComparison.Ordinal);
+        private static readonly int TimeAt = Template.IndexOf("0000-00-00T", StringComparison.Ordinal);
+        private static readonly int CodeAt = Template.LastIndexOf('0');
+
+        public byte[] Next(DateTimeOffset answeredAt)
+        {
+            var bytes = Encoding.UTF8.GetBytes(Template);
+            Guid.NewGuid().TryFormat(bytes.AsSpan(IdAt), out _);
+            answeredAt.TryFormat(bytes.AsSpan(TimeAt), out _, "O", CultureInfo.InvariantCulture);
+            bytes[CodeAt] = (byte)('1' + Random.Shared.Next(4));
+            return bytes;
+        }
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private static long Count(string db)
     {

@@ -1,16 +1,17 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
-using Borgerpuls.Data;
+using Borgerpuls.Features.Ingest;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Borgerpuls.Security;
 
 /// <summary>Kiosks and tablets send <c>Authorization: Device &lt;key&gt;</c>. The key's SHA-256 is looked up among active
-/// devices; a revoked or unknown key is refused. The principal carries the device id, never anything about a citizen.</summary>
+/// devices; a revoked or unknown key is refused. The principal carries the device id, never anything about a citizen.
+/// Lookups go through the <see cref="DeviceDirectory"/>: the authentication middleware runs on every request, and a kiosk
+/// posting thousands of presses must not cost a database query (and a DbContext) for each.</summary>
 internal sealed class DeviceAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, BorgerpulsDb db)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, DeviceDirectory devices)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Device";
@@ -23,23 +24,10 @@ internal sealed class DeviceAuthenticationHandler(
         {
             return AuthenticateResult.NoResult();
         }
-        var key = header[Prefix.Length..].Trim();
-        if (key.Length is < 20 or > 200)
-        {
-            return AuthenticateResult.Fail("Malformed device key.");
-        }
-        var hash = SecretKeys.Hash(key);
-        var device = await db.Devices.AsNoTracking()
-            .Where(d => d.KeyHash == hash)
-            .Select(d => new { d.Id, d.RevokedAt })
-            .SingleOrDefaultAsync(Context.RequestAborted);
+        var (device, refusal) = await devices.FindAsync(header[Prefix.Length..].Trim(), Context.RequestAborted);
         if (device is null)
         {
-            return AuthenticateResult.Fail("Unknown device key.");
-        }
-        if (device.RevokedAt is not null)
-        {
-            return AuthenticateResult.Fail("This device key has been revoked.");
+            return AuthenticateResult.Fail(refusal!);
         }
         var identity = new ClaimsIdentity(
             [new Claim(ClaimTypes.Name, $"device:{device.Id}"), new Claim(ClaimTypes.Role, Roles.Device), new Claim(BorgerpulsClaims.DeviceId, device.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))],

@@ -89,6 +89,19 @@ internal sealed class PostgresResponseWriter(DatabaseSetup.Target target) : Resp
     private static Task WriteText(NpgsqlBinaryImporter copy, string? value, CancellationToken ct) =>
         value is { } v ? copy.WriteAsync(v, NpgsqlDbType.Varchar, ct) : copy.WriteNullAsync(ct);
 
+    public override async Task<Dictionary<Guid, string>> StoredHashesAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        await using var query = new NpgsqlCommand("""SELECT "Id", "ContentHash" FROM "Responses" WHERE "Id" = ANY(@ids)""", _connection);
+        query.Parameters.AddWithValue("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid, ids.ToArray());
+        var stored = new Dictionary<Guid, string>();
+        await using var reader = await query.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            stored[reader.GetGuid(0)] = reader.GetString(1);
+        }
+        return stored;
+    }
+
     protected override System.Data.Common.DbConnection Connection => _connection;
 
     public override ValueTask DisposeAsync() => _connection.DisposeAsync();

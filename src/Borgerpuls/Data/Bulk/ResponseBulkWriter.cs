@@ -48,6 +48,11 @@ public abstract class ResponseBulkWriter : IAsyncDisposable
 
     public abstract Task WriteAsync(IReadOnlyList<ResponseRow> rows, CancellationToken ct);
 
+    /// <summary>The content hashes of those of the ids that are stored already: a retry is acknowledged again, a reuse of an
+    /// id is a conflict. One prepared statement on the writer's own connection, rather than a DbContext and a LINQ query
+    /// per commit.</summary>
+    public abstract Task<Dictionary<Guid, string>> StoredHashesAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct);
+
     public abstract ValueTask DisposeAsync();
 
     /// <summary>The aggregates the rows add, computed before the transaction opens so that it stays short.</summary>

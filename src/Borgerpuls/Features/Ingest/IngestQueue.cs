@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using Borgerpuls.Data;
 using Borgerpuls.Data.Bulk;
-using Microsoft.EntityFrameworkCore;
 
 namespace Borgerpuls.Features.Ingest;
 
@@ -14,7 +13,7 @@ public sealed class ResponseConflictException(Guid id) : Exception($"Response {i
 /// <summary>Group commit: concurrent submissions are written together in one transaction by a single writer, and each is
 /// acknowledged only after that transaction has committed. One fsync serves many responses, which is what lets the embedded
 /// database take thousands of responses a second while never acknowledging anything that is not durable.</summary>
-public sealed class IngestQueue(IServiceScopeFactory scopes, DatabaseSetup.Target target, ILogger<IngestQueue> logger) : BackgroundService
+public sealed class IngestQueue(DatabaseSetup.Target target, ILogger<IngestQueue> logger) : BackgroundService
 {
     private const int MaxRowsPerCommit = 2_000;
 
@@ -68,13 +67,8 @@ public sealed class IngestQueue(IServiceScopeFactory scopes, DatabaseSetup.Targe
     private async Task CommitAsync(ResponseBulkWriter writer, List<Pending> group, CancellationToken ct)
     {
         // Which ids are stored already, and with what content: a retry is acknowledged again, a reuse is a conflict.
-        var ids = group.SelectMany(p => p.Rows).Select(r => r.Response.Id).Distinct().ToList();
-        Dictionary<Guid, string> stored;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<BorgerpulsDb>();
-            stored = await db.Responses.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.ContentHash, ct);
-        }
+        var ids = group.SelectMany(p => p.Rows).Select(r => r.Response.Id).ToHashSet();
+        var stored = await writer.StoredHashesAsync(ids, ct);
         var accepted = new List<(Pending Pending, List<ResponseRow> New, List<Acknowledgement> Acks)>();
         foreach (var pending in group)
         {

@@ -1,0 +1,176 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Text;
+using Borgerpuls.Data.Aggregates;
+using Borgerpuls.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Borgerpuls.Tests.Features.Ingest;
+
+/// <summary>SPEC §7 "nothing lost": the real server process is killed with SIGKILL while kiosks post concurrently. After a
+/// restart every acknowledged response is stored exactly once, retries of everything sent are answered without duplicates,
+/// and the aggregates count exactly the stored responses (they are written in the same transaction).</summary>
+public sealed class CrashSafetyTests
+{
+    private const int Clients = 16;
+
+    [Fact]
+    public async Task Kill_9_during_sustained_ingest_loses_no_acknowledged_response()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        Assert.Equal(0, (await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value)).ExitCode);
+        var add = await CliRunner.RunAsync("device", "add", "--site", "sjaellandsgade", "--instrument", "smiley", "--name", "Udgang", "--db", database.Value);
+        Assert.True(add.ExitCode == 0, add.Error);
+        var key = add.Output.Trim().Split('\n')[^1].Trim();
+
+        var acknowledged = new ConcurrentDictionary<Guid, byte>();
+        var sent = new ConcurrentDictionary<Guid, string>();
+        using (var server = await ServerProcess.StartAsync(database.Value))
+        {
+            using var http = server.Client(key);
+            using var stop = new CancellationTokenSource();
+            var load = Enumerable.Range(0, Clients).Select(_ => Task.Run(async () =>
+            {
+                while (!stop.IsCancellationRequested)
+                {
+                    var id = Guid.NewGuid();
+                    var body = Press(id);
+                    sent[id] = body;
+                    try
+                    {
+                        using var response = await http.PostAsync("/api/v1/responses", new StringContent(body, Encoding.UTF8, "application/json"));
+                        if (response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK) acknowledged[id] = 0;
+                    }
+                    catch (HttpRequestException)
+                    {
+                        // The server is gone: this one's fate is unknown, as for a kiosk that lost its connection.
+                        return;
+                    }
+                }
+            })).ToList();
+            // Kill in the middle of sustained load, after enough commits that some are surely in flight.
+            var until = DateTime.UtcNow.AddSeconds(30);
+            while (acknowledged.Count < 300 && DateTime.UtcNow < until) await Task.Delay(20);
+            server.Kill();
+            stop.Cancel();
+            await Task.WhenAll(load);
+        }
+        Assert.True(acknowledged.Count >= 300, $"only {acknowledged.Count} acknowledged before the kill");
+        Assert.True(sent.Count > acknowledged.Count, "the kill should interrupt requests in flight");
+
+        await using (var db = database.Open())
+        {
+            var stored = await StoredAsync(db, acknowledged.Keys);
+            Assert.Equal(acknowledged.Count, stored);
+        }
+
+        // A kiosk retries everything it did not get an acknowledgement for; already-stored ones are answered 200, nothing twice.
+        using (var server = await ServerProcess.StartAsync(database.Value))
+        {
+            using var http = server.Client(key);
+            foreach (var (id, body) in sent)
+            {
+                using var response = await http.PostAsync("/api/v1/responses", new StringContent(body, Encoding.UTF8, "application/json"));
+                HttpStatusCode[] expected = acknowledged.ContainsKey(id) ? [HttpStatusCode.OK] : [HttpStatusCode.OK, HttpStatusCode.Created];
+                Assert.Contains(response.StatusCode, expected);
+            }
+        }
+        await using (var db = database.Open())
+        {
+            Assert.Equal(sent.Count, await db.Responses.CountAsync());
+            Assert.Equal(sent.Count, await StoredAsync(db, sent.Keys));
+            Assert.Equal(sent.Count, await db.AggregateCells.Where(c => c.Cube == Cube.Main).SumAsync(c => c.Respondents));
+        }
+    }
+
+    private static async Task<int> StoredAsync(Borgerpuls.Data.BorgerpulsDb db, IEnumerable<Guid> ids)
+    {
+        var count = 0;
+        foreach (var chunk in ids.Chunk(500))
+        {
+            count += await db.Responses.CountAsync(r => chunk.Contains(r.Id));
+        }
+        return count;
+    }
+
+    private static string Press(Guid id) =>
+        $$$"""{"id":"{{{id}}}","instrument":"smiley","answeredAt":"{{{DateTimeOffset.UtcNow.AddMinutes(-5):O}}}","answers":{"besoeg":"{{{1 + Random.Shared.Next(4)}}}"}}""";
+
+    /// <summary>The real executable, as a municipality runs it.</summary>
+    private sealed class ServerProcess : IDisposable
+    {
+        private readonly Process _process;
+
+        private ServerProcess(Process process, Uri address)
+        {
+            _process = process;
+            Address = address;
+        }
+
+        public Uri Address { get; }
+
+        public static async Task<ServerProcess> StartAsync(string db)
+        {
+            var address = new Uri($"http://127.0.0.1:{FreePort()}");
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "Borgerpuls.dll"), "--db", db, "--urls", address.ToString(),
+                "--RateLimits:CitizenPerMinute", "100000000", "--Retention:Enabled", "false", "--Logging:LogLevel:Default", "Warning" })
+            {
+                start.ArgumentList.Add(arg);
+            }
+            start.Environment["DOTNET_NOLOGO"] = "1";
+            var process = Process.Start(start)!;
+            // Drain the output so a chatty server never blocks on a full pipe.
+            process.OutputDataReceived += (_, _) => { };
+            process.ErrorDataReceived += (_, _) => { };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            var server = new ServerProcess(process, address);
+            using var probe = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };
+            for (var i = 0; i < 300; i++)
+            {
+                try
+                {
+                    if ((await probe.GetAsync("/health")).IsSuccessStatusCode) return server;
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                {
+                }
+                Assert.False(process.HasExited, "the server exited while starting");
+                await Task.Delay(200);
+            }
+            server.Dispose();
+            throw new TimeoutException("the server did not start");
+        }
+
+        public HttpClient Client(string deviceKey)
+        {
+            var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Clients }) { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Device", deviceKey);
+            return http;
+        }
+
+        /// <summary>SIGKILL on Unix: no shutdown hooks, no flush — the same as kill -9 or a power cut for the process.</summary>
+        public void Kill()
+        {
+            _process.Kill();
+            _process.WaitForExit();
+        }
+
+        public void Dispose()
+        {
+            if (!_process.HasExited) Kill();
+            _process.Dispose();
+        }
+
+        private static int FreePort()
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+    }
+}
