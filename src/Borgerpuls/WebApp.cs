@@ -73,6 +73,7 @@ internal static class WebApp
         app.MapComments();
         app.MapExport();
         app.MapInvitations();
+        Features.Import.ImportsApi.MapImports(app);
         app.MapRazorPages();
         return app;
     }
