@@ -176,17 +176,25 @@ public static class Importer
                         batch = new List<ResponseRow>(Batch);
                     }
                     if (batch.Count > 0) WaitFor(batches.Writer.WriteAsync(batch, ct));
-                    batches.Writer.Complete();
+                    batches.Writer.TryComplete();
                 }
                 catch (Exception e)
                 {
-                    batches.Writer.Complete(e);
+                    batches.Writer.TryComplete(e);
                 }
             }, ct);
-            await foreach (var batch in batches.Reader.ReadAllAsync(ct))
+            try
             {
-                await writer.WriteAsync(batch, ct);
-                imported += batch.Count;
+                await foreach (var batch in batches.Reader.ReadAllAsync(ct))
+                {
+                    await writer.WriteAsync(batch, ct);
+                    imported += batch.Count;
+                }
+            }
+            finally
+            {
+                // If writing failed, a reader blocked on the full channel must not wait forever.
+                batches.Writer.TryComplete();
             }
             await producer;
             await writer.FlushAggregatesAsync(deferral, ct);
