@@ -17,6 +17,13 @@ internal static class DatabaseStartup
         var db = scope.ServiceProvider.GetRequiredService<BorgerpulsDb>();
         await Migrator.MigrateAsync(db);
 
+        // An import that died between its batches and its final aggregate write left a marker: rebuild before serving.
+        var interrupted = await Data.Aggregates.AggregateDeferrals.RepairAsync(scope.ServiceProvider.GetRequiredService<DatabaseSetup.Target>(), CancellationToken.None);
+        if (interrupted.Count > 0)
+        {
+            logger.LogWarning("Aggregates rebuilt after {Count} interrupted load(s): {Loads}", interrupted.Count, string.Join("; ", interrupted));
+        }
+
         var seedDemo = configuration.GetValue("DemoData:SeedOnFirstStart", true);
         if (seedDemo && db.Provider == DatabaseProvider.Sqlite && !await db.Municipalities.AnyAsync())
         {

@@ -81,6 +81,7 @@ internal static class WebApp
         app.MapInsights();
         app.MapDashboard();
         app.MapTablet();
+        app.MapImports();
         app.MapRazorPages();
         return app;
     }

@@ -11,6 +11,8 @@ public static class AggregateRebuild
     public static async Task<(long Responses, int Cells)> RunAsync(DatabaseSetup.Target target, CancellationToken ct)
     {
         await using var db = DatabaseSetup.Create(target);
+        // Markers of interrupted loads seen before reading: the rebuild covers their responses, so it removes them.
+        var deferrals = await db.Set<AggregateDeferral>().Select(d => d.Id).ToListAsync(ct);
         var versions = new Dictionary<int, InstrumentDefinition>();
         var delta = new AggregateDelta();
         long responses = 0;
@@ -36,6 +38,17 @@ public static class AggregateRebuild
             await delete.ExecuteNonQueryAsync(ct);
         }
         await AggregateWriter.WriteAsync(connection, tx, delta, ct);
+        foreach (var id in deferrals)
+        {
+            await using var done = connection.CreateCommand();
+            done.Transaction = tx;
+            done.CommandText = "DELETE FROM \"AggregateDeferrals\" WHERE \"Id\" = @id";
+            var p = done.CreateParameter();
+            p.ParameterName = "@id";
+            p.Value = id;
+            done.Parameters.Add(p);
+            await done.ExecuteNonQueryAsync(ct);
+        }
         await tx.CommitAsync(ct);
         return (responses, delta.Cells.Count);
     }

@@ -44,7 +44,26 @@ public abstract class ResponseBulkWriter : IAsyncDisposable
         _deferred.Cells.Clear();
     }
 
-
+    /// <summary>Like <see cref="FlushAggregatesAsync(CancellationToken)"/>, and removes the load's
+    /// <see cref="AggregateDeferral"/> marker in the same transaction: either both happen or neither.</summary>
+    public async Task FlushAggregatesAsync(long deferral, CancellationToken ct)
+    {
+        await using var tx = await Connection.BeginTransactionAsync(ct);
+        var generation = await AggregateWriter.WriteAsync(Connection, tx, _deferred, ct);
+        await using (var done = Connection.CreateCommand())
+        {
+            done.Transaction = tx;
+            done.CommandText = "DELETE FROM \"AggregateDeferrals\" WHERE \"Id\" = @id";
+            var id = done.CreateParameter();
+            id.ParameterName = "@id";
+            id.Value = deferral;
+            done.Parameters.Add(id);
+            await done.ExecuteNonQueryAsync(ct);
+        }
+        await tx.CommitAsync(ct);
+        Committed(_deferred, generation);
+        _deferred.Cells.Clear();
+    }
 
     public abstract Task WriteAsync(IReadOnlyList<ResponseRow> rows, CancellationToken ct);
 

@@ -9,13 +9,24 @@ public sealed record ImportMapping
     public Dictionary<string, string> Columns { get; init; } = new(StringComparer.OrdinalIgnoreCase);
     public Dictionary<string, Dictionary<string, string>> Values { get; init; } = new(StringComparer.OrdinalIgnoreCase);
 
+    private static readonly JsonSerializerOptions Output = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
     public static ImportMapping Load(string? path)
     {
         if (path is null) return new ImportMapping();
         if (!File.Exists(path)) throw new ImportFileException($"Mapping file not found: {path}");
+        return Parse(File.ReadAllText(path));
+    }
+
+    /// <summary>The mapping file format, as JSON text (API, saved mappings).</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, Output);
+
+    public static ImportMapping Parse(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json)) return new ImportMapping();
         try
         {
-            var mapping = JsonSerializer.Deserialize<ImportMapping>(File.ReadAllText(path), new JsonSerializerOptions(JsonSerializerDefaults.Web)
+            var mapping = JsonSerializer.Deserialize<ImportMapping>(json, new JsonSerializerOptions(JsonSerializerDefaults.Web)
             {
                 UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
             }) ?? new ImportMapping();
@@ -27,7 +38,7 @@ public sealed record ImportMapping
         }
         catch (JsonException e)
         {
-            throw new ImportFileException($"The mapping file is not valid: {e.Message}");
+            throw new ImportFileException($"The mapping is not valid: {e.Message}");
         }
     }
 }

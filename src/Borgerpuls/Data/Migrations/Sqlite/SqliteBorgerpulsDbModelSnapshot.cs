@@ -81,6 +81,25 @@ namespace Borgerpuls.Data.Migrations.Sqlite
                     b.ToTable("AggregateCells");
                 });
 
+            modelBuilder.Entity("Borgerpuls.Data.Aggregates.AggregateDeferral", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AggregateDeferrals", (string)null);
+                });
+
             modelBuilder.Entity("Borgerpuls.Data.Aggregates.AggregateOption", b =>
                 {
                     b.Property<long>("CellId")
@@ -1238,6 +1257,43 @@ namespace Borgerpuls.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Units");
+                });
+
+            modelBuilder.Entity("Borgerpuls.Features.Import.SavedMapping", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InstrumentKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstrumentKey", "Name")
+                        .IsUnique();
+
+                    b.ToTable("SavedMappings", (string)null);
                 });
 
             modelBuilder.Entity("Borgerpuls.Security.PersonalAccessToken", b =>

@@ -1,0 +1,184 @@
+using Borgerpuls.Data;
+using Borgerpuls.Localization;
+using Borgerpuls.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Borgerpuls.Features.Import;
+
+/// <summary>The import wizard: upload → proposed mapping (editable) → check (a dry run: counts and every error with line and
+/// column) → import. Works without JavaScript; each step posts the upload's id and the mapping so far. A mapping can be
+/// saved under a name and chosen again for next year's file.</summary>
+[Authorize(Policy = Policies.Analyst)]
+[RequestSizeLimit(210L * 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = 210L * 1024 * 1024)]
+public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
+{
+    public sealed record Choice(string Value, string Label);
+
+    public List<string> Instruments { get; private set; } = [];
+    public List<string> Campaigns { get; private set; } = [];
+    public List<string> SavedNames { get; private set; } = [];
+    public List<string> Errors { get; } = [];
+
+    [BindProperty] public string? Instrument { get; set; }
+    [BindProperty] public string? Campaign { get; set; }
+    [BindProperty] public bool Strict { get; set; }
+    [BindProperty] public string? Upload { get; set; }
+    [BindProperty] public string? SavedMapping { get; set; }
+    [BindProperty] public string? SaveAs { get; set; }
+    [BindProperty] public List<string> Targets { get; set; } = [];
+    [BindProperty] public string? ValuesJson { get; set; }
+
+    public ImportPreview? Preview { get; private set; }
+    public List<Choice> Choices { get; private set; } = [];
+    public ImportSummary? Checked { get; private set; }
+    public ImportSummary? Done { get; private set; }
+    public ImportRejectedException? Rejected { get; private set; }
+
+    public async Task OnGetAsync() => await ListsAsync();
+
+    public async Task<IActionResult> OnPostUploadAsync(IFormFile? file)
+    {
+        await ListsAsync();
+        if (file is null || file.Length == 0) Errors.Add(t["Import.NoFile"]);
+        if (!Instruments.Contains(Instrument ?? "")) Errors.Add(t["Import.UnknownInstrument"]);
+        if (Errors.Count > 0) return Page();
+        var path = await UploadStore.SaveAsync(file!, HttpContext.RequestAborted);
+        Upload = UploadStore.IdOf(path);
+        if (!await PreviewAsync(path)) return Page();
+        var mapping = Preview!.Suggested;
+        if (SavedMapping is { Length: > 0 } name
+            && await db.Set<SavedMapping>().Where(m => m.InstrumentKey == Instrument && m.Name == name).Select(m => m.Json).SingleOrDefaultAsync() is { } json)
+        {
+            var saved = ImportMapping.Parse(json);
+            foreach (var (column, to) in saved.Columns) mapping.Columns[column] = to;
+            foreach (var (question, values) in saved.Values) mapping.Values[question] = values;
+        }
+        Targets = Preview.Header.Select(h => mapping.Columns.GetValueOrDefault(h.Trim()) ?? mapping.Columns.GetValueOrDefault(h) ?? "").ToList();
+        ValuesJson = new ImportMapping { Values = mapping.Values }.ToJson();
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostCheckAsync() => RunAsync(dryRun: true);
+
+    public Task<IActionResult> OnPostCommitAsync() => RunAsync(dryRun: false);
+
+    private async Task<IActionResult> RunAsync(bool dryRun)
+    {
+        await ListsAsync();
+        var path = UploadStore.Find(Upload);
+        if (path is null || !Instruments.Contains(Instrument ?? ""))
+        {
+            Errors.Add(t["Import.UploadGone"]);
+            return Page();
+        }
+        if (!await PreviewAsync(path)) return Page();
+        ImportMapping mapping;
+        try
+        {
+            mapping = Mapping();
+        }
+        catch (ImportFileException e)
+        {
+            Errors.Add(e.Message);
+            return Page();
+        }
+        try
+        {
+            var summary = await Importer.RunAsync(target, path, new ImportOptions(Instrument!)
+            {
+                Mapping = mapping, Campaign = string.IsNullOrEmpty(Campaign) ? null : Campaign, Strict = Strict, DryRun = dryRun,
+                Actor = User.Identity?.Name ?? "web",
+            }, clock.GetLocalNow(), HttpContext.RequestAborted);
+            if (dryRun)
+            {
+                Checked = summary;
+                await audit.WriteAsync("import.dry-run", $"{Instrument}: {summary.Rows} rows, checked");
+            }
+            else
+            {
+                Done = summary;
+                UploadStore.Delete(path);
+            }
+            if (SaveAs is { Length: > 0 } name) await SaveAsync(name.Trim(), mapping);
+        }
+        catch (ImportFileException e)
+        {
+            Errors.Add(e.Message);
+        }
+        catch (ImportRejectedException e)
+        {
+            Rejected = e;
+            await audit.WriteAsync("import.rejected", $"{Instrument}: {e.Total} error(s)");
+        }
+        return Page();
+    }
+
+    /// <summary>The mapping as the form now says: each column's chosen target (blank = as named in the file).</summary>
+    private ImportMapping Mapping()
+    {
+        var mapping = new ImportMapping { Values = ImportMapping.Parse(ValuesJson).Values };
+        for (var i = 0; i < Preview!.Header.Count && i < Targets.Count; i++)
+        {
+            var to = Targets[i]?.Trim() ?? "";
+            if (to.Length > 0 && !to.Equals(Preview.Header[i].Trim(), StringComparison.OrdinalIgnoreCase)) mapping.Columns[Preview.Header[i]] = to;
+        }
+        return mapping;
+    }
+
+    private async Task SaveAsync(string name, ImportMapping mapping)
+    {
+        if (name.Length > 100) name = name[..100];
+        var json = mapping.ToJson();
+        var existing = await db.Set<SavedMapping>().SingleOrDefaultAsync(m => m.InstrumentKey == Instrument && m.Name == name);
+        if (existing is null)
+        {
+            db.Set<SavedMapping>().Add(new SavedMapping { Name = name, InstrumentKey = Instrument!, Json = json, SavedAt = clock.GetUtcNow().UtcDateTime, SavedBy = User.Identity?.Name ?? "web" });
+        }
+        else
+        {
+            existing.Json = json;
+            existing.SavedAt = clock.GetUtcNow().UtcDateTime;
+            existing.SavedBy = User.Identity?.Name ?? "web";
+        }
+        await db.SaveChangesAsync();
+        await audit.WriteAsync("import.mapping-saved", $"{Instrument}: {name}");
+        SavedNames = await SavedNamesAsync();
+    }
+
+    private async Task<bool> PreviewAsync(string path)
+    {
+        try
+        {
+            Preview = await ImportPreview.ReadAsync(db, path, Instrument!, HttpContext.RequestAborted);
+        }
+        catch (ImportFileException e)
+        {
+            Errors.Add(e.Message);
+            return false;
+        }
+        var instrument = await db.InstrumentVersions.Where(v => v.Instrument!.Key == Instrument).OrderByDescending(v => v.Number).Select(v => v.Id).FirstAsync();
+        var definition = await Questionnaire.InstrumentCatalog.LoadAsync(db, instrument, HttpContext.RequestAborted);
+        Choices =
+        [
+            new("", t["Import.AsNamed"]), new("ignore", t["Import.Ignore"]),
+            .. new[] { "respondent_id", "submitted_at", "jobcenter", "site", "unit", "target_group", "channel", "language", "meeting_type" }.Select(f => new Choice(f, t["Import.Field." + f])),
+            .. definition.Questions.Select(q => new Choice(q.Key, $"{q.Key} — {q.Texts.Da}")),
+        ];
+        return true;
+    }
+
+    private async Task ListsAsync()
+    {
+        Instruments = await db.Instruments.AsNoTracking().OrderBy(i => i.Key).Select(i => i.Key).ToListAsync();
+        Campaigns = await db.Campaigns.AsNoTracking().OrderBy(c => c.Key).Select(c => c.Key).ToListAsync();
+        SavedNames = await SavedNamesAsync();
+    }
+
+    private Task<List<string>> SavedNamesAsync() =>
+        db.Set<SavedMapping>().AsNoTracking().Where(m => Instrument == null || m.InstrumentKey == Instrument).OrderBy(m => m.Name).Select(m => m.Name).ToListAsync();
+}
