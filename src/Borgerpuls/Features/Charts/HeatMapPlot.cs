@@ -3,7 +3,7 @@ using ScottPlot;
 
 namespace Borgerpuls.Features.Charts;
 
-/// <summary>Weekdays down, hours across; each cell shaded by its positive share (light = low, dark = high, a scale that stays
+/// <summary>Weekdays down, hours across; each cell shaded by its positive share (lighter = lower, darker = higher, a scale that stays
 /// monotone in grayscale) and labelled with it; suppressed cells are hatched and unlabelled, empty hours blank.</summary>
 internal static class HeatMapPlot
 {
@@ -12,6 +12,10 @@ internal static class HeatMapPlot
 
     public static (int Width, int Height) Draw(Plot plot, HeatMapChart chart, CultureInfo culture)
     {
+        // The shading spans the shares actually shown, so that weaker hours stand out even when all are high; the labels
+        // carry the values themselves.
+        var shown = chart.Cells.Where(c => !c.Suppressed && c.Positive is not null).Select(c => c.Positive!.Value).ToList();
+        var (lowest, highest) = shown.Count == 0 ? (0.0, 1.0) : (shown.Min(), shown.Max());
         var first = chart.Cells.Count == 0 ? 7 : Math.Min(7, chart.Cells.Min(c => c.Hour));
         var last = chart.Cells.Count == 0 ? 17 : Math.Max(17, chart.Cells.Max(c => c.Hour));
         foreach (var cell in chart.Cells)
@@ -26,7 +30,7 @@ internal static class HeatMapPlot
                 rect.FillHatchColor = ChartStyle.Neutral;
                 continue;
             }
-            var fill = Low.InterpolateRgb(High, share);
+            var fill = Low.InterpolateRgb(High, highest > lowest ? 0.15 + 0.85 * (share - lowest) / (highest - lowest) : 0.85);
             rect.FillColor = fill;
             ChartStyle.Label(plot, ChartFormat.Points(share, culture), cell.Hour + 0.5, cell.Weekday, Alignment.MiddleCenter, fill.Luminance > 0.5f ? ChartStyle.Ink : Colors.White, 11, bold: true);
         }
