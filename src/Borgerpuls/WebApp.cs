@@ -12,6 +12,7 @@ using Borgerpuls.Features.Insights;
 using Borgerpuls.Features.Reports;
 using Borgerpuls.Features.Dashboard;
 using Borgerpuls.Features.Tablet;
+using Borgerpuls.Features.Import;
 using Borgerpuls.Localization;
 using Borgerpuls.Security;
 using Microsoft.AspNetCore.Localization;
