@@ -140,6 +140,9 @@ public static class Importer
             var before = seen.Count(r => already.Contains(NameBasedId.For(instrument.Key, r)));
             return new ImportSummary(file.Description, rows, rows - before, before, created) { Checking = checking, DryRun = true };
         }
+        // The checking pass's respondent ids are not needed for writing (the writing pass skips by stored id): let them go.
+        seen.Clear();
+        seen.TrimExcess();
         await using (var db = DatabaseSetup.Create(target))
         {
             await CreateAsync(db, org, ct);
