@@ -12,5 +12,23 @@ public readonly record struct ResponseRate(long Offered, long Answered)
 
     public bool Low => Offered > 0 && Rate < LowThreshold;
 
+    /// <summary>How far apart a group's rate and the other groups' must be to be marked as differing strongly.</summary>
+    public const double MarkedDifference = 0.15;
+
     public static ResponseRate operator +(ResponseRate a, ResponseRate b) => new(a.Offered + b.Offered, a.Answered + b.Answered);
+
+    /// <summary>Per group: does its rate differ strongly from that of the other groups together — significant at 95 %
+    /// (<see cref="Comparison.Proportions"/>) and at least <see cref="MarkedDifference"/> apart? Groups that answer at very
+    /// different rates are not comparable without care (VIVE's survey: caseworkers chose whom to refer).</summary>
+    public static bool[] DiffersFromRest(IReadOnlyList<ResponseRate> rates)
+    {
+        var total = rates.Aggregate(new ResponseRate(0, 0), (a, b) => a + b);
+        return rates.Select(rate =>
+        {
+            var rest = new ResponseRate(total.Offered - rate.Offered, total.Answered - rate.Answered);
+            if (rate.Offered == 0 || rest.Offered == 0) return false;
+            var test = Comparison.Proportions(rate.Answered, rate.Offered, rest.Answered, rest.Offered);
+            return test.Significant && Math.Abs(test.Difference) >= MarkedDifference;
+        }).ToArray();
+    }
 }

@@ -36,6 +36,9 @@ public static class ResultsQuery
         }
 
         var rates = await ResponseRateQuery.RunAsync(db, instrument.InstrumentId, sums, language, ct);
+        // Only groups that are shown take part, so no flag says anything about a suppressed group.
+        var shownRates = ordered.Select((g, i) => !hiddenGroups[i] && rates.TryGetValue(g.Key, out var r) ? r : new ResponseRate(0, 0)).ToList();
+        var ratesDiffer = ResponseRate.DiffersFromRest(shownRates);
         var targets = await db.Targets.AsNoTracking().Where(t => t.InstrumentId == instrument.InstrumentId).OrderBy(t => t.Key).ToListAsync(ct);
         var result = new List<GroupResult>();
         for (var g = 0; g < ordered.Count; g++)
@@ -65,7 +68,7 @@ public static class ResultsQuery
             result.Add(new GroupResult(keyObject, label, counts.Respondents, false, rows, average,
                 matching.Select(t => Evaluate(t, averages, questions, figures[g], hiddenCells, g)).ToList())
             {
-                ResponseRate = rates.TryGetValue(groupKey, out var rate) && rate.Offered > 0 ? new ResponseRateResult(rate.Offered, rate.Answered, rate.Rate, rate.Low) : null,
+                ResponseRate = shownRates[g] is { Offered: > 0 } rate ? new ResponseRateResult(rate.Offered, rate.Answered, rate.Rate, rate.Low, ratesDiffer[g]) : null,
             });
         }
         if (request.By == Dimension.Period)

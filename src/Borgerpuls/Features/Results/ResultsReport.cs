@@ -21,7 +21,9 @@ public sealed record GroupResult(
 }
 
 /// <summary>Offered = tablet answers + declined hand-overs + invitations issued; answered = tablet answers + invitations used.</summary>
-public sealed record ResponseRateResult(long Offered, long Answered, double Rate, bool Low);
+/// <param name="DiffersFromRest">The rate differs strongly (significantly, and by at least 15 points) from the other shown
+/// groups' rate together.</param>
+public sealed record ResponseRateResult(long Offered, long Answered, double Rate, bool Low, bool DiffersFromRest = false);
 
 public sealed record QuestionResult(
     string Key, long? Base, double? Positive, double? Neutral, double? Negative, long? Excluded, double? Mean,
