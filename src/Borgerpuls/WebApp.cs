@@ -41,6 +41,7 @@ internal static class WebApp
         builder.Services.AddWebHardening(builder.Configuration);
         builder.Services.AddIngest();
         builder.Services.AddSingleton<Features.Results.DifferencingGuard>();
+        builder.Services.AddHostedService<Data.Aggregates.AggregateWarmUp>();
         builder.Services.AddComments(builder.Configuration);
         builder.Services.Configure<Features.Retention.RetentionOptions>(builder.Configuration.GetSection("Retention"));
         if (builder.Configuration.GetValue("Retention:Enabled", true))

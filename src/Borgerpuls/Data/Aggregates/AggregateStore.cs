@@ -24,6 +24,21 @@ public sealed class AggregateStore
     /// <summary>Runs <paramref name="read"/> over an instrument's current cells under a read lock; it must not keep references.</summary>
     public async Task<T> ReadAsync<T>(int instrumentId, Func<InstrumentCells, T> read, CancellationToken ct)
     {
+        await EnsureCurrentAsync(ct);
+        _lock.EnterReadLock();
+        try
+        {
+            return read(_instruments.TryGetValue(instrumentId, out var cells) ? cells : new InstrumentCells());
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>Loads the aggregates unless this process already holds the current generation.</summary>
+    public async Task EnsureCurrentAsync(CancellationToken ct)
+    {
         long generation;
         await using (var db = DatabaseSetup.Create(_target))
         {
@@ -43,15 +58,6 @@ public sealed class AggregateStore
             {
                 _loading.Release();
             }
-        }
-        _lock.EnterReadLock();
-        try
-        {
-            return read(_instruments.TryGetValue(instrumentId, out var cells) ? cells : new InstrumentCells());
-        }
-        finally
-        {
-            _lock.ExitReadLock();
         }
     }
 
