@@ -17,8 +17,16 @@ internal static class DatabaseStartup
         var db = scope.ServiceProvider.GetRequiredService<BorgerpulsDb>();
         await Migrator.MigrateAsync(db);
 
+        // Stored themes follow the configured lexicon: after an upgrade or a change of the Themes section they are derived
+        // again before serving, so counts and quotes never mix two lexicons.
+        var target = scope.ServiceProvider.GetRequiredService<DatabaseSetup.Target>();
+        if (await Data.Aggregates.StoredThemeLexicon.ApplyAsync(target, scope.ServiceProvider.GetRequiredService<Analysis.Themes.ThemeLexicon>(), CancellationToken.None) is { } changed)
+        {
+            logger.LogInformation("Theme lexicon changed: comment themes derived again ({Changed} comments changed)", changed);
+        }
+
         // An import that died between its batches and its final aggregate write left a marker: rebuild before serving.
-        var interrupted = await Data.Aggregates.AggregateDeferrals.RepairAsync(scope.ServiceProvider.GetRequiredService<DatabaseSetup.Target>(), CancellationToken.None);
+        var interrupted = await Data.Aggregates.AggregateDeferrals.RepairAsync(target, CancellationToken.None);
         if (interrupted.Count > 0)
         {
             logger.LogWarning("Aggregates rebuilt after {Count} interrupted load(s): {Loads}", interrupted.Count, string.Join("; ", interrupted));
@@ -27,7 +35,6 @@ internal static class DatabaseStartup
         var seedDemo = configuration.GetValue("DemoData:SeedOnFirstStart", true);
         if (seedDemo && db.Provider == DatabaseProvider.Sqlite && !await db.Municipalities.AnyAsync())
         {
-            var target = scope.ServiceProvider.GetRequiredService<DatabaseSetup.Target>();
             logger.LogInformation("Empty database: generating {Responses} demo responses", FirstStartDemoResponses);
             await DemoDataGenerator.RunAsync(target, new DemoDataOptions(FirstStartDemoResponses), CancellationToken.None);
         }

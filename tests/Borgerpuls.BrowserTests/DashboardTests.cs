@@ -57,6 +57,47 @@ public sealed class DashboardTests
             await page.ScreenshotAsync(new() { Path = Path.Combine(docs, "dashboard.png"), FullPage = true });
         }
 
+        // Groups A and B are picked by name; another pair gives other figures in the comparison.
+        var a = page.Locator("select[name=a] option");
+        Assert.True(await a.CountAsync() >= 2);
+        Assert.NotEqual(await a.Nth(0).GetAttributeAsync("value"), (await a.Nth(0).InnerTextAsync()).Trim());
+        var compared = await page.TextContentAsync("table[data-table='compare']");
+        Assert.False(string.IsNullOrWhiteSpace(compared));
+        var last = await a.Nth(await a.CountAsync() - 1).GetAttributeAsync("value");
+        var first = await a.Nth(0).GetAttributeAsync("value");
+        await page.SelectOptionAsync("select[name=a]", last!);
+        await page.SelectOptionAsync("select[name=b]", first!);
+        await Task.WhenAll(
+            page.WaitForURLAsync(url => url.Contains("a=" + last, StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded }),
+            page.ClickAsync("form.dashboard-filters button[type=submit]"));
+        Assert.NotEqual(compared, await page.TextContentAsync("table[data-table='compare']"));
+        Assert.Equal(last, await page.InputValueAsync("select[name=a]"));
+
+        // Periods are offered as quarters in Danish.
+        await page.SelectOptionAsync("select[name=compareBy]", "period");
+        await page.SelectOptionAsync("select[name=period]", "quarter");
+        await Task.WhenAll(
+            page.WaitForURLAsync(url => url.Contains("compareBy=period", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded }),
+            page.ClickAsync("form.dashboard-filters button[type=submit]"));
+        Assert.Matches(@"^[1-4]\. kvt\. \d{4}$", (await page.Locator("select[name=b] option:checked").InnerTextAsync()).Trim());
+        Assert.Matches(@"\d\. kvt\. \d{4}", await page.TextContentAsync("table[data-table='compare']") ?? "");
+
+        // The drill-down path names the job centre chosen, not its key.
+        var centre = page.Locator("select[name=jobcentre] option").Nth(1);
+        var (centreKey, centreName) = (await centre.GetAttributeAsync("value"), (await centre.InnerTextAsync()).Trim());
+        await page.SelectOptionAsync("select[name=jobcentre]", centreKey!);
+        await Task.WhenAll(
+            page.WaitForURLAsync(url => url.Contains("jobcentre=" + centreKey, StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded }),
+            page.ClickAsync("form.dashboard-filters button[type=submit]"));
+        var crumbs = await page.InnerTextAsync("nav.crumbs");
+        Assert.Contains(centreName, crumbs, StringComparison.Ordinal);
+        Assert.DoesNotContain(centreKey!, crumbs, StringComparison.Ordinal);
+        var pickedContext = await server.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, BypassCSP = true, StorageState = await context.StorageStateAsync() });
+        var pickedPage = await pickedContext.NewPageAsync();
+        await pickedPage.GotoAsync(page.Url);
+        Assert.Empty(await SeriousAccessibilityViolationsAsync(pickedPage));
+        await pickedContext.DisposeAsync();
+
         // A month without answers: the anonymity threshold hides every figure, and says so.
         await page.GotoAsync(server.Url + "/dashboard?from=2001-01&to=2001-01");
         Assert.StartsWith("færre end", await page.InnerTextAsync("[data-testid=respondents]"));

@@ -50,7 +50,7 @@ internal static class ReportCommand
                 {
                     TrendPeriod = ReportRequest.ParsePeriod(result.GetValue(period)),
                 };
-                var data = await ReportBuilder.BuildAsync(db, target, request, Viewer.CommandLine, new ThemeLexicon(ThemePresets.All), TimeProvider.System, ct);
+                var data = await ReportBuilder.BuildAsync(db, target, request, Viewer.CommandLine, await Data.Aggregates.StoredThemeLexicon.LoadAsync(db, ct), TimeProvider.System, ct);
                 return ReportFormats.Write(data, format, new ReportText(ui));
             });
             var full = Path.GetFullPath(path);

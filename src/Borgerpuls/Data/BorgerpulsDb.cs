@@ -39,6 +39,8 @@ public abstract class BorgerpulsDb(DbContextOptions options) : IdentityDbContext
     public DbSet<Aggregates.AggregateOption> AggregateOptions => Set<Aggregates.AggregateOption>();
     public DbSet<Aggregates.AggregatePair> AggregatePairs => Set<Aggregates.AggregatePair>();
     public DbSet<Aggregates.AggregateState> AggregateState => Set<Aggregates.AggregateState>();
+    public DbSet<Aggregates.ThemeCell> ThemeCells => Set<Aggregates.ThemeCell>();
+    public DbSet<Aggregates.ThemeLexiconState> ThemeLexiconState => Set<Aggregates.ThemeLexiconState>();
 
     public abstract DatabaseProvider Provider { get; }
 

@@ -10,6 +10,9 @@ public sealed class AggregateDelta
 {
     public Dictionary<CellKey, CellCounts> Cells { get; } = [];
 
+    /// <summary>The batch's comments by theme, written in the same transaction as the cells.</summary>
+    public ThemeCounts Themes { get; } = new();
+
     public void Add(Response response, InstrumentDefinition instrument)
     {
         var counts = Count(response, instrument);

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Borgerpuls.Data.Aggregates;
 
-/// <summary>Recomputes every aggregate from the stored responses, in one transaction. Incremental maintenance must always
+/// <summary>Recomputes every aggregate from the stored responses and comments, in one transaction. Incremental maintenance must always
 /// give the same tables; this is the proof and the repair.</summary>
 public static class AggregateRebuild
 {
@@ -13,6 +13,7 @@ public static class AggregateRebuild
         await using var db = DatabaseSetup.Create(target);
         // Markers of interrupted loads seen before reading: the rebuild covers their responses, so it removes them.
         var deferrals = await db.Set<AggregateDeferral>().Select(d => d.Id).ToListAsync(ct);
+        var lexicon = await StoredThemeLexicon.LoadAsync(db, ct);
         var versions = new Dictionary<int, InstrumentDefinition>();
         var delta = new AggregateDelta();
         long responses = 0;
@@ -37,6 +38,8 @@ public static class AggregateRebuild
             delete.CommandText = $"DELETE FROM \"{table}\"";
             await delete.ExecuteNonQueryAsync(ct);
         }
+        // Comments are classified again with the stored lexicon, so the rebuild also backfills and repairs stored themes.
+        await CommentThemeDerivation.RunAsync(reader, connection, tx, lexicon, delta.Themes, ct);
         await AggregateWriter.WriteAsync(connection, tx, delta, ct);
         foreach (var id in deferrals)
         {

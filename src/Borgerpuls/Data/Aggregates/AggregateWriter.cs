@@ -43,6 +43,7 @@ internal static class AggregateWriter
                 await pair.ExecuteNonQueryAsync(ct);
             }
         }
+        await ThemeCellWriter.WriteAsync(connection, transaction, delta.Themes, ct);
         await using var bump = Command(connection, transaction, """UPDATE "AggregateState" SET "Generation" = "Generation" + 1 WHERE "Id" = 1 RETURNING "Generation" """);
         return Convert.ToInt64(await bump.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
     }

@@ -1,3 +1,4 @@
+using Borgerpuls.Analysis.Themes;
 using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Features.Questionnaire;
 
@@ -14,12 +15,19 @@ public abstract class ResponseBulkWriter : IAsyncDisposable
 
     protected DatabaseSetup.Target Target { get; }
 
+    /// <summary>The stored lexicon, read once when the writer opens.</summary>
+    private ThemeLexicon Lexicon { get; set; } = ThemeLexicon.Default;
+
     public static async Task<ResponseBulkWriter> OpenAsync(DatabaseSetup.Target target, CancellationToken ct, bool deferAggregates = false)
     {
         ResponseBulkWriter writer = target.Provider == DatabaseProvider.Postgres
             ? new PostgresResponseWriter(target) { DeferAggregates = deferAggregates }
             : new SqliteResponseWriter(target) { DeferAggregates = deferAggregates };
         await writer.OpenAsync(ct);
+        await using (var db = DatabaseSetup.Create(target))
+        {
+            writer.Lexicon = await StoredThemeLexicon.LoadAsync(db, ct);
+        }
         return writer;
     }
 
@@ -42,6 +50,7 @@ public abstract class ResponseBulkWriter : IAsyncDisposable
         await tx.CommitAsync(ct);
         Committed(_deferred, generation);
         _deferred.Cells.Clear();
+        _deferred.Themes.Cells.Clear();
     }
 
     /// <summary>Like <see cref="FlushAggregatesAsync(CancellationToken)"/>, and removes the load's
@@ -63,6 +72,7 @@ public abstract class ResponseBulkWriter : IAsyncDisposable
         await tx.CommitAsync(ct);
         Committed(_deferred, generation);
         _deferred.Cells.Clear();
+        _deferred.Themes.Cells.Clear();
     }
 
     public abstract Task WriteAsync(IReadOnlyList<ResponseRow> rows, CancellationToken ct);
@@ -86,7 +96,15 @@ public abstract class ResponseBulkWriter : IAsyncDisposable
                 await using var db = DatabaseSetup.Create(Target);
                 _versions[versionId] = definition = await InstrumentCatalog.LoadAsync(db, versionId, ct);
             }
-            (DeferAggregates ? _deferred : delta).Add(row.Response, definition);
+            var target = DeferAggregates ? _deferred : delta;
+            target.Add(row.Response, definition);
+            // Comments arrive redacted from every channel and the import; classifying them here, once, is what lets
+            // the theme counts be kept like the other aggregates instead of being derived per query.
+            foreach (var comment in row.Comments)
+            {
+                comment.Themes = [.. Lexicon.Classify(comment.Text)];
+                target.Themes.Add(comment);
+            }
         }
         return delta;
     }

@@ -16,11 +16,14 @@ public sealed record Quote(long Id, string Text, string Month);
 public sealed record CommentThemesReport(string Instrument, long? Respondents, int Comments, bool QuotesShown, string? QuotesHiddenReason, IReadOnlyList<ThemeCount> Themes);
 
 /// <summary>Comment themes per segment (SPEC §5): count and share of the segment's comments per theme, and the quotes behind
-/// them. Theme counts follow the anonymity threshold k; quotes are shown to managers only for segments of at least
-/// kComments respondents, to committee members never, to analysts always.</summary>
+/// them. Counts come from the theme cells kept at write time, so their cost does not grow with the comments stored. Theme
+/// counts follow the anonymity threshold k; quotes are shown to managers only for segments of at least kComments
+/// respondents, to committee members never, to analysts always.</summary>
 public static class CommentThemesQuery
 {
     public const int QuotesPerTheme = 5;
+    private const int QuotePage = 500;
+    private const int QuoteScanLimit = 5_000;
 
     public static async Task<CommentThemesReport> RunAsync(BorgerpulsDb db, DatabaseSetup.Target target, ResultsRequest request, Viewer viewer, ThemeLexicon lexicon,
         int k, int kComments, CancellationToken ct)
@@ -33,30 +36,11 @@ public static class CommentThemesQuery
         }
         var index = await OrganisationIndex.LoadAsync(db, ct);
         var instrumentId = await db.Instruments.Where(i => i.Key == request.Instrument).Select(i => i.Id).SingleAsync(ct);
-        var query = db.Comments.AsNoTracking().Where(c => c.InstrumentId == instrumentId && !c.Hidden);
-        if (request.From is { } from) { var f = new DateTime(from.Year, from.Month, 1, 0, 0, 0, DateTimeKind.Utc); query = query.Where(c => c.SubmittedHour >= f); }
-        if (request.To is { } to) { var t = new DateTime(to.Year, to.Month, 1, 0, 0, 0, DateTimeKind.Utc).AddMonths(1); query = query.Where(c => c.SubmittedHour < t); }
-        if (viewer.JobCentreKeys is { } allowed)
-        {
-            var ids = index.JobCentres.Where(j => allowed.Contains(j.Value.Key)).Select(j => j.Key).ToList();
-            query = query.Where(c => ids.Contains(c.JobCentreId));
-        }
-        foreach (var (dimension, value) in request.Where)
-        {
-            query = dimension switch
-            {
-                Dimension.JobCentre => query.Where(c => c.JobCentreId == index.IdOf(index.JobCentres, value, "job centre")),
-                Dimension.Site => query.Where(c => c.SiteId == index.IdOf(index.Sites, value, "site")),
-                Dimension.Unit => query.Where(c => c.UnitId == index.IdOf(index.Units, value, "unit")),
-                Dimension.TargetGroup => query.Where(c => c.TargetGroupId == index.TargetGroupId(value)),
-                Dimension.TargetGroupSet => index.Sets.TryGetValue(value, out var set)
-                    ? query.Where(c => c.TargetGroupId != null && set.Members.ToList().Contains(c.TargetGroupId.Value))
-                    : throw new ResultsException($"Unknown target-group set '{value}'."),
-                Dimension.Channel => Enum.TryParse<Channel>(value, true, out var channel) ? query.Where(c => c.Channel == channel) : throw new ResultsException($"Unknown channel '{value}'."),
-                _ => throw new ResultsException($"Comments cannot be filtered by {ResultsRequest.Name(dimension)}."),
-            };
-        }
-        var comments = await query.OrderByDescending(c => c.SubmittedHour).ThenByDescending(c => c.Id).Select(c => new { c.Id, c.Text, c.SubmittedHour }).ToListAsync(ct);
+        var scope = CommentScope.Of(request, viewer, index);
+        var cells = await scope.Apply(db.ThemeCells.AsNoTracking().Where(c => c.InstrumentId == instrumentId))
+            .GroupBy(c => c.Theme).Select(g => new { Theme = g.Key, Comments = g.Sum(c => c.Comments) }).ToListAsync(ct);
+        var counted = cells.ToDictionary(c => c.Theme, c => (int)c.Comments, StringComparer.Ordinal);
+        var total = counted.GetValueOrDefault("");
 
         var (showQuotes, reason) = viewer.Role switch
         {
@@ -66,22 +50,53 @@ public static class CommentThemesQuery
             _ => (true, null),
         };
         var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-        var byTheme = lexicon.Themes.ToDictionary(t => t.Key, _ => new List<(long Id, string Text, DateTime Hour)>());
-        foreach (var c in comments)
-        {
-            foreach (var theme in lexicon.Classify(c.Text))
-            {
-                byTheme[theme].Add((c.Id, c.Text, c.SubmittedHour));
-            }
-        }
+        var quotes = showQuotes
+            ? await QuotesAsync(scope.Apply(db.Comments.AsNoTracking().Where(c => c.InstrumentId == instrumentId && !c.Hidden)), lexicon, counted, ct)
+            : [];
         var themes = lexicon.Themes.Select(t =>
         {
-            var hits = byTheme[t.Key];
+            var found = counted.GetValueOrDefault(t.Key);
             // Theme counts are aggregates of comments: below k they are withheld from roles below analyst.
-            var count = hits.Count >= k || viewer.IsAnalystOrAdmin ? hits.Count : 0;
-            return new ThemeCount(t.Key, language == "en" ? t.NameEn : t.NameDa, count, comments.Count == 0 ? 0 : (double)count / comments.Count,
-                showQuotes ? hits.Take(QuotesPerTheme).Select(h => new Quote(h.Id, h.Text, h.Hour.ToString("yyyy-MM", CultureInfo.InvariantCulture))).ToList() : []);
+            var count = found >= k || viewer.IsAnalystOrAdmin ? found : 0;
+            return new ThemeCount(t.Key, language == "en" ? t.NameEn : t.NameDa, count, total == 0 ? 0 : (double)count / total,
+                quotes.GetValueOrDefault(t.Key) ?? []);
         }).ToList();
-        return new CommentThemesReport(request.Instrument, segment.Respondents, comments.Count, showQuotes, reason, themes);
+        return new CommentThemesReport(request.Instrument, segment.Respondents, total, showQuotes, reason, themes);
+    }
+
+    /// <summary>The latest quotes per theme from the stored themes, reading the segment's newest comments page by page until
+    /// every theme that has comments has its quotes, or <see cref="QuoteScanLimit"/> comments were read: bounded work however
+    /// many comments are stored; a theme whose newest comment lies further back gets no quotes.</summary>
+    private static async Task<Dictionary<string, List<Quote>>> QuotesAsync(IQueryable<Comment> comments, ThemeLexicon lexicon, Dictionary<string, int> counted,
+        CancellationToken ct)
+    {
+        var quotes = new Dictionary<string, List<Quote>>(StringComparer.Ordinal);
+        var wanted = lexicon.Themes.Count(t => counted.GetValueOrDefault(t.Key) > 0);
+        var full = 0;
+        for (var skip = 0; full < wanted && skip < QuoteScanLimit; skip += QuotePage)
+        {
+            var page = await comments.OrderByDescending(c => c.SubmittedHour).ThenByDescending(c => c.Id).Skip(skip).Take(QuotePage)
+                .Select(c => new { c.Id, c.Text, c.SubmittedHour, c.Themes }).ToListAsync(ct);
+            foreach (var c in page)
+            {
+                foreach (var theme in c.Themes)
+                {
+                    if (!quotes.TryGetValue(theme, out var list))
+                    {
+                        quotes[theme] = list = [];
+                    }
+                    if (list.Count < QuotesPerTheme)
+                    {
+                        list.Add(new Quote(c.Id, c.Text, c.SubmittedHour.ToString("yyyy-MM", CultureInfo.InvariantCulture)));
+                        full += list.Count == QuotesPerTheme ? 1 : 0;
+                    }
+                }
+            }
+            if (page.Count < QuotePage)
+            {
+                break;
+            }
+        }
+        return quotes;
     }
 }

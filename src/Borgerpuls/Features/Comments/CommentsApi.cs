@@ -1,10 +1,12 @@
 using Borgerpuls.Analysis;
 using Borgerpuls.Analysis.Themes;
 using Borgerpuls.Data;
+using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Features.Results;
 using Borgerpuls.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Borgerpuls.Features.Comments;
 
@@ -13,6 +15,7 @@ internal static class CommentsApi
     public static IServiceCollection AddComments(this IServiceCollection services, IConfiguration configuration)
     {
         // The preset lexicon, extended or overridden by the municipality's own themes in configuration (section Themes).
+        // At start it is stored in the database (StoredThemeLexicon), re-deriving the stored themes when it changed.
         var configured = configuration.GetSection("Themes").Get<List<ThemeDefinition>>() ?? [];
         var themes = ThemePresets.All.Where(p => configured.All(c => c.Key != p.Key)).Concat(configured).ToList();
         services.AddSingleton(new ThemeLexicon(themes));
@@ -61,8 +64,17 @@ internal static class CommentsApi
         {
             return TypedResults.NotFound();
         }
-        comment.Hidden = hidden;
-        await db.SaveChangesAsync(ct);
+        if (comment.Hidden != hidden)
+        {
+            // The theme cells count visible comments only: they change with the flag, in the same transaction.
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            comment.Hidden = hidden;
+            await db.SaveChangesAsync(ct);
+            var counts = new ThemeCounts();
+            counts.Add(comment, hidden ? -1 : 1);
+            await ThemeCellWriter.WriteAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), counts, ct);
+            await tx.CommitAsync(ct);
+        }
         await audit.WriteAsync(hidden ? "comment.hide" : "comment.unhide", $"comment {id}", ct: ct);
         return TypedResults.NoContent();
     }

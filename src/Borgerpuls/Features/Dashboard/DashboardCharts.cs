@@ -79,9 +79,17 @@ public sealed class DashboardCharts(DashboardFigures figures, IStringLocalizer<S
             (figures.Compare?.Questions ?? []).Select(q => new CompareRow(QuestionLabel(q.Key), q.PositiveA, q.PositiveB, q.Difference, q.PValue, q.Significant, q.Suppressed)).ToList());
     }
 
-    /// <summary>A group key's name from whichever report has it; periods are their own name.</summary>
+    /// <summary>A group key's name from whichever report has it; periods as people say them ("2. kvt. 2025").</summary>
     public string GroupLabel(string dimension, string key)
     {
+        if (dimension == "period")
+        {
+            return PeriodLabel.Of(key, t, System.Globalization.CultureInfo.CurrentCulture);
+        }
+        if (dimension == figures.Filter.CompareBy && figures.CompareChoices.FirstOrDefault(c => c.Key == key).Label is { } label)
+        {
+            return label;
+        }
         foreach (var report in new[] { figures.ByGroup, figures.BySet, figures.Drill?.Report })
         {
             if (report?.Groups.FirstOrDefault(g => g.Key.GetValueOrDefault(dimension) == key) is { } g) return g.Label;

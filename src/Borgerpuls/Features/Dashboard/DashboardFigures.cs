@@ -25,6 +25,9 @@ public sealed class DashboardFigures
     public required KioskHeatMapReport Heat { get; init; }
     public required CompareReport? Compare { get; init; }
     public required (string A, string B) CompareKeys { get; init; }
+
+    /// <summary>The groups (or periods) that can be compared: those of the comparison dimension that have figures.</summary>
+    public required IReadOnlyList<(string Key, string Label)> CompareChoices { get; init; }
     public required (Dimension Level, ResultsReport Report)? Drill { get; init; }
 
     /// <summary>At most this many groups get their own trend line next to the total, so the chart stays readable.</summary>
@@ -63,6 +66,8 @@ public sealed class DashboardFigures
         var compareBy = ResultsRequest.ParseDimension(filter.CompareBy);
         var compareGroups = compareBy == groupBy ? byGroup : await Results(request with { By = compareBy });
         var keys = CompareDefaults(filter, compareBy, compareGroups);
+        var compareName = ResultsRequest.Name(compareBy);
+        var choices = compareGroups.Groups.Where(g => !g.Suppressed).Select(g => (g.Key[compareName], g.Label)).ToList();
         var compare = keys is { } ab ? CompareQuery.Of(compareGroups, compareBy, ab.A, ab.B) : null;
 
         (Dimension, ResultsReport)? drill = null;
@@ -74,7 +79,7 @@ public sealed class DashboardFigures
         {
             Filter = filter, Instrument = instrument, Months = months, Overall = overall, BySet = bySet, PreviousBySet = previousBySet,
             PreviousOverall = previousOverall, ByGroup = byGroup, Trends = trends, PriorityMap = map, Heat = heat, Compare = compare,
-            CompareKeys = keys ?? ("", ""), Drill = drill,
+            CompareKeys = keys ?? ("", ""), CompareChoices = choices, Drill = drill,
         };
     }
 
@@ -82,12 +87,13 @@ public sealed class DashboardFigures
     public static Dimension? DrillLevel(DashboardFilter filter) =>
         filter.Unit is not null ? null : filter.Site is not null ? Dimension.Unit : filter.JobCentre is not null ? Dimension.Site : Dimension.JobCentre;
 
-    /// <summary>The groups to compare: as chosen, or the first two groups (for periods: the last two) that have figures.</summary>
+    /// <summary>The groups to compare: as chosen, or the first two groups (for periods: the last two) that have figures. A choice
+    /// left over from another comparison dimension (the form sends the old picks when only "compare by" changed) is ignored.</summary>
     private static (string A, string B)? CompareDefaults(DashboardFilter filter, Dimension by, ResultsReport groups)
     {
-        if (filter.A is { } a && filter.B is { } b) return (a, b);
         var name = ResultsRequest.Name(by);
         var keys = groups.Groups.Where(g => !g.Suppressed).Select(g => g.Key[name]).ToList();
+        if (filter.A is { } a && filter.B is { } b && keys.Contains(a) && keys.Contains(b)) return (a, b);
         if (by == Dimension.Period) keys.Reverse();
         return keys.Count >= 2 ? by == Dimension.Period ? (keys[1], keys[0]) : (keys[0], keys[1]) : null;
     }

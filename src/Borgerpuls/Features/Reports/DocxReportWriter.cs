@@ -17,6 +17,7 @@ public static class DocxReportWriter
             main.AddNewPart<StyleDefinitionsPart>().Styles = DocxStyles.Create(report.Language);
             var body = new Body();
             body.Append(Styled("Title", report.Title), Styled("Subtitle", report.Subtitle));
+            uint images = 0;
             foreach (var block in report.Blocks)
             {
                 switch (block)
@@ -26,6 +27,7 @@ public static class DocxReportWriter
                     case ReportQuote q: body.Append(Styled("Quote", $"»{q.Text}«"), Styled("Note", q.Source)); break;
                     case ReportBullets b: body.Append(b.Items.Select(i => Styled("ListBullet", "• " + i))); break;
                     case ReportTable { WorkbookOnly: false } t: body.Append(Styled("Caption", t.Caption), Table(t), Styled("Normal", "")); break;
+                    case ReportImage i: body.Append(Styled("Caption", i.Caption), DocxImage.Paragraph(main, i, ++images)); break;
                 }
             }
             body.Append(new SectionProperties(

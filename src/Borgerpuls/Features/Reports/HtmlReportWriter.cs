@@ -26,6 +26,7 @@ public static class HtmlReportWriter
                 case ReportQuote q: html.Append("<blockquote><p>»").Append(E(q.Text)).Append("«</p><footer>").Append(E(q.Source)).Append("</footer></blockquote>\n"); break;
                 case ReportBullets b: html.Append("<ul>\n").AppendJoin("", b.Items.Select(i => "<li>" + E(i) + "</li>\n")).Append("</ul>\n"); break;
                 case ReportTable { WorkbookOnly: false } t: Table(html, t); break;
+                case ReportImage i: Image(html, i); break;
             }
         }
         html.Append("</main>\n</body>\n</html>\n");
@@ -60,6 +61,12 @@ public static class HtmlReportWriter
         }
         html.Append("</tbody>\n</table>\n");
     }
+
+    // The SVG goes in as an image rather than inline markup: the chart's own styles stay inside it, and the page's policy
+    // allows data: images but no inline styles.
+    private static void Image(StringBuilder html, ReportImage image) =>
+        html.Append("<figure class=\"chart\">\n<figcaption>").Append(E(image.Caption)).Append("</figcaption>\n<img src=\"data:image/svg+xml;base64,")
+            .Append(Convert.ToBase64String(Encoding.UTF8.GetBytes(image.Svg))).Append("\" alt=\"").Append(E(image.AltText)).Append("\">\n</figure>\n");
 
     private static string E(string text) => Encoder.Encode(text);
 }

@@ -17,6 +17,10 @@ public sealed record ReportQuote(string Text, string Source) : ReportBlock;
 
 public sealed record ReportBullets(IReadOnlyList<string> Items) : ReportBlock;
 
+/// <summary>A chart drawn by the dashboard's chart module: PNG for Word, SVG for the web page, and the alternative text that
+/// says what it shows. The figures behind it always follow in a table.</summary>
+public sealed record ReportImage(string Caption, string AltText, byte[] Png, string Svg) : ReportBlock;
+
 /// <summary>A table; <see cref="SheetName"/> names its Excel sheet. <see cref="WorkbookOnly"/> tables (the detailed figures
 /// with intervals) are too wide for a printed page and appear only in the workbook.</summary>
 public sealed record ReportTable(string SheetName, string Caption, IReadOnlyList<ReportCell> Header, IReadOnlyList<IReadOnlyList<ReportCell>> Rows) : ReportBlock

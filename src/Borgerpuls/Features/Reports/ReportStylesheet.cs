@@ -20,6 +20,9 @@ internal static class ReportStylesheet
         p.note { font-size: 9pt; font-style: italic; color: var(--muted); }
         table { width: 100%; border-collapse: collapse; margin: .2rem 0 1.2rem; font-size: 9.5pt; }
         caption { caption-side: top; text-align: left; font-weight: bold; color: var(--accent); padding: .2rem 0; }
+        figure.chart { margin: .2rem 0 1.2rem; break-inside: avoid; page-break-inside: avoid; }
+        figure.chart figcaption { font-weight: bold; color: var(--accent); padding: .2rem 0; }
+        figure.chart img { display: block; width: 100%; max-width: 900px; height: auto; }
         th, td { border: 1px solid var(--rule); padding: .25rem .4rem; vertical-align: top; text-align: left; }
         thead th { background: var(--head); }
         td.figure, th.figure { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }

@@ -2,6 +2,8 @@ using Borgerpuls.Tests.Infrastructure;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using static Borgerpuls.Tests.Features.Reports.OpenXmlReading;
+using A = DocumentFormat.OpenXml.Drawing;
+using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
 using Word = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Borgerpuls.Tests.Features.Reports;
@@ -102,6 +104,34 @@ public sealed class ReportCommandTests(ReportDatabase data) : IClassFixture<Repo
         Assert.Contains(quotes, r => (string)r[2] == "'" + ReportDatabase.Injection);
         var formulas = document.WorkbookPart!.WorksheetParts.SelectMany(p => p.Worksheet!.Descendants<DocumentFormat.OpenXml.Spreadsheet.CellFormula>());
         Assert.Empty(formulas);
+    }
+
+    [Fact]
+    public async Task Priority_map_is_drawn_as_a_chart_with_alternative_text_in_word_and_html_and_keeps_its_table()
+    {
+        using var document = WordprocessingDocument.Open(await ReportAsync("docx"), false);
+        var body = document.MainDocumentPart!.Document!.Body!;
+
+        var drawing = Assert.Single(body.Descendants<Word.Drawing>());
+        var alt = drawing.Descendants<DW.DocProperties>().Single().Description?.Value ?? "";
+        Assert.StartsWith("Prioriteringskort, der placerer spørgsmålene efter tilfredshed", alt, StringComparison.Ordinal);
+        Assert.Contains(Samtale, alt, StringComparison.Ordinal);
+        var image = (ImagePart)document.MainDocumentPart.GetPartById(drawing.Descendants<A.Blip>().Single().Embed!.Value!);
+        Assert.Equal("image/png", image.ContentType);
+        using (var png = image.GetStream())
+        {
+            var signature = new byte[8];
+            png.ReadExactly(signature);
+            Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A }, signature);
+        }
+        Assert.Equal("Figur: prioriteringskort", drawing.Ancestors<Word.Paragraph>().Single().PreviousSibling<Word.Paragraph>()?.InnerText);
+        var table = WordTable(document, "Prioriteringskort: tilfredshed, betydning og kvadrant pr. spørgsmål");
+        Assert.True(table.Count > 1);
+
+        var html = await File.ReadAllTextAsync(await ReportAsync("html"));
+        Assert.Contains("<figure class=\"chart\">\n<figcaption>Figur: prioriteringskort</figcaption>\n<img src=\"data:image/svg+xml;base64,", html, StringComparison.Ordinal);
+        Assert.Contains("alt=\"Prioriteringskort, der placerer spørgsmålene", html, StringComparison.Ordinal);
+        Assert.Contains("<caption>Prioriteringskort: tilfredshed, betydning og kvadrant pr. spørgsmål</caption>", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -182,6 +182,76 @@ namespace Borgerpuls.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Borgerpuls.Data.Aggregates.ThemeCell", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("Comments")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("InstrumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("JobCentreId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TargetGroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Theme")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstrumentId", "Month", "JobCentreId", "SiteId", "UnitId", "TargetGroupId", "Channel", "Theme")
+                        .IsUnique()
+                        .HasDatabaseName("UX_ThemeCells_Key");
+
+                    b.ToTable("ThemeCells");
+                });
+
+            modelBuilder.Entity("Borgerpuls.Data.Aggregates.ThemeLexiconState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Definitions")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("character varying(200000)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ThemeLexiconState");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Definitions = ""
+                        });
+                });
+
             modelBuilder.Entity("Borgerpuls.Domain.ActionItem", b =>
                 {
                     b.Property<int>("Id")

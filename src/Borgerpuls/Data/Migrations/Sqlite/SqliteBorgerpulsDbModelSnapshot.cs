@@ -173,6 +173,74 @@ namespace Borgerpuls.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Borgerpuls.Data.Aggregates.ThemeCell", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Comments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InstrumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JobCentreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TargetGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Theme")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstrumentId", "Month", "JobCentreId", "SiteId", "UnitId", "TargetGroupId", "Channel", "Theme")
+                        .IsUnique()
+                        .HasDatabaseName("UX_ThemeCells_Key");
+
+                    b.ToTable("ThemeCells");
+                });
+
+            modelBuilder.Entity("Borgerpuls.Data.Aggregates.ThemeLexiconState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Definitions")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ThemeLexiconState");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Definitions = ""
+                        });
+                });
+
             modelBuilder.Entity("Borgerpuls.Domain.ActionItem", b =>
                 {
                     b.Property<int>("Id")
