@@ -26,6 +26,7 @@ public abstract class BorgerpulsDb(DbContextOptions options) : IdentityDbContext
     public DbSet<Device> Devices => Set<Device>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<DeclinedHandOver> DeclinedHandOvers => Set<DeclinedHandOver>();
+    public DbSet<PaperDistribution> PaperDistributions => Set<PaperDistribution>();
     public DbSet<Response> Responses => Set<Response>();
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<Insight> Insights => Set<Insight>();
@@ -39,6 +40,7 @@ public abstract class BorgerpulsDb(DbContextOptions options) : IdentityDbContext
     public DbSet<Aggregates.AggregateOption> AggregateOptions => Set<Aggregates.AggregateOption>();
     public DbSet<Aggregates.AggregatePair> AggregatePairs => Set<Aggregates.AggregatePair>();
     public DbSet<Aggregates.AggregateState> AggregateState => Set<Aggregates.AggregateState>();
+    public DbSet<Aggregates.DenominatorCell> DenominatorCells => Set<Aggregates.DenominatorCell>();
 
     public abstract DatabaseProvider Provider { get; }
 
