@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Borgerpuls.Domain;
 using Borgerpuls.Features.Results;
 using Borgerpuls.Security;
@@ -57,14 +56,7 @@ public sealed class ResponseRateTests
             var created = await manager.PostAsJsonAsync("/api/v1/invitations", new { instrument = "borgeroplevelse-5", jobCentre = "jc-nord", site = "nordvej", targetGroup = "jobafklaring", meetingType = "samtale" });
             tokens.Add((await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!);
         }
-        foreach (var token in tokens.Take(3))
-        {
-            var citizen = app.CreateClient(new() { HandleCookies = true });
-            var page = await citizen.GetStringAsync($"/i/{token}");
-            var id = Regex.Match(page, "name=\"id\" value=\"([^\"]+)\"").Groups[1].Value;
-            var answered = await citizen.PostAsync($"/i/{token}", await StaffLogin.FormAsync(citizen, $"/i/{token}", new() { ["id"] = id, ["a.hoert"] = "4" }));
-            Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
-        }
+        await app.AnswerAsync(tokens.Take(3));
 
         await using var db = database.Open();
         var stored = await db.DeclinedHandOvers.ToListAsync();
