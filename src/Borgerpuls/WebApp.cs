@@ -11,6 +11,7 @@ using Borgerpuls.Features.Invitations;
 using Borgerpuls.Features.Insights;
 using Borgerpuls.Features.Reports;
 using Borgerpuls.Features.Dashboard;
+using Borgerpuls.Features.Paper;
 using Borgerpuls.Features.Tablet;
 using Borgerpuls.Features.Import;
 using Borgerpuls.Localization;
@@ -83,6 +84,7 @@ internal static class WebApp
         app.MapInsights();
         app.MapDashboard();
         app.MapTablet();
+        app.MapPaper();
         app.MapImports();
         app.MapRazorPages();
         return app;

@@ -8,7 +8,7 @@ internal static class AggregatesCommand
 {
     public static Command Create()
     {
-        var rebuild = new Command("rebuild", "Recompute all aggregates from the stored responses (one transaction).");
+        var rebuild = new Command("rebuild", "Recompute all aggregates from the stored responses, and the response-rate denominators from their rows (one transaction).");
         rebuild.SetAction((result, ct) => CommandLine.Guard(async () =>
         {
             var target = CommandLine.Target(result);

@@ -26,6 +26,7 @@ public abstract class BorgerpulsDb(DbContextOptions options) : IdentityDbContext
     public DbSet<Device> Devices => Set<Device>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<DeclinedHandOver> DeclinedHandOvers => Set<DeclinedHandOver>();
+    public DbSet<PaperDistribution> PaperDistributions => Set<PaperDistribution>();
     public DbSet<Response> Responses => Set<Response>();
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<Insight> Insights => Set<Insight>();
@@ -41,6 +42,7 @@ public abstract class BorgerpulsDb(DbContextOptions options) : IdentityDbContext
     public DbSet<Aggregates.AggregateState> AggregateState => Set<Aggregates.AggregateState>();
     public DbSet<Aggregates.ThemeCell> ThemeCells => Set<Aggregates.ThemeCell>();
     public DbSet<Aggregates.ThemeLexiconState> ThemeLexiconState => Set<Aggregates.ThemeLexiconState>();
+    public DbSet<Aggregates.DenominatorCell> DenominatorCells => Set<Aggregates.DenominatorCell>();
 
     public abstract DatabaseProvider Provider { get; }
 

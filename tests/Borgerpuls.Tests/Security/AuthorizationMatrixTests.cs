@@ -51,6 +51,9 @@ public sealed class AuthorizationMatrixTests
         Assert.NotEmpty(endpoints);
         // The committee report carries aggregates only, so committee members may download it (and the matrix below checks every role).
         Assert.Contains(endpoints, e => e.Route == "/api/v1/reports" && e.Method == "GET" && e.Policy == Policies.Aggregates);
+        // Staff record the paper forms they handed out for their own centres, as they type in paper forms.
+        Assert.Contains(endpoints, e => e.Route == "/api/v1/paper-distributions" && e.Method == "POST" && e.Policy == Policies.Staff);
+        Assert.Contains(endpoints, e => e.Route == "/paper" && e.Policy == Policies.Staff);
         var undeclared = endpoints.Where(e => !e.Public && (e.Policy is null || !Allowed.ContainsKey(e.Policy))).ToList();
         Assert.True(undeclared.Count == 0, "Endpoints without a known policy: " + string.Join(", ", undeclared.Select(e => $"{e.Method} {e.Route}")));
     }

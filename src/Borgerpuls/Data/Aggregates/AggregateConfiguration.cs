@@ -40,6 +40,16 @@ internal sealed class AggregateStateConfiguration : IEntityTypeConfiguration<Agg
     public void Configure(EntityTypeBuilder<AggregateState> b)
     {
         b.Property(x => x.Id).ValueGeneratedNever();
-        b.HasData(new AggregateState { Id = 1, Generation = 0 });
+        b.HasData(new AggregateState { Id = 1, Generation = 0 }, new AggregateState { Id = DenominatorWriter.StateId, Generation = 0 });
+    }
+}
+
+internal sealed class DenominatorCellConfiguration : IEntityTypeConfiguration<DenominatorCell>
+{
+    public void Configure(EntityTypeBuilder<DenominatorCell> b)
+    {
+        b.HasKey(x => new { x.InstrumentId, x.Month, x.JobCentreId, x.SiteId, x.UnitId, x.TargetGroupId, x.Channel, x.Referral });
+        b.Property(x => x.Channel).HasMaxLength(16);
+        b.Property(x => x.Referral).HasMaxLength(32);
     }
 }

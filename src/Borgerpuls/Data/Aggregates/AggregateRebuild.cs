@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Borgerpuls.Data.Aggregates;
 
-/// <summary>Recomputes every aggregate from the stored responses and comments, in one transaction. Incremental maintenance must always
+/// <summary>Recomputes every aggregate from the stored responses and comments, and the response-rate denominators from the stored
+/// invitations, declined hand-overs and paper forms handed out, in one transaction. Incremental maintenance must always
 /// give the same tables; this is the proof and the repair.</summary>
 public static class AggregateRebuild
 {
@@ -27,11 +28,12 @@ public static class AggregateRebuild
             delta.Add(response, definition);
             responses++;
         }
+        var denominators = await DenominatorsAsync(reader, ct);
 
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        foreach (var table in new[] { "AggregateOptions", "AggregatePairs", "AggregateCells" })
+        foreach (var table in new[] { "AggregateOptions", "AggregatePairs", "AggregateCells", "DenominatorCells" })
         {
             await using var delete = connection.CreateCommand();
             delete.Transaction = tx;
@@ -41,6 +43,7 @@ public static class AggregateRebuild
         // Comments are classified again with the stored lexicon, so the rebuild also backfills and repairs stored themes.
         await CommentThemeDerivation.RunAsync(reader, connection, tx, lexicon, delta.Themes, ct);
         await AggregateWriter.WriteAsync(connection, tx, delta, ct);
+        await DenominatorWriter.WriteAsync(connection, tx, denominators, ct);
         foreach (var id in deferrals)
         {
             await using var done = connection.CreateCommand();
@@ -54,5 +57,14 @@ public static class AggregateRebuild
         }
         await tx.CommitAsync(ct);
         return (responses, delta.Cells.Count);
+    }
+
+    private static async Task<DenominatorDelta> DenominatorsAsync(BorgerpulsDb db, CancellationToken ct)
+    {
+        var delta = new DenominatorDelta();
+        await foreach (var invitation in db.Invitations.AsNoTracking().AsAsyncEnumerable().WithCancellation(ct)) delta.Issued(invitation);
+        await foreach (var declined in db.DeclinedHandOvers.AsNoTracking().AsAsyncEnumerable().WithCancellation(ct)) delta.Declined(declined);
+        await foreach (var paper in db.PaperDistributions.AsNoTracking().AsAsyncEnumerable().WithCancellation(ct)) delta.HandedOut(paper);
+        return delta;
     }
 }

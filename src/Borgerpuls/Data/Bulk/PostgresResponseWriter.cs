@@ -14,14 +14,10 @@ internal sealed class PostgresResponseWriter(DatabaseSetup.Target target) : Resp
     {
         var delta = await DeltaAsync(rows, ct);
         await using var tx = await _connection.BeginTransactionAsync(ct);
+        await using var invitations = new InvitationConsumer(_connection, tx);
         foreach (var invitation in rows.Select(r => r.InvitationTokenHash).OfType<string>())
         {
-            await using var consume = new NpgsqlCommand("""UPDATE "Invitations" SET "Used" = TRUE WHERE "TokenHash" = @hash AND NOT "Used" """, _connection, tx);
-            consume.Parameters.AddWithValue("hash", invitation);
-            if (await consume.ExecuteNonQueryAsync(ct) != 1)
-            {
-                throw new InvitationAlreadyUsedException(invitation);
-            }
+            await invitations.ConsumeAsync(invitation, ct);
         }
         await using (var copy = await _connection.BeginBinaryImportAsync("""
             COPY "Responses" ("Id","InstrumentVersionId","InstrumentId","CampaignId","Channel","SubmittedHour","JobCentreId","SiteId",
@@ -79,8 +75,10 @@ internal sealed class PostgresResponseWriter(DatabaseSetup.Target target) : Resp
             await copy.CompleteAsync(ct);
         }
         var generation = await Aggregates.AggregateWriter.WriteAsync(_connection, tx, delta, ct);
+        var denominators = await InvitationsUsedAsync(invitations.Uses, tx, ct);
         await tx.CommitAsync(ct);
         Committed(delta, generation);
+        Committed(invitations.Uses, denominators);
     }
 
     private static Task WriteNullable(NpgsqlBinaryImporter copy, int? value, CancellationToken ct) =>

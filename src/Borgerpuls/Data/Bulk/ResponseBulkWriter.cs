@@ -110,4 +110,14 @@ public abstract class ResponseBulkWriter : IAsyncDisposable
     }
 
     protected void Committed(AggregateDelta delta, long generation) => AggregateStore.For(Target).Committed(delta, generation);
+
+    /// <summary>Writes the batch's used invitations to the denominators in its transaction; returns the denominators'
+    /// generation, or null when the batch used none (and the counter was left alone).</summary>
+    protected async Task<long?> InvitationsUsedAsync(DenominatorDelta uses, System.Data.Common.DbTransaction tx, CancellationToken ct) =>
+        uses.IsEmpty ? null : await DenominatorWriter.WriteAsync(Connection, tx, uses, ct);
+
+    protected void Committed(DenominatorDelta uses, long? generation)
+    {
+        if (generation is { } g) DenominatorStore.For(Target).Committed(uses, g);
+    }
 }

@@ -44,21 +44,14 @@ internal sealed class SqliteResponseWriter(DatabaseSetup.Target target) : Respon
             c[name] = comment.Parameters.Add("$" + name, SqliteType.Text);
         }
 
-        await using var consume = _connection.CreateCommand();
-        consume.Transaction = tx;
-        consume.CommandText = """UPDATE "Invitations" SET "Used" = 1 WHERE "TokenHash" = $hash AND "Used" = 0""";
-        var consumeHash = consume.Parameters.Add("$hash", SqliteType.Text);
+        await using var invitations = new InvitationConsumer(_connection, tx);
 
         foreach (var row in rows)
         {
             var (r, comments) = row;
             if (row.InvitationTokenHash is { } invitation)
             {
-                consumeHash.Value = invitation;
-                if (await consume.ExecuteNonQueryAsync(ct) != 1)
-                {
-                    throw new InvitationAlreadyUsedException(invitation);
-                }
+                await invitations.ConsumeAsync(invitation, ct);
             }
             p["id"].Value = SqliteFormats.Guid(r.Id);
             p["version"].Value = r.InstrumentVersionId;
@@ -96,8 +89,10 @@ internal sealed class SqliteResponseWriter(DatabaseSetup.Target target) : Respon
             }
         }
         var generation = await Aggregates.AggregateWriter.WriteAsync(_connection, tx, delta, ct);
+        var denominators = await InvitationsUsedAsync(invitations.Uses, tx, ct);
         await tx.CommitAsync(ct);
         Committed(delta, generation);
+        Committed(invitations.Uses, denominators);
     }
 
     public override async Task<Dictionary<Guid, string>> StoredHashesAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)

@@ -92,3 +92,16 @@ internal sealed class DeclinedHandOverConfiguration : IEntityTypeConfiguration<D
         b.HasOne<TargetGroup>().WithMany().HasForeignKey(x => x.TargetGroupId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class PaperDistributionConfiguration : IEntityTypeConfiguration<PaperDistribution>
+{
+    public void Configure(EntityTypeBuilder<PaperDistribution> b)
+    {
+        b.HasIndex(x => new { x.InstrumentId, x.Month });
+        b.HasOne<Instrument>().WithMany().HasForeignKey(x => x.InstrumentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<JobCentre>().WithMany().HasForeignKey(x => x.JobCentreId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Site>().WithMany().HasForeignKey(x => x.SiteId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<TargetGroup>().WithMany().HasForeignKey(x => x.TargetGroupId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

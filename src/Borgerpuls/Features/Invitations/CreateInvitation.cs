@@ -1,4 +1,5 @@
 using Borgerpuls.Data;
+using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Domain;
 using Borgerpuls.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,6 +16,7 @@ public sealed record InvitationRequest(string Instrument, string JobCentre)
     public string? MeetingType { get; init; }
     public DateOnly? MeetingDate { get; init; }
     public int ValidDays { get; init; } = 14;
+    /// <summary>Who referred the citizen (<see cref="ReferralSource"/>); a case system's call defaults to <c>sagssystem</c>.</summary>
     public string? ReferredBy { get; init; }
     public string? Campaign { get; init; }
 }
@@ -26,9 +28,14 @@ public sealed record InvitationCreated(string Token, string Url, DateOnly Expire
 internal static class CreateInvitation
 {
     public static async Task<Results<Created<InvitationCreated>, ValidationProblem>> HandleAsync(
-        InvitationRequest request, HttpContext http, BorgerpulsDb db, AuditLog audit, TimeProvider clock, CancellationToken ct)
+        InvitationRequest request, HttpContext http, BorgerpulsDb db, DatabaseSetup.Target target, AuditLog audit, TimeProvider clock, CancellationToken ct)
     {
-        var (created, errors) = await CreateAsync(request, Viewer.From(http.User), $"{http.Request.Scheme}://{http.Request.Host}", db, audit, clock, ct);
+        // Case systems call with an access token; a person calling with a session states the source or leaves it unstated.
+        if (request.ReferredBy is null && http.User.Identity?.AuthenticationType == TokenAuthenticationHandler.SchemeName)
+        {
+            request = request with { ReferredBy = ReferralSource.CaseSystem };
+        }
+        var (created, errors) = await CreateAsync(request, Viewer.From(http.User), $"{http.Request.Scheme}://{http.Request.Host}", db, target, audit, clock, ct);
         return created is null
             ? TypedResults.ValidationProblem(errors, title: "The invitation was not created.")
             : TypedResults.Created(new Uri(created.Url).AbsolutePath, created);
@@ -37,7 +44,7 @@ internal static class CreateInvitation
     /// <summary>Checks the request against the organisation and the viewer's job centres and stores the invitation; shared by
     /// the API and the staff page (<c>/invitations/new</c>).</summary>
     public static async Task<(InvitationCreated? Created, Dictionary<string, string[]> Errors)> CreateAsync(
-        InvitationRequest request, Viewer viewer, string origin, BorgerpulsDb db, AuditLog audit, TimeProvider clock, CancellationToken ct)
+        InvitationRequest request, Viewer viewer, string origin, BorgerpulsDb db, DatabaseSetup.Target target, AuditLog audit, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var instrument = await db.Instruments.SingleOrDefaultAsync(i => i.Key == request.Instrument, ct);
@@ -55,7 +62,10 @@ internal static class CreateInvitation
         if (request.Campaign is not null && campaign is null) errors["campaign"] = [$"Unknown campaign '{request.Campaign}'."];
         if (request.ValidDays is < 1 or > 60) errors["validDays"] = ["An invitation is valid for 1 to 60 days."];
         if (request.MeetingType is { Length: > 64 }) errors["meetingType"] = ["At most 64 characters."];
-        if (request.ReferredBy is { Length: > 64 }) errors["referredBy"] = ["At most 64 characters."];
+        if (request.ReferredBy is { } referral && !ReferralSource.IsKnown(referral))
+        {
+            errors["referredBy"] = [$"Unknown referral source '{referral}': use one of {string.Join(", ", ReferralSource.All)}, or leave it out."];
+        }
         if (errors.Count > 0)
         {
             return (null, errors);
@@ -69,7 +79,9 @@ internal static class CreateInvitation
             ReferredBy = request.ReferredBy,
         };
         db.Invitations.Add(invitation);
-        await db.SaveChangesAsync(ct);
+        var issued = new DenominatorDelta();
+        issued.Issued(invitation);
+        await DenominatorTransaction.SaveChangesAsync(db, target, issued, ct);
         await audit.WriteAsync("invitation.create", $"{request.Instrument} {request.JobCentre}", ct: ct);
         var url = $"{origin}/i/{token}";
         return (new InvitationCreated(token, url, invitation.ExpiresOn, QrSvg(url)), errors);

@@ -17,7 +17,7 @@ namespace Borgerpuls.Features.Paper;
 /// each paper form as a row of option codes. Every row goes through the ingest validation with channel <c>paper</c>; a bad
 /// cell is shown next to itself and nothing is written until every row is right. A plain form: Tab moves between cells.</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class IndexModel(BorgerpulsDb db, InstrumentCatalog instruments, OrganisationLookup organisation, IngestQueue queue, AuditLog audit,
+public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, InstrumentCatalog instruments, OrganisationLookup organisation, IngestQueue queue, AuditLog audit,
     TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
     public const int Rows = 10;
@@ -28,6 +28,8 @@ public sealed class IndexModel(BorgerpulsDb db, InstrumentCatalog instruments, O
     [BindProperty(SupportsGet = true)] public string? TargetGroup { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? Date { get; set; }
     [BindProperty] public Dictionary<string, string> Cells { get; set; } = [];
+    [BindProperty] public int? HandedOut { get; set; }
+    [BindProperty] public string? HandedOutMonth { get; set; }
 
     public List<string> Instruments { get; private set; } = [];
     public List<(string Key, string Name)> Centres { get; private set; } = [];
@@ -37,6 +39,11 @@ public sealed class IndexModel(BorgerpulsDb db, InstrumentCatalog instruments, O
     public Dictionary<string, string> CellErrors { get; } = [];
     public List<string> Errors { get; } = [];
     public int? Saved { get; private set; }
+    public PaperDistributionRecorded? Recorded { get; private set; }
+    public Dictionary<string, string[]> HandedOutErrors { get; private set; } = [];
+
+    /// <summary>Forms already recorded as handed out for the chosen context and month, so that staff see a double entry.</summary>
+    public long HandedOutSoFar { get; private set; }
 
     public static string CellName(int row, string question) => $"{row}-{question}";
 
@@ -100,6 +107,27 @@ public sealed class IndexModel(BorgerpulsDb db, InstrumentCatalog instruments, O
         return Page();
     }
 
+    /// <summary>"N paper forms handed out" for the chosen context; same rules as <c>POST /api/v1/paper-distributions</c>.</summary>
+    public async Task<IActionResult> OnPostHandedOutAsync()
+    {
+        var request = new PaperDistributionRequest(Instrument, Jobcentre, HandedOutMonth, HandedOut)
+        {
+            Site = string.IsNullOrEmpty(Site) ? null : Site, TargetGroup = string.IsNullOrEmpty(TargetGroup) ? null : TargetGroup,
+        };
+        (Recorded, HandedOutErrors) = await RecordPaperDistribution.RecordAsync(request, Viewer.From(User), db, target, audit, clock, HttpContext.RequestAborted);
+        if (Recorded is null)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+        else
+        {
+            HandedOut = null;
+            ModelState.Remove(nameof(HandedOut));
+        }
+        await LoadAsync();
+        return Page();
+    }
+
     private async Task LoadAsync()
     {
         var viewer = Viewer.From(User);
@@ -113,6 +141,20 @@ public sealed class IndexModel(BorgerpulsDb db, InstrumentCatalog instruments, O
         if (Instrument is { Length: > 0 } && Jobcentre is { Length: > 0 } && Centres.Any(c => c.Key == Jobcentre))
         {
             Definition = await instruments.LatestAsync(Instrument, HttpContext.RequestAborted);
+            HandedOutMonth ??= Date.Value.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+            HandedOutSoFar = await HandedOutAsync();
         }
+    }
+
+    private async Task<long> HandedOutAsync()
+    {
+        if (RecordPaperDistribution.ParseMonth(HandedOutMonth) is not { } month) return 0;
+        var site = string.IsNullOrEmpty(Site) ? null : Site;
+        var group = string.IsNullOrEmpty(TargetGroup) ? null : TargetGroup;
+        return await db.PaperDistributions.AsNoTracking()
+            .Where(p => p.Month == month && db.Instruments.Any(i => i.Id == p.InstrumentId && i.Key == Instrument) && db.JobCentres.Any(j => j.Id == p.JobCentreId && j.Key == Jobcentre)
+                && (site == null ? p.SiteId == null : db.Sites.Any(x => x.Id == p.SiteId && x.Key == site))
+                && (group == null ? p.TargetGroupId == null : db.TargetGroups.Any(t => t.Id == p.TargetGroupId && t.Key == group)))
+            .SumAsync(p => (long)p.Count, HttpContext.RequestAborted);
     }
 }

@@ -2,53 +2,63 @@ using Borgerpuls.Analysis;
 using Borgerpuls.Data;
 using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Domain;
-using Microsoft.EntityFrameworkCore;
 
 namespace Borgerpuls.Features.Results;
 
-/// <summary>Response rates per group of a results breakdown, for the channels whose denominator is known: tablets (answers +
-/// declined hand-overs) and invitations (issued; answered = used). The denominators are placed in the same groups as the
-/// figures by giving them the cell key their answers would have, so filters, the viewer's centres and the breakdown apply
-/// alike. Invitations count in the month of the meeting. Kiosk, web, paper and import have no denominator here.</summary>
+/// <summary>A group's response rate, and that of its invitations per referral source.</summary>
+internal sealed record GroupRate(ResponseRate Total, IReadOnlyDictionary<string, ResponseRate> ByReferral);
+
+/// <summary>Response rates per group of a results breakdown, for the channels whose denominator is known, read from the
+/// denominator aggregates only (<see cref="DenominatorStore"/>):
+/// tablets (answers + declined hand-overs), invitations (issued; answered = used) and paper (forms handed out; answered =
+/// paper answers in the same group and month). The denominators carry the main cube's cell key, so filters, the viewer's
+/// centres and the breakdown apply to them as to the figures. Kiosk, open web link and import have no denominator.</summary>
 internal static class ResponseRateQuery
 {
-    public static async Task<Dictionary<string, ResponseRate>> RunAsync(BorgerpulsDb db, int instrumentId, ResultsQuery.Sums sums, string language, CancellationToken ct)
+    private static readonly string Link = nameof(Channel.Link);
+    private static readonly string Paper = nameof(Channel.Paper);
+
+    public static async Task<Dictionary<string, GroupRate>> RunAsync(DatabaseSetup.Target target, int instrumentId, ResultsQuery.Sums sums, string language, CancellationToken ct)
     {
         var rates = new Dictionary<string, ResponseRate>(StringComparer.Ordinal);
+        var referrals = new Dictionary<string, Dictionary<string, ResponseRate>>(StringComparer.Ordinal);
         if (sums.Selection is not { Cube: Cube.Main } selection)
         {
-            return rates;
+            return [];
         }
-        void Add(CellKey key, ResponseRate rate)
+        var paperHandedOut = new Dictionary<(string Group, int Month), long>();
+        foreach (var (key, counts) in await DenominatorStore.For(target).ReadAsync(instrumentId, selection.Covers, ct))
         {
-            if (!selection.Covers(key)) return;
-            foreach (var (group, _) in selection.GroupsOf(key, language))
+            foreach (var (group, _) in selection.GroupsOf(key.Cell, language))
             {
-                rates[group] = rates.GetValueOrDefault(group) + rate;
+                if (key.Channel == Link)
+                {
+                    var invited = new ResponseRate(counts.Offered, counts.Used);
+                    rates[group] = rates.GetValueOrDefault(group) + invited;
+                    if (!referrals.TryGetValue(group, out var byReferral)) referrals[group] = byReferral = new(StringComparer.Ordinal);
+                    byReferral[key.Referral] = byReferral.GetValueOrDefault(key.Referral) + invited;
+                }
+                else if (key.Channel == Paper)
+                {
+                    paperHandedOut[(group, key.Month)] = paperHandedOut.GetValueOrDefault((group, key.Month)) + counts.Offered;
+                }
+                else
+                {
+                    rates[group] = rates.GetValueOrDefault(group) + new ResponseRate(counts.Declined, 0);
+                }
             }
-        }
-        CellKey Key(int month, int centre, int? site, int? unit, int? group, Channel channel) =>
-            new(Cube.Main, instrumentId, month, centre, site ?? 0, unit ?? 0, 0, group ?? 0, channel.ToString(), "", "", false);
-
-        var declined = await db.DeclinedHandOvers.AsNoTracking().Where(d => d.InstrumentId == instrumentId)
-            .GroupBy(d => new { d.Hour, d.JobCentreId, d.SiteId, d.UnitId, d.TargetGroupId, d.Channel })
-            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        foreach (var d in declined)
-        {
-            Add(Key(CellKey.MonthOf(d.Key.Hour), d.Key.JobCentreId, d.Key.SiteId, d.Key.UnitId, d.Key.TargetGroupId, d.Key.Channel), new ResponseRate(d.Count, 0));
         }
         foreach (var (group, answered) in sums.TabletRespondents)
         {
             if (rates.ContainsKey(group) || answered > 0) rates[group] = rates.GetValueOrDefault(group) + new ResponseRate(answered, answered);
         }
-
-        var invitations = await db.Invitations.AsNoTracking().Where(i => i.InstrumentId == instrumentId)
-            .GroupBy(i => new { i.MeetingDate, i.JobCentreId, i.SiteId, i.UnitId, i.TargetGroupId })
-            .Select(g => new { g.Key, Issued = g.Count(), Used = g.Count(i => i.Used) }).ToListAsync(ct);
-        foreach (var i in invitations)
+        // Paper answers count only in the months for which the group's forms handed out were recorded: answers typed in
+        // before anyone counted the forms have no denominator.
+        foreach (var ((group, month), handedOut) in paperHandedOut)
         {
-            Add(Key(i.Key.MeetingDate.Year * 100 + i.Key.MeetingDate.Month, i.Key.JobCentreId, i.Key.SiteId, i.Key.UnitId, i.Key.TargetGroupId, Channel.Link), new ResponseRate(i.Issued, i.Used));
+            rates[group] = rates.GetValueOrDefault(group) + new ResponseRate(handedOut, sums.PaperRespondents.GetValueOrDefault((group, month)));
         }
-        return rates;
+        return rates.ToDictionary(r => r.Key, r => new GroupRate(r.Value, referrals.TryGetValue(r.Key, out var byReferral) ? byReferral : new Dictionary<string, ResponseRate>()),
+            StringComparer.Ordinal);
     }
 }

@@ -52,6 +52,14 @@ public static class ResultsFormat
             {
                 text.AppendLine(CultureInfo.InvariantCulture, $"  average: positive {Percent(a.PositiveMeanOfQuestions)} % (mean of questions), {Percent(a.PositivePooled)} % (pooled); negative {Percent(a.NegativeMeanOfQuestions)} % / {Percent(a.NegativePooled)} %");
             }
+            if (g.ResponseRate is { } rate)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"  response rate: {Percent(rate.Rate)} % ({rate.Answered} of {rate.Offered}){(rate.Low ? ", low" : "")}{(rate.DiffersFromRest ? ", differs from the other groups" : "")}");
+                foreach (var r in rate.ByReferral ?? [])
+                {
+                    text.AppendLine(CultureInfo.InvariantCulture, $"    invitations referred by {r.ReferredBy}: {Percent(r.Rate)} % ({r.Answered} of {r.Offered}){(r.DiffersFromRest ? ", differs from the other sources" : "")}");
+                }
+            }
             foreach (var t in g.Targets)
             {
                 text.AppendLine(CultureInfo.InvariantCulture, $"  target {t.Name}: {Percent(t.Value)} % vs {Percent(t.Threshold)} % → {(t.Met == true ? "met" : t.Met == false ? "not met" : "no data")}{(t.Significant == true ? " (significant)" : t.Met is null ? "" : " (not significantly different)")}");

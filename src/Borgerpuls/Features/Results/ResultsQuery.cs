@@ -35,9 +35,9 @@ public static class ResultsQuery
             for (var g = 0; g < ordered.Count; g++) hiddenCells[g, q] = hidden[g] || hiddenGroups[g];
         }
 
-        var rates = await ResponseRateQuery.RunAsync(db, instrument.InstrumentId, sums, language, ct);
+        var rates = await ResponseRateQuery.RunAsync(target, instrument.InstrumentId, sums, language, ct);
         // Only groups that are shown take part, so no flag says anything about a suppressed group.
-        var shownRates = ordered.Select((g, i) => !hiddenGroups[i] && rates.TryGetValue(g.Key, out var r) ? r : new ResponseRate(0, 0)).ToList();
+        var shownRates = ordered.Select((g, i) => !hiddenGroups[i] && rates.TryGetValue(g.Key, out var r) ? r.Total : new ResponseRate(0, 0)).ToList();
         var ratesDiffer = ResponseRate.DiffersFromRest(shownRates);
         var targets = await db.Targets.AsNoTracking().Where(t => t.InstrumentId == instrument.InstrumentId).OrderBy(t => t.Key).ToListAsync(ct);
         var result = new List<GroupResult>();
@@ -68,7 +68,9 @@ public static class ResultsQuery
             result.Add(new GroupResult(keyObject, label, counts.Respondents, false, rows, average,
                 matching.Select(t => Evaluate(t, averages, questions, figures[g], hiddenCells, g)).ToList())
             {
-                ResponseRate = shownRates[g] is { Offered: > 0 } rate ? new ResponseRateResult(rate.Offered, rate.Answered, rate.Rate, rate.Low, ratesDiffer[g]) : null,
+                ResponseRate = shownRates[g] is { Offered: > 0 } rate
+                    ? new ResponseRateResult(rate.Offered, rate.Answered, rate.Rate, rate.Low, ratesDiffer[g]) { ByReferral = ReferralRates.From(rates[groupKey].ByReferral) }
+                    : null,
             });
         }
         if (request.By == Dimension.Period)
@@ -119,6 +121,9 @@ public static class ResultsQuery
         /// <summary>Respondents per group who answered on a tablet: the numerator of the tablet response rate.</summary>
         public Dictionary<string, long> TabletRespondents { get; init; } = [];
 
+        /// <summary>Respondents per group and month who answered on paper: the numerator of the paper response rate.</summary>
+        public Dictionary<(string Group, int Month), long> PaperRespondents { get; init; } = [];
+
         public CellSelection? Selection { get; init; }
     }
 
@@ -134,9 +139,11 @@ public static class ResultsQuery
             var selection = CellSelection.Select(request, cells, index, viewer);
             var groups = new Dictionary<string, (string Label, CellTotal Total)>(StringComparer.Ordinal);
             var tablet = new Dictionary<string, long>(StringComparer.Ordinal);
+            var paper = new Dictionary<(string, int), long>();
             foreach (var cell in selection.Cells)
             {
                 var onTablet = cell.Key.Channel == TabletChannel;
+                var onPaper = cell.Key.Channel == PaperChannel;
                 foreach (var (groupKey, label) in selection.GroupsOf(cell.Key, language))
                 {
                     if (!groups.TryGetValue(groupKey, out var group))
@@ -145,16 +152,18 @@ public static class ResultsQuery
                     }
                     group.Total.Add(cell);
                     if (onTablet) tablet[groupKey] = tablet.GetValueOrDefault(groupKey) + cell.Respondents;
+                    if (onPaper) paper[(groupKey, cell.Key.Month)] = paper.GetValueOrDefault((groupKey, cell.Key.Month)) + cell.Respondents;
                 }
             }
             // Only roles below analyst are checked for differencing; the others need not pay for the cell list.
             IReadOnlyDictionary<CellKey, long> selected = viewer.IsAnalystOrAdmin ? new Dictionary<CellKey, long>() : selection.Cells.ToDictionary(c => c.Key, c => c.Respondents);
-            return new Sums(groups, cells.Layout, selection.LeftOutRepeats, selected) { TabletRespondents = tablet, Selection = selection };
+            return new Sums(groups, cells.Layout, selection.LeftOutRepeats, selected) { TabletRespondents = tablet, PaperRespondents = paper, Selection = selection };
         }, ct);
         return (instrument, index, sums);
     }
 
     private static readonly string TabletChannel = nameof(Channel.Tablet);
+    private static readonly string PaperChannel = nameof(Channel.Paper);
 
     internal static IEnumerable<OptionTally> Tallies(CellTotal total, SlotLayout layout, QuestionDefinition question) =>
         question.Options.Select(o => new OptionTally(o.Polarity, o.Value, total.Count(layout, question.Key, o.Code)));

@@ -20,10 +20,20 @@ public sealed record GroupResult(
     public ResponseRateResult? ResponseRate { get; init; }
 }
 
-/// <summary>Offered = tablet answers + declined hand-overs + invitations issued; answered = tablet answers + invitations used.</summary>
+/// <summary>Offered = tablet answers + declined hand-overs + invitations issued + paper forms handed out; answered = tablet
+/// answers + invitations used + paper answers in the months whose forms handed out were recorded.</summary>
 /// <param name="DiffersFromRest">The rate differs strongly (significantly, and by at least 15 points) from the other shown
 /// groups' rate together.</param>
-public sealed record ResponseRateResult(long Offered, long Answered, double Rate, bool Low, bool DiffersFromRest = false);
+public sealed record ResponseRateResult(long Offered, long Answered, double Rate, bool Low, bool DiffersFromRest = false)
+{
+    /// <summary>The group's invitations per referral source, so that caseworker-chosen invitations can be compared with the
+    /// others; null when the group has no invitations.</summary>
+    public IReadOnlyList<ReferralRateResult>? ByReferral { get; init; }
+}
+
+/// <summary>Invitations of one referral source (<c>ikke-oplyst</c> when not stated): issued, used, and whether the rate
+/// differs strongly from the group's other referral sources together.</summary>
+public sealed record ReferralRateResult(string ReferredBy, long Offered, long Answered, double Rate, bool Low, bool DiffersFromRest);
 
 public sealed record QuestionResult(
     string Key, long? Base, double? Positive, double? Neutral, double? Negative, long? Excluded, double? Mean,

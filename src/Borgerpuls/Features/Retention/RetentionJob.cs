@@ -14,10 +14,10 @@ internal sealed class RetentionJob(DatabaseSetup.Target target, IOptions<Retenti
             try
             {
                 var result = await RetentionRun.RunAsync(target, options.Value, clock.GetUtcNow().UtcDateTime, stoppingToken);
-                if (result.Responses + result.Comments + result.AuditEntries + result.FollowUps > 0)
+                if (result.Responses + result.Comments + result.AuditEntries + result.FollowUps + result.Denominators > 0)
                 {
-                    logger.LogInformation("Retention deleted {Responses} responses, {Comments} comments, {Audit} audit entries, {FollowUps} follow-up requests",
-                        result.Responses, result.Comments, result.AuditEntries, result.FollowUps);
+                    logger.LogInformation("Retention deleted {Responses} responses, {Comments} comments, {Audit} audit entries, {FollowUps} follow-up requests, {Denominators} response-rate rows",
+                        result.Responses, result.Comments, result.AuditEntries, result.FollowUps, result.Denominators);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -5,16 +5,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Borgerpuls.Features.Retention;
 
-public sealed record RetentionResult(int Responses, int Comments, int AuditEntries, int FollowUps);
+/// <param name="Denominators">Invitations, declined hand-overs and records of paper forms handed out: the raw rows behind
+/// the response rate, kept as long as responses.</param>
+public sealed record RetentionResult(int Responses, int Comments, int AuditEntries, int FollowUps, int Denominators = 0);
 
-/// <summary>Deletes what is older than its retention period, and a campaign's data on request. Deleting responses
-/// rebuilds the aggregates, so no figure keeps counting deleted answers.</summary>
+/// <summary>Deletes what is older than its retention period, and a campaign's data on request. Deleting responses or the
+/// rows behind the response rate rebuilds the aggregates, so no figure or rate keeps counting deleted rows.</summary>
 public static class RetentionRun
 {
     public static async Task<RetentionResult> RunAsync(DatabaseSetup.Target target, RetentionOptions options, DateTime now, CancellationToken ct)
     {
         await using var db = DatabaseSetup.Create(target);
-        int responses = 0, comments = 0, audit = 0, followUps = 0;
+        int responses = 0, comments = 0, audit = 0, followUps = 0, denominators = 0;
         if (options.CommentsMonths > 0)
         {
             var before = now.AddMonths(-options.CommentsMonths);
@@ -25,6 +27,11 @@ public static class RetentionRun
             var before = now.AddMonths(-options.ResponsesMonths);
             comments += await db.Comments.Where(c => c.SubmittedHour < before).ExecuteDeleteAsync(ct);
             responses = await db.Responses.Where(r => r.SubmittedHour < before).ExecuteDeleteAsync(ct);
+            var month = new DateOnly(before.Year, before.Month, 1);
+            var day = DateOnly.FromDateTime(before);
+            denominators = await db.DeclinedHandOvers.Where(d => d.Hour < before).ExecuteDeleteAsync(ct)
+                + await db.PaperDistributions.Where(p => p.Month < month).ExecuteDeleteAsync(ct)
+                + await db.Invitations.Where(i => i.MeetingDate < day && i.ExpiresOn < day).ExecuteDeleteAsync(ct);
         }
         if (options.AuditMonths > 0)
         {
@@ -37,16 +44,20 @@ public static class RetentionRun
             var before = DateOnly.FromDateTime(now.AddDays(-options.FollowUpDays));
             followUps = await db.FollowUpRequests.Where(f => f.CreatedOn < before).ExecuteDeleteAsync(ct);
         }
-        if (responses > 0)
+        if (responses + denominators > 0)
         {
             await AggregateRebuild.RunAsync(target, ct);
         }
-        if (responses + comments + audit + followUps > 0)
+        if (responses + comments + audit + followUps + denominators > 0)
         {
-            db.AuditEntries.Add(new AuditEntry { At = now, Actor = "retention", Action = "retention.delete", Details = $"responses {responses}, comments {comments}, audit {audit}, follow-ups {followUps}" });
+            db.AuditEntries.Add(new AuditEntry
+            {
+                At = now, Actor = "retention", Action = "retention.delete",
+                Details = $"responses {responses}, comments {comments}, audit {audit}, follow-ups {followUps}, response-rate rows {denominators}",
+            });
             await db.SaveChangesAsync(ct);
         }
-        return new RetentionResult(responses, comments, audit, followUps);
+        return new RetentionResult(responses, comments, audit, followUps, denominators);
     }
 
     public static async Task<int> DeleteCampaignDataAsync(DatabaseSetup.Target target, string campaignKey, string actor, CancellationToken ct)

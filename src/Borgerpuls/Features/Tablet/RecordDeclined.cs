@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Borgerpuls.Data;
+using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Domain;
 using Borgerpuls.Features.Ingest;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -26,7 +27,7 @@ internal static partial class RecordDeclined
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]
     private static partial Regex CodePattern();
 
-    public static async Task<IResult> HandleAsync(HttpContext http, BorgerpulsDb db, DeviceDirectory devices, OrganisationLookup organisation, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> HandleAsync(HttpContext http, BorgerpulsDb db, DatabaseSetup.Target target, DeviceDirectory devices, OrganisationLookup organisation, TimeProvider clock, CancellationToken ct)
     {
         var header = http.Request.Headers.Authorization.ToString();
         if (!header.StartsWith("Device ", StringComparison.Ordinal))
@@ -102,8 +103,13 @@ internal static partial class RecordDeclined
         var ids = rows.Select(r => r.Id).ToList();
         var known = (await db.DeclinedHandOvers.Where(d => ids.Contains(d.Id)).Select(d => d.Id).ToListAsync(ct)).ToHashSet();
         var fresh = rows.Where(r => !known.Contains(r.Id)).DistinctBy(r => r.Id).ToList();
-        db.DeclinedHandOvers.AddRange(fresh);
-        await db.SaveChangesAsync(ct);
+        if (fresh.Count > 0)
+        {
+            db.DeclinedHandOvers.AddRange(fresh);
+            var declined = new DenominatorDelta();
+            fresh.ForEach(declined.Declined);
+            await DenominatorTransaction.SaveChangesAsync(db, target, declined, ct);
+        }
         var ack = new DeclinedAcknowledgement(fresh.Count, rows.Count - fresh.Count);
         return fresh.Count > 0 ? TypedResults.Created("/api/v1/declines", ack) : TypedResults.Ok(ack);
     }

@@ -58,4 +58,39 @@ public sealed class RetentionTests
         Assert.True(report.Groups.Single().Suppressed);
         Assert.Equal(0, report.LeftOutKioskRepeats);
     }
+
+    [Fact]
+    public async Task Old_rows_behind_the_response_rate_are_deleted_like_responses_and_the_rate_follows()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
+        var now = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
+        await using (var db = database.Open())
+        {
+            var instrument = await db.Instruments.Where(i => i.Key == "borgeroplevelse-5").Select(i => i.Id).SingleAsync();
+            var centre = await db.JobCentres.Where(j => j.Key == "jc-nord").Select(j => j.Id).SingleAsync();
+            foreach (var monthsAgo in new[] { 30, 2 })
+            {
+                var at = now.AddMonths(-monthsAgo);
+                var day = DateOnly.FromDateTime(at);
+                db.DeclinedHandOvers.Add(new DeclinedHandOver { Id = Guid.NewGuid(), InstrumentId = instrument, JobCentreId = centre, Hour = at });
+                db.PaperDistributions.Add(new PaperDistribution { InstrumentId = instrument, JobCentreId = centre, Month = new DateOnly(day.Year, day.Month, 1), Count = 40, RecordedAt = at });
+                db.Invitations.Add(new Invitation { TokenHash = Guid.NewGuid().ToString("N"), InstrumentId = instrument, JobCentreId = centre, MeetingDate = day, ExpiresOn = day.AddDays(14) });
+            }
+            await db.SaveChangesAsync();
+        }
+        Assert.Equal(6, (await Denominators.RebuiltAsync(database)).Count);
+
+        var result = await RetentionRun.RunAsync(database.Target, new RetentionOptions { ResponsesMonths = 24 }, now, CancellationToken.None);
+
+        Assert.Equal(3, result.Denominators);
+        await using var check = database.Open();
+        Assert.Equal(1, await check.DeclinedHandOvers.CountAsync());
+        Assert.Equal(1, await check.PaperDistributions.CountAsync());
+        Assert.Equal(1, await check.Invitations.CountAsync());
+        // The aggregates were rebuilt: only the recent month's three denominator cells are left.
+        var left = await Denominators.SnapshotAsync(database);
+        Assert.Equal(3, left.Count);
+        Assert.All(left, cell => Assert.Contains("/202609/", cell, StringComparison.Ordinal));
+    }
 }

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Borgerpuls.Domain;
 using Borgerpuls.Features.Results;
 using Borgerpuls.Security;
@@ -57,14 +56,7 @@ public sealed class ResponseRateTests
             var created = await manager.PostAsJsonAsync("/api/v1/invitations", new { instrument = "borgeroplevelse-5", jobCentre = "jc-nord", site = "nordvej", targetGroup = "jobafklaring", meetingType = "samtale" });
             tokens.Add((await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!);
         }
-        foreach (var token in tokens.Take(3))
-        {
-            var citizen = app.CreateClient(new() { HandleCookies = true });
-            var page = await citizen.GetStringAsync($"/i/{token}");
-            var id = Regex.Match(page, "name=\"id\" value=\"([^\"]+)\"").Groups[1].Value;
-            var answered = await citizen.PostAsync($"/i/{token}", await StaffLogin.FormAsync(citizen, $"/i/{token}", new() { ["id"] = id, ["a.hoert"] = "4" }));
-            Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
-        }
+        await app.AnswerAsync(tokens.Take(3));
 
         await using var db = database.Open();
         var stored = await db.DeclinedHandOvers.ToListAsync();
@@ -78,17 +70,19 @@ public sealed class ResponseRateTests
         Assert.Equal(9, jobafklaring.Respondents);
         // jobparat: offered = 3 + 8 = 11; answered = 3; 27 % is below a third. The two differ strongly: 75 % against 27 %,
         // Fisher's exact test (an expected count is below 5) p = 0.039 < 0.05, and 48 points apart.
-        Assert.Equal(new ResponseRateResult(12, 9, 9.0 / 12, false, DiffersFromRest: true), jobafklaring.ResponseRate);
-        Assert.Equal(new ResponseRateResult(11, 3, 3.0 / 11, true, DiffersFromRest: true), byGroup.Groups.Single(g => g.Key["targetGroup"] == "jobparat").ResponseRate);
+        Assert.Equal(new ResponseRateResult(12, 9, 9.0 / 12, false, DiffersFromRest: true), Total(jobafklaring.ResponseRate));
+        // Its 4 invitations were created without a referral source: 3 of 4 answered.
+        Assert.Equal([new ReferralRateResult("ikke-oplyst", 4, 3, 0.75, false, false)], jobafklaring.ResponseRate!.ByReferral!);
+        Assert.Equal(new ResponseRateResult(11, 3, 3.0 / 11, true, DiffersFromRest: true), Total(byGroup.Groups.Single(g => g.Key["targetGroup"] == "jobparat").ResponseRate));
 
         // By channel: tablet offered 6 + 3 + 2 + 8 = 19, answered 9; invitations 4 issued, 3 used.
         var byChannel = await ResultsQuery.RunAsync(db, database.Target, new ResultsRequest("borgeroplevelse-5") { By = Dimension.Channel }, Viewer.CommandLine, 3, CancellationToken.None);
-        Assert.Equal(new ResponseRateResult(19, 9, 9.0 / 19, false), byChannel.Groups.Single(g => g.Key["channel"] == "tablet").ResponseRate);
-        Assert.Equal(new ResponseRateResult(4, 3, 0.75, false), byChannel.Groups.Single(g => g.Key["channel"] == "link").ResponseRate);
+        Assert.Equal(new ResponseRateResult(19, 9, 9.0 / 19, false), Total(byChannel.Groups.Single(g => g.Key["channel"] == "tablet").ResponseRate));
+        Assert.Equal(new ResponseRateResult(4, 3, 0.75, false), Total(byChannel.Groups.Single(g => g.Key["channel"] == "link").ResponseRate));
         // 47 % against 75 % is 28 points apart, but not significant (Fisher p = 0.59): not marked.
 
         var all = await ResultsQuery.RunAsync(db, database.Target, new ResultsRequest("borgeroplevelse-5"), Viewer.CommandLine, 5, CancellationToken.None);
-        Assert.Equal(new ResponseRateResult(23, 12, 12.0 / 23, false), all.Groups.Single().ResponseRate);
+        Assert.Equal(new ResponseRateResult(23, 12, 12.0 / 23, false), Total(all.Groups.Single().ResponseRate));
         var json = JsonDocument.Parse(ResultsFormat.ToJson(all)).RootElement.GetProperty("groups")[0].GetProperty("responseRate");
         Assert.Equal(23, json.GetProperty("offered").GetInt32());
         Assert.Equal(12, json.GetProperty("answered").GetInt32());
@@ -98,5 +92,10 @@ public sealed class ResponseRateTests
         // Another centre's manager sees neither the figures nor the denominators of jc-nord.
         var elsewhere = await ResultsQuery.RunAsync(db, database.Target, new ResultsRequest("borgeroplevelse-5"), new Viewer(Roles.Manager, new HashSet<string> { "jc-centrum" }), 5, CancellationToken.None);
         Assert.Null(elsewhere.Groups.Single().ResponseRate);
+
+        // The declined taps and invitations were counted into the denominators as they came; a rebuild finds the same.
+        Assert.Equal(await Denominators.SnapshotAsync(database), await Denominators.RebuiltAsync(database));
     }
+
+    private static ResponseRateResult? Total(ResponseRateResult? rate) => rate is null ? null : rate with { ByReferral = null };
 }

@@ -179,7 +179,54 @@ namespace Borgerpuls.Data.Migrations.Postgres
                         {
                             Id = 1,
                             Generation = 0L
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Generation = 0L
                         });
+                });
+
+            modelBuilder.Entity("Borgerpuls.Data.Aggregates.DenominatorCell", b =>
+                {
+                    b.Property<int>("InstrumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("JobCentreId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TargetGroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Referral")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("Declined")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Offered")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Used")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("InstrumentId", "Month", "JobCentreId", "SiteId", "UnitId", "TargetGroupId", "Channel", "Referral");
+
+                    b.ToTable("DenominatorCells");
                 });
 
             modelBuilder.Entity("Borgerpuls.Data.Aggregates.ThemeCell", b =>
@@ -932,6 +979,53 @@ namespace Borgerpuls.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Offers");
+                });
+
+            modelBuilder.Entity("Borgerpuls.Domain.PaperDistribution", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InstrumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("JobCentreId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("SiteId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TargetGroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobCentreId");
+
+                    b.HasIndex("SiteId");
+
+                    b.HasIndex("TargetGroupId");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("InstrumentId", "Month");
+
+                    b.ToTable("PaperDistributions");
                 });
 
             modelBuilder.Entity("Borgerpuls.Domain.Question", b =>
@@ -1902,6 +1996,36 @@ namespace Borgerpuls.Data.Migrations.Postgres
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Borgerpuls.Domain.PaperDistribution", b =>
+                {
+                    b.HasOne("Borgerpuls.Domain.Instrument", null)
+                        .WithMany()
+                        .HasForeignKey("InstrumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Borgerpuls.Domain.JobCentre", null)
+                        .WithMany()
+                        .HasForeignKey("JobCentreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Borgerpuls.Domain.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Borgerpuls.Domain.TargetGroup", null)
+                        .WithMany()
+                        .HasForeignKey("TargetGroupId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Borgerpuls.Domain.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Borgerpuls.Domain.Question", b =>

@@ -170,7 +170,54 @@ namespace Borgerpuls.Data.Migrations.Sqlite
                         {
                             Id = 1,
                             Generation = 0L
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Generation = 0L
                         });
+                });
+
+            modelBuilder.Entity("Borgerpuls.Data.Aggregates.DenominatorCell", b =>
+                {
+                    b.Property<int>("InstrumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JobCentreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TargetGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Referral")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Declined")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Offered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Used")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("InstrumentId", "Month", "JobCentreId", "SiteId", "UnitId", "TargetGroupId", "Channel", "Referral");
+
+                    b.ToTable("DenominatorCells");
                 });
 
             modelBuilder.Entity("Borgerpuls.Data.Aggregates.ThemeCell", b =>
@@ -893,6 +940,51 @@ namespace Borgerpuls.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Offers");
+                });
+
+            modelBuilder.Entity("Borgerpuls.Domain.PaperDistribution", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InstrumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JobCentreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TargetGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobCentreId");
+
+                    b.HasIndex("SiteId");
+
+                    b.HasIndex("TargetGroupId");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("InstrumentId", "Month");
+
+                    b.ToTable("PaperDistributions");
                 });
 
             modelBuilder.Entity("Borgerpuls.Domain.Question", b =>
@@ -1837,6 +1929,36 @@ namespace Borgerpuls.Data.Migrations.Sqlite
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Borgerpuls.Domain.PaperDistribution", b =>
+                {
+                    b.HasOne("Borgerpuls.Domain.Instrument", null)
+                        .WithMany()
+                        .HasForeignKey("InstrumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Borgerpuls.Domain.JobCentre", null)
+                        .WithMany()
+                        .HasForeignKey("JobCentreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Borgerpuls.Domain.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Borgerpuls.Domain.TargetGroup", null)
+                        .WithMany()
+                        .HasForeignKey("TargetGroupId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Borgerpuls.Domain.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Borgerpuls.Domain.Question", b =>

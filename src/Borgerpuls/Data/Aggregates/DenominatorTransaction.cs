@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Borgerpuls.Data.Aggregates;
+
+/// <summary>Saves the context's pending rows (invitations, declined hand-overs, paper forms handed out) and the denominators
+/// they add in one transaction: either both are stored or neither.</summary>
+internal static class DenominatorTransaction
+{
+    public static async Task SaveChangesAsync(BorgerpulsDb db, DatabaseSetup.Target target, DenominatorDelta delta, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        var generation = await DenominatorWriter.WriteAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), delta, ct);
+        await tx.CommitAsync(ct);
+        DenominatorStore.For(target).Committed(delta, generation);
+    }
+}

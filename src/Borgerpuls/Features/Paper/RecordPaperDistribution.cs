@@ -1,0 +1,87 @@
+using System.Globalization;
+using Borgerpuls.Data;
+using Borgerpuls.Data.Aggregates;
+using Borgerpuls.Domain;
+using Borgerpuls.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Borgerpuls.Features.Paper;
+
+/// <summary>"N paper forms handed out" for an instrument, a context and a month (<c>yyyy-MM</c>).</summary>
+public sealed record PaperDistributionRequest(string? Instrument, string? JobCentre, string? Month, int? Count)
+{
+    public string? Site { get; init; }
+    public string? Unit { get; init; }
+    public string? TargetGroup { get; init; }
+}
+
+public sealed record PaperDistributionRecorded(int Id, string Instrument, string JobCentre, string Month, int Count);
+
+/// <summary><c>POST /api/v1/paper-distributions</c> and the form on <c>/paper</c>: staff record how many paper forms they
+/// handed out, the denominator of the paper response rate (SPEC §5). The row and its denominator cell are written in one
+/// transaction; any error writes nothing.</summary>
+internal static class RecordPaperDistribution
+{
+    public const int MaxCount = 100_000;
+
+    public static async Task<Results<Created<PaperDistributionRecorded>, ValidationProblem>> HandleAsync(
+        PaperDistributionRequest request, HttpContext http, BorgerpulsDb db, DatabaseSetup.Target target, AuditLog audit, TimeProvider clock, CancellationToken ct)
+    {
+        var (recorded, errors) = await RecordAsync(request, Viewer.From(http.User), db, target, audit, clock, ct);
+        return recorded is null
+            ? TypedResults.ValidationProblem(errors, title: "Nothing was recorded: fix the fields listed.")
+            : TypedResults.Created("/api/v1/paper-distributions", recorded);
+    }
+
+    public static async Task<(PaperDistributionRecorded? Recorded, Dictionary<string, string[]> Errors)> RecordAsync(
+        PaperDistributionRequest request, Viewer viewer, BorgerpulsDb db, DatabaseSetup.Target target, AuditLog audit, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var instrument = string.IsNullOrWhiteSpace(request.Instrument) ? null : await db.Instruments.SingleOrDefaultAsync(i => i.Key == request.Instrument, ct);
+        if (instrument is null) errors["instrument"] = [string.IsNullOrWhiteSpace(request.Instrument) ? "Choose the questionnaire." : $"Unknown instrument '{request.Instrument}'."];
+        var centre = string.IsNullOrWhiteSpace(request.JobCentre) ? null : await db.JobCentres.SingleOrDefaultAsync(j => j.Key == request.JobCentre, ct);
+        if (centre is null) errors["jobCentre"] = [string.IsNullOrWhiteSpace(request.JobCentre) ? "Choose the job centre." : $"Unknown job centre '{request.JobCentre}'."];
+        else if (viewer.JobCentreKeys is { } allowed && !allowed.Contains(centre.Key)) errors["jobCentre"] = [$"You cannot record paper forms for '{centre.Key}': it is not one of your job centres."];
+        var site = request.Site is null ? null : await db.Sites.SingleOrDefaultAsync(s => s.Key == request.Site, ct);
+        if (request.Site is not null && (site is null || site.JobCentreId != centre?.Id)) errors["site"] = [$"Unknown site '{request.Site}' in this job centre."];
+        var unit = request.Unit is null ? null : await db.Units.Include(u => u.Site).SingleOrDefaultAsync(u => u.Key == request.Unit, ct);
+        if (request.Unit is not null && (unit is null || unit.Site!.JobCentreId != centre?.Id || (site is not null && unit.SiteId != site.Id)))
+        {
+            errors["unit"] = [$"Unknown unit '{request.Unit}' at this site."];
+        }
+        var group = request.TargetGroup is null ? null : await db.TargetGroups.SingleOrDefaultAsync(t => t.Key == request.TargetGroup, ct);
+        if (request.TargetGroup is not null && group is null) errors["targetGroup"] = [$"Unknown target group '{request.TargetGroup}'."];
+        var now = clock.GetUtcNow().UtcDateTime;
+        var month = ParseMonth(request.Month);
+        if (month is null) errors["month"] = ["Give the month as yyyy-MM, e.g. 2026-03."];
+        else if (month > new DateOnly(now.Year, now.Month, 1)) errors["month"] = ["The month is in the future: record forms once they are handed out."];
+        else if (month.Value.Year < 2000) errors["month"] = ["The month is too far back."];
+        if (request.Count is not (>= 1 and <= MaxCount)) errors["count"] = [$"The number of forms handed out is a whole number from 1 to {MaxCount}."];
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var row = new PaperDistribution
+        {
+            InstrumentId = instrument!.Id, JobCentreId = centre!.Id, SiteId = site?.Id ?? unit?.SiteId, UnitId = unit?.Id, TargetGroupId = group?.Id,
+            Month = month!.Value, Count = request.Count!.Value, RecordedAt = now,
+        };
+        db.PaperDistributions.Add(row);
+        var handedOut = new DenominatorDelta();
+        handedOut.HandedOut(row);
+        await DenominatorTransaction.SaveChangesAsync(db, target, handedOut, ct);
+        var monthText = row.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        await audit.WriteAsync("paper.handed-out", $"{instrument.Key} {centre.Key} {monthText}: {row.Count} form(s)", ct: ct);
+        return (new PaperDistributionRecorded(row.Id, instrument.Key, centre.Key, monthText, row.Count), errors);
+    }
+
+    /// <summary>"yyyy-MM", or a date "yyyy-MM-dd" whose month is meant.</summary>
+    public static DateOnly? ParseMonth(string? text)
+    {
+        var value = text?.Trim();
+        if (DateOnly.TryParseExact(value, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month)) return month;
+        return DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? new DateOnly(date.Year, date.Month, 1) : null;
+    }
+}
