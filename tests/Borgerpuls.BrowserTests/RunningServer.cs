@@ -57,7 +57,8 @@ public sealed class RunningServer : IAsyncDisposable
         server.BeginOutputReadLine();
         server.BeginErrorReadLine();
         using var http = new HttpClient();
-        for (var i = 0; i < 150; i++)
+        // Up to two minutes: on a shared, busy machine the server's start-up alone has taken more than 30 s.
+        for (var i = 0; i < 600; i++)
         {
             try { if ((await http.GetAsync(url + "/health")).IsSuccessStatusCode) break; } catch (HttpRequestException) { }
             await Task.Delay(200);

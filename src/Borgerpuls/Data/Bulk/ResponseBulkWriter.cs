@@ -6,7 +6,8 @@ namespace Borgerpuls.Data.Bulk;
 
 /// <summary>Writes many responses fast, bypassing the change tracker: demo data, imports and the ingest queue use it.
 /// Each <see cref="WriteAsync"/> call is one transaction: the responses, their comments and the aggregates they add —
-/// all or none.</summary>
+/// all or none — except in a load that defers its aggregates, where a transaction may span several calls and only
+/// <see cref="FlushAggregatesAsync(long, CancellationToken)"/> says that everything written is stored.</summary>
 public abstract class ResponseBulkWriter : IAsyncDisposable
 {
     private readonly Dictionary<int, InstrumentDefinition> _versions = [];
@@ -31,20 +32,34 @@ public abstract class ResponseBulkWriter : IAsyncDisposable
         return writer;
     }
 
-    /// <summary>Bulk loads (demo data) collect the aggregates of all batches and write them once at the end with
-    /// <see cref="FlushAggregatesAsync"/>: far fewer upserts. Until then the responses are stored without their aggregates;
-    /// <c>aggregates rebuild</c> repairs an interrupted load.</summary>
+    /// <summary>Bulk loads (demo data, imports) collect the aggregates of all batches and write them once at the end with
+    /// <see cref="FlushAggregatesAsync(long, CancellationToken)"/>: far fewer upserts. Until then the responses are stored
+    /// without their aggregates, and on SQLite without an fsync per commit; <c>aggregates rebuild</c> repairs an interrupted
+    /// load.</summary>
     public bool DeferAggregates { get; init; }
 
     private readonly AggregateDelta _deferred = new();
+    private Task _deferring = Task.CompletedTask;
 
     protected abstract Task OpenAsync(CancellationToken ct);
+
+    /// <summary>Commits a transaction left open over several batches (see <see cref="DeferAggregates"/>).</summary>
+    protected virtual Task CommitPendingAsync(CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>Makes the flush's commit durable where the load's earlier commits were not; called outside a transaction
+    /// (SQLite refuses to change synchronous inside one).</summary>
+    protected virtual void BeforeLastCommit()
+    {
+    }
 
     protected abstract System.Data.Common.DbConnection Connection { get; }
 
     /// <summary>Writes the aggregates collected while <see cref="DeferAggregates"/> was on, in one transaction.</summary>
     public async Task FlushAggregatesAsync(CancellationToken ct)
     {
+        await _deferring;
+        await CommitPendingAsync(ct);
+        BeforeLastCommit();
         await using var tx = await Connection.BeginTransactionAsync(ct);
         var generation = await AggregateWriter.WriteAsync(Connection, tx, _deferred, ct);
         await tx.CommitAsync(ct);
@@ -57,6 +72,9 @@ public abstract class ResponseBulkWriter : IAsyncDisposable
     /// <see cref="AggregateDeferral"/> marker in the same transaction: either both happen or neither.</summary>
     public async Task FlushAggregatesAsync(long deferral, CancellationToken ct)
     {
+        await _deferring;
+        await CommitPendingAsync(ct);
+        BeforeLastCommit();
         await using var tx = await Connection.BeginTransactionAsync(ct);
         var generation = await AggregateWriter.WriteAsync(Connection, tx, _deferred, ct);
         await using (var done = Connection.CreateCommand())
@@ -88,23 +106,45 @@ public abstract class ResponseBulkWriter : IAsyncDisposable
     protected async Task<AggregateDelta> DeltaAsync(IReadOnlyList<ResponseRow> rows, CancellationToken ct)
     {
         var delta = new AggregateDelta();
+        if (DeferAggregates)
+        {
+            // Summing a batch costs about as much as inserting it, and a deferred sum is not needed by the batch's own
+            // transaction: it runs on another core while this batch is written. One batch at a time, so that neither the
+            // sums nor the batches waiting for them can pile up.
+            await _deferring;
+        }
         foreach (var row in rows)
         {
             var versionId = row.Response.InstrumentVersionId;
-            if (!_versions.TryGetValue(versionId, out var definition))
+            if (!_versions.ContainsKey(versionId))
             {
                 await using var db = DatabaseSetup.Create(Target);
-                _versions[versionId] = definition = await InstrumentCatalog.LoadAsync(db, versionId, ct);
+                _versions[versionId] = await InstrumentCatalog.LoadAsync(db, versionId, ct);
             }
-            var target = DeferAggregates ? _deferred : delta;
-            target.Add(row.Response, definition);
             // Comments arrive redacted from every channel and the import; classifying them here, once, is what lets
-            // the theme counts be kept like the other aggregates instead of being derived per query.
+            // the theme counts be kept like the other aggregates instead of being derived per query. Before the
+            // transaction: the stored rows carry their themes.
             foreach (var comment in row.Comments)
             {
                 comment.Themes = [.. Lexicon.Classify(comment.Text)];
-                target.Themes.Add(comment);
             }
+        }
+        if (DeferAggregates)
+        {
+            // The callers may reuse their list for the next batch (demo data does).
+            var responses = rows.Select(r => r.Response).ToArray();
+            var comments = rows.SelectMany(r => r.Comments).ToArray();
+            _deferring = Task.Run(() =>
+            {
+                foreach (var response in responses) _deferred.Add(response, _versions[response.InstrumentVersionId]);
+                foreach (var comment in comments) _deferred.Themes.Add(comment);
+            }, ct);
+            return delta;
+        }
+        foreach (var row in rows)
+        {
+            delta.Add(row.Response, _versions[row.Response.InstrumentVersionId]);
+            foreach (var comment in row.Comments) delta.Themes.Add(comment);
         }
         return delta;
     }

@@ -3,97 +3,84 @@ using Microsoft.Data.Sqlite;
 
 namespace Borgerpuls.Data.Bulk;
 
-/// <summary>Prepared statements reused across rows inside one transaction: SQLite's fastest safe path.
-/// Values are written in exactly the formats EF Core's SQLite provider uses, so EF reads them back unchanged.</summary>
+/// <summary>Statements prepared once per writer and reused across rows and batches: SQLite's fastest safe path.
+/// Values are written in exactly the formats EF Core's SQLite provider uses, so EF reads them back unchanged.
+/// <para>A load that defers its aggregates (import, demo data) lets a transaction run over several batches and commits
+/// with synchronous=NORMAL; its last transaction, which writes the aggregates, commits with FULL (see
+/// <see cref="SqlitePragmas.BulkLoad"/> for why nothing acknowledged can be lost that way).</para></summary>
 internal sealed class SqliteResponseWriter(DatabaseSetup.Target target) : ResponseBulkWriter(target)
 {
+    // Each commit writes every index page the transaction touched to the WAL, and the id index is in random order: at a
+    // million stored rows a batch of 5 000 touches a page of it per row. Larger transactions write each such page once
+    // for many rows; the batches themselves stay small, so that memory does not grow with the transaction.
+    private const int RowsPerTransaction = 50_000;
+
     private readonly SqliteConnection _connection = new(target.ConnectionString);
     private SqliteCommand? _storedHash;
+    private SqliteStatements? _statements;
+    private SqliteTransaction? _open;
+    private int _pendingRows;
 
     protected override async Task OpenAsync(CancellationToken ct)
     {
         await _connection.OpenAsync(ct);
         SqlitePragmas.Apply(_connection);
+        if (DeferAggregates) SqlitePragmas.BulkLoad(_connection);
     }
 
     public override async Task WriteAsync(IReadOnlyList<ResponseRow> rows, CancellationToken ct)
     {
         var delta = await DeltaAsync(rows, ct);
-        await using var tx = (SqliteTransaction)await _connection.BeginTransactionAsync(ct);
-        await using var response = _connection.CreateCommand();
-        response.Transaction = tx;
-        response.CommandText = """
-            INSERT INTO "Responses" ("Id","InstrumentVersionId","InstrumentId","CampaignId","Channel","SubmittedHour","JobCentreId","SiteId",
-              "UnitId","OfferId","TargetGroupId","MeetingType","Language","Background","Answers","QualityFlags","ContentHash")
-            VALUES ($id,$version,$instrument,$campaign,$channel,$hour,$centre,$site,$unit,$offer,$group,$meeting,$language,$background,$answers,$flags,$hash)
-            """;
-        var p = new Dictionary<string, SqliteParameter>();
-        foreach (var name in new[] { "id", "version", "instrument", "campaign", "channel", "hour", "centre", "site", "unit", "offer", "group", "meeting", "language", "background", "answers", "flags", "hash" })
+        var tx = _open ??= (SqliteTransaction)await _connection.BeginTransactionAsync(ct);
+        try
         {
-            p[name] = response.Parameters.Add("$" + name, SqliteType.Text);
-        }
-        await using var comment = _connection.CreateCommand();
-        comment.Transaction = tx;
-        comment.CommandText = """
-            INSERT INTO "Comments" ("ResponseId","InstrumentId","QuestionKey","Text","Themes","SubmittedHour","Channel","JobCentreId","SiteId","UnitId","TargetGroupId","Hidden")
-            VALUES ($response,$instrument,$question,$text,$themes,$hour,$channel,$centre,$site,$unit,$group,0)
-            """;
-        var c = new Dictionary<string, SqliteParameter>();
-        foreach (var name in new[] { "response", "instrument", "question", "text", "themes", "hour", "channel", "centre", "site", "unit", "group" })
-        {
-            c[name] = comment.Parameters.Add("$" + name, SqliteType.Text);
-        }
-
-        await using var invitations = new InvitationConsumer(_connection, tx);
-
-        foreach (var row in rows)
-        {
-            var (r, comments) = row;
-            if (row.InvitationTokenHash is { } invitation)
+            var statements = _statements ??= new SqliteStatements(_connection);
+            statements.Enlist(tx);
+            await using var invitations = new InvitationConsumer(_connection, tx);
+            foreach (var row in rows)
             {
-                await invitations.ConsumeAsync(invitation, ct);
+                if (row.InvitationTokenHash is { } invitation)
+                {
+                    await invitations.ConsumeAsync(invitation, ct);
+                }
+                statements.Write(row);
             }
-            p["id"].Value = SqliteFormats.Guid(r.Id);
-            p["version"].Value = r.InstrumentVersionId;
-            p["instrument"].Value = r.InstrumentId;
-            p["campaign"].Value = (object?)r.CampaignId ?? DBNull.Value;
-            p["channel"].Value = r.Channel.ToString();
-            p["hour"].Value = SqliteFormats.DateTime(r.SubmittedHour);
-            p["centre"].Value = r.JobCentreId;
-            p["site"].Value = (object?)r.SiteId ?? DBNull.Value;
-            p["unit"].Value = (object?)r.UnitId ?? DBNull.Value;
-            p["offer"].Value = (object?)r.OfferId ?? DBNull.Value;
-            p["group"].Value = (object?)r.TargetGroupId ?? DBNull.Value;
-            p["meeting"].Value = (object?)r.MeetingType ?? DBNull.Value;
-            p["language"].Value = r.Language;
-            p["background"].Value = JsonColumn.Serialize(r.Background);
-            p["answers"].Value = JsonColumn.Serialize(r.Answers);
-            p["flags"].Value = r.QualityFlags.ToString();
-            p["hash"].Value = r.ContentHash;
-            await response.ExecuteNonQueryAsync(ct);
-
-            foreach (var k in comments)
+            // In a deferred load these denominators commit with its transaction, and the store, seeing their generation
+            // move, reloads them.
+            var denominators = await InvitationsUsedAsync(invitations.Uses, tx, ct);
+            _pendingRows += rows.Count;
+            if (DeferAggregates && _pendingRows < RowsPerTransaction) return;
+            var generation = DeferAggregates ? -1 : await Aggregates.AggregateWriter.WriteAsync(_connection, tx, delta, ct);
+            await tx.CommitAsync(ct);
+            if (!DeferAggregates)
             {
-                c["response"].Value = SqliteFormats.Guid(r.Id);
-                c["instrument"].Value = k.InstrumentId;
-                c["question"].Value = k.QuestionKey;
-                c["text"].Value = k.Text;
-                c["themes"].Value = JsonColumn.Serialize(k.Themes);
-                c["hour"].Value = SqliteFormats.DateTime(k.SubmittedHour);
-                c["channel"].Value = k.Channel.ToString();
-                c["centre"].Value = k.JobCentreId;
-                c["site"].Value = (object?)k.SiteId ?? DBNull.Value;
-                c["unit"].Value = (object?)k.UnitId ?? DBNull.Value;
-                c["group"].Value = (object?)k.TargetGroupId ?? DBNull.Value;
-                await comment.ExecuteNonQueryAsync(ct);
+                Committed(delta, generation);
+                Committed(invitations.Uses, denominators);
             }
         }
-        var generation = await Aggregates.AggregateWriter.WriteAsync(_connection, tx, delta, ct);
-        var denominators = await InvitationsUsedAsync(invitations.Uses, tx, ct);
-        await tx.CommitAsync(ct);
-        Committed(delta, generation);
-        Committed(invitations.Uses, denominators);
+        catch
+        {
+            // The open transaction rolls back; an import's rebuild repairs what earlier transactions committed.
+            await tx.DisposeAsync();
+            _open = null;
+            _pendingRows = 0;
+            throw;
+        }
+        await tx.DisposeAsync();
+        _open = null;
+        _pendingRows = 0;
     }
+
+    protected override async Task CommitPendingAsync(CancellationToken ct)
+    {
+        if (_open is null) return;
+        await _open.CommitAsync(ct);
+        await _open.DisposeAsync();
+        _open = null;
+        _pendingRows = 0;
+    }
+
+    protected override void BeforeLastCommit() => SqlitePragmas.Apply(_connection);
 
     public override async Task<Dictionary<Guid, string>> StoredHashesAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
@@ -122,7 +109,11 @@ internal sealed class SqliteResponseWriter(DatabaseSetup.Target target) : Respon
 
     public override async ValueTask DisposeAsync()
     {
+        if (_open is not null) await _open.DisposeAsync();
+        _statements?.Dispose();
         if (_storedHash is not null) await _storedHash.DisposeAsync();
+        // The connection goes back to the pool, where the ingest queue may take it next: never with the bulk settings.
+        if (DeferAggregates && _connection.State == System.Data.ConnectionState.Open) SqlitePragmas.EndBulkLoad(_connection);
         await _connection.DisposeAsync();
     }
 }

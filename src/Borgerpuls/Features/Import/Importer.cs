@@ -110,7 +110,9 @@ public static class Importer
         }
 
         var rows = 0;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        // The response ids the rows will get rather than the respondent ids' text: 16 bytes a row whatever the ids look
+        // like, and the same key the writing pass and a dry run compare with stored responses.
+        var seen = new HashSet<Guid>();
         // The reader hands over only rows shaped like the header; the others are its problems, listed with the rest.
         Read(() =>
         {
@@ -134,13 +136,17 @@ public static class Importer
 
         var checking = clock.Elapsed;
         var created = org.ToCreate.ToList();
+        // The encoding is certain only now that every byte was read. The checking pass's reader goes now: the writing pass
+        // opens its own.
+        var description = file.Description;
+        file.Dispose();
         if (options.DryRun)
         {
             var already = await KnownIdsAsync(target, instrument.InstrumentId, ct);
-            var before = seen.Count(r => already.Contains(NameBasedId.For(instrument.Key, r)));
-            return new ImportSummary(file.Description, rows, rows - before, before, created) { Checking = checking, DryRun = true };
+            var before = seen.Count(already.Contains);
+            return new ImportSummary(description, rows, rows - before, before, created) { Checking = checking, DryRun = true };
         }
-        // The checking pass's respondent ids are not needed for writing (the writing pass skips by stored id): let them go.
+        // The checking pass's ids are not needed for writing (the writing pass skips by stored id): let them go.
         seen.Clear();
         seen.TrimExcess();
         await using (var db = DatabaseSetup.Create(target))
@@ -175,10 +181,10 @@ public static class Importer
                         if (known.Contains(row.Response.Id)) { Interlocked.Increment(ref skipped); continue; }
                         batch.Add(row);
                         if (batch.Count < Batch) continue;
-                        WaitFor(batches.Writer.WriteAsync(batch, ct));
+                        WaitFor(batches.Writer.WriteAsync(InIdOrder(batch), ct));
                         batch = new List<ResponseRow>(Batch);
                     }
-                    if (batch.Count > 0) WaitFor(batches.Writer.WriteAsync(batch, ct));
+                    if (batch.Count > 0) WaitFor(batches.Writer.WriteAsync(InIdOrder(batch), ct));
                     batches.Writer.TryComplete();
                 }
                 catch (Exception e)
@@ -212,7 +218,16 @@ public static class Importer
         {
             if (imported == 0) await AggregateDeferrals.EndAsync(target, deferral, CancellationToken.None);
         }
-        return new ImportSummary(file.Description, rows, imported, skipped, created) { Checking = checking, Writing = clock.Elapsed - checking };
+        return new ImportSummary(description, rows, imported, skipped, created) { Checking = checking, Writing = clock.Elapsed - checking };
+    }
+
+    /// <summary>Name-based ids are random, and so are the places in the id index a batch inserts into; in id order the
+    /// inserts walk the index once from start to end, meeting each page while it is still in SQLite's cache (at 1 M rows
+    /// this halved the time spent inserting). Sorting costs the reading core little.</summary>
+    private static List<ResponseRow> InIdOrder(List<ResponseRow> batch)
+    {
+        batch.Sort(static (a, b) => a.Response.Id.CompareTo(b.Response.Id));
+        return batch;
     }
 
     private static void WaitFor(ValueTask write)
@@ -267,7 +282,7 @@ public static class Importer
     }
 
     private static ResponseRow? Build(int line, IReadOnlyList<string> cells, List<Column> columns, InstrumentDefinition instrument, ImportMapping mapping, Organisation org,
-        ImportOptions options, int? campaignId, DateTimeOffset now, Action<int, string?, string> error, HashSet<string>? seen)
+        ImportOptions options, int? campaignId, DateTimeOffset now, Action<int, string?, string> error, HashSet<Guid>? seen)
     {
         string Cell(string field) => columns.FirstOrDefault(c => c.Field == field) is { } c && c.Index < cells.Count ? cells[c.Index].Trim() : "";
         string? HeaderOf(string field) => columns.FirstOrDefault(c => c.Field == field)?.Header;
@@ -276,7 +291,7 @@ public static class Importer
 
         var respondent = Cell("respondent_id");
         if (respondent.Length == 0) Fail(HeaderOf("respondent_id"), "The respondent id is empty.");
-        else if (seen is not null && !seen.Add(respondent)) Fail(HeaderOf("respondent_id"), $"Respondent '{respondent}' appears more than once in the file.");
+        else if (seen is not null && !seen.Add(NameBasedId.For(instrument.Key, respondent))) Fail(HeaderOf("respondent_id"), $"Respondent '{respondent}' appears more than once in the file.");
 
         var centreName = Cell("jobcentre");
         int centreId = 0;

@@ -15,7 +15,8 @@ namespace Borgerpuls.Features.Paper;
 
 /// <summary>Paper entry: staff choose instrument, job centre (only their own), site, target group and date once, then type
 /// each paper form as a row of option codes. Every row goes through the ingest validation with channel <c>paper</c>; a bad
-/// cell is shown next to itself and nothing is written until every row is right. A plain form: Tab moves between cells.</summary>
+/// cell is shown next to itself and nothing is written until every row is right. A plain form: Tab moves between cells, and
+/// Enter too where the small grid script runs (wwwroot/paper/grid.js); without it Enter submits, as in any form.</summary>
 [Authorize(Policy = Policies.Staff)]
 public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, InstrumentCatalog instruments, OrganisationLookup organisation, IngestQueue queue, AuditLog audit,
     TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel

@@ -42,8 +42,10 @@ internal sealed class CsvWideFile : IWideFile
                 TrimOptions = TrimOptions.None,
                 BadDataFound = args => badField ??= args.Field,
                 MaxFieldSize = Math.Max(limits.MaxCellLength, HardCellLength),
-                // Survey answers repeat ("1".."5", site names): the parser hands out one string per distinct value.
-                CacheFields = true,
+                // No field cache: CsvHelper's keeps every distinct short value for the parser's lifetime, and every
+                // respondent id is distinct, so it grew with the file (about 100 MB per million rows and pass). A string
+                // per cell is short-lived garbage instead.
+                CacheFields = false,
                 BufferSize = 64 * 1024,
             };
             parser = new CsvParser(text, configuration, leaveOpen: true);
