@@ -13,6 +13,7 @@ internal static class MethodSection
         yield return new ReportParagraph(text["MethodIntervals"]);
         yield return new ReportParagraph(text["MethodTargets"]);
         yield return new ReportParagraph(text["MethodPriority"]);
+        yield return new ReportParagraph(text["MethodResponseRate"]);
         yield return new ReportParagraph(text.Format("MethodSuppression", data.Request.K, data.Request.KComments));
         if (data.Total.LeftOutKioskRepeats > 0)
         {

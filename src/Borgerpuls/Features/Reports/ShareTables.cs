@@ -40,6 +40,7 @@ internal static class ShareTables
         ]).ToList();
         yield return new ReportHeading(text["BasesHeading"], 2);
         yield return new ReportTable(text["SheetBases"], text["BasesCaption"], [.. header, text["Excluded"]], bases);
+        foreach (var block in ResponseRateTable.Blocks(text, columns)) yield return block;
 
         yield return Details(data, text, columns, questions);
     }

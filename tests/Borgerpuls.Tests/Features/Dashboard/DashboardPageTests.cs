@@ -73,6 +73,30 @@ public sealed class DashboardPageTests
     }
 
     [Fact]
+    public async Task The_response_rate_is_shown_per_group_next_to_the_base_and_a_low_rate_is_warned_of_in_words()
+    {
+        await using var database = await SeedAsync();
+        // The 30 job-ready answers came by tablet; 90 more declined it: 30 of 120 = 25 %, below a third. Udsatte: 20 of 20.
+        await Declines.AddAsync(database, "vive-7", "jobparat", 90);
+        await using var app = new BorgerpulsApp(database);
+        var analyst = await app.SignedInClientAsync(Roles.Analyst);
+
+        var html = await analyst.GetStringAsync($"/dashboard?instrument=vive-7&{March}&jobcentre=jc-centrum");
+        var rates = html[html.IndexOf("data-table=\"response-rates\"", StringComparison.Ordinal)..];
+        var jobReady = rates[rates.IndexOf("Job- og uddannelsesparate", StringComparison.Ordinal)..rates.IndexOf("</tr>", rates.IndexOf("Job- og uddannelsesparate", StringComparison.Ordinal), StringComparison.Ordinal)];
+        Assert.Contains(">30<", jobReady);
+        Assert.Contains("Svarprocent 25 pct. (30 af 120)", jobReady);
+        Assert.Contains("Lav svarprocent", jobReady);
+        Assert.Contains("Svarprocent 100 pct. (20 af 20)", rates);
+        Assert.Contains("data-testid=\"rate-warning\"", html);
+        // Overall: 50 answers of 140 offered = 35.7 %, shown whole as in the committee documents.
+        Assert.Contains("Svarprocent 36 pct. (50 af 140)", html);
+
+        var english = await analyst.GetStringAsync($"/dashboard?instrument=vive-7&{March}&jobcentre=jc-centrum&culture=en&ui-culture=en");
+        Assert.Contains("Response rate 25% (30 of 120)", english);
+    }
+
+    [Fact]
     public async Task A_centre_manager_sees_only_their_centre_and_a_committee_viewer_sees_the_suppression_marker_not_figures()
     {
         await using var database = await SeedAsync();

@@ -17,6 +17,7 @@ public sealed class ReportCommandTests(ReportDatabase data) : IClassFixture<Repo
     private const string Spoerge = "3. Synes du, at du kan spørge";
     private const string JobReady = "Job- og uddannelsesparate";
     private const string Vulnerable = "Udsatte borgere";
+    private const string RatesCaption = "Svarprocent pr. gruppe, hvor det vides, hvor mange der fik tilbudt at svare (tablet, invitationer, papir)";
 
     private async Task<string> ReportAsync(string extension, params string[] extra)
     {
@@ -59,6 +60,15 @@ public sealed class ReportCommandTests(ReportDatabase data) : IClassFixture<Repo
         Assert.Equal(["87,0 pct.", "mindst 79,0 pct.", "opfyldt", "forskellen fra målet er statistisk signifikant"], targets.Single(r => r[1].Contains("mindst 79", StringComparison.Ordinal))[2..]);
         Assert.Equal(["15,0 pct.", "højst 13,0 pct.", "ikke opfyldt", "ikke signifikant forskellig fra målet"], targets.Single(r => r[1].Contains("højst 13", StringComparison.Ordinal))[2..]);
 
+        // Response rate next to the bases, with the warning in words: udsatte 50 of 200 = 25 %, below a third.
+        var rates = WordTable(document, RatesCaption);
+        Assert.Equal(["Gruppe", "Svarprocent", "Besvaret", "Tilbudt", "Bemærkning"], rates[0]);
+        Assert.Equal(["25 pct.", "50", "200", "Lav svarprocent; Afviger markant fra de øvrige grupper"], Row(rates, Vulnerable)[1..]);
+        Assert.Equal(["100 pct.", "100", "100", "Afviger markant fra de øvrige grupper"], Row(rates, JobReady)[1..]);
+        Assert.Equal(["50 pct.", "150", "300", ""], Row(rates, "I alt")[1..]);
+        Assert.Contains(body.Elements<Word.Paragraph>(), p => p.InnerText.StartsWith("Advarsel: svarprocenten er lav", StringComparison.Ordinal) && p.InnerText.Contains(Vulnerable, StringComparison.Ordinal));
+        Assert.Contains(body.Elements<Word.Paragraph>(), p => p.InnerText.StartsWith("Svarprocenten er antal besvarelser delt med", StringComparison.Ordinal));
+
         var actions = WordTable(document, "Handlinger, ansvarlige, frister og de spørgsmål, de skal flytte");
         Assert.Equal(["Fast procedure ved sagsbehandlerskift", "Jobcenterchef", "31. december 2025", "I gang", "2, 6", "Færre negative svar om behandling", ""], Row(actions, "Fast procedure"));
         Assert.Equal("Gennemført", Cell(actions, "Læsevenlige breve", "Status"));
@@ -79,7 +89,7 @@ public sealed class ReportCommandTests(ReportDatabase data) : IClassFixture<Repo
         var invalid = new OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
         Assert.True(invalid.Count == 0, string.Join("\n", invalid));
 
-        Assert.Equal(["Om rapporten", "Måltal", "Positive", "Negative", "Svarbaser", "Detaljer", "Udvikling", "Prioriteringskort", "Temaer", "Citater", "Handleplan"], SheetNames(document));
+        Assert.Equal(["Om rapporten", "Måltal", "Positive", "Negative", "Svarbaser", "Svarprocent", "Detaljer", "Udvikling", "Prioriteringskort", "Temaer", "Citater", "Handleplan"], SheetNames(document));
         var positive = Sheet(document, "Positive");
         Assert.Equal(["Spørgsmål", JobReady, Vulnerable, "I alt"], positive[0]);
         var samtale = positive.Single(r => ((string)r[0]).StartsWith(Samtale, StringComparison.Ordinal));
@@ -92,6 +102,9 @@ public sealed class ReportCommandTests(ReportDatabase data) : IClassFixture<Repo
 
         var bases = Sheet(document, "Svarbaser");
         Assert.Equal([100.0, 50.0, 150.0, 0.0], bases.Single(r => ((string)r[0]).StartsWith(Samtale, StringComparison.Ordinal)).Skip(1));
+
+        var rates = Sheet(document, "Svarprocent");
+        Assert.Equal([Vulnerable, 0.25, 50.0, 200.0, "Lav svarprocent; Afviger markant fra de øvrige grupper"], rates.Single(r => (string)r[0] == Vulnerable));
 
         // The detailed sheet carries the Wilson interval: 93 of 100 → [0.8626, 0.9657].
         var details = Sheet(document, "Detaljer");
@@ -147,6 +160,10 @@ public sealed class ReportCommandTests(ReportDatabase data) : IClassFixture<Repo
         Assert.Contains("<td class=\"figure\">93%</td>", english, StringComparison.Ordinal);
         Assert.Contains("Share of positive answers", english, StringComparison.Ordinal);
         Assert.Contains("<html lang=\"en\">", english, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"figure\">25 pct.</td>", danish, StringComparison.Ordinal);
+        Assert.Contains("Lav svarprocent", danish, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"figure\">25%</td>", english, StringComparison.Ordinal);
+        Assert.Contains("Low response rate", english, StringComparison.Ordinal);
     }
 
     [Theory]

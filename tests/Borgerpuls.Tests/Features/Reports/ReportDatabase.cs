@@ -26,6 +26,9 @@ public sealed class ReportDatabase : IAsyncLifetime
         //   Means: (88.67 + 73.33) / 2 = 81 %, (5.33 + 11.33) / 2 = 8.3 % → 8.
         await WriteAsync(Database, Group("jobparat", Codes((93, "5"), (4, "3"), (3, "1")), Codes((81, "4"), (12, "3"), (7, "2")))
             .Concat(Group("aktivitetsparat", Codes((40, "5"), (5, "3"), (5, "1")), Codes((29, "4"), (11, "3"), (10, "2")))));
+        // All answers came by tablet; 150 udsatte declined the tablet. Response rates: jobparat 100/100 = 100 %, udsatte
+        // 50/(50 + 150) = 25 % (low, below a third), total 150/300 = 50 %. The two sets differ strongly from each other.
+        await Declines.AddAsync(Database, "vive-7", "aktivitetsparat", 150);
 
         await using var db = Database.Open();
         var responses = await db.Responses.AsNoTracking().OrderBy(r => r.Id).Take(3).ToListAsync();
