@@ -9,7 +9,9 @@ public sealed class KioskTests
         var key = (await RunningServer.CliAsync("device", "add", "--site", "sjaellandsgade", "--instrument", "smiley", "--name", "Udgang", "--db", server.Database)).Trim().Split('\n')[^1].Trim();
         var context = await server.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 }, HasTouch = true });
         var page = await context.NewPageAsync();
-        await page.GotoAsync(server.Url + "/kiosk?reset=300");
+        // The thanks screen must stay up long enough for the test to see it on a loaded machine, where a 300 ms window
+        // fell between two of Playwright's visibility checks.
+        await page.GotoAsync(server.Url + "/kiosk?reset=2000");
         await page.FillAsync("#device-key", key);
         await page.ClickAsync("#setup-form button");
         await page.WaitForSelectorAsync("#ask:not([hidden])");
