@@ -63,9 +63,19 @@ internal static class WebApp
         await StaffBootstrap.RunAsync(app.Services, app.Configuration, app.Logger, app.Configuration["Urls"]);
 
         app.UseWebHardening();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // Before the error pages, so that a re-executed error page keeps the language of the request that failed.
         app.UseRequestLocalization(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<RequestLocalizationOptions>>().Value);
+        // People get a page in their language; API clients keep RFC 7807 problem+json.
+        app.UseWhen(IsApi, api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(http => !IsApi(http), pages =>
+        {
+            pages.UseExceptionHandler("/error");
+            pages.UseStatusCodePagesWithReExecute("/error", "?status={0}");
+        });
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();
@@ -89,4 +99,6 @@ internal static class WebApp
         app.MapRazorPages();
         return app;
     }
+
+    private static bool IsApi(HttpContext http) => http.Request.Path.StartsWithSegments("/api");
 }

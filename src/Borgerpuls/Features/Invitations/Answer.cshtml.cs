@@ -23,14 +23,22 @@ public sealed class AnswerModel(BorgerpulsDb db, InstrumentCatalog instruments, 
     public bool Done { get; private set; }
     public Dictionary<string, string[]> Errors { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct)
+    /// <param name="sent">Set by the redirect after a stored answer (post/redirect/get): a reload or Back then shows the thanks
+    /// again instead of posting the form a second time.</param>
+    public async Task<IActionResult> OnGetAsync(string? token, bool sent, CancellationToken ct)
     {
         var point = await ResolveAsync(token, ct);
         ResponseId = Guid.NewGuid();
+        if (sent && Refusal == "Questionnaire.Used")
+        {
+            Refusal = null;
+            Done = true;
+            return Page();
+        }
         return point is null ? Gone() : Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string token, Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(string? token, Guid id, CancellationToken ct)
     {
         var point = await ResolveAsync(token, ct);
         if (point is null)
@@ -56,13 +64,18 @@ public sealed class AnswerModel(BorgerpulsDb db, InstrumentCatalog instruments, 
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        Done = true;
-        return Page();
+        return RedirectToPage(new { token, sent = true });
     }
 
-    private async Task<CollectionPoint?> ResolveAsync(string token, CancellationToken ct)
+    private async Task<CollectionPoint?> ResolveAsync(string? token, CancellationToken ct)
     {
         Language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        if (string.IsNullOrWhiteSpace(token))
+        {
+            // A blank or whitespace link (e.g. /i/%20) is an unknown invitation, not a server error.
+            Refusal = "Questionnaire.Unknown";
+            return null;
+        }
         var resolution = await InvitationPoint.ResolveAsync(db, token, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
         if (resolution.Point is null)
         {

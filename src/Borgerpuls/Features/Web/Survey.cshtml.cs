@@ -28,14 +28,21 @@ public sealed class SurveyModel(BorgerpulsDb db, InstrumentCatalog instruments, 
     public List<(string Key, string Name)> TargetGroups { get; private set; } = [];
     public List<(string Key, string Name)> JobCentres { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string campaign, CancellationToken ct)
+    /// <param name="sent">Set by the redirect after a post (post/redirect/get): 1 stored, 2 already stored earlier. A reload or
+    /// Back then shows the thanks again instead of posting the form a second time.</param>
+    public async Task<IActionResult> OnGetAsync(string? campaign, int? sent, CancellationToken ct)
     {
         var found = await ResolveAsync(campaign, ct);
         ResponseId = Guid.NewGuid();
+        if (found.Point is not null && sent is 1 or 2)
+        {
+            Done = sent == 1;
+            AlreadyAnswered = sent == 2;
+        }
         return Respond(found);
     }
 
-    public async Task<IActionResult> OnPostAsync(string campaign, Guid id, string? targetGroup, string? jobcentre, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(string? campaign, Guid id, string? targetGroup, string? jobcentre, CancellationToken ct)
     {
         var found = await ResolveAsync(campaign, ct);
         if (found.Point is null)
@@ -60,17 +67,16 @@ public sealed class SurveyModel(BorgerpulsDb db, InstrumentCatalog instruments, 
             },
         };
         var outcome = await QuestionnaireSubmit.SubmitAsync(submission, Instrument, found.Point, organisation, queue, clock, ct);
-        Done = outcome.Stored;
-        AlreadyAnswered = outcome.AlreadyAnswered;
-        Errors = outcome.Errors;
-        if (Errors.Count > 0)
+        if (outcome.Stored || outcome.AlreadyAnswered)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return RedirectToPage(new { campaign, sent = outcome.Stored ? 1 : 2 });
         }
+        Errors = outcome.Errors;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
 
-    private async Task<WebCampaign> ResolveAsync(string key, CancellationToken ct)
+    private async Task<WebCampaign> ResolveAsync(string? key, CancellationToken ct)
     {
         Language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         var found = await WebCampaign.FindAsync(db, key, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);

@@ -18,9 +18,10 @@ public enum WebCampaignState
 /// applies to submissions that name a campaign: status open, started, not ended.</summary>
 public sealed record WebCampaign(WebCampaignState State, string? InstrumentKey, CollectionPoint? Point, IReadOnlyList<string> TargetGroupKeys)
 {
-    public static async Task<WebCampaign> FindAsync(BorgerpulsDb db, string key, DateOnly today, CancellationToken ct)
+    public static async Task<WebCampaign> FindAsync(BorgerpulsDb db, string? key, DateOnly today, CancellationToken ct)
     {
-        var campaign = key.Length > 100 ? null : await db.Campaigns.AsNoTracking().Include(c => c.Instrument).SingleOrDefaultAsync(c => c.Key == key, ct);
+        // A blank, whitespace or overlong key (e.g. /s/%20) is an unknown campaign, not a server error.
+        var campaign = string.IsNullOrWhiteSpace(key) || key.Length > 100 ? null : await db.Campaigns.AsNoTracking().Include(c => c.Instrument).SingleOrDefaultAsync(c => c.Key == key, ct);
         if (campaign is null || campaign.Channel != Channel.Web)
         {
             return new(WebCampaignState.Unknown, null, null, []);

@@ -40,6 +40,8 @@
     screens.forEach((s, i) => { s.hidden = i !== current; });
     const last = current === screens.length - 1;
     back.hidden = current === 0;
+    // A screen with a required choice (the job centre of an open link) cannot be skipped: skipping would leave it empty.
+    skip.hidden = screens[current].querySelector("[required]") !== null;
     next.hidden = last;
     submit.hidden = !last;
     progressText.textContent = labels.dataset.progress.replace("{0}", current + 1).replace("{1}", screens.length);
@@ -52,7 +54,8 @@
   };
   const clear = screen => screen.querySelectorAll("input, textarea, select").forEach(field => {
     if (field.type === "radio" || field.type === "checkbox") field.checked = false;
-    else if (field.tagName !== "SELECT") field.value = "";
+    else if (field.tagName === "SELECT") field.selectedIndex = Array.from(field.options).findIndex(o => o.value === "");
+    else field.value = "";
   });
 
   back.addEventListener("click", () => show(current - 1, true));
