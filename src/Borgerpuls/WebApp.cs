@@ -78,10 +78,12 @@ internal static class WebApp
         });
         app.UseStaticFiles();
         app.UseRouting();
-        app.UseRateLimiter();
+        // Rate limits after authentication: they are partitioned by the verified device, not by whatever header was sent.
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseSignedInApiAntiforgery();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapHealth();

@@ -11,6 +11,10 @@ internal static class AuthSetup
 {
     private const string Selector = "Borgerpuls";
 
+    /// <summary>Identity's sign-in cookie scheme (<c>IdentityConstants.ApplicationScheme</c>, which is not a constant and so
+    /// cannot stand in an attribute): pages that only a signed-in person may use, never a token.</summary>
+    public const string SignedInPerson = "Identity.Application";
+
     public static IServiceCollection AddBorgerpulsSecurity(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddIdentity<StaffUser, IdentityRole>(o =>
@@ -29,6 +33,9 @@ internal static class AuthSetup
             .AddEntityFrameworkStores<BorgerpulsDb>()
             .AddDefaultTokenProviders();
 
+        // A role change, a lock or a removed job centre takes effect on the very next request, not after Identity's default
+        // 30 minutes: every cookie request compares the account's security stamp (one indexed read).
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/login";

@@ -4,7 +4,8 @@ using System.Text;
 namespace Borgerpuls.Security;
 
 /// <summary>The one-time link that lets the first person create the first administrator when no bootstrap admin is configured
-/// (as Jenkins and Grafana do) — never a default password. It lives only in memory and dies with its first use.</summary>
+/// (as Jenkins and Grafana do) — never a default password. It lives only in memory and dies with its first use; taking it is
+/// atomic, so two posts of the same link at the same moment create one administrator, not two.</summary>
 public sealed class SetupToken
 {
     private string? _token;
@@ -13,19 +14,19 @@ public sealed class SetupToken
 
     public bool IsOpen => _token is not null;
 
-    public bool Consume(string? candidate)
+    public bool Matches(string? candidate) => Same(Volatile.Read(ref _token), candidate);
+
+    /// <summary>Takes the token if the candidate matches and nobody took it first; give it back with <see cref="Return"/> when
+    /// the account could not be created (a weak password), so that the link still works for a second try.</summary>
+    public bool TryTake(string? candidate)
     {
-        var token = _token;
-        if (token is null || candidate is null ||
-            !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token), Encoding.UTF8.GetBytes(candidate)))
-        {
-            return false;
-        }
-        _token = null;
-        return true;
+        var token = Volatile.Read(ref _token);
+        return Same(token, candidate) && Interlocked.CompareExchange(ref _token, null, token) == token;
     }
 
-    public bool Matches(string? candidate) =>
-        _token is { } token && candidate is not null &&
+    public void Return(string token) => Interlocked.CompareExchange(ref _token, token, null);
+
+    private static bool Same(string? token, string? candidate) =>
+        token is not null && candidate is not null &&
         CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token), Encoding.UTF8.GetBytes(candidate));
 }

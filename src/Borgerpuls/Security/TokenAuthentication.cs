@@ -38,9 +38,9 @@ internal sealed class TokenAuthenticationHandler(
             return AuthenticateResult.Fail("Unknown, revoked or expired access token.");
         }
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == entity.UserId, Context.RequestAborted);
-        if (user is null || (user.LockoutEnd is { } end && end > clock.GetUtcNow()))
+        if (user is null || AccountLock.IsLockedByAdministrator(user, clock.GetUtcNow()))
         {
-            return AuthenticateResult.Fail("The token's owner is locked out or gone.");
+            return AuthenticateResult.Fail("The token's owner is locked or gone.");
         }
         var principal = await principals.CreateAsync(user);
         var identity = new ClaimsIdentity(principal.Claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role);

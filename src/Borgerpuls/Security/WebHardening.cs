@@ -8,9 +8,14 @@ namespace Borgerpuls.Security;
 /// anonymous citizen endpoints, request size limits.</summary>
 internal static class WebHardening
 {
-    /// <summary>Rate-limit policy for anonymous submissions: partitioned by device key or invitation token, so one broken kiosk
-    /// cannot starve the others. The client address is used only in memory as a last resort and never stored.</summary>
+    /// <summary>Rate-limit policy for citizen submissions: a verified kiosk or tablet gets a partition of its own, so one broken
+    /// kiosk cannot starve the others; everything unverified (web answers, invitation pages, a made-up device key) shares the
+    /// client address's partition, so inventing keys buys no extra quota. The address is used only in memory, never stored.</summary>
     public const string CitizenPolicy = "citizen";
+
+    /// <summary>Rate-limit policy for sign-in attempts, per client address: against password spraying across many accounts,
+    /// which the per-account lockout does not see.</summary>
+    public const string SignInPolicy = "signin";
 
     public const long MaxRequestBytes = 4 * 1024 * 1024;
 
@@ -36,6 +41,7 @@ internal static class WebHardening
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         var permitPerMinute = configuration.GetValue("RateLimits:CitizenPerMinute", 600);
+        var signInsPerMinute = configuration.GetValue("RateLimits:SignInPerMinute", 20);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -45,23 +51,24 @@ internal static class WebHardening
                 Window = TimeSpan.FromMinutes(1),
                 QueueLimit = 0,
             }));
+            // Only the attempts count: showing the sign-in page is free.
+            o.AddPolicy(SignInPolicy, http => HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("page")
+                : RateLimitPartition.GetFixedWindowLimiter("ip:" + http.Connection.RemoteIpAddress, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = signInsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
         });
         return services;
     }
 
-    public static string PartitionKey(HttpContext http)
-    {
-        var auth = http.Request.Headers.Authorization.ToString();
-        if (auth.StartsWith("Device ", StringComparison.Ordinal))
-        {
-            return "device:" + SecretKeys.Hash(auth);
-        }
-        if (http.Request.RouteValues.TryGetValue("token", out var token) && token is string t)
-        {
-            return "invitation:" + SecretKeys.Hash(t);
-        }
-        return "ip:" + http.Connection.RemoteIpAddress;
-    }
+    /// <summary>Runs after authentication (see WebApp), so a device partition exists only for a key that was verified.</summary>
+    public static string PartitionKey(HttpContext http) =>
+        DeviceAuthenticationHandler.DeviceId(http.User) is { } device
+            ? "device:" + device.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : "ip:" + http.Connection.RemoteIpAddress;
 
     public static WebApplication UseWebHardening(this WebApplication app)
     {

@@ -22,13 +22,24 @@ public static partial class StaffLogin
         return email;
     }
 
-    /// <summary>A client with a signed-in cookie for a new user of <paramref name="role"/>.</summary>
-    public static async Task<HttpClient> SignedInClientAsync(this BorgerpulsApp app, string role, params string[] jobCentres)
+    /// <summary>A client with a signed-in cookie for a new user of <paramref name="role"/>, sending the antiforgery token with
+    /// every request as the web app's own scripts do (<paramref name="antiforgery"/> false: a session without it, as a
+    /// forged cross-site request would be).</summary>
+    public static async Task<HttpClient> SignedInClientAsync(this BorgerpulsApp app, string role, params string[] jobCentres) =>
+        await app.SignedInClientAsync(role, antiforgery: true, jobCentres);
+
+    public static async Task<HttpClient> SignedInClientAsync(this BorgerpulsApp app, string role, bool antiforgery, params string[] jobCentres)
     {
         var email = await app.CreateUserAsync(role, jobCentres);
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var response = await client.PostAsync("/login", await FormAsync(client, "/login", new() { ["email"] = email, ["password"] = Password }));
         Assert.True(response.StatusCode == System.Net.HttpStatusCode.Redirect, $"Sign-in failed: {response.StatusCode}");
+        if (antiforgery)
+        {
+            // The token is bound to the signed-in user, so it is taken from a page after signing in.
+            var page = await client.GetStringAsync("/account/tokens");
+            client.DefaultRequestHeaders.Add("RequestVerificationToken", TokenPattern().Match(page).Groups[1].Value);
+        }
         return client;
     }
 

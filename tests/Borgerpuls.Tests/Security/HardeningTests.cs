@@ -43,7 +43,7 @@ public sealed class HardeningTests
     {
         await using var database = await TestDatabase.CreateAsync();
         await using var app = new BorgerpulsApp(database);
-        var admin = await app.SignedInClientAsync(Roles.Admin);
+        var admin = await app.SignedInClientAsync(Roles.Admin, antiforgery: false);
 
         var response = await admin.PostAsync("/admin/users?handler=Create", new FormUrlEncodedContent(new Dictionary<string, string>
         {

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Borgerpuls.Features.Account;
 
 [AllowAnonymous]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(WebHardening.SignInPolicy)]
 public sealed class LoginModel(SignInManager<StaffUser> signIn, AuditLog audit, IAuthenticationSchemeProvider schemes) : PageModel
 {
     public string? Error { get; private set; }
@@ -32,7 +33,9 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, AuditLog audit, 
             return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : "/");
         }
         await audit.WriteAsync(result.IsLockedOut ? "signin.locked-out" : "signin.failed", null, actor: email);
-        Error = result.IsLockedOut ? "Login.LockedOut" : "Login.Failed";
+        // One message for a wrong password, an unknown address and a lockout: the answer must not tell which addresses have an
+        // account (the audit log keeps the difference for the administrator).
+        Error = "Login.Failed";
         OpenIdConnect = await schemes.GetSchemeAsync(OpenIdConnectSetup.Scheme) is not null;
         return Page();
     }

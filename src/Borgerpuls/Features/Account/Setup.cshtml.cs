@@ -28,7 +28,7 @@ public sealed class SetupModel(SetupToken setup, UserManager<StaffUser> users, S
     public async Task<IActionResult> OnPostAsync(string? token, string email, string password)
     {
         Token = token;
-        Valid = setup.Matches(token) && !users.Users.Any();
+        Valid = !users.Users.Any() && setup.TryTake(token);
         if (!Valid)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
@@ -37,10 +37,10 @@ public sealed class SetupModel(SetupToken setup, UserManager<StaffUser> users, S
         var result = await StaffBootstrap.CreateAsync(users, email, password, Roles.Admin, []);
         if (!result.Succeeded)
         {
+            setup.Return(token!);
             Errors.AddRange(result.Errors.Select(e => e.Description));
             return Page();
         }
-        setup.Consume(token);
         await audit.WriteAsync("user.setup", email, actor: email);
         await signIn.SignInAsync((await users.FindByEmailAsync(email))!, isPersistent: false);
         return LocalRedirect("/");

@@ -11,8 +11,9 @@ using Microsoft.Extensions.Localization;
 namespace Borgerpuls.Features.Account;
 
 /// <summary>Personal access tokens for scripts and case systems: shown once, hashed at rest, scoped to at most the owner's
-/// rights, expiring within a year.</summary>
-[Authorize(Policy = Policies.Aggregates)]
+/// rights, expiring within a year. Only a person signed in with a session may manage them: a token can neither mint a new
+/// token (which would outlive and out-scope it) nor revoke its owner's other tokens.</summary>
+[Authorize(Policy = Policies.Aggregates, AuthenticationSchemes = AuthSetup.SignedInPerson)]
 public sealed class TokensModel(BorgerpulsDb db, AuditLog audit, TimeProvider clock, IAuthorizationService authorization, IStringLocalizer<SharedResource> t) : PageModel
 {
     public List<PersonalAccessToken> Tokens { get; private set; } = [];

@@ -65,7 +65,7 @@ public sealed class UsersModel(UserManager<StaffUser> users, BorgerpulsDb db, Au
         {
             return NotFound();
         }
-        await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
+        await users.SetLockoutEndDateAsync(user, locked ? AccountLock.Indefinite : null);
         await users.UpdateSecurityStampAsync(user);
         await audit.WriteAsync(locked ? "user.lock" : "user.unlock", user.Email);
         return RedirectToPage();

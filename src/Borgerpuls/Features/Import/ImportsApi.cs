@@ -1,6 +1,5 @@
 using Borgerpuls.Data;
 using Borgerpuls.Security;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -23,24 +22,13 @@ internal static class ImportsApi
         return app;
     }
 
-    private static async Task<IResult> ImportAsync(HttpContext http, DatabaseSetup.Target target, BorgerpulsDb db, AuditLog audit, IAntiforgery antiforgery, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> ImportAsync(HttpContext http, DatabaseSetup.Target target, BorgerpulsDb db, AuditLog audit, TimeProvider clock, CancellationToken ct)
     {
         if (!http.Request.HasFormContentType)
         {
             return Invalid("file", "Send multipart/form-data with the file in a field named 'file' and the instrument key in 'instrument'.");
         }
-        // Cookie sessions (the web wizard's script, a browser) must prove the form is ours; API tokens are not sent by browsers.
-        if (!http.Request.Headers.Authorization.Any(h => h?.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) == true))
-        {
-            try
-            {
-                await antiforgery.ValidateRequestAsync(http);
-            }
-            catch (AntiforgeryValidationException)
-            {
-                return Invalid("__RequestVerificationToken", "The antiforgery token is missing or invalid; send it as a form field or the RequestVerificationToken header, or use an API token.");
-            }
-        }
+        // Cookie sessions have proven the form is ours before this runs (SignedInApiAntiforgery).
         var form = await http.Request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = MaxUpload }, ct);
         var file = form.Files["file"];
         var instrument = form["instrument"].ToString();

@@ -112,6 +112,11 @@ internal static class SubmitResponses
         {
             using var document = await JsonDocument.ParseAsync(http.Request.Body, new JsonDocumentOptions { MaxDepth = 16 }, ct);
             var root = document.RootElement;
+            if (JsonText.FirstInvalid(root) is { } invalid)
+            {
+                return (null, TypedResults.ValidationProblem(new Dictionary<string, string[]> { [invalid] = ["The text is not valid Unicode (invalid UTF-8 or a lone surrogate)."] },
+                    title: "The response was not stored: fix the fields listed."));
+            }
             if (root.ValueKind == JsonValueKind.Array)
             {
                 http.Items[BatchMarker] = true;

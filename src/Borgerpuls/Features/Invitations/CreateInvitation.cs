@@ -28,14 +28,14 @@ public sealed record InvitationCreated(string Token, string Url, DateOnly Expire
 internal static class CreateInvitation
 {
     public static async Task<Results<Created<InvitationCreated>, ValidationProblem>> HandleAsync(
-        InvitationRequest request, HttpContext http, BorgerpulsDb db, DatabaseSetup.Target target, AuditLog audit, TimeProvider clock, CancellationToken ct)
+        InvitationRequest request, HttpContext http, BorgerpulsDb db, DatabaseSetup.Target target, AuditLog audit, TimeProvider clock, IConfiguration configuration, CancellationToken ct)
     {
         // Case systems call with an access token; a person calling with a session states the source or leaves it unstated.
         if (request.ReferredBy is null && http.User.Identity?.AuthenticationType == TokenAuthenticationHandler.SchemeName)
         {
             request = request with { ReferredBy = ReferralSource.CaseSystem };
         }
-        var (created, errors) = await CreateAsync(request, Viewer.From(http.User), $"{http.Request.Scheme}://{http.Request.Host}", db, target, audit, clock, ct);
+        var (created, errors) = await CreateAsync(request, Viewer.From(http.User), InvitationLink.Origin(configuration), db, target, audit, clock, ct);
         return created is null
             ? TypedResults.ValidationProblem(errors, title: "The invitation was not created.")
             : TypedResults.Created(new Uri(created.Url).AbsolutePath, created);
@@ -54,14 +54,21 @@ internal static class CreateInvitation
         else if (viewer.JobCentreKeys is { } allowed && !allowed.Contains(centre.Key)) errors["jobCentre"] = [$"You cannot invite for '{request.JobCentre}'."];
         var site = request.Site is null ? null : await db.Sites.SingleOrDefaultAsync(s => s.Key == request.Site, ct);
         if (request.Site is not null && (site is null || site.JobCentreId != centre?.Id)) errors["site"] = [$"Unknown site '{request.Site}' in this job centre."];
-        var unit = request.Unit is null ? null : await db.Units.SingleOrDefaultAsync(u => u.Key == request.Unit, ct);
-        if (request.Unit is not null && (unit is null || (site is not null && unit.SiteId != site.Id))) errors["unit"] = [$"Unknown unit '{request.Unit}' at this site."];
+        var unit = request.Unit is null ? null : await db.Units.Include(u => u.Site).SingleOrDefaultAsync(u => u.Key == request.Unit, ct);
+        // A unit belongs to the chosen site, and always to the chosen job centre, also when no site is given.
+        if (request.Unit is not null && (unit is null || (site is not null && unit.SiteId != site.Id) || unit.Site!.JobCentreId != centre?.Id))
+        {
+            errors["unit"] = [$"Unknown unit '{request.Unit}' at this site and job centre."];
+        }
         var group = request.TargetGroup is null ? null : await db.TargetGroups.SingleOrDefaultAsync(t => t.Key == request.TargetGroup, ct);
         if (request.TargetGroup is not null && group is null) errors["targetGroup"] = [$"Unknown target group '{request.TargetGroup}'."];
         var campaign = request.Campaign is null ? null : await db.Campaigns.SingleOrDefaultAsync(c => c.Key == request.Campaign, ct);
         if (request.Campaign is not null && campaign is null) errors["campaign"] = [$"Unknown campaign '{request.Campaign}'."];
         if (request.ValidDays is < 1 or > 60) errors["validDays"] = ["An invitation is valid for 1 to 60 days."];
-        if (request.MeetingType is { Length: > 64 }) errors["meetingType"] = ["At most 64 characters."];
+        if (request.MeetingType is not null && !MeetingType.IsKnown(request.MeetingType))
+        {
+            errors["meetingType"] = [$"Unknown meeting type: use one of {string.Join(", ", MeetingType.All)}, or leave it out."];
+        }
         if (request.ReferredBy is { } referral && !ReferralSource.IsKnown(referral))
         {
             errors["referredBy"] = [$"Unknown referral source '{referral}': use one of {string.Join(", ", ReferralSource.All)}, or leave it out."];
