@@ -8,7 +8,6 @@ internal static class IngestApi
     {
         services.AddSingleton<Questionnaire.InstrumentCatalog>();
         services.AddSingleton<OrganisationLookup>();
-        services.AddSingleton<KioskRepeatTracker>();
         services.AddSingleton<DeviceDirectory>();
         services.AddSingleton<IngestQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<IngestQueue>());
@@ -31,7 +30,8 @@ internal static class IngestApi
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithTags("Responses")
             .WithSummary("Submit one response or a batch (idempotent by UUID)")
-            .WithDescription("201 = stored now, 200 = already stored with the same content. Anything else: keep the response queued and retry.");
+            .WithDescription("201 = stored now, 200 = already stored with the same content. Anything else: keep the response queued and retry. " +
+                "Kiosks send previousPressAt (the time of their previous press); the kiosk-repeat flag follows from it alone.");
         return app;
     }
 }

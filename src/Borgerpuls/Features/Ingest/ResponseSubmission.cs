@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json;
 
 namespace Borgerpuls.Features.Ingest;
@@ -13,6 +14,11 @@ public sealed record ResponseSubmission
 
     /// <summary>Open web link: the campaign the citizen answers (channel web).</summary>
     public string? Campaign { get; init; }
+
+    /// <summary>Kiosk only: when the same kiosk's previous press happened, as the kiosk recorded it (ADR 0004). It decides the
+    /// repeat flag and is then dropped: it is never stored and not part of the content hash.</summary>
+    [Description("Kiosks only: the time (ISO 8601 with offset, milliseconds) of the same kiosk's previous press, as the kiosk recorded it; absent for its first press. The response is flagged kiosk-repeat iff 0 <= answeredAt - previousPressAt < the site's repeat window. Never stored; refused on other channels.")]
+    public DateTimeOffset? PreviousPressAt { get; init; }
 }
 
 public sealed record SubmissionContext

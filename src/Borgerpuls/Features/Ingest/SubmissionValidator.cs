@@ -40,6 +40,7 @@ public static partial class SubmissionValidator
         if (s.AnsweredAt is not { } answeredAt) { Error("answeredAt", "The time of answering (ISO 8601 with offset) is required."); answeredAt = now; }
         else if (answeredAt > now + MaxClockSkew) Error("answeredAt", "The time of answering is in the future; check the device's clock.");
         else if (answeredAt < now - MaxAge) Error("answeredAt", "The time of answering is more than 400 days ago.");
+        if (s.PreviousPressAt is not null && point.Channel != Channel.Kiosk) Error("previousPressAt", "Only a kiosk sends the time of its previous press.");
 
         var context = s.Context ?? new SubmissionContext();
         int? centreId = point.JobCentreId, siteId = point.SiteId, unitId = point.UnitId, targetGroupId = point.TargetGroupId, offerId = null;
@@ -153,6 +154,8 @@ public static partial class SubmissionValidator
         };
         // The hash covers what the client sent (before redaction), so a retry of the same submission is recognised.
         response.ContentHash = ResponseHash.Of(response, comments.Select(c => c.Key + ":" + c.Text));
+        // After the hash: the flag follows from the press sequence, so a retry never turns into a conflict because of it.
+        if (IsKioskRepeat(point, answeredAt, s.PreviousPressAt)) response.QualityFlags |= ResponseQuality.KioskRepeat;
         var stored = comments.Select(c => new Comment
         {
             ResponseId = s.Id, InstrumentId = instrument.InstrumentId, QuestionKey = c.Key, Text = CommentRedactor.Redact(c.Text).Text,
@@ -160,6 +163,12 @@ public static partial class SubmissionValidator
         }).ToList();
         return new Result(new ResponseRow(response, stored) { InvitationTokenHash = point.InvitationTokenHash }, [], answeredAt);
     }
+
+    /// <summary>A kiosk press is a repeat iff it follows the same kiosk's previous press within the site's window (ADR 0004).
+    /// A previous press later than this one means the kiosk's clock was corrected in between: not a repeat.</summary>
+    public static bool IsKioskRepeat(CollectionPoint point, DateTimeOffset answeredAt, DateTimeOffset? previousPressAt) =>
+        point.Channel == Channel.Kiosk && previousPressAt is { } previous
+        && answeredAt - previous >= TimeSpan.Zero && answeredAt - previous < TimeSpan.FromSeconds(point.RepeatWindowSeconds);
 
     private static string NotAnOption(QuestionDefinition question, string code) =>
         $"'{code}' is not an option of {question.ScaleKey ?? question.Key} (expected one of: {string.Join(", ", question.Options.Select(o => o.Code))}).";

@@ -20,7 +20,7 @@ internal static class SubmitResponses
     // No DbContext among the parameters: kiosks and tablets (nearly all the traffic) are served from in-memory directories,
     // so only invitations and web campaigns ask the request's services for one.
     public static async Task<IResult> HandleAsync(HttpContext http, InstrumentCatalog instruments, OrganisationLookup organisation,
-        KioskRepeatTracker repeats, IngestQueue queue, TimeProvider clock, CancellationToken ct)
+        IngestQueue queue, TimeProvider clock, CancellationToken ct)
     {
         var (submissions, parseError) = await ReadAsync(http, ct);
         if (parseError is not null)
@@ -62,16 +62,6 @@ internal static class SubmitResponses
         }
 
         var rows = results.Select(r => r.Row!).ToList();
-        if (point.Channel == Channel.Kiosk && point.DeviceId is { } deviceId)
-        {
-            var ordered = results.Select((r, i) => (r.AnsweredAt, i)).OrderBy(x => x.AnsweredAt).ToList();
-            var flags = repeats.Flag(deviceId, ordered.Select(x => x.AnsweredAt).ToList(), TimeSpan.FromSeconds(point.RepeatWindowSeconds));
-            for (var k = 0; k < ordered.Count; k++)
-            {
-                if (flags[k]) rows[ordered[k].i].Response.QualityFlags |= ResponseQuality.KioskRepeat;
-            }
-        }
-        // The flag depends on press order, not content: a retry must not turn into a conflict because of it.
 
         IReadOnlyList<Acknowledgement> acks;
         try
@@ -156,10 +146,10 @@ internal static class SubmitResponses
         var header = http.Request.Headers.Authorization.ToString();
         if (header.StartsWith("Device ", StringComparison.Ordinal))
         {
-            var (device, refusal) = await http.RequestServices.GetRequiredService<DeviceDirectory>().FindAsync(header["Device ".Length..].Trim(), ct);
+            var (device, refusal) = await DeviceHealth.DeviceAuthentication.AuthenticateAsync(http, ct);
             if (device is null)
             {
-                return (null, Problem(StatusCodes.Status401Unauthorized, refusal!));
+                return (null, refusal);
             }
             return (new CollectionPoint(device.Channel, device.InstrumentKey)
             {

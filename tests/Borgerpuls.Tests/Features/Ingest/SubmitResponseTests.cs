@@ -36,11 +36,16 @@ public sealed class SubmitResponseTests : IAsyncLifetime
         return client;
     }
 
-    private static object Press(Guid id, string face = "4", DateTimeOffset? at = null, string? why = null) => new
+    private static Dictionary<string, object> Press(Guid id, string face = "4", DateTimeOffset? at = null, string? why = null, DateTimeOffset? previous = null)
     {
-        id, instrument = "smiley", answeredAt = at ?? DateTimeOffset.Now,
-        answers = why is null ? (object)new Dictionary<string, string> { ["besoeg"] = face } : new Dictionary<string, string> { ["besoeg"] = face, ["hvorfor"] = why },
-    };
+        var press = new Dictionary<string, object>
+        {
+            ["id"] = id, ["instrument"] = "smiley", ["answeredAt"] = at ?? DateTimeOffset.Now,
+            ["answers"] = why is null ? new Dictionary<string, string> { ["besoeg"] = face } : new Dictionary<string, string> { ["besoeg"] = face, ["hvorfor"] = why },
+        };
+        if (previous is not null) press["previousPressAt"] = previous;
+        return press;
+    }
 
     [Fact]
     public async Task A_kiosk_press_is_stored_once_with_the_devices_context_and_only_the_hour()
@@ -140,7 +145,8 @@ public sealed class SubmitResponseTests : IAsyncLifetime
         var start = DateTimeOffset.Now.AddMinutes(-30);
         // Seconds after start: 0, 2 (repeat), 10, 12 (repeat), 30, 34.9 (repeat), 60.
         var offsets = new[] { 0, 2, 10, 12, 30, 34.9, 60 };
-        var presses = offsets.Select(o => Press(Guid.NewGuid(), "3", start.AddSeconds(o))).ToList();
+        // Each press names the kiosk's previous one; the batch arrives newest first, as an unsorted backlog may.
+        var presses = offsets.Select((o, i) => Press(Guid.NewGuid(), "3", start.AddSeconds(o), previous: i == 0 ? null : start.AddSeconds(offsets[i - 1]))).Reverse().ToList();
 
         var first = await Kiosk().PostAsJsonAsync("/api/v1/responses", presses);
         var again = await Kiosk().PostAsJsonAsync("/api/v1/responses", presses);
