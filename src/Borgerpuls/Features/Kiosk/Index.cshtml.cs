@@ -16,6 +16,12 @@ public sealed class KioskModel(InstrumentCatalog instruments) : PageModel
     public QuestionDefinition Question { get; private set; } = null!;
     public QuestionDefinition? FollowUp { get; private set; }
 
+    /// <summary>The citizen texts in every citizen language (<see cref="CitizenTexts"/>).</summary>
+    public string TextsJson { get; private set; } = "{}";
+
+    /// <summary>The resource texts the citizen sees on the kiosk.</summary>
+    private static readonly string[] CitizenResources = ["Kiosk.Skip", "Kiosk.Thanks", "Kiosk.ThanksText", "Layout.Language"];
+
     /// <summary>How long the thank-you shows before the next citizen; <c>?reset=</c> in milliseconds, 300–10 000.</summary>
     public int ResetMilliseconds { get; private set; } = 3000;
 
@@ -32,6 +38,7 @@ public sealed class KioskModel(InstrumentCatalog instruments) : PageModel
         }
         Question = first;
         FollowUp = definition.Questions.FirstOrDefault(q => q.ShowAfter == first.Key && q.Type == Domain.QuestionType.SingleChoice);
+        TextsJson = CitizenTexts.Json(definition, FollowUp is null ? [first] : [first, FollowUp], CitizenResources);
         return Page();
     }
 }
