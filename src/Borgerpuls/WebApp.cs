@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Borgerpuls.Data;
 using Borgerpuls.Features.Home;
 using Borgerpuls.Features.Health;
+using Borgerpuls.Features.Devices;
 using Borgerpuls.Features.Ingest;
 using Borgerpuls.Features.Results;
 using Borgerpuls.Features.Comments;
@@ -41,6 +42,7 @@ internal static class WebApp
         builder.Services.AddBorgerpulsSecurity(builder.Configuration);
         builder.Services.AddWebHardening(builder.Configuration);
         builder.Services.AddIngest();
+        builder.Services.AddDeviceStatus(builder.Configuration);
         builder.Services.AddSingleton<Features.Results.DifferencingGuard>();
         builder.Services.AddHostedService<Data.Aggregates.AggregateWarmUp>();
         builder.Services.AddComments(builder.Configuration);
@@ -76,6 +78,7 @@ internal static class WebApp
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapHealth();
         app.MapIngest();
+        app.MapDevices();
         app.MapResults();
         app.MapComments();
         app.MapExport();

@@ -1,4 +1,8 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Resources;
+using Borgerpuls.Features.Devices;
+using Borgerpuls.Localization;
 using Borgerpuls.Data;
 using Borgerpuls.Domain;
 using Borgerpuls.Security;
@@ -76,14 +80,30 @@ internal static class DeviceCommands
             return 0;
         }));
 
-        var list = new Command("list", "List registered devices.");
+        var culture = new Option<string>("--culture") { Description = "Language of the state words and times: da (default) or en.", DefaultValueFactory = _ => "da" };
+        var list = new Command("list", "List registered devices with their state (OK, failing, silent, never seen, revoked), last contact, deliveries today, queue, refused answers and last error.") { culture };
         list.SetAction((result, ct) => CommandLine.Guard(async () =>
         {
+            var language = result.GetValue(culture)!.ToLowerInvariant();
+            if (language is not ("da" or "en")) throw new CliException($"Unknown culture '{language}'; use da or en.");
+            var ui = CultureInfo.GetCultureInfo(language);
+            var text = new ResourceManager(typeof(SharedResource));
+            string T(string key) => text.GetString(key, ui) ?? key;
+            // As the web app reads it: appsettings.json in the working folder, then the environment (Devices__OpeningHours).
+            var configuration = new ConfigurationBuilder().SetBasePath(Directory.GetCurrentDirectory()).AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().Build();
             await using var db = DatabaseSetup.Create(CommandLine.Target(result));
             await Migrator.MigrateAsync(db, ct);
-            foreach (var d in await db.Devices.AsNoTracking().Include(d => d.Site).Include(d => d.Instrument).OrderBy(d => d.Id).ToListAsync(ct))
+            var lines = await DeviceOverview.LoadAsync(db, OpeningHours.FromConfiguration(configuration), DateTimeOffset.UtcNow, null, ct);
+            string Time(DateTimeOffset? at) => DeviceOverview.LocalTime(at, T("Devices.Never"), ui);
+            string Count(int? n) => n?.ToString(ui) ?? "-";
+            Console.WriteLine(string.Join('\t', "#", T("Tokens.Name"), T("Devices.State"), T("Devices.Channel"), T("Devices.Site"), T("Devices.Instrument"),
+                T("Devices.LastContact"), T("Devices.DeliveredToday"), T("Devices.Queued"), T("Devices.OldestQueued"), T("Devices.Rejected"), T("Devices.LastError")));
+            foreach (var d in lines)
             {
-                Console.WriteLine($"{d.Id}\t{d.Name}\t{d.Channel}\t{d.Site!.Key}\t{d.Instrument!.Key}\t{(d.RevokedAt is null ? "active" : "revoked")}");
+                var attention = d.State is DeviceState.Silent or DeviceState.Failing ? "!! " : "";
+                Console.WriteLine(string.Join('\t', d.Id.ToString(ui), d.Name, attention + T(DeviceStates.ResourceKey(d.State)), d.Channel.ToString().ToLowerInvariant(), d.SiteKey, d.Instrument,
+                    Time(d.LastContact), d.DeliveredToday.ToString(ui), Count(d.Queued), d.OldestQueued is null ? "-" : Time(d.OldestQueued), Count(d.Rejected),
+                    d.LastError is null ? "-" : d.LastError.ReplaceLineEndings(" ").Replace('\t', ' ')));
             }
             return 0;
         }));

@@ -23,6 +23,7 @@ internal sealed class DeviceConfiguration : IEntityTypeConfiguration<Device>
     {
         b.HasIndex(x => x.KeyHash).IsUnique();
         b.Property(x => x.KeyHash).HasMaxLength(64);
+        b.Property(x => x.LastError).HasMaxLength(200);
         b.HasOne(x => x.Site).WithMany().HasForeignKey(x => x.SiteId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Instrument).WithMany().HasForeignKey(x => x.InstrumentId).OnDelete(DeleteBehavior.Restrict);

@@ -10,13 +10,14 @@ using Microsoft.Extensions.Localization;
 
 namespace Borgerpuls.Features.Admin;
 
-/// <summary>Kiosks and tablets: issue a device key (shown once, stored hashed) and revoke it. Audited.</summary>
+/// <summary>Kiosks and tablets: how each is doing (last contact, queue, refused answers, last error, state in words), issue a
+/// device key (shown once, stored hashed) and revoke it. Audited.</summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class DevicesModel(BorgerpulsDb db, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> t, Ingest.DeviceDirectory devices) : PageModel
+public sealed class DevicesModel(BorgerpulsDb db, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> t, Ingest.DeviceDirectory devices,
+    Devices.OpeningHours openingHours) : PageModel
 {
-    public sealed record Row(int Id, string Name, Channel Channel, string Site, string Instrument, bool Revoked);
-
-    public List<Row> Rows { get; private set; } = [];
+    public List<Devices.DeviceOverview.Line> Rows { get; private set; } = [];
+    public Devices.OpeningHours OpeningHours => openingHours;
     public List<(string Key, string Name)> Sites { get; private set; } = [];
     public List<string> Instruments { get; private set; } = [];
     public List<string> Errors { get; } = [];
@@ -63,8 +64,7 @@ public sealed class DevicesModel(BorgerpulsDb db, AuditLog audit, TimeProvider c
 
     private async Task LoadAsync()
     {
-        Rows = await db.Devices.AsNoTracking().OrderBy(d => d.Id)
-            .Select(d => new Row(d.Id, d.Name, d.Channel, d.Site!.Name, d.Instrument!.Key, d.RevokedAt != null)).ToListAsync();
+        Rows = await Devices.DeviceOverview.LoadAsync(db, openingHours, clock.GetUtcNow(), devices.LastSeen, HttpContext.RequestAborted);
         Sites = (await db.Sites.AsNoTracking().OrderBy(s => s.Name).Select(s => new { s.Key, s.Name }).ToListAsync()).Select(s => (s.Key, s.Name)).ToList();
         Instruments = await db.Instruments.AsNoTracking().OrderBy(i => i.Key).Select(i => i.Key).ToListAsync();
     }

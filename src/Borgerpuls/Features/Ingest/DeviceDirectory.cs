@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Borgerpuls.Features.Ingest;
 
 /// <summary>Active devices by key hash, remembered for two seconds: a busy kiosk or a batch flush then costs no database
-/// lookup per request. A revocation takes effect within those two seconds (at once when revoked in this process).</summary>
+/// lookup per request. A revocation takes effect within those two seconds (at once when revoked in this process).
+/// Refusals are resource keys (<c>DeviceKey.*</c>), for the caller to say in the request's language.</summary>
 public sealed class DeviceDirectory(IServiceScopeFactory scopes, TimeProvider clock)
 {
     public sealed record DeviceInfo(int Id, Channel Channel, int JobCentreId, int SiteId, int? UnitId, int RepeatWindowSeconds, string InstrumentKey);
@@ -15,16 +16,24 @@ public sealed class DeviceDirectory(IServiceScopeFactory scopes, TimeProvider cl
     private static readonly TimeSpan Remember = TimeSpan.FromSeconds(2);
     private readonly ConcurrentDictionary<string, (DeviceInfo Device, DateTimeOffset At)> _active = new(StringComparer.Ordinal);
 
-    /// <summary>The device for a key, or why it is refused.</summary>
+    private readonly ConcurrentDictionary<int, DateTimeOffset> _lastSeen = new();
+
+    /// <summary>When this process last accepted the device's key. Kept in memory only, so that delivering responses costs no
+    /// database write; the device's heartbeat stores its last contact.</summary>
+    public DateTimeOffset? LastSeen(int deviceId) => _lastSeen.TryGetValue(deviceId, out var at) ? at : null;
+
+    /// <summary>The device for a key, or why it is refused (a resource key).</summary>
     public async Task<(DeviceInfo? Device, string? Refusal)> FindAsync(string key, CancellationToken ct)
     {
         if (key.Length is < 20 or > 200)
         {
-            return (null, "Malformed device key.");
+            return (null, "DeviceKey.Malformed");
         }
         var hash = SecretKeys.Hash(key);
-        if (_active.TryGetValue(hash, out var known) && clock.GetUtcNow() - known.At < Remember)
+        var now = clock.GetUtcNow();
+        if (_active.TryGetValue(hash, out var known) && now - known.At < Remember)
         {
+            _lastSeen[known.Device.Id] = now;
             return (known.Device, null);
         }
         await using var scope = scopes.CreateAsyncScope();
@@ -34,15 +43,16 @@ public sealed class DeviceDirectory(IServiceScopeFactory scopes, TimeProvider cl
             .SingleOrDefaultAsync(ct);
         if (device is null)
         {
-            return (null, "Unknown device key.");
+            return (null, "DeviceKey.Unknown");
         }
         if (device.RevokedAt is not null)
         {
             _active.TryRemove(hash, out _);
-            return (null, "This device key has been revoked.");
+            return (null, "DeviceKey.Revoked");
         }
         var info = new DeviceInfo(device.Id, device.Channel, device.JobCentreId, device.SiteId, device.UnitId, device.KioskRepeatWindowSeconds, device.Instrument);
-        _active[hash] = (info, clock.GetUtcNow());
+        _active[hash] = (info, now);
+        _lastSeen[info.Id] = now;
         return (info, null);
     }
 

@@ -141,10 +141,10 @@ internal static class SubmitResponses
         var header = http.Request.Headers.Authorization.ToString();
         if (header.StartsWith("Device ", StringComparison.Ordinal))
         {
-            var (device, refusal) = await http.RequestServices.GetRequiredService<DeviceDirectory>().FindAsync(header["Device ".Length..].Trim(), ct);
+            var (device, refusal) = await Devices.DeviceAuthentication.AuthenticateAsync(http, ct);
             if (device is null)
             {
-                return (null, Problem(StatusCodes.Status401Unauthorized, refusal!));
+                return (null, refusal);
             }
             return (new CollectionPoint(device.Channel, device.InstrumentKey)
             {

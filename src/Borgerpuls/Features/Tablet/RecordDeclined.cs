@@ -29,15 +29,10 @@ internal static partial class RecordDeclined
 
     public static async Task<IResult> HandleAsync(HttpContext http, BorgerpulsDb db, DatabaseSetup.Target target, DeviceDirectory devices, OrganisationLookup organisation, TimeProvider clock, CancellationToken ct)
     {
-        var header = http.Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Device ", StringComparison.Ordinal))
-        {
-            return Problem(StatusCodes.Status401Unauthorized, "Send the tablet's device key (Authorization: Device …).");
-        }
-        var (device, refusal) = await devices.FindAsync(header["Device ".Length..].Trim(), ct);
+        var (device, refusal) = await Devices.DeviceAuthentication.AuthenticateAsync(http, ct);
         if (device is null)
         {
-            return Problem(StatusCodes.Status401Unauthorized, refusal!);
+            return refusal!;
         }
         if (device.Channel != Channel.Tablet)
         {

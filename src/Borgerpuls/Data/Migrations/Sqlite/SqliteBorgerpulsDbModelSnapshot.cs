@@ -590,6 +590,12 @@ namespace Borgerpuls.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("DeliveredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DeliveredToday")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("InstrumentId")
                         .HasColumnType("INTEGER");
 
@@ -598,9 +604,28 @@ namespace Borgerpuls.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("LastContactAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastErrorAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LastQueued")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LastRejected")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OldestQueuedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("RevokedAt")
