@@ -26,11 +26,6 @@ public sealed class DeliveryTests
     private static Task PressAsync(IPage page, string face) => page.EvaluateAsync(
         "face => KioskQueue.addPress({ id: crypto.randomUUID(), instrument: 'smiley', answeredAt: new Date().toISOString(), context: { language: 'da' }, answers: { besoeg: face } })", face);
 
-    private static async Task WaitForAsync(Func<bool> condition, int seconds = 40)
-    {
-        for (var i = 0; i < seconds * 5 && !condition(); i++) await Task.Delay(200);
-        Assert.True(condition());
-    }
 
     [Fact]
     public async Task One_delivery_is_in_flight_at_a_time_oldest_first_while_the_server_stalls()
@@ -65,7 +60,7 @@ public sealed class DeliveryTests
             await Task.Delay(400);
         }
 
-        await WaitForAsync(() => server.Count("SELECT COUNT(*) FROM Responses") == 7);
+        await Wait.UntilAsync(() => server.Count("SELECT COUNT(*) FROM Responses") == 7);
         Assert.Equal(1, most);
         var first = batches.First().EnumerateArray().Select(e => e.GetProperty("answeredAt").GetString()!).ToList();
         Assert.Equal(first.Order(StringComparer.Ordinal), first);
@@ -81,10 +76,13 @@ public sealed class DeliveryTests
         var (context, page) = await OpenKioskAsync(server);
         var attempts = new ConcurrentQueue<DateTime>();
         var heartbeats = new ConcurrentQueue<JsonElement>();
+        var accepted = new ConcurrentQueue<int>();
         await page.RouteAsync("**/api/v1/devices/heartbeat", async route =>
         {
             heartbeats.Enqueue(JsonDocument.Parse(route.Request.PostData!).RootElement.Clone());
-            await route.ContinueAsync();
+            var response = await route.FetchAsync();
+            accepted.Enqueue(response.Status);
+            await route.FulfillAsync(new() { Response = response });
         });
         await page.RouteAsync("**/api/v1/responses", async route =>
         {
@@ -96,7 +94,7 @@ public sealed class DeliveryTests
 
         await PressAsync(page, "2");
         await page.EvaluateAsync("window.dispatchEvent(new Event('online'))");
-        await WaitForAsync(() => server.Count("SELECT COUNT(*) FROM Responses") == 1, seconds: 60);
+        await Wait.UntilAsync(() => server.Count("SELECT COUNT(*) FROM Responses") == 1, seconds: 60);
 
         var times = attempts.ToList();
         Assert.Equal(4, times.Count);
@@ -105,12 +103,13 @@ public sealed class DeliveryTests
         Assert.True(times[2] - times[1] >= TimeSpan.FromSeconds(4.9), $"{(times[2] - times[1]).TotalSeconds} s");
         Assert.True(times[3] - times[2] >= TimeSpan.FromSeconds(9.9), $"{(times[3] - times[2]).TotalSeconds} s");
         // Heartbeats right after the outcome changed: to failing (with the error) and back.
-        await WaitForAsync(() => heartbeats.Count - before >= 2);
+        await Wait.UntilAsync(() => heartbeats.Count - before >= 2);
         var sent = heartbeats.Skip(before).ToList();
         var failing = sent.First(h => h.GetProperty("lastError").ValueKind == JsonValueKind.String);
         Assert.Equal(1, failing.GetProperty("queued").GetInt32());
         Assert.Contains("Down for maintenance", failing.GetProperty("lastError").GetString());
         Assert.Contains(sent, h => h.GetProperty("queued").GetInt32() == 0 && h.GetProperty("deliveredToday").GetInt32() == 1);
+        Assert.All(accepted, status => Assert.Equal(204, status)); // the server takes every heartbeat the device sends
         await context.DisposeAsync();
     }
 
@@ -126,7 +125,7 @@ public sealed class DeliveryTests
 
         await context.SetOfflineAsync(false);
         await page.EvaluateAsync("window.dispatchEvent(new Event('online'))");
-        await WaitForAsync(() => server.Count("SELECT COUNT(*) FROM Responses") == 1);
+        await Wait.UntilAsync(() => server.Count("SELECT COUNT(*) FROM Responses") == 1);
         await Assertions.Expect(page.Locator("#delivery-warning")).ToBeHiddenAsync(new() { Timeout = 15000 });
         await context.DisposeAsync();
     }

@@ -31,11 +31,6 @@ public sealed class KioskTests
         await page.WaitForSelectorAsync("#ask:not([hidden])");
     }
 
-    private static async Task WaitForAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 100 && !condition(); i++) await Task.Delay(200);
-        Assert.True(condition());
-    }
 
     [Fact]
     public async Task A_tap_on_a_face_is_stored_with_the_follow_up_answer()
@@ -46,7 +41,7 @@ public sealed class KioskTests
         await page.ScreenshotAsync(new() { Path = RunningServer.ArtifactPath("kiosk.png") });
         await PressAsync(page, "2", "ventetiden");
 
-        await WaitForAsync(() => server.Count("SELECT COUNT(*) FROM Responses") == 1);
+        await Wait.UntilAsync(() => server.Count("SELECT COUNT(*) FROM Responses") == 1);
         Assert.Equal(1, server.Count("SELECT COUNT(*) FROM Responses WHERE Answers LIKE '%\"besoeg\":[\"2\"]%' AND Answers LIKE '%ventetiden%' AND Channel = 'Kiosk'"));
         var faces = await page.QuerySelectorAllAsync(".face");
         Assert.Equal(4, faces.Count);
@@ -76,7 +71,7 @@ public sealed class KioskTests
         await context.SetOfflineAsync(false);
         await page.EvaluateAsync("window.dispatchEvent(new Event('online'))");
 
-        await WaitForAsync(() => server.Count("SELECT COUNT(*) FROM Responses") == 10);
+        await Wait.UntilAsync(() => server.Count("SELECT COUNT(*) FROM Responses") == 10);
         await Task.Delay(6000); // another flush cycle must not deliver anything twice
         Assert.Equal(10, server.Count("SELECT COUNT(*) FROM Responses"));
         await context.DisposeAsync();
@@ -110,7 +105,7 @@ public sealed class KioskTests
         await context.SetOfflineAsync(false);
         await page.EvaluateAsync("window.dispatchEvent(new Event('online'))");
 
-        await WaitForAsync(() => server.Count("SELECT COUNT(*) FROM Responses") == 2);
+        await Wait.UntilAsync(() => server.Count("SELECT COUNT(*) FROM Responses") == 2);
         Assert.Equal(1, server.Count("SELECT COUNT(*) FROM Responses WHERE Answers LIKE '%\"besoeg\":[\"2\"]%' AND Answers NOT LIKE '%hvorfor%'"));
         Assert.Equal(1, server.Count("SELECT COUNT(*) FROM Responses WHERE Answers LIKE '%\"besoeg\":[\"4\"]%' AND Answers LIKE '%ventetiden%'"));
         await context.DisposeAsync();
@@ -164,7 +159,7 @@ public sealed class KioskTests
         await context.SetOfflineAsync(false);
         await page.EvaluateAsync("window.dispatchEvent(new Event('online'))");
 
-        await WaitForAsync(() => server.Count("SELECT COUNT(*) FROM Responses") == 2);
+        await Wait.UntilAsync(() => server.Count("SELECT COUNT(*) FROM Responses") == 2);
         await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("1 afvist");
         Assert.Equal(0, await QueuedAsync(page));
         Assert.Equal(400, await page.EvaluateAsync<int>("KioskQueue.rejectedCount().then(() => new Promise(r => { const q = indexedDB.open('borgerpuls-kiosk'); q.onsuccess = () => { const g = q.result.transaction('rejected').objectStore('rejected').getAll(); g.onsuccess = () => r(g.result[0].status); }; }))"));
@@ -219,7 +214,7 @@ public sealed class KioskTests
         Assert.Empty(await Accessibility.SeriousViolationsAsync(page));
 
         await PressAsync(page, "4", "modtagelsen");
-        await WaitForAsync(() => server.Count("SELECT COUNT(*) FROM Responses") == 1);
+        await Wait.UntilAsync(() => server.Count("SELECT COUNT(*) FROM Responses") == 1);
         Assert.Equal(1, server.Count("SELECT COUNT(*) FROM Responses WHERE Language = 'ar' AND Answers LIKE '%modtagelsen%'"));
         // The next citizen starts in the kiosk's own language.
         Assert.Equal("da", await page.GetAttributeAsync("#citizen-area", "lang"));

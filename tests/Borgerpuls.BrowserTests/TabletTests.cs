@@ -70,11 +70,6 @@ public sealed class TabletTests
         await page.WaitForSelectorAsync("#citizen:not([hidden])");
     }
 
-    private static async Task WaitForAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 100 && !condition(); i++) await Task.Delay(200);
-        Assert.True(condition());
-    }
 
     [Fact]
     public async Task Sending_nothing_queues_nothing_and_says_so_in_the_citizens_language_and_a_valid_answer_after_it_is_stored()
@@ -94,7 +89,7 @@ public sealed class TabletTests
         await page.CheckAsync("input[name='a.hoert'][value='4']");
         await page.ClickAsync("#answers button.submit");
         await page.WaitForSelectorAsync("#thanks:not([hidden])");
-        await WaitForAsync(() => server.Count("SELECT COUNT(*) FROM Responses") == 1);
+        await Wait.UntilAsync(() => server.Count("SELECT COUNT(*) FROM Responses") == 1);
         Assert.Equal(1, server.Count("SELECT COUNT(*) FROM Responses WHERE Channel = 'Tablet' AND Language = 'uk' AND Answers LIKE '%\"hoert\":[\"4\"]%'"));
         for (var i = 0; i < 50 && await page.EvaluateAsync<long>("KioskQueue.count()") > 0; i++) await Task.Delay(200);
         Assert.Equal(0, await page.EvaluateAsync<long>("KioskQueue.count()"));
@@ -108,7 +103,7 @@ public sealed class TabletTests
         await page.ClickAsync("#answers button.submit");
         await page.ClickAsync("#record-declined");
         await page.WaitForSelectorAsync("#thanks:not([hidden])");
-        await WaitForAsync(() => server.Count("SELECT COUNT(*) FROM DeclinedHandOvers") == 1);
+        await Wait.UntilAsync(() => server.Count("SELECT COUNT(*) FROM DeclinedHandOvers") == 1);
         Assert.Equal(1, server.Count("SELECT COUNT(*) FROM Responses"));
         await context.DisposeAsync();
     }
@@ -133,7 +128,7 @@ public sealed class TabletTests
 
         await context.SetOfflineAsync(false);
         await page.EvaluateAsync("window.dispatchEvent(new Event('online'))");
-        await WaitForAsync(() => server.Count("SELECT COUNT(*) FROM Responses") == 1);
+        await Wait.UntilAsync(() => server.Count("SELECT COUNT(*) FROM Responses") == 1);
         Assert.Equal(1, server.Count("SELECT COUNT(*) FROM Responses WHERE Channel = 'Tablet' AND Answers LIKE '%\"faelles\":[\"5\"]%'"));
         await context.DisposeAsync();
     }

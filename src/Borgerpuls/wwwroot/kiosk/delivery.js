@@ -179,6 +179,7 @@ const Delivery = (() => {
     saveKey: (typed, device) => {
       localStorage.setItem(keyName, typed.trim());
       localStorage.setItem(deviceName, JSON.stringify({ name: device.name, siteName: device.siteName }));
+      localStorage.setItem(contactName, new Date().toISOString()); // the check just reached the server
       failures = 0; nextAttempt = 0; keyRefused = false;
     },
   };
