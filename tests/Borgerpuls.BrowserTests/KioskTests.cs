@@ -244,4 +244,24 @@ public sealed class KioskTests
         await RunningServer.DocumentationScreenshotAsync(page, "kiosk-portrait-thanks.png");
         await context.DisposeAsync();
     }
+
+    [Fact]
+    public async Task A_language_chosen_by_a_citizen_who_walks_away_returns_to_danish()
+    {
+        await using var server = await RunningServer.StartAsync();
+        var key = await AddKioskAsync(server);
+        var context = await server.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(server.Url + "/kiosk?idle=3000");
+        await page.FillAsync("#device-key", key);
+        await page.ClickAsync("#setup-form button");
+        await page.WaitForSelectorAsync("#ask:not([hidden])");
+
+        await page.ClickAsync(".languages button[data-lang='en']");
+        Assert.Equal("en", await page.GetAttributeAsync("#citizen-area", "lang"));
+        Assert.Equal("How was your visit to the job centre today?", await page.TextContentAsync("#question"));
+        await Assertions.Expect(page.Locator("#citizen-area")).ToHaveAttributeAsync("lang", "da", new() { Timeout = 15000 });
+        Assert.Equal("true", await page.GetAttributeAsync(".languages button[data-lang='da']", "aria-pressed"));
+        await context.DisposeAsync();
+    }
 }

@@ -69,6 +69,12 @@
   history.pushState(null, "", location.href);
   window.addEventListener("popstate", () => history.pushState(null, "", location.href));
 
+  // A citizen who chose a language and walked away without pressing: the next one gets the kiosk's own language back.
+  let idle = null;
+  CitizenLanguage.onChange(() => {
+    clearTimeout(idle);
+    idle = setTimeout(() => { if (!pending && !$("ask").hidden) CitizenLanguage.reset(); }, Number(root.dataset.idleMs) || 60000);
+  });
   CitizenLanguage.init($("citizen-area"));
   KioskQueue.releaseHeld().finally(() => { flush = Delivery.start(root, $("status"), $("delivery-warning")); });
   DeviceSetup.offline("/kiosk");
