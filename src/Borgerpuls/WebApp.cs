@@ -3,7 +3,7 @@ using System.Text.Unicode;
 using Borgerpuls.Data;
 using Borgerpuls.Features.Home;
 using Borgerpuls.Features.Health;
-using Borgerpuls.Features.Devices;
+using Borgerpuls.Features.DeviceHealth;
 using Borgerpuls.Features.Ingest;
 using Borgerpuls.Features.Results;
 using Borgerpuls.Features.Comments;

@@ -14,10 +14,29 @@ internal static class CommandLine
 
     private static readonly string[] NotServe = ["--help", "-h", "-?", "--version"];
 
-    public static bool IsServe(string[] args) =>
-        args.Length == 0 || args[0] == "serve" || (args[0].StartsWith('-') && !NotServe.Contains(args[0]));
+    /// <summary>Serve unless a verb is given — before or after global options such as <c>--db VALUE</c> — or help is asked for.</summary>
+    public static bool IsServe(string[] args) => Verb(args) is null or "serve" && !args.Any(NotServe.Contains);
 
-    public static string[] WithoutServeVerb(string[] args) => args.Length > 0 && args[0] == "serve" ? args[1..] : args;
+    public static string[] WithoutServeVerb(string[] args) => Verb(args) == "serve" ? args.Where((_, i) => i != VerbIndex(args)).ToArray() : args;
+
+    private static string? Verb(string[] args) => VerbIndex(args) is var i and >= 0 ? args[i] : null;
+
+    // The first argument that is neither an option nor an option's value (`--db VALUE`; `--name=value` is one argument).
+    private static int VerbIndex(string[] args)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith('-'))
+            {
+                return i;
+            }
+            if (!args[i].Contains('=', StringComparison.Ordinal) && i + 1 < args.Length && !args[i + 1].StartsWith('-'))
+            {
+                i++;
+            }
+        }
+        return -1;
+    }
 
     public static Task<int> RunAsync(string[] args)
     {

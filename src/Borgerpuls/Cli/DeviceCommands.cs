@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Resources;
-using Borgerpuls.Features.Devices;
+using Borgerpuls.Features.DeviceHealth;
 using Borgerpuls.Localization;
 using Borgerpuls.Data;
 using Borgerpuls.Domain;

@@ -104,4 +104,47 @@ public sealed class AuthorizationMatrixTests
         Assert.True(checkedEndpoints >= 13, $"only {checkedEndpoints} protected endpoints were found");
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
+    /// <summary>Endpoints for kiosks and tablets only: public at the framework level (the handler checks the device key and
+    /// answers 401 saying why), so no staff session or token opens them, and a device key does.</summary>
+    private static readonly (string Method, string Route)[] DeviceEndpoints =
+        [("GET", "/api/v1/devices/self"), ("POST", "/api/v1/devices/heartbeat"), ("POST", "/api/v1/declines")];
+
+    [Fact]
+    public async Task Device_endpoints_open_only_with_a_device_key()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
+        var tabletKey = await Devices.AddAsync(database, "sjaellandsgade", "borgeroplevelse-5", "tablet");
+        await using var app = new BorgerpulsApp(database);
+        var clients = new Dictionary<string, HttpClient>();
+        foreach (var role in Roles.Staff)
+        {
+            clients[role] = await app.SignedInClientAsync(role, "jc-centrum");
+        }
+        clients["anonymous"] = app.CreateClient(new() { AllowAutoRedirect = false });
+        var device = app.CreateClient(new() { AllowAutoRedirect = false });
+        device.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Device", tabletKey);
+        var endpoints = Enumerate(app);
+
+        var failures = new List<string>();
+        foreach (var (method, route) in DeviceEndpoints)
+        {
+            Assert.Contains(endpoints, e => e.Route == route && e.Method == method && e.Public);
+            foreach (var (who, client) in clients.Append(new("device", device)))
+            {
+                using var request = new HttpRequestMessage(new HttpMethod(method), route);
+                if (method == "POST")
+                {
+                    request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+                }
+                var response = await client.SendAsync(request);
+                var denied = response.StatusCode == HttpStatusCode.Unauthorized;
+                if (denied != (who != "device"))
+                {
+                    failures.Add($"{who} {(denied ? "denied" : "allowed")} {method} {route} ({(int)response.StatusCode})");
+                }
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
 }

@@ -14,10 +14,10 @@ namespace Borgerpuls.Features.Admin;
 /// device key (shown once, stored hashed) and revoke it. Audited.</summary>
 [Authorize(Policy = Policies.Admin)]
 public sealed class DevicesModel(BorgerpulsDb db, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> t, Ingest.DeviceDirectory devices,
-    Devices.OpeningHours openingHours) : PageModel
+    DeviceHealth.OpeningHours openingHours) : PageModel
 {
-    public List<Devices.DeviceOverview.Line> Rows { get; private set; } = [];
-    public Devices.OpeningHours OpeningHours => openingHours;
+    public List<DeviceHealth.DeviceOverview.Line> Rows { get; private set; } = [];
+    public DeviceHealth.OpeningHours OpeningHours => openingHours;
     public List<(string Key, string Name)> Sites { get; private set; } = [];
     public List<string> Instruments { get; private set; } = [];
     public List<string> Errors { get; } = [];
@@ -64,7 +64,7 @@ public sealed class DevicesModel(BorgerpulsDb db, AuditLog audit, TimeProvider c
 
     private async Task LoadAsync()
     {
-        Rows = await Devices.DeviceOverview.LoadAsync(db, openingHours, clock.GetUtcNow(), devices.LastSeen, HttpContext.RequestAborted);
+        Rows = await DeviceHealth.DeviceOverview.LoadAsync(db, openingHours, clock.GetUtcNow(), devices.LastSeen, HttpContext.RequestAborted);
         Sites = (await db.Sites.AsNoTracking().OrderBy(s => s.Name).Select(s => new { s.Key, s.Name }).ToListAsync()).Select(s => (s.Key, s.Name)).ToList();
         Instruments = await db.Instruments.AsNoTracking().OrderBy(i => i.Key).Select(i => i.Key).ToListAsync();
     }

@@ -141,7 +141,7 @@ internal static class SubmitResponses
         var header = http.Request.Headers.Authorization.ToString();
         if (header.StartsWith("Device ", StringComparison.Ordinal))
         {
-            var (device, refusal) = await Devices.DeviceAuthentication.AuthenticateAsync(http, ct);
+            var (device, refusal) = await DeviceHealth.DeviceAuthentication.AuthenticateAsync(http, ct);
             if (device is null)
             {
                 return (null, refusal);

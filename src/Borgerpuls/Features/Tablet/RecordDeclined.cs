@@ -29,7 +29,7 @@ internal static partial class RecordDeclined
 
     public static async Task<IResult> HandleAsync(HttpContext http, BorgerpulsDb db, DatabaseSetup.Target target, DeviceDirectory devices, OrganisationLookup organisation, TimeProvider clock, CancellationToken ct)
     {
-        var (device, refusal) = await Devices.DeviceAuthentication.AuthenticateAsync(http, ct);
+        var (device, refusal) = await DeviceHealth.DeviceAuthentication.AuthenticateAsync(http, ct);
         if (device is null)
         {
             return refusal!;

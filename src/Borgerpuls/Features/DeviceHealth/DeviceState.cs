@@ -1,4 +1,4 @@
-namespace Borgerpuls.Features.Devices;
+namespace Borgerpuls.Features.DeviceHealth;
 
 /// <summary>A device's health in one word, for staff: the worst thing first.</summary>
 public enum DeviceState

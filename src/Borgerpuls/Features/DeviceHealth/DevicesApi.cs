@@ -1,6 +1,6 @@
 using Borgerpuls.Security;
 
-namespace Borgerpuls.Features.Devices;
+namespace Borgerpuls.Features.DeviceHealth;
 
 internal static class DevicesApi
 {

@@ -2,7 +2,7 @@ using Borgerpuls.Features.Ingest;
 using Borgerpuls.Localization;
 using Microsoft.Extensions.Localization;
 
-namespace Borgerpuls.Features.Devices;
+namespace Borgerpuls.Features.DeviceHealth;
 
 /// <summary>Kiosks and tablets authenticate with <c>Authorization: Device &lt;key&gt;</c>; a refused key gets a 401 that
 /// says why (missing, malformed, unknown or revoked) in the request's language.</summary>

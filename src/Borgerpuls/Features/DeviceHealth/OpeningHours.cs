@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Borgerpuls.Features.Devices;
+namespace Borgerpuls.Features.DeviceHealth;
 
 /// <summary>When devices are expected to be in use, in Danish local time: <c>Devices:OpeningHours</c>, e.g.
 /// <c>"Mon-Thu 08:00-16:00; Fri 08:00-13:00"</c> (default Mon–Fri 08:00–16:00). A device is silent when it has not been in

@@ -3,7 +3,7 @@ using Borgerpuls.Data;
 using Borgerpuls.Domain;
 using Microsoft.EntityFrameworkCore;
 
-namespace Borgerpuls.Features.Devices;
+namespace Borgerpuls.Features.DeviceHealth;
 
 /// <summary>Every registered device with what it last said about itself and its state in words: the one view behind
 /// <c>/admin/devices</c> and <c>device list</c>.</summary>
@@ -39,7 +39,8 @@ public static class DeviceOverview
     {
         if (at is not { } instant) return never;
         var local = TimeZoneInfo.ConvertTime(instant, OpeningHours.Denmark);
-        return local.ToString("d", culture) + " " + local.ToString("HH:mm", culture);
+        // Hours and minutes with a colon in every language, as on Danish clocks and timetables.
+        return local.ToString("d", culture) + " " + local.ToString("HH:mm", CultureInfo.InvariantCulture);
     }
 
     private static DateTimeOffset? Utc(DateTime? at) => at is { } t ? new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)) : null;

@@ -6,7 +6,7 @@ using Borgerpuls.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace Borgerpuls.Features.Devices;
+namespace Borgerpuls.Features.DeviceHealth;
 
 /// <summary>What a kiosk or tablet says about itself every minute and after a change of delivery outcome.</summary>
 public sealed record Heartbeat

@@ -2,7 +2,7 @@ using Borgerpuls.Data;
 using Borgerpuls.Domain;
 using Microsoft.EntityFrameworkCore;
 
-namespace Borgerpuls.Features.Devices;
+namespace Borgerpuls.Features.DeviceHealth;
 
 /// <summary>Who a device key belongs to, so kiosk and tablet setup can verify a typed key before saving it.</summary>
 public sealed record DeviceIdentity(string Name, string Channel, string Instrument, string Site, string SiteName, string? Unit, string Jobcentre, string JobcentreName);
