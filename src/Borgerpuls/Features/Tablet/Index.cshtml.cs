@@ -18,6 +18,13 @@ public sealed class TabletModel(InstrumentCatalog instruments, BorgerpulsDb db) 
     public List<(string Key, string Name)> Units { get; private set; } = [];
     public List<(string Key, string Name)> TargetGroups { get; private set; } = [];
 
+    /// <summary>The citizen texts in every citizen language (<see cref="Kiosk.CitizenTexts"/>).</summary>
+    public string TextsJson { get; private set; } = "{}";
+
+    /// <summary>The resource texts the citizen sees on the tablet.</summary>
+    private static readonly string[] CitizenResources =
+        ["Questionnaire.Lead", "Questionnaire.Submit", "Questionnaire.NotTranslated", "Kiosk.Thanks", "Tablet.GiveBack", "Tablet.NothingAnswered", "Tablet.RecordDeclined", "Layout.Language"];
+
     public async Task<IActionResult> OnGetAsync(string? instrument, string? site, CancellationToken ct)
     {
         Language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
@@ -27,6 +34,7 @@ public sealed class TabletModel(InstrumentCatalog instruments, BorgerpulsDb db) 
             return NotFound();
         }
         Instrument = definition;
+        TextsJson = Kiosk.CitizenTexts.Json(definition, definition.Questions, CitizenResources);
         var units = db.Units.AsNoTracking();
         if (site is not null)
         {
