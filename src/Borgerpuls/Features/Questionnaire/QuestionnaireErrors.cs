@@ -1,5 +1,6 @@
 using System.Globalization;
-using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Borgerpuls.Features.Ingest;
 using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Localization;
@@ -61,7 +62,10 @@ public sealed class QuestionnaireErrors
         return result;
     }
 
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    // As the pages encode (WebApp registers the same encoder): letters of every script stay readable in the HTML.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private static string Encode(string text) => Encoder.Encode(text);
 
     private static HtmlString Format(string template, params object[] encodedArgs) =>
         new(string.Format(CultureInfo.CurrentCulture, Encode(template), encodedArgs));
