@@ -86,7 +86,11 @@ public sealed class SurveyModel(BorgerpulsDb db, InstrumentCatalog instruments, 
             return found with { Point = null };
         }
         var names = await db.TargetGroups.AsNoTracking().Where(t => found.TargetGroupKeys.Contains(t.Key)).OrderBy(t => t.Position).ToListAsync(ct);
-        TargetGroups = names.Select(t => t.Names.In(Language) is var (name, danish) ? (t.Key, name, danish) : default).ToList();
+        TargetGroups = names.Select(t =>
+        {
+            var (name, danish) = t.Names.In(Language);
+            return (t.Key, name, danish);
+        }).ToList();
         if (found.Point.ClientSetsOrganisation)
         {
             JobCentres = (await db.JobCentres.AsNoTracking().OrderBy(j => j.Name).Select(j => new { j.Key, j.Name }).ToListAsync(ct)).Select(j => (j.Key, j.Name)).ToList();
