@@ -38,9 +38,8 @@ public sealed class ResourceTests
     {
         var da = Read("da");
         var translated = Read(culture);
-        string[] citizenPage = ["Questionnaire.Title", "Questionnaire.Lead", "Questionnaire.Submit", "Questionnaire.Stored", "Questionnaire.NotTranslated",
-            "Layout.Language", "Layout.ChangeLanguage", "Citizen.Next", "Citizen.Back", "Citizen.Skip", "Citizen.Progress", "Citizen.LargeText",
-            "Web.Closed", "Web.NotYetOpen", "Web.TargetGroup", "Web.TargetGroupNone"];
+        var citizenPage = da.Keys.Where(IsCitizenText).ToList();
+        Assert.Contains("Submission.Required", citizenPage);
         Assert.All(citizenPage, key => Assert.True(translated.ContainsKey(key), $"{culture} lacks {key}"));
         Assert.All(translated, kv =>
         {
@@ -48,6 +47,43 @@ public sealed class ResourceTests
             Assert.False(string.IsNullOrWhiteSpace(kv.Value), kv.Key);
             Assert.Equal(Placeholders(da[kv.Key]), Placeholders(kv.Value));
         });
+    }
+
+    /// <summary>Texts a citizen reads: everything under <c>Citizen.</c>, <c>Questionnaire.</c>, <c>Web.</c> (the open web
+    /// questionnaire) and <c>Submission.</c> (validation messages that reach citizen pages), and the kiosk, tablet and layout texts
+    /// shown on the citizen's screens. Staff-only texts on those screens (device setup, the tablet's staff step) are not.</summary>
+    private static bool IsCitizenText(string key) =>
+        key.Split('.')[0] is "Citizen" or "Questionnaire" or "Web" or "Submission"
+        || key is "Layout.Language" or "Layout.ChangeLanguage" or "Kiosk.Title" or "Kiosk.Skip" or "Kiosk.Thanks" or "Kiosk.ThanksText"
+            or "Tablet.Title" or "Tablet.GiveBack" or "Tablet.Next";
+
+    [Fact]
+    public void Every_text_on_a_citizen_only_page_counts_as_a_citizen_text()
+    {
+        var dir = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(dir, "Borgerpuls.slnx"))) dir = Path.GetDirectoryName(dir)!;
+        var features = Path.Combine(dir, "src", "Borgerpuls", "Features");
+        string[] pages = ["Shared/_CitizenLayout.cshtml", "Invitations/Answer.cshtml", "Web/Survey.cshtml", "Questionnaire/_Errors.cshtml",
+            "Questionnaire/_LanguagePicker.cshtml", "Questionnaire/_Question.cshtml", "Questionnaire/_Questions.cshtml"];
+        var used = pages.SelectMany(p => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(Path.Combine(features, p)), "T\\[\"([A-Za-z.]+)\"")
+            .Select(m => m.Groups[1].Value)).Distinct().ToList();
+        Assert.Contains("Questionnaire.Errors", used);
+        Assert.All(used, key => Assert.True(IsCitizenText(key), $"'{key}' is shown to citizens but not counted as a citizen text"));
+        // Messages that the citizen pages build in code.
+        Assert.All(new[] { "Questionnaire.ErrorQuestion", "Questionnaire.ErrorField", "Submission.TargetGroupNotAsked" }, key => Assert.True(Read("da").ContainsKey(key), key));
+    }
+
+    [Fact]
+    public void Every_submission_message_the_code_names_exists()
+    {
+        var dir = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(dir, "Borgerpuls.slnx"))) dir = Path.GetDirectoryName(dir)!;
+        var ingest = Path.Combine(dir, "src", "Borgerpuls", "Features", "Ingest");
+        var used = new[] { "SubmissionValidator.cs", "SubmitResponses.cs" }
+            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(Path.Combine(ingest, f)), "\"((?:Ingest|Submission)\\.[A-Za-z]+)\"").Select(m => m.Groups[1].Value))
+            .Distinct().ToList();
+        Assert.True(used.Count > 30, string.Join(", ", used));
+        Assert.All(used, key => Assert.True(Read("da").ContainsKey(key) && Read("en").ContainsKey(key), $"'{key}' is used but missing from the resources"));
     }
 
     private static string[] Placeholders(string text) =>

@@ -18,7 +18,11 @@ internal sealed class ApplyRun(BorgerpulsDb db, ApplyMode mode, List<string> cha
         var position = groups.Count;
         foreach (var tg in doc.TargetGroups)
         {
-            if (Skip(groups.ContainsKey(tg.Key))) continue;
+            if (Skip(groups.ContainsKey(tg.Key)))
+            {
+                AddTranslations(groups[tg.Key].Names, tg.Names, n => groups[tg.Key].Names = n, $"target group {tg.Key}");
+                continue;
+            }
             if (!groups.TryGetValue(tg.Key, out var entity))
             {
                 entity = new TargetGroup { Key = tg.Key, Position = position++ };
@@ -37,7 +41,11 @@ internal sealed class ApplyRun(BorgerpulsDb db, ApplyMode mode, List<string> cha
         var sets = await db.TargetGroupSets.Include(s => s.Members).ToDictionaryAsync(s => s.Key, ct);
         foreach (var set in doc.TargetGroupSets)
         {
-            if (Skip(sets.ContainsKey(set.Key))) continue;
+            if (Skip(sets.ContainsKey(set.Key)))
+            {
+                AddTranslations(sets[set.Key].Names, set.Names, n => sets[set.Key].Names = n, $"target-group set {set.Key}");
+                continue;
+            }
             if (!sets.TryGetValue(set.Key, out var entity))
             {
                 entity = new TargetGroupSet { Key = set.Key };
@@ -73,7 +81,11 @@ internal sealed class ApplyRun(BorgerpulsDb db, ApplyMode mode, List<string> cha
         var scales = await db.Scales.Include(s => s.Options).ToDictionaryAsync(s => s.Key, ct);
         foreach (var scale in doc.Scales)
         {
-            if (Skip(scales.ContainsKey(scale.Key))) continue;
+            if (Skip(scales.ContainsKey(scale.Key)))
+            {
+                AddScaleTranslations(scales[scale.Key], scale);
+                continue;
+            }
             if (!scales.TryGetValue(scale.Key, out var entity))
             {
                 entity = new Scale { Key = scale.Key };
@@ -114,11 +126,16 @@ internal sealed class ApplyRun(BorgerpulsDb db, ApplyMode mode, List<string> cha
     public async Task InstrumentsAsync(ConfigDocument doc, CancellationToken ct)
     {
         var scales = await db.Scales.ToDictionaryAsync(s => s.Key, s => s.Id, ct);
-        var instruments = await db.Instruments.Include(i => i.Versions).ToDictionaryAsync(i => i.Key, ct);
+        var instruments = await db.Instruments.Include(i => i.Versions).ThenInclude(v => v.Questions).ToDictionaryAsync(i => i.Key, ct);
         // Cores before the instruments that extend them, so a local version can pin the core's newest version.
         foreach (var config in InstrumentOrder(doc.Instruments))
         {
-            if (Skip(instruments.ContainsKey(config.Key))) continue;
+            if (Skip(instruments.ContainsKey(config.Key)))
+            {
+                AddInstrumentTranslations(instruments[config.Key], config, scales);
+                await db.SaveChangesAsync(ct);
+                continue;
+            }
             if (!instruments.TryGetValue(config.Key, out var entity))
             {
                 entity = new Instrument { Key = config.Key };
@@ -138,6 +155,18 @@ internal sealed class ApplyRun(BorgerpulsDb db, ApplyMode mode, List<string> cha
             var latest = entity.Versions.OrderByDescending(v => v.Number).FirstOrDefault();
             if (latest?.ContentHash == hash)
             {
+                continue;
+            }
+            if (latest is not null && latest.ExtendsVersionId == extendsVersion?.Id && Translations.AsksTheSame(latest, config, scales))
+            {
+                // Only other languages differ: the published version still asks the same, so its figures stay one series.
+                foreach (var (question, text) in latest.Questions.OrderBy(q => q.Position).Zip(config.Questions))
+                {
+                    question.Texts = new LocalizedText(text.Texts);
+                }
+                latest.ContentHash = hash;
+                await db.SaveChangesAsync(ct);
+                changes.Add($"instrument {config.Key}: version {latest.Number} translations updated");
                 continue;
             }
             var version = new InstrumentVersion
@@ -310,6 +339,53 @@ internal sealed class ApplyRun(BorgerpulsDb db, ApplyMode mode, List<string> cha
             entity.Published = g.Published;
         }
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Presets on an existing database: languages a stored text lacks are added, nothing is overwritten.</summary>
+    private void AddTranslations(LocalizedText stored, IReadOnlyDictionary<string, string> shipped, Action<LocalizedText> set, string what)
+    {
+        if (Translations.WithMissing(stored, shipped) is { } merged)
+        {
+            changes.Add($"{what}: translations added ({Translations.Languages(stored.Keys, merged.Keys)})");
+            set(merged);
+        }
+    }
+
+    private void AddScaleTranslations(Scale entity, ScaleConfig config)
+    {
+        AddTranslations(entity.Names, config.Names, n => entity.Names = n, $"scale {config.Key}");
+        if (!SameOptions(entity, config))
+        {
+            return;
+        }
+        foreach (var (option, shipped) in entity.Options.OrderBy(o => o.Position).Zip(config.Options))
+        {
+            AddTranslations(option.Labels, shipped.Labels, l => option.Labels = l, $"scale {config.Key} option {option.Code}");
+        }
+    }
+
+    /// <summary>Every version that asks what the preset asks gets the preset's missing languages; its content hash follows
+    /// its texts, so applying the same document again changes nothing.</summary>
+    private void AddInstrumentTranslations(Instrument entity, InstrumentConfig config, IReadOnlyDictionary<string, int> scales)
+    {
+        AddTranslations(entity.Names, config.Names, n => entity.Names = n, $"instrument {config.Key}");
+        foreach (var version in entity.Versions.Where(v => Translations.AsksTheSame(v, config, scales)))
+        {
+            var added = false;
+            foreach (var (question, shipped) in version.Questions.OrderBy(q => q.Position).Zip(config.Questions))
+            {
+                if (Translations.WithMissing(question.Texts, shipped.Texts) is { } merged)
+                {
+                    question.Texts = merged;
+                    added = true;
+                }
+            }
+            if (added)
+            {
+                version.ContentHash = InstrumentHash.Of(Translations.AsConfig(version, config), version.ExtendsVersionId);
+                changes.Add($"instrument {config.Key}: version {version.Number} translations added");
+            }
+        }
     }
 
     private void Rename(string current, string wanted, Action<string> set, string what)

@@ -4,10 +4,12 @@ using Borgerpuls.Data;
 using Borgerpuls.Data.Bulk;
 using Borgerpuls.Domain;
 using Borgerpuls.Features.Questionnaire;
+using Borgerpuls.Localization;
 using Borgerpuls.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Borgerpuls.Features.Ingest;
 
@@ -20,7 +22,7 @@ internal static class SubmitResponses
     // No DbContext among the parameters: kiosks and tablets (nearly all the traffic) are served from in-memory directories,
     // so only invitations and web campaigns ask the request's services for one.
     public static async Task<IResult> HandleAsync(HttpContext http, InstrumentCatalog instruments, OrganisationLookup organisation,
-        IngestQueue queue, TimeProvider clock, CancellationToken ct)
+        IngestQueue queue, TimeProvider clock, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         var (submissions, parseError) = await ReadAsync(http, ct);
         if (parseError is not null)
@@ -42,7 +44,7 @@ internal static class SubmitResponses
             var s = submissions[i];
             var instrument = s.Instrument is null ? null : await instruments.LatestAsync(s.Instrument, ct);
             var result = SubmissionValidator.Validate(s, instrument, point!, org, now);
-            foreach (var (field, messages) in result.Errors)
+            foreach (var (field, messages) in SubmissionError.ByField(result.Errors, t))
             {
                 errors[batch ? $"[{i}].{field}" : field] = messages;
             }
@@ -50,15 +52,15 @@ internal static class SubmitResponses
         }
         if (submissions.Select(s => s.Id).Distinct().Count() != submissions.Count)
         {
-            errors["id"] = ["The same id appears more than once in the batch."];
+            errors["id"] = [t["Ingest.DuplicateId"]];
         }
         if (point!.InvitationTokenHash is not null && submissions.Count != 1)
         {
-            errors["$"] = ["An invitation is answered by exactly one response."];
+            errors["$"] = [t["Ingest.OneResponse"]];
         }
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, title: "The response was not stored: fix the fields listed.");
+            return TypedResults.ValidationProblem(errors, title: t["Ingest.NotStored"]);
         }
 
         var rows = results.Select(r => r.Row!).ToList();

@@ -21,7 +21,7 @@ public sealed class AnswerModel(BorgerpulsDb db, InstrumentCatalog instruments, 
     public Guid ResponseId { get; private set; }
     public string? Refusal { get; private set; }
     public bool Done { get; private set; }
-    public Dictionary<string, string[]> Errors { get; private set; } = [];
+    public IReadOnlyList<SubmissionError> Errors { get; private set; } = [];
 
     /// <param name="sent">Set by the redirect after a stored answer (post/redirect/get): a reload or Back then shows the thanks
     /// again instead of posting the form a second time.</param>

@@ -87,7 +87,7 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, Ins
                 Context = new SubmissionContext { Jobcentre = Jobcentre, Site = string.IsNullOrEmpty(Site) ? null : Site, TargetGroup = string.IsNullOrEmpty(TargetGroup) ? null : TargetGroup },
             };
             var result = SubmissionValidator.Validate(submission, Definition, point, org, now);
-            foreach (var (field, messages) in result.Errors)
+            foreach (var (field, messages) in SubmissionError.ByField(result.Errors, t))
             {
                 if (field.StartsWith("answers.", StringComparison.Ordinal)) CellErrors[CellName(row, field["answers.".Length..])] = string.Join(" ", messages);
                 else Errors.Add(t["Paper.RowError", row + 1, string.Join(" ", messages)]);

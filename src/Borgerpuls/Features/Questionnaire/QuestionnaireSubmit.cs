@@ -6,7 +6,7 @@ using Borgerpuls.Features.Ingest;
 namespace Borgerpuls.Features.Questionnaire;
 
 /// <summary>What became of a questionnaire posted from a citizen page.</summary>
-public sealed record SubmitOutcome(bool Stored, bool AlreadyAnswered, Dictionary<string, string[]> Errors);
+public sealed record SubmitOutcome(bool Stored, bool AlreadyAnswered, IReadOnlyList<SubmissionError> Errors);
 
 /// <summary>The citizen pages (invitation, open web link) post plain forms; this turns a form into the same submission the
 /// API receives and sends it through the same validator and durable ingest queue, so no page has rules of its own.</summary>

@@ -24,8 +24,8 @@ public sealed class SurveyModel(BorgerpulsDb db, InstrumentCatalog instruments, 
     public Guid ResponseId { get; private set; }
     public bool Done { get; private set; }
     public bool AlreadyAnswered { get; private set; }
-    public Dictionary<string, string[]> Errors { get; private set; } = [];
-    public List<(string Key, string Name)> TargetGroups { get; private set; } = [];
+    public IReadOnlyList<SubmissionError> Errors { get; private set; } = [];
+    public List<(string Key, string Name, bool Danish)> TargetGroups { get; private set; } = [];
     public List<(string Key, string Name)> JobCentres { get; private set; } = [];
 
     /// <param name="sent">Set by the redirect after a post (post/redirect/get): 1 stored, 2 already stored earlier. A reload or
@@ -52,7 +52,7 @@ public sealed class SurveyModel(BorgerpulsDb db, InstrumentCatalog instruments, 
         ResponseId = id;
         if (!string.IsNullOrEmpty(targetGroup) && !found.TargetGroupKeys.Contains(targetGroup))
         {
-            Errors["context.targetGroup"] = ["This campaign does not ask that target group."];
+            Errors = [new SubmissionError("context.targetGroup", "Submission.TargetGroupNotAsked")];
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
@@ -92,7 +92,11 @@ public sealed class SurveyModel(BorgerpulsDb db, InstrumentCatalog instruments, 
             return found with { Point = null };
         }
         var names = await db.TargetGroups.AsNoTracking().Where(t => found.TargetGroupKeys.Contains(t.Key)).OrderBy(t => t.Position).ToListAsync(ct);
-        TargetGroups = names.Select(t => (t.Key, t.Names.In(Language).Text)).ToList();
+        TargetGroups = names.Select(t =>
+        {
+            var (name, danish) = t.Names.In(Language);
+            return (t.Key, name, danish);
+        }).ToList();
         if (found.Point.ClientSetsOrganisation)
         {
             JobCentres = (await db.JobCentres.AsNoTracking().OrderBy(j => j.Name).Select(j => new { j.Key, j.Name }).ToListAsync(ct)).Select(j => (j.Key, j.Name)).ToList();

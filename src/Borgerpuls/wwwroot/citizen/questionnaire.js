@@ -5,7 +5,8 @@
 (() => {
   const form = document.querySelector("form.questionnaire[data-paged]");
   const labels = form && form.querySelector(".pager-labels");
-  if (!form || !labels) return;
+  // After a refused submission every question stays in view with its message, as the error summary's links expect.
+  if (!form || !labels || document.getElementById("error-summary")) return;
   const screens = Array.from(form.querySelectorAll("fieldset.question"));
   const submit = form.querySelector(":scope > button[type=submit]");
   const narrow = window.matchMedia("(max-width: 40em)");

@@ -85,13 +85,60 @@ public sealed class SubmitResponseTests : IAsyncLifetime
     {
         var json = template.Replace("ID", Guid.NewGuid().ToString(), StringComparison.Ordinal).Replace("NOW", DateTimeOffset.Now.ToString("O"), StringComparison.Ordinal);
 
-        var response = await Kiosk().PostAsync("/api/v1/responses", new StringContent(json, Encoding.UTF8, "application/json"));
+        var client = Kiosk();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        var response = await client.PostAsync("/api/v1/responses", new StringContent(json, Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         var messages = problem.GetProperty("errors").GetProperty(field).EnumerateArray().Select(e => e.GetString()).ToList();
         Assert.Contains(messages, m => m!.Contains(message, StringComparison.Ordinal));
+        await using var db = _database.Open();
+        Assert.Equal(0, await db.Responses.CountAsync());
+    }
+
+    [Theory]
+    [InlineData(null, null, "Spørgsmålet skal besvares.", "Svaret blev ikke gemt: ret de nævnte felter.")]
+    [InlineData("da", null, "Spørgsmålet skal besvares.", "Svaret blev ikke gemt: ret de nævnte felter.")]
+    [InlineData("en", null, "This question must be answered.", "The response was not stored: fix the fields listed.")]
+    [InlineData("en-GB,da;q=0.5", null, "This question must be answered.", "The response was not stored: fix the fields listed.")]
+    [InlineData(null, "en", "This question must be answered.", "The response was not stored: fix the fields listed.")]
+    [InlineData("fr", null, "Spørgsmålet skal besvares.", "Svaret blev ikke gemt: ret de nævnte felter.")]
+    public async Task Field_errors_keep_their_field_names_and_speak_danish_unless_english_is_asked_for(string? acceptLanguage, string? culture, string required, string title)
+    {
+        var client = Kiosk();
+        if (acceptLanguage is not null) client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(acceptLanguage);
+        var response = await client.PostAsJsonAsync("/api/v1/responses" + (culture is null ? "" : "?culture=" + culture),
+            new { id = Guid.NewGuid(), instrument = "smiley", answeredAt = DateTimeOffset.Now, answers = new { hvorfor = "andet" }, context = new { unit = "ung-team" } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(title, problem.GetProperty("title").GetString());
+        Assert.Equal([required], problem.GetProperty("errors").GetProperty("answers.besoeg").EnumerateArray().Select(e => e.GetString()));
+        var unit = problem.GetProperty("errors").GetProperty("context.unit")[0].GetString()!;
+        Assert.Contains(unit, new[] { "Teamet kommer fra enheden eller invitationen og kan ikke angives her.", "The unit comes from the device or invitation and cannot be set here." });
+        Assert.Equal(required.StartsWith("This", StringComparison.Ordinal), unit.StartsWith("The", StringComparison.Ordinal));
+        await using var db = _database.Open();
+        Assert.Equal(0, await db.Responses.CountAsync());
+    }
+
+    [Fact]
+    public async Task Batch_errors_name_the_item_and_its_field_in_the_requests_language()
+    {
+        var client = Kiosk();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        var good = Press(Guid.NewGuid());
+        var bad = new { id = Guid.NewGuid(), instrument = "smiley", answeredAt = DateTimeOffset.Now, answers = new { besoeg = "9" } };
+
+        var response = await client.PostAsJsonAsync("/api/v1/responses", new object[] { good, bad, good });
+
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal("'9' is not an option of smiley4 (expected one of: 4, 3, 2, 1).", errors.GetProperty("[1].answers.besoeg")[0].GetString());
+        Assert.Equal("The same id appears more than once in the batch.", errors.GetProperty("id")[0].GetString());
+        var danish = await Kiosk().PostAsJsonAsync("/api/v1/responses", new object[] { good, bad });
+        Assert.Equal("'9' er ikke en svarmulighed til smiley4 (mulige: 4, 3, 2, 1).",
+            (await danish.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("[1].answers.besoeg")[0].GetString());
         await using var db = _database.Open();
         Assert.Equal(0, await db.Responses.CountAsync());
     }

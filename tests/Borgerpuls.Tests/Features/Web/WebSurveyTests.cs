@@ -83,12 +83,16 @@ public sealed partial class WebSurveyTests
             ["id"] = Guid.NewGuid().ToString(), ["jobcentre"] = "jc-nord", ["targetGroup"] = "jobafklaring", ["a.samlet"] = "4",
         }));
         Assert.Equal(HttpStatusCode.BadRequest, wrongGroup.StatusCode);
+        Assert.Contains("«Hvilken gruppe hører du til?»: Dette spørgeskema spørger ikke om den gruppe.", await wrongGroup.Content.ReadAsStringAsync());
         var badOption = await citizen.PostAsync("/s/brugerundersoegelse", await StaffLogin.FormAsync(citizen, "/s/brugerundersoegelse", new()
         {
             ["id"] = Guid.NewGuid().ToString(), ["jobcentre"] = "jc-nord", ["a.samlet"] = "9",
         }));
         Assert.Equal(HttpStatusCode.BadRequest, badOption.StatusCode);
-        Assert.Contains("answers.samlet", await badOption.Content.ReadAsStringAsync());
+        var refused = await badOption.Content.ReadAsStringAsync();
+        Assert.Contains("<a href=\"#q-samlet\">Spørgsmål 1 «Hvor tilfreds er du samlet set med dit forløb i Jobcentret?»: &#x27;9&#x27; er ikke en svarmulighed til delvist5", refused);
+        Assert.Contains("aria-describedby=\"err-samlet\"", refused);
+        Assert.DoesNotContain("answers.samlet", refused);
         var noToken = await citizen.PostAsync("/s/brugerundersoegelse", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["id"] = Guid.NewGuid().ToString(), ["jobcentre"] = "jc-nord", ["a.samlet"] = "4",
@@ -143,12 +147,21 @@ public sealed partial class WebSurveyTests
         await using var _ = database;
         await using var __ = app;
         var citizen = app.CreateClient();
+        await using (var db = database.Open())
+        {
+            // A question not (yet) translated into Polish.
+            var samlet = await db.Questions.SingleAsync(q => q.Key == "samlet");
+            samlet.Texts = new(samlet.Texts.Where(t => t.Key != "pl").ToDictionary());
+            await db.SaveChangesAsync();
+        }
 
         var polish = await citizen.GetStringAsync("/s/brugerundersoegelse?culture=pl");
         Assert.Contains("lang=\"pl\"", polish);
         Assert.Contains("Wyślij moje odpowiedzi", polish);
         Assert.Contains("jest wyświetlane po duńsku", polish);
-        Assert.Contains("Hvor tilfreds er du samlet set", polish);
+        Assert.Contains("<span lang=\"da\" dir=\"ltr\">Hvor tilfreds er du samlet set", polish);
+        Assert.Contains("Czy masz poczucie, że program w urzędzie pracy zwiększa twoje szanse na pracę lub naukę?", polish);
+        Assert.Contains("Badanie użytkowników (15 pytań)", polish);
         var ukrainian = await citizen.GetStringAsync("/s/brugerundersoegelse?culture=uk");
         Assert.Contains("Надіслати мої відповіді", ukrainian);
         Assert.Contains("Більший текст", ukrainian);
