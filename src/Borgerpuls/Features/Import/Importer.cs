@@ -368,12 +368,13 @@ public static class Importer
             Channel = channel, SubmittedHour = Response.ToHour(submitted), JobCentreId = centreId, SiteId = siteId, UnitId = unitId, TargetGroupId = groupId,
             MeetingType = Cell("meeting_type") is { Length: > 0 } meeting ? meeting : null, Language = language, Answers = answers, ContentHash = "",
         };
-        response.ContentHash = ResponseHash.Of(response, comments.Select(c => c.Key + ":" + c.Text));
-        return new ResponseRow(response, comments.Select(c => new Comment
+        var stored = comments.Select(c => new Comment
         {
             ResponseId = response.Id, InstrumentId = instrument.InstrumentId, QuestionKey = c.Key, Text = CommentRedactor.Redact(c.Text).Text,
             SubmittedHour = response.SubmittedHour, Channel = channel, JobCentreId = centreId, SiteId = siteId, UnitId = unitId, TargetGroupId = groupId,
-        }).ToList());
+        }).ToList();
+        response.ContentHash = ResponseHash.Of(response, stored);
+        return new ResponseRow(response, stored);
     }
 
     private static bool TryDate(string text, out DateTimeOffset value)

@@ -151,14 +151,15 @@ public static partial class SubmissionValidator
             OfferId = offerId, TargetGroupId = targetGroupId, MeetingType = meetingType, Language = language, Background = background, Answers = answers,
             ContentHash = "",
         };
-        // The hash covers what the client sent (before redaction), so a retry of the same submission is recognised.
-        response.ContentHash = ResponseHash.Of(response, comments.Select(c => c.Key + ":" + c.Text));
         var stored = comments.Select(c => new Comment
         {
             ResponseId = s.Id, InstrumentId = instrument.InstrumentId, QuestionKey = c.Key, Text = CommentRedactor.Redact(c.Text).Text,
             SubmittedHour = response.SubmittedHour, Channel = point.Channel, JobCentreId = centreId.Value, SiteId = siteId, UnitId = unitId, TargetGroupId = targetGroupId,
         }).ToList();
-        return new Result(new ResponseRow(response, stored) { InvitationTokenHash = point.InvitationTokenHash }, [], answeredAt);
+        // Over the stored (redacted) content only; the legacy hash recognises a retry of a response stored before that.
+        response.ContentHash = ResponseHash.Of(response, stored);
+        var legacyHash = ResponseHash.Legacy(response, comments.Select(c => c.Key + ":" + c.Text));
+        return new Result(new ResponseRow(response, stored) { InvitationTokenHash = point.InvitationTokenHash, LegacyContentHash = legacyHash }, [], answeredAt);
     }
 
     private static string NotAnOption(QuestionDefinition question, string code) =>
