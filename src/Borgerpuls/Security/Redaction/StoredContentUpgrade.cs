@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Borgerpuls.Security.Redaction;
 
 /// <summary>Brings responses stored by an earlier version up to the current rules: their comments redacted again with the
-/// current patterns, and their content hash over the unredacted text (from which a redacted CPR number could be recovered by
-/// trying every date and serial) replaced by the hash over what is stored. Runs in the background after start-up, in batches
+/// current patterns, their content hash over the unredacted text (from which a redacted CPR number could be recovered by
+/// trying every date and serial) replaced by the hash over what is stored, and an imported response's unkeyed id replaced by
+/// the keyed one. Runs in the background after start-up, in batches
 /// with their own transactions, so a large database is served meanwhile; a retry of a response not reached yet is still
 /// recognised by its legacy hash, and an interrupted run goes on at the next start, which finds the hashes left.</summary>
 public sealed class StoredContentUpgrade(DatabaseSetup.Target target, IConfiguration configuration, ILogger<StoredContentUpgrade> logger) : BackgroundService
@@ -67,10 +68,11 @@ public sealed class StoredContentUpgrade(DatabaseSetup.Target target, IConfigura
     private static async Task<int> UpgradeAsync(DatabaseSetup.Target target, List<Guid> ids, CancellationToken ct)
     {
         await using var db = DatabaseSetup.Create(target);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var responses = await db.Responses.Where(r => ids.Contains(r.Id)).ToListAsync(ct);
         var comments = (await db.Comments.Where(c => ids.Contains(c.ResponseId)).ToListAsync(ct)).ToLookup(c => c.ResponseId);
-        var upgraded = 0;
-        foreach (var response in responses.Where(r => ResponseHash.IsLegacy(r.ContentHash)))
+        var upgraded = responses.Where(r => ResponseHash.IsLegacy(r.ContentHash)).ToList();
+        foreach (var response in upgraded)
         {
             foreach (var comment in comments[response.Id])
             {
@@ -81,9 +83,31 @@ public sealed class StoredContentUpgrade(DatabaseSetup.Target target, IConfigura
                 }
             }
             response.ContentHash = ResponseHash.Of(response, comments[response.Id]);
-            upgraded++;
         }
         await db.SaveChangesAsync(ct);
-        return upgraded;
+
+        // Imported by an earlier version: the unkeyed id of the vendor's respondent id becomes the keyed id a re-import gives.
+        // A key cannot change in place, so the row is written again under the new id, its comments follow, the old row goes.
+        var rekeyed = new List<(Guid Legacy, Guid Keyed)>();
+        db.ChangeTracker.Clear();
+        foreach (var response in upgraded.Where(r => r.Id.Version == 5))
+        {
+            var legacy = response.Id;
+            response.Id = Features.Import.NameBasedId.Keyed(DeploymentKey.For(target), legacy);
+            db.Responses.Add(response);
+            rekeyed.Add((legacy, response.Id));
+        }
+        await db.SaveChangesAsync(ct);
+        foreach (var (legacy, keyed) in rekeyed)
+        {
+            await db.Comments.Where(c => c.ResponseId == legacy).ExecuteUpdateAsync(s => s.SetProperty(c => c.ResponseId, keyed), ct);
+        }
+        var legacyIds = rekeyed.Select(r => r.Legacy).ToList();
+        if (legacyIds.Count > 0)
+        {
+            await db.Responses.Where(r => legacyIds.Contains(r.Id)).ExecuteDeleteAsync(ct);
+        }
+        await transaction.CommitAsync(ct);
+        return upgraded.Count;
     }
 }
