@@ -45,6 +45,7 @@ internal static class WebApp
         builder.Services.AddDeviceStatus(builder.Configuration);
         builder.Services.AddSingleton<Features.Results.DifferencingGuard>();
         builder.Services.AddHostedService<Data.Aggregates.AggregateWarmUp>();
+        builder.Services.AddHostedService<Security.Redaction.StoredContentUpgrade>();
         builder.Services.AddComments(builder.Configuration);
         builder.Services.Configure<Features.Retention.RetentionOptions>(builder.Configuration.GetSection("Retention"));
         if (builder.Configuration.GetValue("Retention:Enabled", true))

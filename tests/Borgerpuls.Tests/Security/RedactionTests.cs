@@ -113,7 +113,7 @@ public sealed class RedactionTests
     [InlineData("Mødet var den 12.03.2024 kl. 10.30.")]
     [InlineData("Mødet var den 12-03-2024.")]
     [InlineData("Mødet var den 12 03 2024.")]
-    [InlineData("I perioden 2023-2024 og 2019 2020 skete der intet.")]
+    [InlineData("I perioden 2023-2024 og 2019-2020 skete der intet.")]
     [InlineData("Jeg var syg i uge 12, 13 og 14.")]
     [InlineData("Telefontid kl. 10-12 13-15.")]
     [InlineData("Sagsnummer 2020-0089646 og EAN 5798009710178.")]

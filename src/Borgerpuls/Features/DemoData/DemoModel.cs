@@ -137,7 +137,7 @@ internal sealed class DemoModel
                     break;
             }
         }
-        response.ContentHash = ResponseHash.Of(response, comments.Select(c => c.Text));
+        response.ContentHash = ResponseHash.Of(response, comments);
         return new ResponseRow(response, comments);
     }
 

@@ -109,6 +109,7 @@ public static class Importer
             Error(1, null, "A jobcenter column is required.");
         }
 
+        var idKey = Security.DeploymentKey.For(target);
         var rows = 0;
         // The response ids the rows will get rather than the respondent ids' text: 16 bytes a row whatever the ids look
         // like, and the same key the writing pass and a dry run compare with stored responses.
@@ -119,7 +120,7 @@ public static class Importer
             foreach (var row in file.Rows)
             {
                 rows++;
-                Build(row.Line, row.Cells, columns, instrument, mapping, org, options, campaignId, now, Error, seen);
+                Build(row.Line, row.Cells, columns, instrument, mapping, org, options, campaignId, now, idKey, Error, seen);
             }
             return 0;
         });
@@ -142,7 +143,7 @@ public static class Importer
         file.Dispose();
         if (options.DryRun)
         {
-            var already = await KnownIdsAsync(target, instrument.InstrumentId, ct);
+            var already = await KnownIdsAsync(target, instrument.InstrumentId, idKey, ct);
             var before = seen.Count(already.Contains);
             return new ImportSummary(description, rows, rows - before, before, created) { Checking = checking, DryRun = true };
         }
@@ -158,7 +159,7 @@ public static class Importer
 
         // One look-up of the respondents this instrument already has from imports, instead of one query per batch; the
         // aggregates of all batches are written once, in the last transaction (a marker repairs an interrupted import).
-        var known = await KnownIdsAsync(target, instrument.InstrumentId, ct);
+        var known = await KnownIdsAsync(target, instrument.InstrumentId, idKey, ct);
         var imported = 0;
         var skipped = 0;
         var deferral = await AggregateDeferrals.BeginAsync(target, $"import {Path.GetFileName(path)} → {options.Instrument}", now, ct);
@@ -176,7 +177,7 @@ public static class Importer
                     using var again = Read(() => Reading.WideFileReader.Open(path));
                     foreach (var line in again.Rows)
                     {
-                        var row = Build(line.Line, line.Cells, columns, instrument, mapping, org, options, campaignId, now, (_, _, _) => { }, null);
+                        var row = Build(line.Line, line.Cells, columns, instrument, mapping, org, options, campaignId, now, idKey, (_, _, _) => { }, null);
                         if (row is null) continue;
                         if (known.Contains(row.Response.Id)) { Interlocked.Increment(ref skipped); continue; }
                         batch.Add(row);
@@ -235,15 +236,17 @@ public static class Importer
         if (!write.IsCompletedSuccessfully) write.AsTask().GetAwaiter().GetResult();
     }
 
-    /// <summary>The ids of responses an earlier import of this instrument wrote (name-based, version 5; the channels'
-    /// ids are random, version 4): about 40 bytes per imported respondent, read once.</summary>
-    private static async Task<HashSet<Guid>> KnownIdsAsync(DatabaseSetup.Target target, int instrumentId, CancellationToken ct)
+    /// <summary>The ids of responses an earlier import of this instrument wrote (keyed, version 8; the channels' ids are
+    /// random, version 4): about 40 bytes per imported respondent, read once. An id an earlier version stored unkeyed
+    /// (version 5), not yet replaced by the start-up upgrade, counts as the keyed id it becomes, so its row is skipped too.</summary>
+    private static async Task<HashSet<Guid>> KnownIdsAsync(DatabaseSetup.Target target, int instrumentId, byte[] key, CancellationToken ct)
     {
         var known = new HashSet<Guid>();
         await using var db = DatabaseSetup.Create(target);
         await foreach (var id in db.Responses.AsNoTracking().Where(r => r.InstrumentId == instrumentId).Select(r => r.Id).AsAsyncEnumerable().WithCancellation(ct))
         {
-            if (id.Version == 5) known.Add(id);
+            if (id.Version == 8) known.Add(id);
+            else if (id.Version == 5) known.Add(NameBasedId.Keyed(key, id));
         }
         return known;
     }
@@ -282,7 +285,7 @@ public static class Importer
     }
 
     private static ResponseRow? Build(int line, IReadOnlyList<string> cells, List<Column> columns, InstrumentDefinition instrument, ImportMapping mapping, Organisation org,
-        ImportOptions options, int? campaignId, DateTimeOffset now, Action<int, string?, string> error, HashSet<Guid>? seen)
+        ImportOptions options, int? campaignId, DateTimeOffset now, byte[] key, Action<int, string?, string> error, HashSet<Guid>? seen)
     {
         string Cell(string field) => columns.FirstOrDefault(c => c.Field == field) is { } c && c.Index < cells.Count ? cells[c.Index].Trim() : "";
         string? HeaderOf(string field) => columns.FirstOrDefault(c => c.Field == field)?.Header;
@@ -291,7 +294,7 @@ public static class Importer
 
         var respondent = Cell("respondent_id");
         if (respondent.Length == 0) Fail(HeaderOf("respondent_id"), "The respondent id is empty.");
-        else if (seen is not null && !seen.Add(NameBasedId.For(instrument.Key, respondent))) Fail(HeaderOf("respondent_id"), $"Respondent '{respondent}' appears more than once in the file.");
+        else if (seen is not null && !seen.Add(NameBasedId.For(key, instrument.Key, respondent))) Fail(HeaderOf("respondent_id"), $"Respondent '{respondent}' appears more than once in the file.");
 
         var centreName = Cell("jobcentre");
         int centreId = 0;
@@ -364,16 +367,17 @@ public static class Importer
 
         var response = new Response
         {
-            Id = NameBasedId.For(instrument.Key, respondent), InstrumentId = instrument.InstrumentId, InstrumentVersionId = instrument.VersionId, CampaignId = campaignId,
+            Id = NameBasedId.For(key, instrument.Key, respondent), InstrumentId = instrument.InstrumentId, InstrumentVersionId = instrument.VersionId, CampaignId = campaignId,
             Channel = channel, SubmittedHour = Response.ToHour(submitted), JobCentreId = centreId, SiteId = siteId, UnitId = unitId, TargetGroupId = groupId,
             MeetingType = Cell("meeting_type") is { Length: > 0 } meeting ? meeting : null, Language = language, Answers = answers, ContentHash = "",
         };
-        response.ContentHash = ResponseHash.Of(response, comments.Select(c => c.Key + ":" + c.Text));
-        return new ResponseRow(response, comments.Select(c => new Comment
+        var stored = comments.Select(c => new Comment
         {
             ResponseId = response.Id, InstrumentId = instrument.InstrumentId, QuestionKey = c.Key, Text = CommentRedactor.Redact(c.Text).Text,
             SubmittedHour = response.SubmittedHour, Channel = channel, JobCentreId = centreId, SiteId = siteId, UnitId = unitId, TargetGroupId = groupId,
-        }).ToList());
+        }).ToList();
+        response.ContentHash = ResponseHash.Of(response, stored);
+        return new ResponseRow(response, stored);
     }
 
     private static bool TryDate(string text, out DateTimeOffset value)

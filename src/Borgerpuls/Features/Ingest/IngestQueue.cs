@@ -64,6 +64,11 @@ public sealed class IngestQueue(DatabaseSetup.Target target, ILogger<IngestQueue
         }
     }
 
+    // A response stored before hashes covered only the redacted content keeps its legacy hash until the stored-content
+    // upgrade reaches it; a retry of it is recognised by the legacy hash of what it sends.
+    private static bool SameContent(string storedHash, ResponseRow row) =>
+        storedHash == row.Response.ContentHash || (Domain.ResponseHash.IsLegacy(storedHash) && storedHash == row.LegacyContentHash);
+
     private async Task CommitAsync(ResponseBulkWriter writer, List<Pending> group, CancellationToken ct)
     {
         // Which ids are stored already, and with what content: a retry is acknowledged again, a reuse is a conflict.
@@ -79,7 +84,7 @@ public sealed class IngestQueue(DatabaseSetup.Target target, ILogger<IngestQueue
             {
                 if (stored.TryGetValue(row.Response.Id, out var hash))
                 {
-                    if (hash != row.Response.ContentHash) conflict = row.Response.Id;
+                    if (!SameContent(hash, row)) conflict = row.Response.Id;
                     acks.Add(new Acknowledgement(row.Response.Id, "duplicate"));
                     continue;
                 }

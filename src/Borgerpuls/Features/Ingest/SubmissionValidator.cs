@@ -157,16 +157,17 @@ public static partial class SubmissionValidator
             OfferId = offerId, TargetGroupId = targetGroupId, MeetingType = meetingType, Language = language, Background = background, Answers = answers,
             ContentHash = "",
         };
-        // The hash covers what the client sent (before redaction), so a retry of the same submission is recognised.
-        response.ContentHash = ResponseHash.Of(response, comments.Select(c => c.Key + ":" + c.Text));
-        // After the hash: the flag follows from the press sequence, so a retry never turns into a conflict because of it.
-        if (IsKioskRepeat(point, answeredAt, s.PreviousPressAt)) response.QualityFlags |= ResponseQuality.KioskRepeat;
         var stored = comments.Select(c => new Comment
         {
             ResponseId = s.Id, InstrumentId = instrument.InstrumentId, QuestionKey = c.Key, Text = CommentRedactor.Redact(c.Text).Text,
             SubmittedHour = response.SubmittedHour, Channel = point.Channel, JobCentreId = centreId.Value, SiteId = siteId, UnitId = unitId, TargetGroupId = targetGroupId,
         }).ToList();
-        return new Result(new ResponseRow(response, stored) { InvitationTokenHash = point.InvitationTokenHash }, [], answeredAt);
+        // Over the stored (redacted) content only; the legacy hash recognises a retry of a response stored before that.
+        response.ContentHash = ResponseHash.Of(response, stored);
+        var legacyHash = ResponseHash.Legacy(response, comments.Select(c => c.Key + ":" + c.Text));
+        // After the hash: the flag follows from the press sequence, so a retry never turns into a conflict because of it.
+        if (IsKioskRepeat(point, answeredAt, s.PreviousPressAt)) response.QualityFlags |= ResponseQuality.KioskRepeat;
+        return new Result(new ResponseRow(response, stored) { InvitationTokenHash = point.InvitationTokenHash, LegacyContentHash = legacyHash }, [], answeredAt);
     }
 
     /// <summary>A kiosk press is a repeat iff it follows the same kiosk's previous press within the site's window (ADR 0004).

@@ -3,8 +3,10 @@ using System.Text.RegularExpressions;
 namespace Borgerpuls.Security.Redaction;
 
 /// <summary>Eight digits that are shaped like a phone number but written as something else: a dashed or spaced date
-/// (<c>12-03-2024</c>, <c>12 03 2024</c>), a year range (<c>2023-2024</c>, <c>2023 2024</c>) or two ranges
-/// (<c>10-12 13-15</c>, e.g. hours or weeks). Only asked for numbers without a country code: <c>+45</c> settles it.</summary>
+/// (<c>12-03-2024</c>, <c>12 03 2024</c>), a period of years joined by a dash (<c>2023-2024</c>, at most ten years, ascending)
+/// or two ranges (<c>10-12 13-15</c>, e.g. hours or weeks). Two four-digit groups joined by a space are a phone number however
+/// much they look like years (<c>2012 2034</c>): that is how mobile numbers are written. Only asked for numbers without a
+/// country code: <c>+45</c> settles it.</summary>
 internal static class NumberLookalike
 {
     public static bool IsDateOrRange(Match m)
@@ -22,8 +24,10 @@ internal static class NumberLookalike
         {
             return true;
         }
-        // yyyy-yyyy, ascending.
-        if (s1.IsEmpty && !s2.IsEmpty && s3.IsEmpty && a is 19 or 20 && c is 19 or 20 && a * 100 + b < c * 100 + e)
+        // yyyy-yyyy, ascending, a period rather than a number.
+        var from = a * 100 + b;
+        var to = c * 100 + e;
+        if (s1.IsEmpty && s2 is "-" && s3.IsEmpty && a is 19 or 20 && c is 19 or 20 && from < to && to - from <= 10)
         {
             return true;
         }
