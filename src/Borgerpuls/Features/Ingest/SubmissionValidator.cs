@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Borgerpuls.Data.Bulk;
 using Borgerpuls.Domain;
 using Borgerpuls.Features.Questionnaire;
@@ -12,14 +11,11 @@ namespace Borgerpuls.Features.Ingest;
 /// <summary>Checks one submission against the published instrument version and the organisation, and turns it into the
 /// rows to store: the anonymous response (context copied, time cut to the hour) and its redacted comments.
 /// Every problem is reported with the field it concerns, as a resource key; nothing is partially accepted.</summary>
-public static partial class SubmissionValidator
+public static class SubmissionValidator
 {
     public const int MaxCommentLength = 2000;
     public static readonly TimeSpan MaxAge = TimeSpan.FromDays(400);
     public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(10);
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]
-    private static partial Regex CodePattern();
 
     private static readonly Dictionary<string, string> CommentErrors = new()
     {
@@ -88,7 +84,8 @@ public static partial class SubmissionValidator
         if (context.MeetingType is not null)
         {
             if (!point.ClientSetsTargetGroup && !point.ClientSetsOrganisation) Error("context.meetingType", "Ingest.MeetingTypeFixed");
-            else if (!CodePattern().IsMatch(context.MeetingType)) Error("context.meetingType", "Ingest.MeetingTypeKey");
+            // A fixed list of keys, never free text: a meeting type becomes a group label in breakdowns.
+            else if (!MeetingType.IsKnown(context.MeetingType)) Error("context.meetingType", "Ingest.MeetingTypeKey", string.Join(", ", MeetingType.All));
             else meetingType = context.MeetingType;
         }
         var language = context.Language ?? LocalizedText.Danish;

@@ -24,12 +24,12 @@ internal static class SubmitResponses
     public static async Task<IResult> HandleAsync(HttpContext http, InstrumentCatalog instruments, OrganisationLookup organisation,
         IngestQueue queue, TimeProvider clock, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
-        var (submissions, parseError) = await ReadAsync(http, ct);
+        var (submissions, parseError) = await ReadAsync(http, t, ct);
         if (parseError is not null)
         {
             return parseError;
         }
-        var (point, authError) = await CollectionPointAsync(http, submissions!, ct);
+        var (point, authError) = await CollectionPointAsync(http, submissions!, t, ct);
         if (authError is not null)
         {
             return authError;
@@ -72,12 +72,11 @@ internal static class SubmitResponses
         }
         catch (ResponseConflictException conflict)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflicting response id",
-                detail: $"Response {conflict.Id} was already stored with different content; a new response needs a new UUID.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: t["Ingest.ConflictTitle"], detail: t["Ingest.Conflict", conflict.Id]);
         }
         catch (InvitationAlreadyUsedException)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Invitation already used", detail: "This invitation has already been answered.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: t["Ingest.InvitationUsedTitle"], detail: t["Ingest.InvitationUsed"]);
         }
         if (batch)
         {
@@ -89,16 +88,16 @@ internal static class SubmitResponses
 
     private const string BatchMarker = "borgerpuls:batch";
 
-    private static async Task<(List<ResponseSubmission>?, IResult?)> ReadAsync(HttpContext http, CancellationToken ct)
+    private static async Task<(List<ResponseSubmission>?, IResult?)> ReadAsync(HttpContext http, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         // Kestrel enforces the limit on the stream; checking the declared length first answers at once, before reading.
         if (http.Request.ContentLength > WebHardening.MaxRequestBytes)
         {
-            return (null, Problem(StatusCodes.Status413PayloadTooLarge, $"The request is larger than {WebHardening.MaxRequestBytes / (1024 * 1024)} MB."));
+            return (null, Problem(StatusCodes.Status413PayloadTooLarge, t["Ingest.TooLarge", WebHardening.MaxRequestBytes / (1024 * 1024)]));
         }
         if (!http.Request.HasJsonContentType())
         {
-            return (null, Problem(StatusCodes.Status415UnsupportedMediaType, "Send the response as application/json."));
+            return (null, Problem(StatusCodes.Status415UnsupportedMediaType, t["Ingest.NotJson"]));
         }
         try
         {
@@ -106,8 +105,7 @@ internal static class SubmitResponses
             var root = document.RootElement;
             if (JsonText.FirstInvalid(root) is { } invalid)
             {
-                return (null, TypedResults.ValidationProblem(new Dictionary<string, string[]> { [invalid] = ["The text is not valid Unicode (invalid UTF-8 or a lone surrogate)."] },
-                    title: "The response was not stored: fix the fields listed."));
+                return (null, TypedResults.ValidationProblem(new Dictionary<string, string[]> { [invalid] = [t["Ingest.InvalidText"]] }, title: t["Ingest.NotStored"]));
             }
             if (root.ValueKind == JsonValueKind.Array)
             {
@@ -115,35 +113,35 @@ internal static class SubmitResponses
                 var count = root.GetArrayLength();
                 if (count is 0 or > MaxBatch)
                 {
-                    return (null, Problem(StatusCodes.Status400BadRequest, $"A batch holds 1 to {MaxBatch} responses; this one has {count}."));
+                    return (null, Problem(StatusCodes.Status400BadRequest, t["Ingest.BatchSize", MaxBatch, count]));
                 }
                 return (root.EnumerateArray().Select(e => e.Deserialize<ResponseSubmission>(IngestJson.Options)!).ToList(), null);
             }
             if (root.ValueKind != JsonValueKind.Object)
             {
-                return (null, Problem(StatusCodes.Status400BadRequest, "Send one response object or an array of them."));
+                return (null, Problem(StatusCodes.Status400BadRequest, t["Ingest.NotObject"]));
             }
             return ([root.Deserialize<ResponseSubmission>(IngestJson.Options)!], null);
         }
         catch (JsonException e)
         {
-            var where = e.Path is null ? "" : $" at {e.Path}";
+            var where = e.Path ?? "$";
             var message = e.Message.Contains("could not be mapped", StringComparison.Ordinal)
-                ? $"Unknown property '{e.Message.Split('\'').ElementAtOrDefault(1)}'{where}."
-                : $"Malformed JSON{where}: {e.Message.Split(" Path:")[0]}";
+                ? t["Ingest.UnknownProperty", e.Message.Split('\'').ElementAtOrDefault(1) ?? "", where]
+                : t["Ingest.MalformedJson", where, e.Message.Split(" Path:")[0]];
             return (null, Problem(StatusCodes.Status400BadRequest, message));
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return (null, Problem(StatusCodes.Status413PayloadTooLarge, $"The request is larger than {WebHardening.MaxRequestBytes / (1024 * 1024)} MB."));
+            return (null, Problem(StatusCodes.Status413PayloadTooLarge, t["Ingest.TooLarge", WebHardening.MaxRequestBytes / (1024 * 1024)]));
         }
         catch (DecoderFallbackException)
         {
-            return (null, Problem(StatusCodes.Status400BadRequest, "The request is not valid UTF-8."));
+            return (null, Problem(StatusCodes.Status400BadRequest, t["Ingest.NotUtf8"]));
         }
     }
 
-    private static async Task<(CollectionPoint?, IResult?)> CollectionPointAsync(HttpContext http, List<ResponseSubmission> submissions, CancellationToken ct)
+    private static async Task<(CollectionPoint?, IResult?)> CollectionPointAsync(HttpContext http, List<ResponseSubmission> submissions, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         var header = http.Request.Headers.Authorization.ToString();
         if (header.StartsWith("Device ", StringComparison.Ordinal))
@@ -175,7 +173,7 @@ internal static class SubmitResponses
             var today = DateOnly.FromDateTime(DateTime.UtcNow);
             if (campaign is null || campaign.Channel != Channel.Web || campaign.Status != CampaignStatus.Open || campaign.StartsOn > today || campaign.EndsOn < today)
             {
-                return (null, Problem(StatusCodes.Status403Forbidden, $"'{campaignKey}' is not an open web campaign."));
+                return (null, Problem(StatusCodes.Status403Forbidden, t["Ingest.NotOpenCampaign", campaignKey]));
             }
             var centre = campaign.JobCentreId ?? (campaign.SiteId is { } s ? await db.Sites.Where(x => x.Id == s).Select(x => (int?)x.JobCentreId).SingleAsync(ct) : null);
             return (new CollectionPoint(Channel.Web, campaign.Instrument!.Key)
@@ -184,7 +182,7 @@ internal static class SubmitResponses
                 ClientSetsTargetGroup = true, ClientSetsOrganisation = centre is null,
             }, null);
         }
-        return (null, Problem(StatusCodes.Status401Unauthorized, "Send a device key (Authorization: Device …), an invitation token (Authorization: Invitation …) or an open web campaign."));
+        return (null, Problem(StatusCodes.Status401Unauthorized, t["Ingest.NoCredentials"]));
     }
 
     private static ProblemHttpResult Problem(int status, string detail) =>

@@ -144,16 +144,21 @@ public sealed class SubmitResponseTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("""{"id":"ID","instrument":"smiley","answeredAt":"NOW","answers":{"besoeg":"4"},"extra":1}""", "Unknown property 'extra'")]
-    [InlineData("""{"id":"ID","instrument":"smiley",""", "Malformed JSON")]
-    [InlineData("""[]""", "A batch holds 1 to 1000")]
-    [InlineData("""42""", "one response object")]
-    public async Task Malformed_bodies_are_refused_clearly(string template, string message)
+    [InlineData("""{"id":"ID","instrument":"smiley","answeredAt":"NOW","answers":{"besoeg":"4"},"extra":1}""", "Ukendt felt 'extra' ved $", "Unknown property 'extra' at $")]
+    [InlineData("""{"id":"ID","instrument":"smiley",""", "Ugyldig JSON ved", "Malformed JSON at")]
+    [InlineData("""[]""", "En pakke rummer 1 til 1000 svar; denne har 0.", "A batch holds 1 to 1000 responses; this one has 0.")]
+    [InlineData("""42""", "Send ét svar-objekt eller en liste af dem.", "Send one response object or an array of them.")]
+    public async Task Malformed_bodies_are_refused_clearly_in_danish_or_english(string template, string danish, string english)
     {
-        var json = template.Replace("ID", Guid.NewGuid().ToString(), StringComparison.Ordinal).Replace("NOW", DateTimeOffset.Now.ToString("O"), StringComparison.Ordinal);
-        var response = await Kiosk().PostAsync("/api/v1/responses", new StringContent(json, Encoding.UTF8, "application/json"));
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains(message, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        foreach (var (language, message) in new[] { ("da", danish), ("en", english) })
+        {
+            var json = template.Replace("ID", Guid.NewGuid().ToString(), StringComparison.Ordinal).Replace("NOW", DateTimeOffset.Now.ToString("O"), StringComparison.Ordinal);
+            var client = Kiosk();
+            client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+            var response = await client.PostAsync("/api/v1/responses", new StringContent(json, Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains(message, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
     }
 
     [Fact]
