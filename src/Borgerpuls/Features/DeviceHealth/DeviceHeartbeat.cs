@@ -65,10 +65,12 @@ internal static class DeviceHeartbeat
         var contact = now.UtcDateTime;
         var today = DeviceOverview.Today(now);
         var lastError = string.IsNullOrWhiteSpace(h.LastError) ? null : h.LastError.Trim();
+        // To the minute: enough for staff, and no precise time of a citizen's answer is kept with the device.
+        DateTime? oldestQueued = h.OldestQueuedAt is { } oldest ? new DateTime(oldest.UtcTicks - oldest.UtcTicks % TimeSpan.TicksPerMinute, DateTimeKind.Utc) : null;
         await db.Devices.Where(d => d.Id == device.Id).ExecuteUpdateAsync(s => s
             .SetProperty(d => d.LastContactAt, contact)
             .SetProperty(d => d.LastQueued, h.Queued)
-            .SetProperty(d => d.OldestQueuedAt, h.OldestQueuedAt.HasValue ? h.OldestQueuedAt.Value.UtcDateTime : (DateTime?)null)
+            .SetProperty(d => d.OldestQueuedAt, oldestQueued)
             .SetProperty(d => d.LastRejected, h.Rejected)
             .SetProperty(d => d.DeliveredToday, h.DeliveredToday)
             .SetProperty(d => d.DeliveredOn, today)
