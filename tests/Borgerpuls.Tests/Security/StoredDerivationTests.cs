@@ -37,15 +37,21 @@ public sealed class StoredDerivationTests
         return client;
     }
 
+    private static async Task<(TestDatabase Database, string DeviceKey)> TabletDeploymentAsync()
+    {
+        var database = await TestDatabase.CreateAsync();
+        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
+        return (database, await Devices.AddAsync(database, "nordvej", "borgeroplevelse-5", "tablet"));
+    }
+
     private static async Task<string> StatusOf(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString()!;
 
     [Fact]
     public async Task A_stored_response_holds_no_function_of_the_comment_before_redaction()
     {
-        await using var database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
-        var key = await Devices.AddAsync(database, "nordvej", "borgeroplevelse-5", "tablet");
+        var (database, key) = await TabletDeploymentAsync();
+        await using var _ = database;
         var id = Guid.NewGuid();
         var other = Guid.NewGuid();
         await using (var app = new BorgerpulsApp(database))
@@ -83,9 +89,8 @@ public sealed class StoredDerivationTests
     [Fact]
     public async Task A_response_stored_before_the_upgrade_is_recognised_on_retry_before_and_after_it_is_rehashed()
     {
-        await using var database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
-        var key = await Devices.AddAsync(database, "nordvej", "borgeroplevelse-5", "tablet");
+        var (database, key) = await TabletDeploymentAsync();
+        await using var _ = database;
         var id = Guid.NewGuid();
         // An em dash the earlier version did not recognise: it stored the number in the comment and hashed the raw text.
         const string raw = "mit cpr er 010190\u20141234, tak";
