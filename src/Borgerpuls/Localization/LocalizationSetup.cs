@@ -21,11 +21,20 @@ internal static class LocalizationSetup
             o.SupportedCultures = cultures;
             o.SupportedUICultures = cultures;
             o.FallBackToParentUICultures = true;
-            // Query string (for shareable links) and cookie (the language picker); never the browser's Accept-Language,
-            // so a job centre's shared kiosk or tablet always starts in Danish.
-            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+            // Query string (for shareable links) and cookie (the language picker); never the browser's Accept-Language on a
+            // page, so a job centre's shared kiosk or tablet always starts in Danish. API clients may ask for their messages'
+            // language with Accept-Language.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CustomRequestCultureProvider(ApiAcceptLanguage), new CookieRequestCultureProvider()];
         });
         return services;
+    }
+
+    private static Task<ProviderCultureResult?> ApiAcceptLanguage(HttpContext http)
+    {
+        var languages = http.Request.Path.StartsWithSegments("/api")
+            ? http.Request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1).Select(l => l.Value).ToList()
+            : [];
+        return Task.FromResult(languages.Count == 0 ? null : new ProviderCultureResult(languages));
     }
 
     public static bool IsRightToLeft(string culture) => CultureInfo.GetCultureInfo(culture).TextInfo.IsRightToLeft;

@@ -15,18 +15,8 @@ namespace Borgerpuls.Tests.Security;
 
 /// <summary>Accounts, tokens and rate limits against someone who knows the product: a demoted or locked colleague, a script
 /// holding a read-only token, a guesser at the sign-in page, a client inventing device keys, a forged cross-site request.</summary>
-public sealed partial class InsiderAbuseTests
+public sealed class InsiderAbuseTests
 {
-    [GeneratedRegex("name=\"id\" value=\"([^\"]+)\"")]
-    private static partial Regex IdField();
-
-    private static async Task<(TestDatabase Database, BorgerpulsApp App)> StartAsync()
-    {
-        var database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
-        return (database, new BorgerpulsApp(database));
-    }
-
     private static async Task<HttpClient> SignInAsync(WebApplicationFactory<Program> app, string email, string password = StaffLogin.Password)
     {
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
@@ -37,7 +27,7 @@ public sealed partial class InsiderAbuseTests
     [Fact]
     public async Task A_demoted_analyst_loses_respondent_level_export_on_the_very_next_request()
     {
-        var (database, app) = await StartAsync();
+        var (database, app) = await DemoOrganisation.StartAsync();
         await using var _ = database;
         await using var __ = app;
         var email = await app.CreateUserAsync(Roles.Analyst);
@@ -59,7 +49,7 @@ public sealed partial class InsiderAbuseTests
     [Fact]
     public async Task Lock_on_the_users_page_locks_signs_the_user_out_and_switches_off_their_tokens()
     {
-        var (database, app) = await StartAsync();
+        var (database, app) = await DemoOrganisation.StartAsync();
         await using var _ = database;
         await using var __ = app;
         var email = await app.CreateUserAsync(Roles.Manager, "jc-nord");
@@ -87,7 +77,7 @@ public sealed partial class InsiderAbuseTests
     [Fact]
     public async Task A_token_cannot_mint_or_revoke_tokens()
     {
-        var (database, app) = await StartAsync();
+        var (database, app) = await DemoOrganisation.StartAsync();
         await using var _ = database;
         await using var __ = app;
         var email = await app.CreateUserAsync(Roles.Analyst);
@@ -110,7 +100,7 @@ public sealed partial class InsiderAbuseTests
     [Fact]
     public async Task Failed_sign_ins_neither_switch_off_api_tokens_nor_tell_which_accounts_exist()
     {
-        var (database, app) = await StartAsync();
+        var (database, app) = await DemoOrganisation.StartAsync();
         await using var _ = database;
         await using var __ = app;
         var email = await app.CreateUserAsync(Roles.Manager, "jc-nord");
@@ -206,7 +196,7 @@ public sealed partial class InsiderAbuseTests
     [Fact]
     public async Task A_signed_in_session_changes_nothing_through_the_api_without_the_antiforgery_token()
     {
-        var (database, app) = await StartAsync();
+        var (database, app) = await DemoOrganisation.StartAsync();
         await using var _ = database;
         await using var __ = app;
         await Responses.WriteAsync(database, [new Responses.Spec("borgeroplevelse-5", new() { ["hoert"] = "4" }) { Comment = "Lang ventetid" }]);
@@ -237,7 +227,7 @@ public sealed partial class InsiderAbuseTests
     [Fact]
     public async Task Invitations_take_only_known_meeting_types_units_of_their_own_centre_and_link_to_the_configured_address()
     {
-        var (database, app) = await StartAsync();
+        var (database, app) = await DemoOrganisation.StartAsync();
         await using var _ = database;
         await using var __ = app;
         await using var configured = app.WithWebHostBuilder(b => b.UseSetting("PublicUrl", "https://borgerpuls.aabaek.dk/"));
@@ -276,7 +266,7 @@ public sealed partial class InsiderAbuseTests
     [InlineData("""{"id":"ID","instrument":"smiley","answeredAt":"NOW","answers":{"besoeg":"BAD"}}""", "answers.besoeg")]
     public async Task Text_that_is_not_valid_unicode_is_refused_with_its_field_and_nothing_is_stored(string template, string field)
     {
-        var (database, app) = await StartAsync();
+        var (database, app) = await DemoOrganisation.StartAsync();
         await using var _ = database;
         await using var __ = app;
         var kiosk = await Devices.AddAsync(database, "sjaellandsgade", "smiley");

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Borgerpuls.Security;
 using Borgerpuls.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -10,18 +9,8 @@ namespace Borgerpuls.Tests.Features.Web;
 
 /// <summary>What citizens' pages do with odd links, reloads and untouched choices: a friendly page instead of a server
 /// error, post/redirect/get so a reload never posts twice, and no context filled in on the citizen's behalf.</summary>
-public sealed partial class CitizenPageRobustnessTests
+public sealed class CitizenPageRobustnessTests
 {
-    [GeneratedRegex("name=\"id\" value=\"([^\"]+)\"")]
-    private static partial Regex IdField();
-
-    private static async Task<(TestDatabase Database, BorgerpulsApp App)> StartAsync()
-    {
-        var database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
-        return (database, new BorgerpulsApp(database));
-    }
-
     [Theory]
     [InlineData("/i/%20")]
     [InlineData("/i/%20%20%09")]
@@ -31,7 +20,7 @@ public sealed partial class CitizenPageRobustnessTests
     [InlineData("/s/..%2F..%2Fetc")]
     public async Task A_blank_or_malformed_link_gets_the_friendly_not_found_page(string path)
     {
-        var (database, app) = await StartAsync();
+        var (database, app) = await DemoOrganisation.StartAsync();
         await using var _ = database;
         await using var __ = app;
         var citizen = app.CreateClient();
@@ -46,7 +35,7 @@ public sealed partial class CitizenPageRobustnessTests
     [Fact]
     public async Task A_page_that_does_not_exist_is_a_page_in_the_users_language_and_the_api_keeps_problem_json()
     {
-        var (database, app) = await StartAsync();
+        var (database, app) = await DemoOrganisation.StartAsync();
         await using var _ = database;
         await using var __ = app;
         var staff = await app.SignedInClientAsync(Roles.Manager, "jc-nord");
@@ -70,13 +59,13 @@ public sealed partial class CitizenPageRobustnessTests
     [Fact]
     public async Task The_web_questionnaire_redirects_after_a_stored_answer_so_reload_and_back_post_nothing()
     {
-        var (database, app) = await StartAsync();
+        var (database, app) = await DemoOrganisation.StartAsync();
         await using var _ = database;
         await using var __ = app;
         var citizen = app.CreateClient(new() { HandleCookies = true, AllowAutoRedirect = false });
 
         var page = await citizen.GetStringAsync("/s/brugerundersoegelse");
-        var id = IdField().Match(page).Groups[1].Value;
+        var id = DemoOrganisation.ResponseId(page);
         var fields = new Dictionary<string, string> { ["id"] = id, ["jobcentre"] = "jc-syd", ["a.samlet"] = "4" };
         var posted = await citizen.PostAsync("/s/brugerundersoegelse", await StaffLogin.FormAsync(citizen, "/s/brugerundersoegelse", fields));
 
@@ -99,7 +88,7 @@ public sealed partial class CitizenPageRobustnessTests
     [Fact]
     public async Task The_invitation_page_redirects_after_a_stored_answer_and_the_thanks_survive_a_reload()
     {
-        var (database, app) = await StartAsync();
+        var (database, app) = await DemoOrganisation.StartAsync();
         await using var _ = database;
         await using var __ = app;
         var manager = await app.SignedInClientAsync(Roles.Manager, "jc-nord");
@@ -110,7 +99,7 @@ public sealed partial class CitizenPageRobustnessTests
         // Before answering, "?sent=1" does not pretend anything was stored.
         Assert.Contains("name=\"a.hoert\"", await citizen.GetStringAsync($"/i/{token}?sent=true"));
         var page = await citizen.GetStringAsync($"/i/{token}");
-        var id = IdField().Match(page).Groups[1].Value;
+        var id = DemoOrganisation.ResponseId(page);
         var posted = await citizen.PostAsync($"/i/{token}", await StaffLogin.FormAsync(citizen, $"/i/{token}", new() { ["id"] = id, ["a.hoert"] = "5" }));
 
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
@@ -130,14 +119,14 @@ public sealed partial class CitizenPageRobustnessTests
     [Fact]
     public async Task No_job_centre_is_preselected_and_an_untouched_choice_files_nothing()
     {
-        var (database, app) = await StartAsync();
+        var (database, app) = await DemoOrganisation.StartAsync();
         await using var _ = database;
         await using var __ = app;
         var citizen = app.CreateClient(new() { HandleCookies = true });
 
         var page = await citizen.GetStringAsync("/s/brugerundersoegelse");
         Assert.Matches("<select id=\"jobcentre\" name=\"jobcentre\" required>\\s*<option value=\"\" selected>Vælg dit jobcenter</option>", page);
-        var id = IdField().Match(page).Groups[1].Value;
+        var id = DemoOrganisation.ResponseId(page);
         var posted = await citizen.PostAsync("/s/brugerundersoegelse", await StaffLogin.FormAsync(citizen, "/s/brugerundersoegelse", new()
         {
             ["id"] = id, ["jobcentre"] = "", ["a.samlet"] = "4",

@@ -1,27 +1,16 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Borgerpuls.Domain;
 using Borgerpuls.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Borgerpuls.Tests.Features.Web;
 
-public sealed partial class WebSurveyTests
+public sealed class WebSurveyTests
 {
-    [GeneratedRegex("name=\"id\" value=\"([^\"]+)\"")]
-    private static partial Regex IdField();
-
-    private static async Task<(TestDatabase Database, BorgerpulsApp App)> StartAsync()
-    {
-        var database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
-        return (database, new BorgerpulsApp(database));
-    }
-
     [Fact]
     public async Task The_open_web_form_stores_a_response_with_channel_web_through_the_ingest_path()
     {
-        var (database, app) = await StartAsync();
+        var (database, app) = await DemoOrganisation.StartAsync();
         await using var _ = database;
         await using var __ = app;
         var citizen = app.CreateClient(new() { HandleCookies = true });
@@ -31,7 +20,7 @@ public sealed partial class WebSurveyTests
         Assert.Contains("name=\"__RequestVerificationToken\"", page);
         Assert.Contains("Spørgeskemaet har 15 spørgsmål.", page);
         Assert.Contains("<option value=\"jobafklaring\">", page);
-        var id = IdField().Match(page).Groups[1].Value;
+        var id = DemoOrganisation.ResponseId(page);
         var form = await StaffLogin.FormAsync(citizen, "/s/brugerundersoegelse", new()
         {
             ["id"] = id, ["jobcentre"] = "jc-nord", ["targetGroup"] = "jobafklaring",
@@ -65,7 +54,7 @@ public sealed partial class WebSurveyTests
     [Fact]
     public async Task Invalid_answers_and_target_groups_outside_the_campaign_are_refused_with_the_validators_messages()
     {
-        var (database, app) = await StartAsync();
+        var (database, app) = await DemoOrganisation.StartAsync();
         await using var _ = database;
         await using var __ = app;
         await using (var db = database.Open())
@@ -105,7 +94,7 @@ public sealed partial class WebSurveyTests
     [Fact]
     public async Task A_closed_or_not_yet_open_campaign_gets_a_friendly_page_and_refuses_answers()
     {
-        var (database, app) = await StartAsync();
+        var (database, app) = await DemoOrganisation.StartAsync();
         await using var _ = database;
         await using var __ = app;
         var citizen = app.CreateClient(new() { HandleCookies = true });
@@ -143,7 +132,7 @@ public sealed partial class WebSurveyTests
     [Fact]
     public async Task The_page_speaks_polish_and_ukrainian_and_falls_back_to_danish_questions_visibly()
     {
-        var (database, app) = await StartAsync();
+        var (database, app) = await DemoOrganisation.StartAsync();
         await using var _ = database;
         await using var __ = app;
         var citizen = app.CreateClient();
@@ -170,7 +159,7 @@ public sealed partial class WebSurveyTests
     [Fact]
     public async Task The_large_text_choice_is_remembered_without_javascript()
     {
-        var (database, app) = await StartAsync();
+        var (database, app) = await DemoOrganisation.StartAsync();
         await using var _ = database;
         await using var __ = app;
         var citizen = app.CreateClient(new() { HandleCookies = true, AllowAutoRedirect = false });
