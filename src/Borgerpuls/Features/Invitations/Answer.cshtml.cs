@@ -64,7 +64,8 @@ public sealed class AnswerModel(BorgerpulsDb db, InstrumentCatalog instruments, 
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        return RedirectToPage(new { token, sent = true });
+        // The language chosen by a ?culture= link stays with the thanks page.
+        return RedirectToPage(new { token, sent = true, culture = Request.Query["culture"].FirstOrDefault() });
     }
 
     private async Task<CollectionPoint?> ResolveAsync(string? token, CancellationToken ct)

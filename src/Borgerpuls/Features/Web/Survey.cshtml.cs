@@ -69,7 +69,8 @@ public sealed class SurveyModel(BorgerpulsDb db, InstrumentCatalog instruments, 
         var outcome = await QuestionnaireSubmit.SubmitAsync(submission, Instrument, found.Point, organisation, queue, clock, ct);
         if (outcome.Stored || outcome.AlreadyAnswered)
         {
-            return RedirectToPage(new { campaign, sent = outcome.Stored ? 1 : 2 });
+            // The language chosen by a ?culture= link stays with the thanks page.
+            return RedirectToPage(new { campaign, sent = outcome.Stored ? 1 : 2, culture = Request.Query["culture"].FirstOrDefault() });
         }
         Errors = outcome.Errors;
         Response.StatusCode = StatusCodes.Status400BadRequest;

@@ -81,8 +81,15 @@ public sealed class CitizenPageRobustnessTests
         // The same form posted again (the browser's "resend" after Back) is recognised and also redirected, not stored twice.
         var again = await citizen.PostAsync("/s/brugerundersoegelse", await StaffLogin.FormAsync(citizen, "/s/brugerundersoegelse", fields));
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+
+        // A citizen who came by a link in Ukrainian gets the thanks in Ukrainian.
+        var ukrainian = await citizen.GetStringAsync("/s/brugerundersoegelse?culture=uk");
+        var uk = new Dictionary<string, string> { ["id"] = DemoOrganisation.ResponseId(ukrainian), ["jobcentre"] = "jc-syd", ["a.samlet"] = "5" };
+        var sent = await citizen.PostAsync("/s/brugerundersoegelse?culture=uk", await StaffLogin.FormAsync(citizen, "/s/brugerundersoegelse?culture=uk", uk));
+        Assert.Equal("/s/brugerundersoegelse?sent=1&culture=uk", sent.Headers.Location!.OriginalString);
+        Assert.Contains("Ваші відповіді збережено", await citizen.GetStringAsync(sent.Headers.Location.OriginalString));
         await using var db = database.Open();
-        Assert.Equal(1, await db.Responses.CountAsync());
+        Assert.Equal(2, await db.Responses.CountAsync());
     }
 
     [Fact]
