@@ -16,7 +16,8 @@ public sealed class CitizenLanguageTests
     {
         while (await page.IsVisibleAsync("button.next")) await page.ClickAsync("button.next");
         await page.ClickAsync("form.questionnaire button[type=submit]");
-        await page.WaitForLoadStateAsync();
+        // A loaded machine has taken more than the default 30 s to serve the answer page.
+        await page.WaitForLoadStateAsync(LoadState.Load, new() { Timeout = 120_000 });
     }
 
     /// <summary>The error summary after a submit with the smiley's required question unanswered, in Ukrainian.</summary>
