@@ -18,6 +18,18 @@ internal sealed record ReadLimits
     /// <summary>Characters in one cell; longer cells are reported per row (a free-text comment has no business being longer).</summary>
     public int MaxCellLength { get; init; } = 10_000;
 
+    /// <summary>XLSX: how far right of the header's last column a stray value may stand and still be reported as a row
+    /// problem. A value further right refuses the file: it bounds one row in memory to (header + this) cells of at most
+    /// <see cref="MaxCellLength"/> characters, where a row of 16 384 full cells would take over 300 MB.</summary>
+    public int MaxColumnsBeyondHeader { get; init; } = 100;
+
+    /// <summary>XLSX: texts in the shared string table, which is held in memory whole (any row may use any of it).
+    /// A text longer than <see cref="MaxCellLength"/> is kept only as its length.</summary>
+    public int MaxSharedStrings { get; init; } = 5_000_000;
+
+    /// <summary>XLSX: characters of all texts in the shared string table together (about 2 bytes each in memory).</summary>
+    public long MaxSharedStringCharacters { get; init; } = 100_000_000;
+
     /// <summary>XLSX: the sum of the declared uncompressed sizes of all zip entries, and the most characters the XML
     /// reader will read from one part (which also catches an entry that lies about its size).</summary>
     public long MaxUncompressedBytes { get; init; } = 1024L * 1024 * 1024;

@@ -35,9 +35,7 @@ internal static class RowShape
         {
             if (cells[i].Length > limits.MaxCellLength)
             {
-                log.Add(new ReadProblem(line, header[i],
-                    $"the cell has {cells[i].Length} characters; at most {limits.MaxCellLength} are accepted.",
-                    $"cellen har {cells[i].Length} tegn; højst {limits.MaxCellLength} accepteres."));
+                log.Add(TooLong(line, header[i], cells[i].Length, limits));
                 fine = false;
                 continue;
             }
@@ -45,4 +43,8 @@ internal static class RowShape
         }
         return fine ? cells : null;
     }
+
+    public static ReadProblem TooLong(int line, string? column, long length, ReadLimits limits) => new(line, column,
+        $"the cell has {length} characters; at most {limits.MaxCellLength} are accepted.",
+        $"cellen har {length} tegn; højst {limits.MaxCellLength} accepteres.");
 }

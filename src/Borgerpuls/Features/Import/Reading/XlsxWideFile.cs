@@ -7,22 +7,19 @@ using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Borgerpuls.Features.Import.Reading;
 
-/// <summary>The first worksheet of an XLSX workbook, read row by row with the SDK's SAX-style <see cref="OpenXmlReader"/>
-/// (one &lt;row&gt; element in memory at a time). Cells give their cached value: a formula is never evaluated, so
-/// "=HYPERLINK(…)" arrives as whatever Excel last displayed. Numbers (dates included) are the invariant text Excel
-/// stores, e.g. "4", "4.5", "45292"; booleans are "1"/"0" and error values their code ("#N/A").</summary>
+/// <summary>The first worksheet of an XLSX workbook, read row by row and cell by cell (<see cref="XlsxSheetReader"/>):
+/// one row of bounded width and bounded cells in memory at a time. Cells give their cached value: a formula is never
+/// evaluated, so "=HYPERLINK(…)" arrives as whatever Excel last displayed. Numbers (dates included) are the invariant
+/// text Excel stores, e.g. "4", "4.5", "45292"; booleans are "1"/"0" and error values their code ("#N/A").</summary>
 internal sealed class XlsxWideFile : IWideFile
 {
     private readonly Stream? ownedStream;
     private readonly SpreadsheetDocument document;
-    private readonly OpenXmlReader reader;
-    private readonly List<string> sharedStrings;
+    private readonly XlsxSheetReader sheet;
     private readonly ReadLimits limits;
     private readonly ProblemLog log;
     private readonly string[] header;
     private readonly string sheetName;
-    private bool positioned;
-    private int lastLine;
     private bool enumerated;
 
     private XlsxWideFile(Stream? ownedStream, SpreadsheetDocument document, ReadLimits limits)
@@ -32,17 +29,19 @@ internal sealed class XlsxWideFile : IWideFile
         this.limits = limits;
         log = new ProblemLog(limits.MaxReportedProblems);
         var workbook = document.WorkbookPart ?? throw NoSheet();
-        var (sheet, name) = FirstWorksheet(workbook);
+        var (part, name) = FirstWorksheet(workbook);
         sheetName = name;
-        sharedStrings = ReadSharedStrings(workbook.SharedStringTablePart);
-        reader = OpenXmlReader.Create(sheet);
+        var sharedStrings = workbook.SharedStringTablePart is { } table
+            ? XlsxSharedStrings.Read(table.GetStream(FileMode.Open, FileAccess.Read), limits)
+            : XlsxSharedStrings.Empty;
+        sheet = new XlsxSheetReader(part.GetStream(FileMode.Open, FileAccess.Read), sharedStrings, limits);
         try
         {
             header = ReadHeader();
         }
         catch
         {
-            reader.Dispose();
+            sheet.Dispose();
             throw;
         }
     }
@@ -94,16 +93,30 @@ internal sealed class XlsxWideFile : IWideFile
 
     public void Dispose()
     {
-        reader?.Dispose();
+        sheet?.Dispose();
         document.Dispose();
         ownedStream?.Dispose();
     }
 
-    /// <summary>The first row with any text is the header (a sheet may start with empty, merely formatted rows).</summary>
+    /// <summary>The first row with any text is the header (a sheet may start with empty, merely formatted rows). A value
+    /// beyond <see cref="ReadLimits.MaxColumns"/> makes the header too wide whatever lies between.</summary>
     private string[] ReadHeader()
     {
-        while (NextRow() is { } row)
+        while (NextRow(limits.MaxColumns) is { } row)
         {
+            if (row.BeyondWidth is { } column)
+            {
+                throw new ImportFileException(
+                    $"Line {row.Line}: the header has more than {limits.MaxColumns} columns (a value in column {ColumnName.Position(column)}); at most {limits.MaxColumns} are accepted.",
+                    $"Linje {row.Line}: overskriften har mere end {limits.MaxColumns} kolonner (en værdi i kolonne {ColumnName.Position(column)}); højst {limits.MaxColumns} accepteres.", row.Line);
+            }
+            if (row.TooLong.Count > 0)
+            {
+                var (at, length) = row.TooLong[0];
+                throw new ImportFileException(
+                    $"Line {row.Line}: the header's cell in column {ColumnName.Position(at)} has {length} characters; at most {limits.MaxCellLength} are accepted.",
+                    $"Linje {row.Line}: overskriftens celle i kolonne {ColumnName.Position(at)} har {length} tegn; højst {limits.MaxCellLength} accepteres.", row.Line);
+            }
             if (!CellText.IsBlank(row.Cells)) return HeaderCheck.Validate(row.Cells, row.Line, limits);
         }
         throw new ImportFileException($"The sheet '{sheetName}' is empty.", $"Arket '{sheetName}' er tomt.");
@@ -114,95 +127,47 @@ internal sealed class XlsxWideFile : IWideFile
         if (enumerated) throw new InvalidOperationException("The rows of a wide file can be read once.");
         enumerated = true;
         var rows = 0;
-        while (NextRow() is { } row)
+        // Stray values a little right of the header are row problems, as in CSV; further out they bound what one row
+        // may hold in memory, so the file is refused.
+        var width = header.Length + limits.MaxColumnsBeyondHeader;
+        while (NextRow(width) is { } row)
         {
-            if (CellText.IsBlank(row.Cells)) continue;
+            if (row.BeyondWidth is { } column)
+            {
+                throw new ImportFileException(
+                    $"Row {row.Line}: a value in column {ColumnName.Position(column)}, more than {limits.MaxColumnsBeyondHeader} columns right of the header's last column, {ColumnName.Position(header.Length - 1)}; remove what stands right of the data and import again.",
+                    $"Række {row.Line}: en værdi i kolonne {ColumnName.Position(column)}, mere end {limits.MaxColumnsBeyondHeader} kolonner til højre for overskriftens sidste kolonne, {ColumnName.Position(header.Length - 1)}; fjern det, der står til højre for data, og importér igen.", row.Line);
+            }
+            if (row.TooLong.Count == 0 && CellText.IsBlank(row.Cells)) continue;
             if (++rows > limits.MaxRows)
             {
                 throw new ImportFileException(
                     $"Row {row.Line}: the sheet has more than {limits.MaxRows} data rows, the most that can be imported at once; split it.",
                     $"Række {row.Line}: arket har mere end {limits.MaxRows} datarækker, som er det meste, der kan importeres ad gangen; del det op.", row.Line);
             }
+            if (row.TooLong.Count > 0)
+            {
+                foreach (var (at, length) in row.TooLong)
+                {
+                    log.Add(RowShape.TooLong(row.Line, at < header.Length ? header[at] : null, length, limits));
+                }
+                continue;
+            }
             var fitted = RowShape.Fit(row.Cells, row.Line, header, limits, log, padShortRows: true);
             if (fitted is not null) yield return new WideRow(row.Line, fitted);
         }
     }
 
-    /// <summary>The next &lt;row&gt; as cells placed by their reference ("C5" is the third cell even when A5 and B5 are
-    /// absent, as Excel leaves out empty cells), or null at the end of the sheet.</summary>
-    private (int Line, string[] Cells)? NextRow()
+    private XlsxRow? NextRow(int width)
     {
         try
         {
-            while (true)
-            {
-                // LoadCurrentElement leaves the reader past the loaded row, possibly on the next one already; look at
-                // where it stands before moving on, so that adjacent rows are not skipped.
-                if (!positioned && !reader.Read()) return null;
-                positioned = false;
-                if (reader.EOF) return null;
-                if (reader.ElementType != typeof(Row) || !reader.IsStartElement) continue;
-                var row = (Row)reader.LoadCurrentElement()!;
-                positioned = true;
-                var line = row.RowIndex?.Value is { } index ? (int)Math.Min(index, int.MaxValue) : lastLine + 1;
-                lastLine = line;
-                return (line, Cells(row, line));
-            }
+            return sheet.Next(width);
         }
         catch (Exception e) when (IsUnreadable(e))
         {
             throw Unreadable(e);
         }
-    }
-
-    private string[] Cells(Row row, int line)
-    {
-        var cells = new List<string>();
-        foreach (var cell in row.Elements<Cell>())
-        {
-            var column = ColumnName.IndexFromReference(cell.CellReference?.Value) ?? cells.Count;
-            while (cells.Count <= column) cells.Add("");
-            cells[column] = Value(cell, line);
-        }
-        return [.. cells];
-    }
-
-    private string Value(Cell cell, int line)
-    {
-        var type = cell.DataType?.Value;
-        if (type == CellValues.SharedString)
-        {
-            if (int.TryParse(cell.CellValue?.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < sharedStrings.Count)
-            {
-                return sharedStrings[index];
-            }
-            throw new ImportFileException(
-                $"Row {line}, cell {cell.CellReference?.Value}: the workbook is damaged (a shared text that does not exist).",
-                $"Række {line}, celle {cell.CellReference?.Value}: projektmappen er beskadiget (en delt tekst, der ikke findes).", line);
-        }
-        if (type == CellValues.InlineString || cell.InlineString is not null) return XlsxText.ItemText(cell.InlineString);
-        if (type == CellValues.String) return XlsxText.Unescape(cell.CellValue?.Text ?? "");
-        return cell.CellValue?.Text ?? "";
-    }
-
-    /// <summary>The shared string table, streamed. It is the one part held whole, as any row may point anywhere in it;
-    /// its size is bounded by the archive limits.</summary>
-    private static List<string> ReadSharedStrings(SharedStringTablePart? part)
-    {
-        var strings = new List<string>();
-        if (part is null) return strings;
-        using var reader = OpenXmlReader.Create(part);
-        var positioned = false;
-        while (true)
-        {
-            if (!positioned && !reader.Read()) break;
-            positioned = false;
-            if (reader.EOF) break;
-            if (reader.ElementType != typeof(SharedStringItem) || !reader.IsStartElement) continue;
-            strings.Add(XlsxText.ItemText(reader.LoadCurrentElement()));
-            positioned = true;
-        }
-        return strings;
     }
 
     /// <summary>The first sheet in the workbook's tab order that is a worksheet (a chart sheet has no cells).</summary>
