@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.IO.Packaging;
 using System.Xml;
 using DocumentFormat.OpenXml;
