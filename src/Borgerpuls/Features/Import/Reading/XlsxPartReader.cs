@@ -16,7 +16,7 @@ internal sealed class XlsxPartReader : IDisposable
 
     public XlsxPartReader(Stream part, ReadLimits limits)
     {
-        xml = XmlReader.Create(part, new XmlReaderSettings
+        xml = XmlReader.Create(new XlsxMarkupGuard(part), new XmlReaderSettings
         {
             DtdProcessing = DtdProcessing.Prohibit,
             XmlResolver = null,

@@ -24,6 +24,20 @@ internal sealed class XlsxSharedStrings
 
     public static XlsxSharedStrings Read(Stream part, ReadLimits limits)
     {
+        try
+        {
+            return ReadTable(part, limits);
+        }
+        catch (XlsxMarkupGuard.MarkupTooLongException)
+        {
+            throw new ImportFileException(
+                $"The workbook's table of shared texts has a tag or CDATA section of more than {XlsxMarkupGuard.MaxMarkupBytes / 1024} KB; the workbook is damaged or was not written by a spreadsheet program.",
+                $"Projektmappens tabel over delte tekster har et tag eller en CDATA-sektion på mere end {XlsxMarkupGuard.MaxMarkupBytes / 1024} KB; projektmappen er beskadiget eller ikke skrevet af et regnearksprogram.");
+        }
+    }
+
+    private static XlsxSharedStrings ReadTable(Stream part, ReadLimits limits)
+    {
         var table = new XlsxSharedStrings();
         var text = new BoundedCellText(limits.MaxCellLength);
         long characters = 0;

@@ -22,11 +22,30 @@ internal sealed class XlsxSheetReader(Stream part, XlsxSharedStrings sharedStrin
     /// <summary>The next row, keeping values in the first <paramref name="width"/> columns, or null at the end of the sheet.</summary>
     public XlsxRow? Next(int width)
     {
+        var inRow = false;
+        try
+        {
+            return NextRow(width, ref inRow);
+        }
+        catch (XlsxMarkupGuard.MarkupTooLongException)
+        {
+            // Inside a row its line is known; a huge <row> tag itself is somewhere after the last row read.
+            var line = inRow ? lastLine : lastLine + 1;
+            var (english, danish) = inRow ? ("Row", "Række") : ("Near row", "Omkring række");
+            throw new ImportFileException(
+                $"{english} {line}: a tag or CDATA section of more than {XlsxMarkupGuard.MaxMarkupBytes / 1024} KB; the workbook is damaged or was not written by a spreadsheet program.",
+                $"{danish} {line}: et tag eller en CDATA-sektion på mere end {XlsxMarkupGuard.MaxMarkupBytes / 1024} KB; projektmappen er beskadiget eller ikke skrevet af et regnearksprogram.", line);
+        }
+    }
+
+    private XlsxRow? NextRow(int width, ref bool inRow)
+    {
         if (!reader.NextElement("row")) return null;
         var line = uint.TryParse(reader.Attribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var index)
             ? (int)Math.Min(index, int.MaxValue)
             : lastLine + 1;
         lastLine = line;
+        inRow = true;
         cells.Clear();
         List<(int, long)>? tooLong = null;
         int? beyond = null;

@@ -195,4 +195,61 @@ public sealed class XlsxBoundsTests
         var characters = ReadOutcome.Failure(bytes, "svar.xlsx", ReadLimits.Default with { MaxSharedStringCharacters = 17 });
         Assert.Contains("more than 17 characters", characters.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("<row r=\"2\"><c r=\"", "\"><v>1</v></c></row>", "Row 2: a tag")]
+    [InlineData("<row r=\"2\"><c t=\"inlineStr\"><is><t><![CDATA[", "]]></t></is></c></row>", "Row 2: a tag")]
+    [InlineData("<row r=\"2\" x=\"", "\"/>", "Near row 2: a tag")]
+    public void A_fifty_million_character_attribute_or_cdata_section_is_refused_with_its_row_at_bounded_memory(string before, string after, string start)
+    {
+        // The XML reader holds a tag or a CDATA section whole: this one cost about 290 MB before it was bounded.
+        var bytes = HostileSheets.Sheet(["id", "q1"], xml =>
+        {
+            xml.Write(before);
+            HostileSheets.Repeat(xml, 'A', 50_000_000);
+            xml.Write(after);
+        });
+
+        var (error, allocated) = Measure(() => ReadOutcome.Failure(bytes, "svar.xlsx", ReadLimits.Default with { MaxCompressionRatio = int.MaxValue }));
+
+        Assert.Equal(2, error.Line);
+        Assert.StartsWith(start + " or CDATA section of more than 1024 KB", error.Message, StringComparison.Ordinal);
+        Assert.True(allocated < AllocationBudget, $"{allocated / 1024} KB allocated");
+    }
+
+    [Fact]
+    public void A_huge_cdata_section_in_the_shared_string_table_is_refused()
+    {
+        var workbook = Build([Row(1, Shared("A1", 0))], ["id"]);
+        var bytes = ZipSurgery.Replace(workbook, "sharedString", stream =>
+        {
+            using var xml = new StreamWriter(stream, new UTF8Encoding(false), 64 * 1024);
+            xml.Write($"<sst xmlns=\"{HostileSheets.Namespace}\"><si><t>id</t></si><si><t><![CDATA[");
+            HostileSheets.Repeat(xml, 'c', 2_000_000);
+            xml.Write("]]></t></si></sst>");
+        });
+
+        var error = ReadOutcome.Failure(bytes, "svar.xlsx", ReadLimits.Default with { MaxCompressionRatio = int.MaxValue });
+
+        Assert.StartsWith("The workbook's table of shared texts has a tag or CDATA section of more than 1024 KB", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Markup_characters_inside_attribute_values_cdata_and_comments_are_read_as_usual()
+    {
+        var bytes = HostileSheets.Sheet(["id", "q1"], xml =>
+        {
+            xml.Write("<!-- a comment with <c> and \" in it --><row r=\"2\" x=\"a>b\" y='\"&lt;'><c t=\"inlineStr\"><is><t>R1</t></is></c>");
+            xml.Write("<c t=\"inlineStr\"><is><t><![CDATA[x]>y]]]]></t></is></c></row><?pi stuff?>");
+            // A long comment is harmless (the reader skips it without holding it), so it is not markup to bound.
+            xml.Write("<!-- a -> b ");
+            HostileSheets.Repeat(xml, 'x', 3_000_000);
+            xml.Write("--><row r=\"3\"><c t=\"inlineStr\"><is><t>R2</t></is></c><c><v>5</v></c></row>");
+        });
+
+        var outcome = ReadOutcome.Of(bytes, "svar.xlsx", ReadLimits.Default with { MaxCompressionRatio = int.MaxValue });
+
+        Assert.Empty(outcome.Problems);
+        Assert.Equal([["R1", "x]>y]]"], ["R2", "5"]], outcome.Rows.Select(r => r.Cells));
+    }
 }
