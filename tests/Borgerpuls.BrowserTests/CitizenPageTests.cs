@@ -15,9 +15,11 @@ public sealed class CitizenPageTests
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO Invitations (TokenHash, InstrumentId, JobCentreId, MeetingDate, ExpiresOn, Used)
-            VALUES ($hash, (SELECT Id FROM Instruments WHERE Key = $instrument), (SELECT Id FROM JobCentres WHERE Key = 'jc-nord'), $today, $expires, 0)
+            INSERT INTO Invitations (Id, TokenHash, InstrumentId, JobCentreId, MeetingDate, ExpiresOn, Used)
+            VALUES ($id, $hash, (SELECT Id FROM Instruments WHERE Key = $instrument), (SELECT Id FROM JobCentres WHERE Key = 'jc-nord'), $today, $expires, 0)
             """;
+        // Invitation ids are random UUIDs, in the upper-case text form EF Core stores them in.
+        command.Parameters.AddWithValue("$id", Guid.NewGuid().ToString().ToUpperInvariant());
         command.Parameters.AddWithValue("$hash", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token))));
         command.Parameters.AddWithValue("$instrument", instrument);
         command.Parameters.AddWithValue("$today", DateTime.UtcNow.ToString("yyyy-MM-dd"));

@@ -25,6 +25,7 @@ public abstract class BorgerpulsDb(DbContextOptions options) : IdentityDbContext
     public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<Device> Devices => Set<Device>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<InvitationTally> InvitationTallies => Set<InvitationTally>();
     public DbSet<DeclinedHandOver> DeclinedHandOvers => Set<DeclinedHandOver>();
     public DbSet<PaperDistribution> PaperDistributions => Set<PaperDistribution>();
     public DbSet<Response> Responses => Set<Response>();

@@ -4,7 +4,9 @@ namespace Borgerpuls.Domain;
 /// and no time of use, so it cannot be tied to the response it produced (SPEC §3).</summary>
 public sealed class Invitation
 {
-    public int Id { get; set; }
+    /// <summary>Random (UUID v4), not a counter: ids in creation order could be lined up with whatever else was recorded in
+    /// that order, such as who created invitations when.</summary>
+    public Guid Id { get; set; } = Guid.NewGuid();
     public required string TokenHash { get; set; }
     public int InstrumentId { get; set; }
     public int? CampaignId { get; set; }

@@ -200,10 +200,10 @@ public sealed class InsiderAbuseTests
         await using var _ = database;
         await using var __ = app;
         await Responses.WriteAsync(database, [new Responses.Spec("borgeroplevelse-5", new() { ["hoert"] = "4" }) { Comment = "Lang ventetid" }]);
-        long commentId;
+        Guid commentId;
         await using (var db = database.Open())
         {
-            commentId = await db.Comments.Select(c => c.Id).SingleAsync();
+            commentId = await db.Comments.Select(c => c.PublicId).SingleAsync();
         }
         var forged = await app.SignedInClientAsync(Roles.Analyst, antiforgery: false);
 

@@ -7,10 +7,13 @@ namespace Borgerpuls.Data.Aggregates;
 /// they add in one transaction: either both are stored or neither.</summary>
 internal static class DenominatorTransaction
 {
-    public static async Task SaveChangesAsync(BorgerpulsDb db, DatabaseSetup.Target target, DenominatorDelta delta, CancellationToken ct)
+    /// <param name="alsoWrite">Further statements that belong with the rows, run in the same transaction.</param>
+    public static async Task SaveChangesAsync(BorgerpulsDb db, DatabaseSetup.Target target, DenominatorDelta delta, CancellationToken ct,
+        Func<CancellationToken, Task>? alsoWrite = null)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        if (alsoWrite is not null) await alsoWrite(ct);
         var generation = await DenominatorWriter.WriteAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), delta, ct);
         await tx.CommitAsync(ct);
         DenominatorStore.For(target).Committed(delta, generation);

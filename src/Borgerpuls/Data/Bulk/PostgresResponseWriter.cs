@@ -50,7 +50,7 @@ internal sealed class PostgresResponseWriter(DatabaseSetup.Target target) : Resp
         if (rows.Any(r => r.Comments.Count > 0))
         {
             await using var copy = await _connection.BeginBinaryImportAsync("""
-                COPY "Comments" ("ResponseId","InstrumentId","QuestionKey","Text","Themes","SubmittedHour","Channel","JobCentreId","SiteId","UnitId","TargetGroupId","Hidden")
+                COPY "Comments" ("PublicId","ResponseId","InstrumentId","QuestionKey","Text","Themes","SubmittedHour","Channel","JobCentreId","SiteId","UnitId","TargetGroupId","Hidden")
                 FROM STDIN (FORMAT BINARY)
                 """, ct);
             foreach (var (r, comments) in rows)
@@ -58,6 +58,7 @@ internal sealed class PostgresResponseWriter(DatabaseSetup.Target target) : Resp
                 foreach (var k in comments)
                 {
                     await copy.StartRowAsync(ct);
+                    await copy.WriteAsync(k.PublicId, NpgsqlDbType.Uuid, ct);
                     await copy.WriteAsync(r.Id, NpgsqlDbType.Uuid, ct);
                     await copy.WriteAsync(k.InstrumentId, NpgsqlDbType.Integer, ct);
                     await copy.WriteAsync(k.QuestionKey, NpgsqlDbType.Varchar, ct);

@@ -24,10 +24,10 @@ internal sealed class SqliteStatements : IDisposable
             .Select(name => _response.Parameters.Add("$" + name, SqliteType.Text))];
         _comment = connection.CreateCommand();
         _comment.CommandText = """
-            INSERT INTO "Comments" ("ResponseId","InstrumentId","QuestionKey","Text","Themes","SubmittedHour","Channel","JobCentreId","SiteId","UnitId","TargetGroupId","Hidden")
-            VALUES ($response,$instrument,$question,$text,$themes,$hour,$channel,$centre,$site,$unit,$group,0)
+            INSERT INTO "Comments" ("PublicId","ResponseId","InstrumentId","QuestionKey","Text","Themes","SubmittedHour","Channel","JobCentreId","SiteId","UnitId","TargetGroupId","Hidden")
+            VALUES ($public,$response,$instrument,$question,$text,$themes,$hour,$channel,$centre,$site,$unit,$group,0)
             """;
-        _c = [.. new[] { "response", "instrument", "question", "text", "themes", "hour", "channel", "centre", "site", "unit", "group" }
+        _c = [.. new[] { "public", "response", "instrument", "question", "text", "themes", "hour", "channel", "centre", "site", "unit", "group" }
             .Select(name => _comment.Parameters.Add("$" + name, SqliteType.Text))];
     }
 
@@ -53,7 +53,7 @@ internal sealed class SqliteStatements : IDisposable
         {
             Bind(_c,
             [
-                id, k.InstrumentId, k.QuestionKey, k.Text, JsonColumn.Serialize(k.Themes), SqliteFormats.DateTime(k.SubmittedHour), k.Channel.ToString(),
+                SqliteFormats.Guid(k.PublicId), id, k.InstrumentId, k.QuestionKey, k.Text, JsonColumn.Serialize(k.Themes), SqliteFormats.DateTime(k.SubmittedHour), k.Channel.ToString(),
                 k.JobCentreId, k.SiteId, k.UnitId, k.TargetGroupId,
             ]);
             _comment.ExecuteNonQuery();

@@ -34,6 +34,7 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
 {
     public void Configure(EntityTypeBuilder<Invitation> b)
     {
+        b.Property(x => x.Id).ValueGeneratedNever();
         b.HasIndex(x => x.TokenHash).IsUnique();
         b.Property(x => x.TokenHash).HasMaxLength(64);
         b.HasOne<Instrument>().WithMany().HasForeignKey(x => x.InstrumentId).OnDelete(DeleteBehavior.Restrict);
@@ -42,6 +43,16 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         b.HasOne<Site>().WithMany().HasForeignKey(x => x.SiteId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<TargetGroup>().WithMany().HasForeignKey(x => x.TargetGroupId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class InvitationTallyConfiguration : IEntityTypeConfiguration<InvitationTally>
+{
+    public void Configure(EntityTypeBuilder<InvitationTally> b)
+    {
+        b.HasKey(x => new { x.Day, x.Actor, x.JobCentreId, x.InstrumentId });
+        b.HasOne<JobCentre>().WithMany().HasForeignKey(x => x.JobCentreId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Instrument>().WithMany().HasForeignKey(x => x.InstrumentId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -74,6 +85,7 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
     {
         b.Property(x => x.Text).HasMaxLength(4000);
         b.Property(x => x.Themes).HasJsonConversion().HasMaxLength(2000);
+        b.HasIndex(x => x.PublicId).IsUnique();
         b.HasIndex(x => new { x.InstrumentId, x.SubmittedHour });
         b.HasOne<Response>().WithMany().HasForeignKey(x => x.ResponseId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -9,14 +9,30 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Borgerpuls.Features.Admin;
 
-/// <summary>The audit log, newest first, and as CSV. Reading it is itself audited.</summary>
+/// <summary>The audit log, newest first, and as CSV, with the daily counts of invitations created. Reading it is itself
+/// audited.</summary>
 [Authorize(Policy = Policies.Admin)]
 public sealed class AuditModel(BorgerpulsDb db, AuditLog audit) : PageModel
 {
+    public const int InvitationDays = 60;
+
+    public sealed record InvitationCount(DateOnly Day, string Actor, string JobCentre, string Instrument, int Count);
+
     public List<AuditEntry> Entries { get; private set; } = [];
 
-    public async Task OnGetAsync() =>
+    public List<InvitationCount> Invitations { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
         Entries = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Id).Take(500).ToListAsync();
+        var days = await db.InvitationTallies.Select(t => t.Day).Distinct().OrderByDescending(d => d).Take(InvitationDays).ToListAsync();
+        var since = days.Count == 0 ? DateOnly.MaxValue : days[^1];
+        Invitations = await (from t in db.InvitationTallies.AsNoTracking().Where(t => t.Day >= since)
+                             join j in db.JobCentres on t.JobCentreId equals j.Id
+                             join i in db.Instruments on t.InstrumentId equals i.Id
+                             orderby t.Day descending, t.Actor, j.Key, i.Key
+                             select new InvitationCount(t.Day, t.Actor, j.Key, i.Key, t.Count)).ToListAsync();
+    }
 
     public async Task<IActionResult> OnGetCsvAsync()
     {

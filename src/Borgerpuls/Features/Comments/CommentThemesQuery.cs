@@ -11,7 +11,8 @@ namespace Borgerpuls.Features.Comments;
 
 public sealed record ThemeCount(string Key, string Name, int Count, double Share, IReadOnlyList<Quote> Quotes);
 
-public sealed record Quote(long Id, string Text, string Month);
+/// <param name="Id">The comment's public id (random), for hiding it; never the stored row's counter.</param>
+public sealed record Quote(Guid Id, string Text, string Month);
 
 public sealed record CommentThemesReport(string Instrument, long? Respondents, int Comments, bool QuotesShown, string? QuotesHiddenReason, IReadOnlyList<ThemeCount> Themes);
 
@@ -75,8 +76,10 @@ public static class CommentThemesQuery
         var full = 0;
         for (var skip = 0; full < wanted && skip < QuoteScanLimit; skip += QuotePage)
         {
-            var page = await comments.OrderByDescending(c => c.SubmittedHour).ThenByDescending(c => c.Id).Skip(skip).Take(QuotePage)
-                .Select(c => new { c.Id, c.Text, c.SubmittedHour, c.Themes }).ToListAsync(ct);
+            // Within an hour by the random public id, not by the stored order: the order in which citizens wrote must not
+            // show below the hour that is kept.
+            var page = await comments.OrderByDescending(c => c.SubmittedHour).ThenBy(c => c.PublicId).Skip(skip).Take(QuotePage)
+                .Select(c => new { c.PublicId, c.Text, c.SubmittedHour, c.Themes }).ToListAsync(ct);
             foreach (var c in page)
             {
                 foreach (var theme in c.Themes)
@@ -87,7 +90,7 @@ public static class CommentThemesQuery
                     }
                     if (list.Count < QuotesPerTheme)
                     {
-                        list.Add(new Quote(c.Id, c.Text, c.SubmittedHour.ToString("yyyy-MM", CultureInfo.InvariantCulture)));
+                        list.Add(new Quote(c.PublicId, c.Text, c.SubmittedHour.ToString("yyyy-MM", CultureInfo.InvariantCulture)));
                         full += list.Count == QuotesPerTheme ? 1 : 0;
                     }
                 }

@@ -26,9 +26,9 @@ internal static class CommentsApi
     {
         var group = app.MapGroup("/api/v1/comments").WithTags("Comments");
         group.MapGet("/themes", ThemesAsync).RequireAuthorization(Policies.Aggregates).WithSummary("Comment themes with counts, shares and quotes for a segment");
-        group.MapPost("/{id:long}/hide", (long id, HttpContext http, BorgerpulsDb db, AuditLog audit, CancellationToken ct) => SetHiddenAsync(id, true, http, db, audit, ct))
+        group.MapPost("/{id:guid}/hide", (Guid id, HttpContext http, BorgerpulsDb db, AuditLog audit, CancellationToken ct) => SetHiddenAsync(id, true, http, db, audit, ct))
             .RequireAuthorization(Policies.Staff).WithSummary("Hide an abusive or irrelevant comment (kept, audited, reversible)");
-        group.MapPost("/{id:long}/unhide", (long id, HttpContext http, BorgerpulsDb db, AuditLog audit, CancellationToken ct) => SetHiddenAsync(id, false, http, db, audit, ct))
+        group.MapPost("/{id:guid}/unhide", (Guid id, HttpContext http, BorgerpulsDb db, AuditLog audit, CancellationToken ct) => SetHiddenAsync(id, false, http, db, audit, ct))
             .RequireAuthorization(Policies.Staff).WithSummary("Show a hidden comment again");
         return app;
     }
@@ -54,10 +54,10 @@ internal static class CommentsApi
         }
     }
 
-    private static async Task<Results<NoContent, NotFound>> SetHiddenAsync(long id, bool hidden, HttpContext http, BorgerpulsDb db, AuditLog audit, CancellationToken ct)
+    private static async Task<Results<NoContent, NotFound>> SetHiddenAsync(Guid id, bool hidden, HttpContext http, BorgerpulsDb db, AuditLog audit, CancellationToken ct)
     {
         var viewer = Viewer.From(http.User);
-        var comment = await db.Comments.SingleOrDefaultAsync(c => c.Id == id, ct);
+        var comment = await db.Comments.SingleOrDefaultAsync(c => c.PublicId == id, ct);
         var centre = comment is null ? null : await db.JobCentres.Where(j => j.Id == comment.JobCentreId).Select(j => j.Key).SingleAsync(ct);
         // Outside the manager's centres the comment does not exist for them.
         if (comment is null || (viewer.JobCentreKeys is { } allowed && !allowed.Contains(centre!)))

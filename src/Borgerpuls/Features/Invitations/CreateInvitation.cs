@@ -88,8 +88,15 @@ internal static class CreateInvitation
         db.Invitations.Add(invitation);
         var issued = new DenominatorDelta();
         issued.Issued(invitation);
-        await DenominatorTransaction.SaveChangesAsync(db, target, issued, ct);
-        await audit.WriteAsync("invitation.create", $"{request.Instrument} {request.JobCentre}", ct: ct);
+        // Audited as a count per person, day, job centre and questionnaire, in the invitation's own transaction: an entry per
+        // invitation, with its time, would follow the invitations' order and tie each one, and the response it produced, to
+        // the person who invited and when.
+        await DenominatorTransaction.SaveChangesAsync(db, target, issued, ct,
+            alsoWrite: async c =>
+            {
+                await InvitationTallies.ScatterAsync(db, invitation.Id, c);
+                await InvitationTallies.CountAsync(db, today, audit.CurrentActor, centre.Id, instrument.Id, c);
+            });
         var url = $"{origin}/i/{token}";
         return (new InvitationCreated(token, url, invitation.ExpiresOn, QrSvg(url)), errors);
     }

@@ -38,6 +38,9 @@ public static class RetentionRun
             // Bulk delete outside change tracking: the append-only guard protects single entries from code, not the retention rule.
             var before = now.AddMonths(-options.AuditMonths);
             audit = await db.AuditEntries.Where(a => a.At < before).ExecuteDeleteAsync(ct);
+            // The daily invitation counts are the audit of invitation creation and follow its retention.
+            var day = DateOnly.FromDateTime(before);
+            audit += await db.InvitationTallies.Where(t => t.Day < day).ExecuteDeleteAsync(ct);
         }
         if (options.FollowUpDays > 0)
         {

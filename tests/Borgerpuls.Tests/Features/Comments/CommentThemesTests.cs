@@ -45,13 +45,13 @@ public sealed class CommentThemesTests
         var forCommittee = await Themes(committee);
         Assert.False(forCommittee.GetProperty("quotesShown").GetBoolean());
 
-        var id = letters.GetProperty("quotes")[0].GetProperty("id").GetInt64();
+        var id = letters.GetProperty("quotes")[0].GetProperty("id").GetGuid();
         var hide = await manager.PostAsync($"/api/v1/comments/{id}/hide", null);
         Assert.Equal(System.Net.HttpStatusCode.NoContent, hide.StatusCode);
         var after = await Themes(analyst);
         Assert.Equal(3, after.GetProperty("themes").EnumerateArray().Single(t => t.GetProperty("key").GetString() == "breve-og-sprog").GetProperty("count").GetInt32());
         await using var db = database.Open();
-        Assert.True(await db.Comments.AnyAsync(c => c.Id == id && c.Hidden));
+        Assert.True(await db.Comments.AnyAsync(c => c.PublicId == id && c.Hidden));
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "comment.hide"));
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "comments.view"));
     }

@@ -46,7 +46,7 @@ public sealed class StoredThemesTests
             // A hidden comment leaves the counts; hiding goes through the API like staff do it.
             var analyst = await app.SignedInClientAsync(Roles.Analyst);
             await using var db = database.Open();
-            var hidden = (await db.Comments.AsNoTracking().ToListAsync()).First(c => c.Themes.Count > 0).Id;
+            var hidden = (await db.Comments.AsNoTracking().ToListAsync()).First(c => c.Themes.Count > 0).PublicId;
             (await analyst.PostAsync($"/api/v1/comments/{hidden}/hide", null)).EnsureSuccessStatusCode();
         }
         var expected = await ClassifiedNowAsync(database, ThemeLexicon.Default);

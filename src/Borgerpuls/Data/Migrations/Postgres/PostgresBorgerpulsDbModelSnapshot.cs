@@ -511,6 +511,9 @@ namespace Borgerpuls.Data.Migrations.Postgres
                     b.Property<int>("JobCentreId")
                         .HasColumnType("integer");
 
+                    b.Property<Guid>("PublicId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("QuestionKey")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -542,6 +545,9 @@ namespace Borgerpuls.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PublicId")
+                        .IsUnique();
 
                     b.HasIndex("ResponseId");
 
@@ -852,11 +858,8 @@ namespace Borgerpuls.Data.Migrations.Postgres
 
             modelBuilder.Entity("Borgerpuls.Domain.Invitation", b =>
                 {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
 
                     b.Property<int?>("CampaignId")
                         .HasColumnType("integer");
@@ -916,6 +919,33 @@ namespace Borgerpuls.Data.Migrations.Postgres
                     b.HasIndex("UnitId");
 
                     b.ToTable("Invitations");
+                });
+
+            modelBuilder.Entity("Borgerpuls.Domain.InvitationTally", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Actor")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<int>("JobCentreId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InstrumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Day", "Actor", "JobCentreId", "InstrumentId");
+
+                    b.HasIndex("InstrumentId");
+
+                    b.HasIndex("JobCentreId");
+
+                    b.ToTable("InvitationTallies");
                 });
 
             modelBuilder.Entity("Borgerpuls.Domain.JobCentre", b =>
@@ -2001,6 +2031,21 @@ namespace Borgerpuls.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Borgerpuls.Domain.InvitationTally", b =>
+                {
+                    b.HasOne("Borgerpuls.Domain.Instrument", null)
+                        .WithMany()
+                        .HasForeignKey("InstrumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Borgerpuls.Domain.JobCentre", null)
+                        .WithMany()
+                        .HasForeignKey("JobCentreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Borgerpuls.Domain.JobCentre", b =>

@@ -490,6 +490,9 @@ namespace Borgerpuls.Data.Migrations.Sqlite
                     b.Property<int>("JobCentreId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("PublicId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("QuestionKey")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -521,6 +524,9 @@ namespace Borgerpuls.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PublicId")
+                        .IsUnique();
 
                     b.HasIndex("ResponseId");
 
@@ -821,9 +827,8 @@ namespace Borgerpuls.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Borgerpuls.Domain.Invitation", b =>
                 {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("CampaignId")
                         .HasColumnType("INTEGER");
@@ -883,6 +888,33 @@ namespace Borgerpuls.Data.Migrations.Sqlite
                     b.HasIndex("UnitId");
 
                     b.ToTable("Invitations");
+                });
+
+            modelBuilder.Entity("Borgerpuls.Domain.InvitationTally", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("JobCentreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InstrumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "Actor", "JobCentreId", "InstrumentId");
+
+                    b.HasIndex("InstrumentId");
+
+                    b.HasIndex("JobCentreId");
+
+                    b.ToTable("InvitationTallies");
                 });
 
             modelBuilder.Entity("Borgerpuls.Domain.JobCentre", b =>
@@ -1934,6 +1966,21 @@ namespace Borgerpuls.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Borgerpuls.Domain.InvitationTally", b =>
+                {
+                    b.HasOne("Borgerpuls.Domain.Instrument", null)
+                        .WithMany()
+                        .HasForeignKey("InstrumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Borgerpuls.Domain.JobCentre", null)
+                        .WithMany()
+                        .HasForeignKey("JobCentreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Borgerpuls.Domain.JobCentre", b =>
