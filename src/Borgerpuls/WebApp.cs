@@ -43,7 +43,7 @@ internal static class WebApp
         builder.Services.AddWebHardening(builder.Configuration);
         builder.Services.AddIngest();
         builder.Services.AddDeviceStatus(builder.Configuration);
-        builder.Services.AddSingleton<Features.Results.DifferencingGuard>();
+        builder.Services.AddSingleton<Security.Anonymity.DisclosureGuard>();
         builder.Services.AddHostedService<Data.Aggregates.AggregateWarmUp>();
         builder.Services.AddHostedService<Security.Redaction.StoredContentUpgrade>();
         builder.Services.AddComments(builder.Configuration);

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Borgerpuls.Security.Anonymity;
 
 namespace Borgerpuls.Security;
 
@@ -16,6 +17,23 @@ public sealed record Viewer(string Role, IReadOnlySet<string>? JobCentreKeys)
         return role == Roles.Manager
             ? new Viewer(role, user.FindAll(BorgerpulsClaims.JobCentre).Select(c => c.Value).ToHashSet(StringComparer.Ordinal))
             : new Viewer(role, null);
+    }
+
+    /// <summary>For roles below analyst: where the queries write the respondent sets they show, for the differencing guard.</summary>
+    public DisclosureLedger? Ledger { get; init; }
+
+    /// <summary>The viewer of a web request, with the request's ledger when the differencing guard applies to the role.</summary>
+    public static Viewer For(HttpContext http)
+    {
+        var viewer = From(http.User);
+        if (viewer.IsAnalystOrAdmin) return viewer;
+        var ledger = http.Features.Get<DisclosureLedger>();
+        if (ledger is null)
+        {
+            ledger = new DisclosureLedger();
+            http.Features.Set(ledger);
+        }
+        return viewer with { Ledger = ledger };
     }
 
     public bool SeesAll => JobCentreKeys is null;

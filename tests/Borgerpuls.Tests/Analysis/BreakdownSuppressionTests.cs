@@ -50,4 +50,44 @@ public sealed class BreakdownSuppressionTests
         var cells = BreakdownSuppression.Apply([new("a", 17), new("b", 3)], 5);
         Assert.All(cells, c => Assert.True(c.Suppressed));
     }
+
+    [Fact]
+    public void Several_small_cells_are_hidden_together_with_at_least_k()
+    {
+        // The review's case: 8 respondents, Danish 6, Arabic 1, Polish 1. Hiding only the two small cells would leave
+        // 8 − 6 = 2 people pinned by subtraction; nothing can be shown.
+        Assert.Equal([true, true, true], Suppression.Apply([6, 1, 1], 5));
+
+        // 2 + 1 = 3 hidden is not enough: the smallest shown cell (12) joins them, 15 hidden in all.
+        var cells = BreakdownSuppression.Apply([new("a", 40), new("b", 2), new("c", 1), new("d", 12), new("e", 25)], 5);
+        Assert.Equal(["b", "c", "d"], cells.Where(c => c.Suppressed).Select(c => c.Key));
+        Assert.Equal(SuppressionReason.Complementary, cells.Single(c => c.Key == "d").Reason);
+    }
+
+    [Fact]
+    public void Cells_hidden_for_another_reason_count_towards_the_hidden_total()
+    {
+        // A question's bases per group: the second group is hidden as a whole (its respondents were below k) but
+        // 7 answered this question; with it hidden, 7 ≥ 5 are hidden and nothing more is needed.
+        Assert.Equal([false, true, false], Suppression.Apply([20, 7, 9], 5, [false, true, false]));
+        // A base of 0 reveals nothing and needs no partner.
+        Assert.Equal([false, true, false], Suppression.Apply([20, 0, 9], 5));
+    }
+
+    [Fact]
+    public void Hidden_cells_never_hold_between_one_and_k_minus_one_respondents()
+    {
+        var random = new Random(4711);
+        for (var trial = 0; trial < 2000; trial++)
+        {
+            var counts = Enumerable.Range(0, random.Next(1, 9)).Select(_ => (long)random.Next(0, 14)).ToList();
+            var k = random.Next(3, 8);
+            var hidden = Suppression.Apply(counts, k);
+            var hiddenTotal = counts.Where((_, i) => hidden[i]).Sum();
+            // With fewer than k in the whole breakdown, everything is hidden and nothing can be subtracted.
+            if (hidden.All(h => h)) continue;
+            Assert.False(hiddenTotal is > 0 && hiddenTotal < k, $"{string.Join(",", counts)} k={k}: {hiddenTotal} hidden");
+            Assert.All(counts.Where((_, i) => !hidden[i]), c => Assert.True(c >= k));
+        }
+    }
 }

@@ -18,6 +18,9 @@ public static class Responses
         public DateTime Hour { get; init; } = new(2025, 3, 10, 10, 0, 0, DateTimeKind.Utc);
         public bool Repeat { get; init; }
         public string? Comment { get; init; }
+        public string? Unit { get; init; }
+        public string Language { get; init; } = "da";
+        public string? MeetingType { get; init; }
     }
 
     public static async Task WriteAsync(TestDatabase database, IEnumerable<Spec> specs)
@@ -34,6 +37,8 @@ public static class Responses
                     JobCentreId = await db.JobCentres.Where(j => j.Key == s.JobCentre).Select(j => j.Id).SingleAsync(),
                     SiteId = s.Site is null ? null : await db.Sites.Where(x => x.Key == s.Site).Select(x => (int?)x.Id).SingleAsync(),
                     TargetGroupId = s.TargetGroup is null ? null : await db.TargetGroups.Where(t => t.Key == s.TargetGroup).Select(t => (int?)t.Id).SingleAsync(),
+                    UnitId = s.Unit is null ? null : await db.Units.Where(u => u.Key == s.Unit).Select(u => (int?)u.Id).SingleAsync(),
+                    Language = s.Language, MeetingType = s.MeetingType,
                     Answers = s.Answers.ToDictionary(a => a.Key, a => new[] { a.Value }),
                     QualityFlags = s.Repeat ? ResponseQuality.KioskRepeat : ResponseQuality.None,
                     ContentHash = "test",

@@ -4,6 +4,7 @@ using Borgerpuls.Data;
 using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Features.Results;
 using Borgerpuls.Security;
+using Borgerpuls.Security.Anonymity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -25,7 +26,7 @@ internal static class CommentsApi
     public static IEndpointRouteBuilder MapComments(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/comments").WithTags("Comments");
-        group.MapGet("/themes", ThemesAsync).RequireAuthorization(Policies.Aggregates).WithSummary("Comment themes with counts, shares and quotes for a segment");
+        group.MapGet("/themes", ThemesAsync).RequireAuthorization(Policies.Aggregates).WithDisclosureGuard().WithSummary("Comment themes with counts, shares and quotes for a segment");
         group.MapPost("/{id:guid}/hide", (Guid id, HttpContext http, BorgerpulsDb db, AuditLog audit, CancellationToken ct) => SetHiddenAsync(id, true, http, db, audit, ct))
             .RequireAuthorization(Policies.Staff).WithSummary("Hide an abusive or irrelevant comment (kept, audited, reversible)");
         group.MapPost("/{id:guid}/unhide", (Guid id, HttpContext http, BorgerpulsDb db, AuditLog audit, CancellationToken ct) => SetHiddenAsync(id, false, http, db, audit, ct))
@@ -40,7 +41,7 @@ internal static class CommentsApi
         try
         {
             var request = ResultsApi.Parse(instrument, null, null, from, to, where);
-            var report = await CommentThemesQuery.RunAsync(db, target, request, Viewer.From(http.User), lexicon, ResultsApi.AnonymityK(configuration),
+            var report = await CommentThemesQuery.RunAsync(db, target, request, Viewer.For(http), lexicon, ResultsApi.AnonymityK(configuration),
                 configuration.GetValue("Anonymity:KComments", Suppression.DefaultCommentK), ct);
             if (report.QuotesShown)
             {

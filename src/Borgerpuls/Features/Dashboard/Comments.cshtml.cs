@@ -9,7 +9,7 @@ namespace Borgerpuls.Features.Dashboard;
 
 /// <summary>Comment themes for the dashboard's selection, with counts and the quotes behind them — quotes only where the role
 /// and the segment size allow (the comment-theme query decides), and every showing of quotes audited.</summary>
-[Authorize(Policy = Policies.Aggregates)]
+[Authorize(Policy = Policies.Aggregates), Security.Anonymity.DisclosureGuarded]
 public sealed class CommentsModel(BorgerpulsDb db, DatabaseSetup.Target target, IConfiguration configuration, TimeProvider clock, ThemeLexicon lexicon, AuditLog audit) : PageModel
 {
     public DashboardLoad Load { get; private set; } = null!;

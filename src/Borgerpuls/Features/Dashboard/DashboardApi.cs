@@ -14,6 +14,7 @@ internal static class DashboardApi
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
     {
         app.MapGet("/dashboard/charts/{name}.{format}", ChartAsync).RequireAuthorization(Policies.Aggregates)
+            .WithMetadata(Security.Anonymity.DisclosureGuardedAttribute.Instance)
             .WithTags("Dashboard").WithSummary("A dashboard chart as SVG, PNG or CSV, for the dashboard's filters").ExcludeFromDescription();
         return app;
     }

@@ -59,6 +59,8 @@ public sealed class DashboardFigures
             trends.Add((group.Label, await Results(request with { By = Dimension.Period, Where = where })));
         }
 
+        trends = TrendMargins.Apply(trends, viewer, k);
+
         var map = await PriorityMapQuery.RunAsync(db, target, request, viewer, k, ct);
         var heatInstrument = await KioskInstrumentAsync(db, instrumentKey, ct);
         var heat = await KioskHeatMapQuery.RunAsync(db, target, request with { Instrument = heatInstrument }, viewer, k, ct);

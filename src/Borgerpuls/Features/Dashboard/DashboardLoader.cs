@@ -1,6 +1,7 @@
 using Borgerpuls.Data;
 using Borgerpuls.Features.Results;
 using Borgerpuls.Security;
+using Borgerpuls.Security.Anonymity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Borgerpuls.Features.Dashboard;
@@ -28,16 +29,15 @@ public static class DashboardLoader
         {
             return new DashboardLoad(filter, instruments, null, null, null, null);
         }
-        var viewer = Viewer.From(http.User);
+        var viewer = Viewer.For(http);
         var k = ResultsApi.AnonymityK(configuration);
         try
         {
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
             var figures = await DashboardFigures.RunAsync(db, target, filter, selected, today, viewer, k, ct);
-            var guard = http.RequestServices.GetRequiredService<DifferencingGuard>();
-            var request = filter.Request(selected, figures.Months);
-            var signature = System.Text.Json.JsonSerializer.Serialize(new { request.Instrument, request.From, request.To, Where = request.Where.OrderBy(w => w.Key).ToList() });
-            var refused = guard.Check(http.User.Identity?.Name ?? "?", viewer, selected, signature, figures.Overall.Cells, k);
+            var refusal = viewer.Ledger is { } ledger ? await DisclosureFilter.CheckAsync(http, ledger) : null;
+            var refused = refusal is null ? null
+                : DisclosureFilter.Message(refusal, http.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Localization.SharedResource>>());
             return refused is null
                 ? new DashboardLoad(filter, instruments, selected, figures, null, null)
                 : new DashboardLoad(filter, instruments, selected, null, null, refused);

@@ -8,7 +8,7 @@ namespace Borgerpuls.Features.Dashboard;
 
 /// <summary>The dashboard: targets, answers per question and group, trends, priority map, kiosk hours, comparison and
 /// drill-down for one selection. Committee viewers see it too; suppression and scope come from the query layer.</summary>
-[Authorize(Policy = Policies.Aggregates)]
+[Authorize(Policy = Policies.Aggregates), Security.Anonymity.DisclosureGuarded]
 public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, IConfiguration configuration, TimeProvider clock) : PageModel
 {
     public DashboardLoad Load { get; private set; } = null!;

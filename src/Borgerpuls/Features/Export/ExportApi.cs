@@ -2,6 +2,7 @@ using System.Globalization;
 using Borgerpuls.Data;
 using Borgerpuls.Features.Results;
 using Borgerpuls.Security;
+using Borgerpuls.Security.Anonymity;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Borgerpuls.Features.Export;
@@ -15,7 +16,7 @@ internal static class ExportApi
         var group = app.MapGroup("/api/v1/export").WithTags("Export");
         group.MapGet("/responses", ResponsesAsync).RequireAuthorization(Policies.Analyst)
             .WithSummary("Anonymised respondent-level data as CSV or XLSX (analysts and admins; audited)");
-        group.MapGet("/results", ResultsAsync).RequireAuthorization(Policies.Aggregates)
+        group.MapGet("/results", ResultsAsync).RequireAuthorization(Policies.Aggregates).WithDisclosureGuard()
             .WithSummary("The results table as CSV or XLSX, with the same suppression as the results API");
         return app;
     }
@@ -44,7 +45,7 @@ internal static class ExportApi
         try
         {
             var request = ResultsApi.Parse(instrument, by, period, from, to, where);
-            var report = await ResultsQuery.RunAsync(db, target, request, Viewer.From(http.User), ResultsApi.AnonymityK(configuration), ct);
+            var report = await ResultsQuery.RunAsync(db, target, request, Viewer.For(http), ResultsApi.AnonymityK(configuration), ct);
             await audit.WriteAsync("export.results", $"{instrument} by {by} {string.Join(" ", where ?? [])}", ct: ct);
             return File(ResultsTable(report), $"borgerpuls-{instrument}-resultater", format, delimiter);
         }

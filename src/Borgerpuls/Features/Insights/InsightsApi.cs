@@ -5,6 +5,7 @@ using Borgerpuls.Data;
 using Borgerpuls.Domain;
 using Borgerpuls.Features.Results;
 using Borgerpuls.Security;
+using Borgerpuls.Security.Anonymity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,7 +21,7 @@ internal static class InsightsApi
         var group = app.MapGroup("/api/v1/insights").RequireAuthorization(Policies.Staff).WithTags("Insights");
         group.MapPost("", CreateInsight.HandleAsync).WithSummary("Record an insight (themes, quotes redacted before storage)");
         group.MapGet("", ListAsync).WithSummary("Insights of the centres the caller may see, newest first");
-        group.MapGet("/{id:int}/evidence", EvidenceAsync).WithSummary("An insight's themes against the comments and linked questions of its segment");
+        group.MapGet("/{id:int}/evidence", EvidenceAsync).WithDisclosureGuard().WithSummary("An insight's themes against the comments and linked questions of its segment");
         return app;
     }
 
@@ -36,7 +37,7 @@ internal static class InsightsApi
         int id, string instrument, DateOnly? from, DateOnly? to, HttpContext http, BorgerpulsDb db, DatabaseSetup.Target target,
         IConfiguration configuration, ThemeLexicon lexicon, CancellationToken ct)
     {
-        var viewer = Viewer.From(http.User);
+        var viewer = Viewer.For(http);
         var insight = await db.Insights.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct);
         // Outside the manager's centres the insight does not exist for them.
         if (insight is null || !Visible(insight, viewer, await OrganisationIndex.LoadAsync(db, ct)))

@@ -4,6 +4,7 @@ using Borgerpuls.Analysis.Themes;
 using Borgerpuls.Data;
 using Borgerpuls.Features.Results;
 using Borgerpuls.Security;
+using Borgerpuls.Security.Anonymity;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Borgerpuls.Features.Reports;
@@ -12,7 +13,7 @@ internal static class ReportsApi
 {
     public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/v1").RequireAuthorization(Policies.Aggregates).WithTags("Reports")
+        app.MapGroup("/api/v1").RequireAuthorization(Policies.Aggregates).WithTags("Reports").WithDisclosureGuard()
             .MapGet("/reports", GetReportAsync)
             .WithSummary("The committee report (udvalgsrapport) as docx, xlsx or a print-ready html page; audited");
         return app;
@@ -33,9 +34,7 @@ internal static class ReportsApi
             {
                 TrendPeriod = ReportRequest.ParsePeriod(period),
             };
-            var viewer = Viewer.From(http.User);
-            var data = await ReportBuilder.BuildAsync(db, target, request, viewer, lexicon, clock, ct);
-            if (ResultsApi.Refusal(http, viewer, request.Results with { By = null }, data.Total.Cells, configuration) is { } refused) return refused;
+            var data = await ReportBuilder.BuildAsync(db, target, request, Viewer.For(http), lexicon, clock, ct);
             var bytes = ReportFormats.Write(data, chosen, new ReportText(CultureInfo.CurrentUICulture));
             await audit.WriteAsync("report.download", $"{instrument} {ReportFormats.Extension(chosen)} by {request.Results.By} {string.Join(" ", where ?? [])} {from}–{to}", ct: ct);
             if (chosen == ReportFormat.Html)

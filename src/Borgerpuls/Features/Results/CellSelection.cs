@@ -121,11 +121,13 @@ internal sealed class CellSelection
             case Dimension.Channel:
                 yield return (key.Channel.ToLowerInvariant(), key.Channel);
                 break;
+            // Only configured keys ever become a group: text stored before meeting types were a fixed list (or a language
+            // code no citizen page offers) is counted as unknown and never shown as a label.
             case Dimension.MeetingType:
-                yield return (key.MeetingType, key.MeetingType.Length == 0 ? "Ukendt" : key.MeetingType);
+                yield return MeetingType.IsKnown(key.MeetingType) ? (key.MeetingType, key.MeetingType) : ("", "Ukendt");
                 break;
             case Dimension.Language:
-                yield return (key.Language, key.Language);
+                yield return Localization.LocalizationSetup.CitizenCultures.Contains(key.Language) ? (key.Language, key.Language) : ("", "Ukendt");
                 break;
             case Dimension.Period:
                 yield return (PeriodKey(key.Month, Request.Period), PeriodKey(key.Month, Request.Period));

@@ -4,11 +4,7 @@ using Borgerpuls.Security;
 
 namespace Borgerpuls.Features.Results;
 
-public sealed record CompareReport(string Instrument, string Dimension, string A, string B, IReadOnlyList<CompareQuestion> Questions)
-{
-    [System.Text.Json.Serialization.JsonIgnore]
-    public IReadOnlyDictionary<Data.Aggregates.CellKey, long> Cells { get; init; } = new Dictionary<Data.Aggregates.CellKey, long>();
-}
+public sealed record CompareReport(string Instrument, string Dimension, string A, string B, IReadOnlyList<CompareQuestion> Questions);
 
 public sealed record CompareQuestion(string Key, double? PositiveA, double? PositiveB, long? BaseA, long? BaseB, double? Difference, string? Test, double? PValue, bool Significant, bool Suppressed);
 
@@ -46,6 +42,6 @@ public static class CompareQuery
             var test = Comparison.Proportions((long)Math.Round(qa.Positive!.Value * qa.Base!.Value), qa.Base.Value, (long)Math.Round(qb.Positive!.Value * qb.Base!.Value), qb.Base.Value);
             return new CompareQuestion(key, qa.Positive, qb.Positive, qa.Base, qb.Base, test.Difference, test.Test == ComparisonTest.FisherExact ? "fisher" : "z", test.PValue, test.Significant, false);
         }).ToList();
-        return new CompareReport(report.Instrument, name, a, b, questions) { Cells = report.Cells };
+        return new CompareReport(report.Instrument, name, a, b, questions);
     }
 }

@@ -4,6 +4,7 @@ using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Domain;
 using Borgerpuls.Features.Questionnaire;
 using Borgerpuls.Security;
+using Borgerpuls.Security.Anonymity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Borgerpuls.Features.Results;
@@ -33,16 +34,24 @@ public static class KioskHeatMapQuery
         var (hours, repeats) = await AggregateStore.For(target).ReadAsync(instrument.InstrumentId, cells =>
         {
             var selection = CellSelection.Select(scoped, cells, index, viewer, kioskClock: true);
-            var byClock = new SortedDictionary<int, (long Presses, QuestionFigures? Figures)>();
+            var byClock = new SortedDictionary<int, (long Presses, QuestionFigures? Figures, RespondentSet? Set)>();
             foreach (var group in selection.Cells.GroupBy(c => c.Key.Clock))
             {
                 var total = new CellTotal(cells.Layout);
                 foreach (var cell in group) total.Add(cell);
-                byClock[group.Key] = (total.Respondents, question is null ? null : QuestionFigures.From(ResultsQuery.Tallies(total, cells.Layout, question)));
+                var set = viewer.Ledger is null ? null
+                    : new RespondentSet(group.Select(c => KeyValuePair.Create(c.Key, c.Respondents)), ResultsQuery.Definition(scoped, $"kiosk-clock {group.Key}"));
+                byClock[group.Key] = (total.Respondents, question is null ? null : QuestionFigures.From(ResultsQuery.Tallies(total, cells.Layout, question)), set);
             }
             return (byClock.ToList(), selection.LeftOutRepeats);
         }, ct);
         var hidden = Suppression.Apply(hours.Select(h => h.Value.Presses).ToList(), k);
+        if (viewer.Ledger is { } ledger)
+        {
+            var shown = hours.Where((_, i) => !hidden[i]).Select(h => h.Value.Set!).ToList();
+            shown.ForEach(set => ledger.Add(instrument.InstrumentId, set));
+            if (shown.Count > 1) ledger.Add(instrument.InstrumentId, new RespondentSet(shown.SelectMany(s => s.Cells), ResultsQuery.Definition(scoped, "kiosk-clock")));
+        }
         var result = hours.Select((h, i) =>
         {
             var (weekday, hour) = KioskClock.Split(h.Key);

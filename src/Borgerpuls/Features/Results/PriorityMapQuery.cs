@@ -33,6 +33,10 @@ public static class PriorityMapQuery
             return new PriorityInput(q.Key, figures.Mean, values.Min(), values.Max(), total.PairOf(sums.Layout, q.Key));
         });
         var points = PriorityMap.Build(inputs);
+        if (viewer.Ledger is { } ledger && sums.GroupCells.Values.FirstOrDefault() is { } cells)
+        {
+            ledger.Add(instrument.InstrumentId, new Security.Anonymity.RespondentSet(cells, ResultsQuery.Definition(request, "all")));
+        }
         return new PriorityMapReport(instrument.Key, instrument.Overall?.Key, total.Respondents, false,
             points.Select(p => new PriorityMapQuestion(p.Key, p.Satisfaction, p.Importance, p.N, p.Quadrant is { } qd ? PriorityMap.Code(qd) : null)).ToList());
     }

@@ -1,5 +1,6 @@
 using Borgerpuls.Data;
 using Borgerpuls.Security;
+using Borgerpuls.Security.Anonymity;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Borgerpuls.Features.Results;
@@ -8,7 +9,7 @@ internal static class ResultsApi
 {
     public static IEndpointRouteBuilder MapResults(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1").RequireAuthorization(Policies.Aggregates).WithTags("Results");
+        var group = app.MapGroup("/api/v1").RequireAuthorization(Policies.Aggregates).WithTags("Results").WithDisclosureGuard();
         group.MapGet("/results", GetResultsAsync).WithSummary("Shares, means, intervals, averages and targets per group (SPEC §6)");
         group.MapGet("/priority-map", GetPriorityMapAsync).WithSummary("Satisfaction and derived importance per question, with quadrants");
         group.MapGet("/compare", GetCompareAsync).WithSummary("Two groups or periods per question, with the significance of the difference");
@@ -22,9 +23,7 @@ internal static class ResultsApi
         try
         {
             var request = Parse(instrument, by, period, from, to, where);
-            var viewer = Viewer.From(http.User);
-            var report = await ResultsQuery.RunAsync(db, target, request, viewer, AnonymityK(configuration), ct);
-            if (Refusal(http, viewer, request, report.Cells, configuration) is { } refused) return refused;
+            var report = await ResultsQuery.RunAsync(db, target, request, Viewer.For(http), AnonymityK(configuration), ct);
             return format?.ToLowerInvariant() switch
             {
                 "csv" => TypedResults.Content("\uFEFF" + ResultsFormat.ToCsv(report, ';'), "text/csv; charset=utf-8"),
@@ -44,7 +43,7 @@ internal static class ResultsApi
         try
         {
             var request = Parse(instrument, null, null, from, to, where);
-            var report = await PriorityMapQuery.RunAsync(db, target, request, Viewer.From(http.User), AnonymityK(configuration), ct);
+            var report = await PriorityMapQuery.RunAsync(db, target, request, Viewer.For(http), AnonymityK(configuration), ct);
             return TypedResults.Content(ResultsFormat.ToJson(report), "application/json; charset=utf-8");
         }
         catch (ResultsException e)
@@ -60,23 +59,13 @@ internal static class ResultsApi
         try
         {
             var request = Parse(instrument, by, period, from, to, where);
-            var viewer = Viewer.From(http.User);
-            var report = await CompareQuery.RunAsync(db, target, request, a, b, viewer, AnonymityK(configuration), ct);
-            if (Refusal(http, viewer, request with { By = null }, report.Cells, configuration) is { } refused) return refused;
+            var report = await CompareQuery.RunAsync(db, target, request, a, b, Viewer.For(http), AnonymityK(configuration), ct);
             return TypedResults.Content(ResultsFormat.ToJson(report), "application/json; charset=utf-8");
         }
         catch (ResultsException e)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["query"] = [e.Message] });
         }
-    }
-
-    internal static ValidationProblem? Refusal(HttpContext http, Viewer viewer, ResultsRequest request, IReadOnlyDictionary<Data.Aggregates.CellKey, long> cells, IConfiguration configuration)
-    {
-        var guard = http.RequestServices.GetRequiredService<DifferencingGuard>();
-        var signature = System.Text.Json.JsonSerializer.Serialize(new { request.Instrument, request.From, request.To, Where = request.Where.OrderBy(w => w.Key).ToList() });
-        var reason = guard.Check(http.User.Identity?.Name ?? "?", viewer, request.Instrument, signature, cells, AnonymityK(configuration));
-        return reason is null ? null : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["query"] = [reason] }, title: "Refused to protect anonymity");
     }
 
     public static int AnonymityK(IConfiguration configuration) => configuration.GetValue("Anonymity:K", Analysis.Suppression.DefaultK);

@@ -5,6 +5,7 @@ using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Domain;
 using Borgerpuls.Features.Questionnaire;
 using Borgerpuls.Security;
+using Borgerpuls.Security.Anonymity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Borgerpuls.Features.Results;
@@ -26,13 +27,17 @@ public static class ResultsQuery
         }
         var ordered = groups.OrderBy(g => request.By == Dimension.Period ? g.Key : g.Value.Label, StringComparer.Ordinal).ToList();
 
-        var hiddenGroups = Suppression.Apply(ordered.Select(g => g.Value.Total.Respondents).ToList(), k);
+        // Respondents in no group (e.g. in no target-group set) are what the total minus all groups reveals: they take part
+        // in the suppression as a cell that is never shown.
+        var uncovered = sums.Uncovered;
+        var hiddenGroups = Suppression.Apply([.. ordered.Select(g => g.Value.Total.Respondents), uncovered.Respondents], k, [.. ordered.Select(_ => false), true])[..^1];
         var figures = ordered.Select(g => questions.Select(q => QuestionFigures.From(Tallies(g.Value.Total, sums.Layout, q))).ToList()).ToList();
         var hiddenCells = new bool[ordered.Count, questions.Count];
         for (var q = 0; q < questions.Count; q++)
         {
-            var hidden = Suppression.Apply(figures.Select(f => f[q].Base).ToList(), k);
-            for (var g = 0; g < ordered.Count; g++) hiddenCells[g, q] = hidden[g] || hiddenGroups[g];
+            var uncoveredBase = uncovered.Respondents == 0 ? 0 : QuestionFigures.From(Tallies(uncovered, sums.Layout, questions[q])).Base;
+            var hidden = Suppression.Apply([.. figures.Select(f => f[q].Base), uncoveredBase], k, [.. hiddenGroups, true]);
+            for (var g = 0; g < ordered.Count; g++) hiddenCells[g, q] = hidden[g];
         }
 
         var rates = await ResponseRateQuery.RunAsync(target, instrument.InstrumentId, sums, language, ct);
@@ -73,6 +78,7 @@ public static class ResultsQuery
                     : null,
             });
         }
+        result = Disclose(result, ordered.Select(g => g.Key).ToList(), sums, viewer, instrument.InstrumentId, request);
         if (request.By == Dimension.Period)
         {
             result = WithChanges(result);
@@ -80,10 +86,39 @@ public static class ResultsQuery
         return new ResultsReport(instrument.Key, request.By is { } b ? ResultsRequest.Name(b) : null,
             new PeriodInfo(request.From is { } from ? new DateOnly(from.Year, from.Month, 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
                 request.To is { } to ? new DateOnly(to.Year, to.Month, DateTime.DaysInMonth(to.Year, to.Month)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null),
-            k, sums.LeftOutRepeats, result)
+            k, sums.LeftOutRepeats, result);
+    }
+
+    /// <summary>Tells the viewer's ledger which respondent sets the report shows: every shown group and, where the groups do
+    /// not overlap, what the shown groups add up to (one subtraction away from the total).</summary>
+    private static List<GroupResult> Disclose(List<GroupResult> groups, List<string> keys, Sums sums, Viewer viewer, int instrumentId, ResultsRequest request)
+    {
+        if (viewer.Ledger is not { } ledger) return groups;
+        var shown = new List<GroupResult>();
+        var union = new Dictionary<CellKey, long>();
+        var overlapping = false;
+        for (var g = 0; g < groups.Count; g++)
         {
-            Cells = sums.Cells,
-        };
+            if (groups[g].Suppressed || !sums.GroupCells.TryGetValue(keys[g], out var cells))
+            {
+                shown.Add(groups[g]);
+                continue;
+            }
+            var set = new RespondentSet(cells, Definition(request, keys[g]));
+            ledger.Add(instrumentId, set);
+            shown.Add(groups[g] with { Disclosed = set });
+            foreach (var (key, count) in cells)
+            {
+                overlapping |= union.ContainsKey(key);
+                union[key] = union.GetValueOrDefault(key) + count;
+            }
+        }
+        // Overlapping groups (target-group sets sharing a group) do not add up to a set of respondents.
+        if (request.By is not null && !overlapping && shown.Count(g => g.Disclosed is not null) > 1)
+        {
+            ledger.Add(instrumentId, new RespondentSet(union, Definition(request, null)));
+        }
+        return shown;
     }
 
     /// <summary>Trends: each period's positive share against the previous period's, flagged only when significant.</summary>
@@ -116,8 +151,21 @@ public static class ResultsQuery
         return changed;
     }
 
-    internal sealed record Sums(Dictionary<string, (string Label, CellTotal Total)> Groups, SlotLayout Layout, long LeftOutRepeats, IReadOnlyDictionary<CellKey, long> Cells)
+    /// <summary>The question a shown group answers, for "the same question asked again" (months, not days: the aggregates are
+    /// monthly, so two dates in one month ask the same).</summary>
+    internal static string Definition(ResultsRequest request, string? group) => RespondentSet.DefinitionOf(
+        request.Instrument, request.By is { } by ? ResultsRequest.Name(by) : null, request.By == Dimension.Period ? request.Period.ToString() : null,
+        request.From is { } f ? f.Year * 100 + f.Month : null, request.To is { } t ? t.Year * 100 + t.Month : null,
+        request.Where.OrderBy(w => w.Key).Select(w => $"{ResultsRequest.Name(w.Key)}={w.Value}").ToList(), request.IncludeKioskRepeats, group);
+
+    internal sealed record Sums(Dictionary<string, (string Label, CellTotal Total)> Groups, SlotLayout Layout, long LeftOutRepeats)
     {
+        /// <summary>Respondents per cell of each group, for the differencing guard; empty for viewers it does not apply to.</summary>
+        public Dictionary<string, Dictionary<CellKey, long>> GroupCells { get; init; } = [];
+
+        /// <summary>The selected respondents that fall in no group of the breakdown.</summary>
+        public required CellTotal Uncovered { get; init; }
+
         /// <summary>Respondents per group who answered on a tablet: the numerator of the tablet response rate.</summary>
         public Dictionary<string, long> TabletRespondents { get; init; } = [];
 
@@ -140,12 +188,17 @@ public static class ResultsQuery
             var groups = new Dictionary<string, (string Label, CellTotal Total)>(StringComparer.Ordinal);
             var tablet = new Dictionary<string, long>(StringComparer.Ordinal);
             var paper = new Dictionary<(string, int), long>();
+            // Only roles below analyst are checked for differencing; the others need not pay for the cell lists.
+            var groupCells = new Dictionary<string, Dictionary<CellKey, long>>(StringComparer.Ordinal);
+            var uncovered = new CellTotal(cells.Layout);
             foreach (var cell in selection.Cells)
             {
+                var covered = false;
                 var onTablet = cell.Key.Channel == TabletChannel;
                 var onPaper = cell.Key.Channel == PaperChannel;
                 foreach (var (groupKey, label) in selection.GroupsOf(cell.Key, language))
                 {
+                    covered = true;
                     if (!groups.TryGetValue(groupKey, out var group))
                     {
                         groups[groupKey] = group = (label, new CellTotal(cells.Layout));
@@ -153,11 +206,15 @@ public static class ResultsQuery
                     group.Total.Add(cell);
                     if (onTablet) tablet[groupKey] = tablet.GetValueOrDefault(groupKey) + cell.Respondents;
                     if (onPaper) paper[(groupKey, cell.Key.Month)] = paper.GetValueOrDefault((groupKey, cell.Key.Month)) + cell.Respondents;
+                    if (viewer.Ledger is not null)
+                    {
+                        if (!groupCells.TryGetValue(groupKey, out var own)) groupCells[groupKey] = own = [];
+                        own[cell.Key] = own.GetValueOrDefault(cell.Key) + cell.Respondents;
+                    }
                 }
+                if (!covered) uncovered.Add(cell);
             }
-            // Only roles below analyst are checked for differencing; the others need not pay for the cell list.
-            IReadOnlyDictionary<CellKey, long> selected = viewer.IsAnalystOrAdmin ? new Dictionary<CellKey, long>() : selection.Cells.ToDictionary(c => c.Key, c => c.Respondents);
-            return new Sums(groups, cells.Layout, selection.LeftOutRepeats, selected) { TabletRespondents = tablet, PaperRespondents = paper, Selection = selection };
+            return new Sums(groups, cells.Layout, selection.LeftOutRepeats) { TabletRespondents = tablet, PaperRespondents = paper, Selection = selection, GroupCells = groupCells, Uncovered = uncovered };
         }, ct);
         return (instrument, index, sums);
     }

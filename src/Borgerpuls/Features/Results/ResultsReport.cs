@@ -2,12 +2,7 @@ namespace Borgerpuls.Features.Results;
 
 /// <summary>The results document of SPEC §6. Shares are fractions 0–1; a suppressed cell carries no figures.</summary>
 public sealed record ResultsReport(
-    string Instrument, string? By, PeriodInfo Period, int K, long LeftOutKioskRepeats, IReadOnlyList<GroupResult> Groups)
-{
-    /// <summary>Respondents per aggregate cell behind the output, for differencing protection; never serialised.</summary>
-    [System.Text.Json.Serialization.JsonIgnore]
-    public IReadOnlyDictionary<Data.Aggregates.CellKey, long> Cells { get; init; } = new Dictionary<Data.Aggregates.CellKey, long>();
-}
+    string Instrument, string? By, PeriodInfo Period, int K, long LeftOutKioskRepeats, IReadOnlyList<GroupResult> Groups);
 
 public sealed record PeriodInfo(string? From, string? To);
 
@@ -18,6 +13,11 @@ public sealed record GroupResult(
     /// <summary>Where the denominator is known (tablet hand-overs, invitations): answered ÷ offered, with a warning when low.
     /// Null when the group has no such channel, when it is suppressed, or for breakdowns the denominators do not carry.</summary>
     public ResponseRateResult? ResponseRate { get; init; }
+
+    /// <summary>The respondents behind the shown group as told to the differencing guard (null when it does not apply), so
+    /// that a caller who hides the group afterwards can take it back; never serialised.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Security.Anonymity.RespondentSet? Disclosed { get; init; }
 }
 
 /// <summary>Offered = tablet answers + declined hand-overs + invitations issued + paper forms handed out; answered = tablet

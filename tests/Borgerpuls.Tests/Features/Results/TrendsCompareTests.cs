@@ -75,7 +75,7 @@ public sealed class TrendsCompareTests
         Assert.Equal(HttpStatusCode.OK, all.StatusCode);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, without.StatusCode);
-        Assert.Contains("fewer than 5 respondents", await without.Content.ReadAsStringAsync());
+        Assert.Contains("færre end 5", await without.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, analystWithout.StatusCode);
     }
 }
