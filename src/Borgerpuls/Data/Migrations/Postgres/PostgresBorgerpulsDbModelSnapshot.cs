@@ -1572,6 +1572,52 @@ namespace Borgerpuls.Data.Migrations.Postgres
                     b.ToTable("SavedMappings", (string)null);
                 });
 
+            modelBuilder.Entity("Borgerpuls.Security.Anonymity.DisclosedSet", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Cells")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("InstrumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Respondents")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("User")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("User", "At");
+
+                    b.HasIndex("User", "InstrumentId", "Fingerprint")
+                        .IsUnique();
+
+                    b.ToTable("DisclosedSets", (string)null);
+                });
+
             modelBuilder.Entity("Borgerpuls.Security.PersonalAccessToken", b =>
                 {
                     b.Property<int>("Id")

@@ -1513,6 +1513,50 @@ namespace Borgerpuls.Data.Migrations.Sqlite
                     b.ToTable("SavedMappings", (string)null);
                 });
 
+            modelBuilder.Entity("Borgerpuls.Security.Anonymity.DisclosedSet", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Cells")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InstrumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Respondents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("User")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("User", "At");
+
+                    b.HasIndex("User", "InstrumentId", "Fingerprint")
+                        .IsUnique();
+
+                    b.ToTable("DisclosedSets", (string)null);
+                });
+
             modelBuilder.Entity("Borgerpuls.Security.PersonalAccessToken", b =>
                 {
                     b.Property<int>("Id")

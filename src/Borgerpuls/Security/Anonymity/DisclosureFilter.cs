@@ -1,0 +1,47 @@
+using Borgerpuls.Localization;
+using Microsoft.Extensions.Localization;
+
+namespace Borgerpuls.Security.Anonymity;
+
+/// <summary>Runs the differencing guard on whatever an endpoint's queries put in the request's ledger, after the endpoint
+/// has built its answer and before anything is sent: an endpoint that shows figures cannot forget it.</summary>
+public sealed class DisclosureFilter : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var result = await next(context);
+        var http = context.HttpContext;
+        if (http.Features.Get<DisclosureLedger>() is not { } ledger) return result;
+        var refusal = await CheckAsync(http, ledger);
+        if (refusal is null) return result;
+        var t = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+        return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["query"] = [Message(refusal, t)] }, title: t["Anonymity.Refused.Title"]);
+    }
+
+    public static Task<DisclosureRefusal?> CheckAsync(HttpContext http, DisclosureLedger ledger)
+    {
+        var guard = http.RequestServices.GetRequiredService<DisclosureGuard>();
+        var k = Features.Results.ResultsApi.AnonymityK(http.RequestServices.GetRequiredService<IConfiguration>());
+        return guard.CheckAsync(http.User.Identity?.Name ?? "?", Viewer.From(http.User), ledger, k, http.RequestAborted);
+    }
+
+    public static string Message(DisclosureRefusal refusal, IStringLocalizer t) => refusal.Reason == DisclosureRefusalReason.TooMany
+        ? t["Anonymity.Refused.TooMany"]
+        : t["Anonymity.Refused.Differencing", refusal.K];
+}
+
+public static class DisclosureFilterExtensions
+{
+    /// <summary>Every endpoint that returns figures to staff goes behind this.</summary>
+    public static TBuilder WithDisclosureGuard<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter<TBuilder, DisclosureFilter>().WithMetadata(DisclosureGuardedAttribute.Instance);
+}
+
+/// <summary>Endpoint metadata saying that the differencing guard runs on the endpoint — through <see cref="DisclosureFilter"/>, or
+/// for the dashboard's pages and chart downloads through its loader — so a test can list the endpoints that show figures and
+/// find any without it.</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class DisclosureGuardedAttribute : Attribute
+{
+    public static readonly DisclosureGuardedAttribute Instance = new();
+}

@@ -1,0 +1,27 @@
+namespace Borgerpuls.Security.Anonymity;
+
+/// <summary>The respondent sets one request is about to show a guarded viewer, written by the query layer as it decides what
+/// is shown (every shown group, and what the shown groups add up to) and checked by <see cref="DisclosureGuard"/> before
+/// anything is sent.</summary>
+public sealed class DisclosureLedger
+{
+    private readonly List<(int InstrumentId, RespondentSet Set)> _sets = [];
+
+    public void Add(int instrumentId, RespondentSet set)
+    {
+        if (set.Respondents == 0) return;
+        lock (_sets) _sets.Add((instrumentId, set));
+    }
+
+    /// <summary>A caller that hides a figure after the query (e.g. the dashboard's trend lines against their total) takes
+    /// its set back, so that only what is shown is checked and remembered.</summary>
+    public void Withdraw(RespondentSet set)
+    {
+        lock (_sets) _sets.RemoveAll(s => ReferenceEquals(s.Set, set));
+    }
+
+    public IReadOnlyList<(int InstrumentId, RespondentSet Set)> Sets
+    {
+        get { lock (_sets) return _sets.ToList(); }
+    }
+}
