@@ -37,7 +37,7 @@ public sealed class DashboardFigures
         Viewer viewer, int k, CancellationToken ct)
     {
         var months = filter.Months(today);
-        var versionId = await db.InstrumentVersions.Where(v => v.Instrument!.Key == instrumentKey).OrderByDescending(v => v.Number).Select(v => (int?)v.Id).FirstOrDefaultAsync(ct)
+        var versionId = await db.InstrumentVersions.LatestPublished(instrumentKey).Select(v => (int?)v.Id).FirstOrDefaultAsync(ct)
             ?? throw new ResultsException($"Unknown instrument '{instrumentKey}'.");
         var instrument = await InstrumentCatalog.CachedAsync(db, target, versionId, ct);
         var request = filter.Request(instrumentKey, months);

@@ -2,6 +2,7 @@ using Borgerpuls.Data;
 using Borgerpuls.Data.Bulk;
 using Borgerpuls.Domain;
 using Microsoft.EntityFrameworkCore;
+using Borgerpuls.Features.Questionnaire;
 
 namespace Borgerpuls.Features.DemoData;
 
@@ -56,8 +57,7 @@ internal sealed class DemoModel
         foreach (var (key, (weight, channels)) in weights)
         {
             var instrument = await db.Instruments.AsNoTracking().SingleAsync(i => i.Key == key, ct);
-            var version = await db.InstrumentVersions.AsNoTracking().Where(v => v.InstrumentId == instrument.Id)
-                .OrderByDescending(v => v.Number).Include(v => v.Questions).ThenInclude(q => q.Scale!).ThenInclude(s => s.Options).FirstAsync(ct);
+            var version = await db.InstrumentVersions.AsNoTracking().LatestPublished(instrument.Id).Include(v => v.Questions).ThenInclude(q => q.Scale!).ThenInclude(s => s.Options).FirstAsync(ct);
             var questions = version.Questions.OrderBy(q => q.Position).Select((q, i) =>
             {
                 var options = q.Scale?.Options.OrderBy(o => o.Position).ToList() ?? [];

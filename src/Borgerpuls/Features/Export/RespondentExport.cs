@@ -17,7 +17,7 @@ public static class RespondentExport
     public static async Task<Table> BuildAsync(BorgerpulsDb db, ResultsRequest request, int k, CancellationToken ct)
     {
         var instrument = await db.Instruments.SingleOrDefaultAsync(i => i.Key == request.Instrument, ct) ?? throw new ResultsException($"Unknown instrument '{request.Instrument}'.");
-        var versionId = await db.InstrumentVersions.Where(v => v.InstrumentId == instrument.Id).OrderByDescending(v => v.Number).Select(v => v.Id).FirstAsync(ct);
+        var versionId = await db.InstrumentVersions.LatestPublished(instrument.Id).Select(v => v.Id).FirstAsync(ct);
         var definition = await InstrumentCatalog.LoadAsync(db, versionId, ct);
         var index = await OrganisationIndex.LoadAsync(db, ct);
 

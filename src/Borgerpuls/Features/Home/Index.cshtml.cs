@@ -29,7 +29,7 @@ public sealed class IndexModel(BorgerpulsDb db) : PageModel
                     .Select(s => new SiteRow(s.Name, s.Units.OrderBy(u => u.Name).Select(u => u.Name).ToList())).ToList())).ToList()))
             .ToListAsync(ct);
         var instruments = await db.Instruments.AsNoTracking().OrderBy(i => i.Key)
-            .Select(i => new { i.Key, i.Names, Questions = i.Versions.OrderByDescending(v => v.Number).Select(v => v.Questions.Count).FirstOrDefault() })
+            .Select(i => new { i.Key, i.Names, Questions = i.Versions.Where(v => v.PublishedAt != null).OrderByDescending(v => v.Number).Select(v => v.Questions.Count).FirstOrDefault() })
             .ToListAsync(ct);
         Instruments = instruments.Select(i => new InstrumentRow(i.Key, i.Names.In(language).Text, i.Questions)).ToList();
     }

@@ -11,7 +11,7 @@ public sealed record ImportPreview(string File, IReadOnlyList<string> Header, IR
 
     public static async Task<ImportPreview> ReadAsync(BorgerpulsDb db, string path, string instrumentKey, CancellationToken ct)
     {
-        var versionId = await db.InstrumentVersions.Where(v => v.Instrument!.Key == instrumentKey).OrderByDescending(v => v.Number).Select(v => (int?)v.Id).FirstOrDefaultAsync(ct)
+        var versionId = await db.InstrumentVersions.LatestPublished(instrumentKey).Select(v => (int?)v.Id).FirstOrDefaultAsync(ct)
             ?? throw new ImportFileException($"Unknown instrument '{instrumentKey}'.");
         var instrument = await InstrumentCatalog.LoadAsync(db, versionId, ct);
         using var file = Importer.Read(() => Reading.WideFileReader.Open(path));

@@ -79,7 +79,7 @@ public static class Importer
         int? campaignId = null;
         await using (var db = DatabaseSetup.Create(target))
         {
-            var versionId = await db.InstrumentVersions.Where(v => v.Instrument!.Key == options.Instrument).OrderByDescending(v => v.Number).Select(v => (int?)v.Id).FirstOrDefaultAsync(ct)
+            var versionId = await db.InstrumentVersions.LatestPublished(options.Instrument).Select(v => (int?)v.Id).FirstOrDefaultAsync(ct)
                 ?? throw new ImportFileException($"Unknown instrument '{options.Instrument}'.");
             instrument = await InstrumentCatalog.LoadAsync(db, versionId, ct);
             org = await LoadOrganisationAsync(db, ct);

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Borgerpuls.Features.Questionnaire;
 
 namespace Borgerpuls.Features.Import;
 
@@ -161,7 +162,7 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, Aud
             Errors.Add(e.Message);
             return false;
         }
-        var instrument = await db.InstrumentVersions.Where(v => v.Instrument!.Key == Instrument).OrderByDescending(v => v.Number).Select(v => v.Id).FirstAsync();
+        var instrument = await db.InstrumentVersions.LatestPublished(Instrument!).Select(v => v.Id).FirstAsync();
         var definition = await Questionnaire.InstrumentCatalog.LoadAsync(db, instrument, HttpContext.RequestAborted);
         Choices =
         [

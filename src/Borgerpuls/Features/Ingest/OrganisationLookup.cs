@@ -3,9 +3,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Borgerpuls.Features.Ingest;
 
-/// <summary>Organisation and taxonomy keys → ids, for validating a submission's context. Reloaded when a key is missing,
-/// so configuration applied while the server runs is seen at once.</summary>
-public sealed class OrganisationLookup(IServiceScopeFactory scopes)
+/// <summary>Organisation and taxonomy keys → ids, for validating a submission's context. Read again once older than
+/// <see cref="ReferenceData.MaxAge"/>, so configuration applied by another process (<c>config apply</c>) while the server runs
+/// is accepted within seconds, without a reload per request (an unknown key in a submission does not trigger one).</summary>
+public sealed class OrganisationLookup
 {
     public sealed record Snapshot(
         IReadOnlyDictionary<string, int> JobCentres,
@@ -16,18 +17,23 @@ public sealed class OrganisationLookup(IServiceScopeFactory scopes)
         IReadOnlyDictionary<int, string> JobCentreKeys,
         IReadOnlyDictionary<string, IReadOnlySet<string>> BackgroundOptions);
 
-    private Snapshot? _snapshot;
+    private readonly IServiceScopeFactory _scopes;
+    private readonly Refreshing<Snapshot> _snapshot;
 
-    public async Task<Snapshot> GetAsync(CancellationToken ct, bool reload = false)
+    public OrganisationLookup(IServiceScopeFactory scopes)
     {
-        if (_snapshot is { } s && !reload)
-        {
-            return s;
-        }
-        await using var scope = scopes.CreateAsyncScope();
+        _scopes = scopes;
+        _snapshot = new Refreshing<Snapshot>(LoadAsync);
+    }
+
+    public Task<Snapshot> GetAsync(CancellationToken ct) => _snapshot.GetAsync(ct);
+
+    private async Task<Snapshot> LoadAsync(CancellationToken ct)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BorgerpulsDb>();
         var centres = await db.JobCentres.AsNoTracking().ToListAsync(ct);
-        var snapshot = new Snapshot(
+        return new Snapshot(
             centres.ToDictionary(j => j.Key, j => j.Id),
             await db.Sites.AsNoTracking().ToDictionaryAsync(x => x.Key, x => (x.Id, x.JobCentreId, x.KioskRepeatWindowSeconds), ct),
             await db.Units.AsNoTracking().ToDictionaryAsync(x => x.Key, x => (x.Id, x.SiteId), ct),
@@ -35,14 +41,5 @@ public sealed class OrganisationLookup(IServiceScopeFactory scopes)
             await db.TargetGroups.AsNoTracking().ToDictionaryAsync(x => x.Key, x => x.Id, ct),
             centres.ToDictionary(j => j.Id, j => j.Key),
             (await db.BackgroundVariables.AsNoTracking().ToListAsync(ct)).ToDictionary(v => v.Key, v => (IReadOnlySet<string>)v.Options.Select(o => o.Code).ToHashSet()));
-        _snapshot = snapshot;
-        return snapshot;
-    }
-
-    public async Task<Snapshot> WithKeysAsync(IEnumerable<string?> jobCentres, IEnumerable<string?> sites, CancellationToken ct)
-    {
-        var snapshot = await GetAsync(ct);
-        var missing = jobCentres.Any(k => k is not null && !snapshot.JobCentres.ContainsKey(k)) || sites.Any(k => k is not null && !snapshot.Sites.ContainsKey(k));
-        return missing ? await GetAsync(ct, reload: true) : snapshot;
     }
 }

@@ -6,29 +6,32 @@ using Microsoft.EntityFrameworkCore;
 namespace Borgerpuls.Features.Questionnaire;
 
 /// <summary>Loads instrument versions for collection, validation and import. Versions are immutable and cached forever;
-/// which version is newest is looked up again after a short while, so a newly published version is picked up.</summary>
-public sealed class InstrumentCatalog(IServiceScopeFactory scopes, TimeProvider clock)
+/// which published version is newest is read again for all instruments at once after <see cref="ReferenceData.MaxAge"/>, so a
+/// version or instrument published by another process is picked up within seconds, and an unknown key costs no query.</summary>
+public sealed class InstrumentCatalog
 {
-    private static readonly TimeSpan LatestTtl = TimeSpan.FromSeconds(10);
+    private readonly IServiceScopeFactory _scopes;
     private readonly ConcurrentDictionary<int, InstrumentDefinition> _versions = new();
-    private readonly ConcurrentDictionary<string, (int VersionId, DateTimeOffset At)> _latest = new(StringComparer.Ordinal);
+    private readonly Refreshing<IReadOnlyDictionary<string, int>> _latest;
 
-    public async Task<InstrumentDefinition?> LatestAsync(string instrumentKey, CancellationToken ct = default)
+    public InstrumentCatalog(IServiceScopeFactory scopes)
     {
-        if (_latest.TryGetValue(instrumentKey, out var cached) && clock.GetUtcNow() - cached.At < LatestTtl)
-        {
-            return await VersionAsync(cached.VersionId, ct);
-        }
-        await using var scope = scopes.CreateAsyncScope();
+        _scopes = scopes;
+        _latest = new Refreshing<IReadOnlyDictionary<string, int>>(LoadLatestAsync);
+    }
+
+    public async Task<InstrumentDefinition?> LatestAsync(string instrumentKey, CancellationToken ct = default) =>
+        (await _latest.GetAsync(ct)).TryGetValue(instrumentKey, out var versionId) ? await VersionAsync(versionId, ct) : null;
+
+    private async Task<IReadOnlyDictionary<string, int>> LoadLatestAsync(CancellationToken ct)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BorgerpulsDb>();
-        var versionId = await db.InstrumentVersions.Where(v => v.Instrument!.Key == instrumentKey && v.PublishedAt != null)
-            .OrderByDescending(v => v.Number).Select(v => (int?)v.Id).FirstOrDefaultAsync(ct);
-        if (versionId is null)
-        {
-            return null;
-        }
-        _latest[instrumentKey] = (versionId.Value, clock.GetUtcNow());
-        return await VersionAsync(versionId.Value, ct);
+        // A few rows per instrument; the newest is picked here rather than with a per-group subquery both providers must translate.
+        var published = await db.InstrumentVersions.AsNoTracking().Published()
+            .Select(v => new { v.Instrument!.Key, v.Number, v.Id }).ToListAsync(ct);
+        return published.GroupBy(v => v.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.MaxBy(v => v.Number)!.Id, StringComparer.Ordinal);
     }
 
     public async Task<InstrumentDefinition> VersionAsync(int versionId, CancellationToken ct = default)
@@ -37,7 +40,7 @@ public sealed class InstrumentCatalog(IServiceScopeFactory scopes, TimeProvider 
         {
             return definition;
         }
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BorgerpulsDb>();
         definition = await LoadAsync(db, versionId, ct);
         return _versions.GetOrAdd(versionId, definition);

@@ -40,7 +40,7 @@ public static class ReportBuilder
         }
 
         var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-        var versionId = await db.InstrumentVersions.Where(v => v.Instrument!.Key == results.Instrument).OrderByDescending(v => v.Number).Select(v => v.Id).FirstAsync(ct);
+        var versionId = await db.InstrumentVersions.LatestPublished(results.Instrument).Select(v => v.Id).FirstAsync(ct);
         var instrument = await InstrumentCatalog.CachedAsync(db, target, versionId, ct);
         var questions = instrument.Questions.Select((q, i) => new ReportQuestion(q.Key, i + 1, q.Texts.In(language).Text,
             Labels(q, Polarity.Positive, language), Labels(q, Polarity.Negative, language), q.Type is QuestionType.Scale or QuestionType.YesNo)).ToList();

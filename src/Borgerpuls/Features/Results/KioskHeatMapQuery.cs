@@ -23,7 +23,7 @@ public static class KioskHeatMapQuery
     public static async Task<KioskHeatMapReport> RunAsync(BorgerpulsDb db, DatabaseSetup.Target target, ResultsRequest request, Viewer viewer, int k, CancellationToken ct)
     {
         Suppression.CheckK(k);
-        var versionId = await db.InstrumentVersions.Where(v => v.Instrument!.Key == request.Instrument).OrderByDescending(v => v.Number).Select(v => (int?)v.Id).FirstOrDefaultAsync(ct)
+        var versionId = await db.InstrumentVersions.LatestPublished(request.Instrument).Select(v => (int?)v.Id).FirstOrDefaultAsync(ct)
             ?? throw new ResultsException($"Unknown instrument '{request.Instrument}'.");
         var instrument = await InstrumentCatalog.CachedAsync(db, target, versionId, ct);
         var index = await OrganisationIndex.CachedAsync(db, target, ct);

@@ -16,10 +16,10 @@ internal sealed record OrganisationIndex(
 {
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (OrganisationIndex Index, DateTime At)> Recent = new(StringComparer.Ordinal);
 
-    /// <summary>Configuration changes reach figures within a few seconds; every query need not read the organisation again.</summary>
+    /// <summary>Configuration changes reach figures within <see cref="ReferenceData.MaxAge"/>; every query need not read the organisation again.</summary>
     public static async Task<OrganisationIndex> CachedAsync(BorgerpulsDb db, DatabaseSetup.Target target, CancellationToken ct)
     {
-        if (Recent.TryGetValue(target.ConnectionString, out var recent) && DateTime.UtcNow - recent.At < TimeSpan.FromSeconds(5))
+        if (Recent.TryGetValue(target.ConnectionString, out var recent) && DateTime.UtcNow - recent.At < ReferenceData.MaxAge)
         {
             return recent.Index;
         }

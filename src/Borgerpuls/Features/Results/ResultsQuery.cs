@@ -178,7 +178,7 @@ public static class ResultsQuery
     /// <summary>Selects the request's cells and sums them per group, under the store's read lock.</summary>
     internal static async Task<(InstrumentDefinition, OrganisationIndex, Sums)> SumAsync(BorgerpulsDb db, DatabaseSetup.Target target, ResultsRequest request, Viewer viewer, string language, CancellationToken ct)
     {
-        var versionId = await db.InstrumentVersions.Where(v => v.Instrument!.Key == request.Instrument).OrderByDescending(v => v.Number).Select(v => (int?)v.Id).FirstOrDefaultAsync(ct)
+        var versionId = await db.InstrumentVersions.LatestPublished(request.Instrument).Select(v => (int?)v.Id).FirstOrDefaultAsync(ct)
             ?? throw new ResultsException($"Unknown instrument '{request.Instrument}'.");
         var instrument = await InstrumentCatalog.CachedAsync(db, target, versionId, ct);
         var index = await OrganisationIndex.CachedAsync(db, target, ct);

@@ -59,10 +59,6 @@ internal static partial class RecordDeclined
         var instrumentId = await db.Instruments.Where(i => i.Key == device.InstrumentKey).Select(i => i.Id).SingleAsync(ct);
         var now = clock.GetUtcNow();
         var org = await organisation.GetAsync(ct);
-        if (items.Any(i => (i.Context?.Unit is { } u && !org.Units.ContainsKey(u)) || (i.Context?.TargetGroup is { } t && !org.TargetGroups.ContainsKey(t))))
-        {
-            org = await organisation.GetAsync(ct, reload: true);
-        }
         var errors = new Dictionary<string, string[]>();
         var rows = new List<DeclinedHandOver>();
         for (var n = 0; n < items.Count; n++)
