@@ -41,6 +41,9 @@ internal static class DashboardBenchmark
                 ("analyst, whole municipality", Viewer.CommandLine, new DashboardFilter { Instrument = "vive-7" }),
                 ("manager jc-nord, by unit", new Viewer(Roles.Manager, new HashSet<string> { "jc-nord" }), new DashboardFilter { Instrument = "vive-7", JobCentre = "jc-nord", GroupBy = "unit" }),
                 ("analyst, udsatte, by quarter", Viewer.CommandLine, new DashboardFilter { Instrument = "vive-7", TargetGroupSet = "udsatte", Period = "quarter", CompareBy = "period" }),
+                // The differencing guard's cost: the committee's figures are the analyst's, plus recording every shown set and
+                // checking it against the member's history in the database (the same page again after the first round).
+                ("committee + guard, municipality", new Viewer(Roles.Committee, null), new DashboardFilter { Instrument = "vive-7" }),
             };
             var first = Stopwatch.StartNew();
             await RenderAsync(target, viewers[0].Filter, viewers[0].Viewer, today, localizer);
@@ -80,6 +83,7 @@ internal static class DashboardBenchmark
     /// <summary>What the page's GET does before Razor writes HTML.</summary>
     private static async Task RenderAsync(DatabaseSetup.Target target, DashboardFilter filter, Viewer viewer, DateOnly today, KeyLocalizer localizer)
     {
+        if (viewer.Role == Roles.Committee) viewer = viewer with { Ledger = new Borgerpuls.Security.Anonymity.DisclosureLedger() };
         await using var db = DatabaseSetup.Create(target);
         var figures = await DashboardFigures.RunAsync(db, target, filter, filter.Instrument!, today, viewer, 5, CancellationToken.None);
         _ = await DashboardOptions.LoadAsync(db, target, viewer, CancellationToken.None);
@@ -88,6 +92,14 @@ internal static class DashboardBenchmark
         foreach (var name in DashboardCharts.Names)
         {
             _ = charts.Get(name)!.Table.Rows.Count;
+        }
+        if (viewer.Ledger is { } ledger)
+        {
+            var guard = new Borgerpuls.Security.Anonymity.DisclosureGuard(target, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), TimeProvider.System);
+            if (await guard.CheckAsync("bench-committee", viewer, ledger, 5, CancellationToken.None) is { } refused)
+            {
+                throw new InvalidOperationException($"refused: {refused}");
+            }
         }
     }
 

@@ -41,8 +41,12 @@ public sealed class DisclosureGuard(DatabaseSetup.Target target, IConfiguration 
         var known = await db.DisclosedSets.AsNoTracking().Where(s => s.User == user && s.At >= since && instruments.Contains(s.InstrumentId))
             .Select(s => new { s.Id, s.InstrumentId, s.Respondents, s.Fingerprint, s.Definition }).ToListAsync(ct);
 
-        // Two sets whose sizes differ by k or more differ by at least k respondents: only near sizes need the cells.
-        var candidates = known.Where(s => incoming.Any(n => n.InstrumentId == s.InstrumentId && Math.Abs(n.Set.Respondents - s.Respondents) < k)).Select(s => s.Id).ToList();
+        // Two sets whose sizes differ by k or more differ by at least k respondents: only near sizes need the cells. A stored
+        // set equal to one shown now adds nothing the comparisons among the new sets do not cover (the same page again).
+        var fresh = incoming.Select(s => (s.InstrumentId, s.Set, Fingerprint: s.Set.Fingerprint())).DistinctBy(s => (s.InstrumentId, s.Fingerprint)).ToList();
+        var shownNow = fresh.Select(s => (s.InstrumentId, s.Fingerprint)).ToHashSet();
+        var candidates = known.Where(s => !shownNow.Contains((s.InstrumentId, s.Fingerprint))
+            && incoming.Any(n => n.InstrumentId == s.InstrumentId && Math.Abs(n.Set.Respondents - s.Respondents) < k)).Select(s => s.Id).ToList();
         var earlier = new List<(int InstrumentId, RespondentSet Set)>();
         foreach (var chunk in candidates.Chunk(500))
         {
@@ -50,10 +54,11 @@ public sealed class DisclosureGuard(DatabaseSetup.Target target, IConfiguration 
             earlier.AddRange(rows.Select(r => (r.InstrumentId, RespondentSet.FromBytes(r.Cells, r.Definition))));
         }
 
-        for (var i = 0; i < incoming.Count; i++)
+        var shown = fresh.Select(s => (s.InstrumentId, s.Set)).ToList();
+        for (var i = 0; i < shown.Count; i++)
         {
-            var (instrument, set) = incoming[i];
-            var others = earlier.Concat(incoming.Skip(i + 1));
+            var (instrument, set) = shown[i];
+            var others = earlier.Concat(shown.Skip(i + 1));
             foreach (var (otherInstrument, other) in others)
             {
                 // The same question asked again is answered (SPEC §5), also when answers arrived in between.
@@ -66,7 +71,6 @@ public sealed class DisclosureGuard(DatabaseSetup.Target target, IConfiguration 
         }
 
         var fingerprints = known.Select(s => (s.InstrumentId, s.Fingerprint)).ToHashSet();
-        var fresh = incoming.Select(s => (s.InstrumentId, s.Set, Fingerprint: s.Set.Fingerprint())).DistinctBy(s => (s.InstrumentId, s.Fingerprint)).ToList();
         var added = fresh.Where(s => !fingerprints.Contains((s.InstrumentId, s.Fingerprint))).ToList();
         if (added.Count > 0 && await db.DisclosedSets.CountAsync(s => s.User == user && s.At >= since, ct) + added.Count > MaxSetsPerUser)
         {
