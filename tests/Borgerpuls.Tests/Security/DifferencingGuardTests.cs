@@ -67,6 +67,11 @@ public sealed class DifferencingGuardTests
         var body = await second.Content.ReadAsStringAsync();
         Assert.True(second.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Forbidden, $"{narrower}: {second.StatusCode} {body[..Math.Min(body.Length, 300)]}");
         Assert.Contains("færre end 5", body);
+        // A refused export, report or showing of quotes is not logged as delivered.
+        await using (var db = database.Open())
+        {
+            Assert.Equal(0, db.AuditEntries.Count(e => e.Action == "export.results" || e.Action == "report.download" || e.Action == "comments.view"));
+        }
 
         // The same as before is answered, and an analyst is never refused.
         Assert.Equal(HttpStatusCode.OK, (await committee.GetAsync("/api/v1/results?" + Nord)).StatusCode);

@@ -45,7 +45,7 @@ internal static class CommentsApi
                 configuration.GetValue("Anonymity:KComments", Suppression.DefaultCommentK), ct);
             if (report.QuotesShown)
             {
-                await audit.WriteAsync("comments.view", $"{instrument} {string.Join(" ", where ?? [])} {from}–{to}", ct: ct);
+                await http.AuditShownAsync(audit, "comments.view", $"{instrument} {string.Join(" ", where ?? [])} {from}–{to}", ct);
             }
             return TypedResults.Ok(report);
         }

@@ -46,7 +46,7 @@ internal static class ExportApi
         {
             var request = ResultsApi.Parse(instrument, by, period, from, to, where);
             var report = await ResultsQuery.RunAsync(db, target, request, Viewer.For(http), ResultsApi.AnonymityK(configuration), ct);
-            await audit.WriteAsync("export.results", $"{instrument} by {by} {string.Join(" ", where ?? [])}", ct: ct);
+            await http.AuditShownAsync(audit, "export.results", $"{instrument} by {by} {string.Join(" ", where ?? [])}", ct);
             return File(ResultsTable(report), $"borgerpuls-{instrument}-resultater", format, delimiter);
         }
         catch (ResultsException e)

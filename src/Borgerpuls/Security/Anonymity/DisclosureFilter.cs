@@ -13,7 +13,11 @@ public sealed class DisclosureFilter : IEndpointFilter
         var http = context.HttpContext;
         if (http.Features.Get<DisclosureLedger>() is not { } ledger) return result;
         var refusal = await CheckAsync(http, ledger);
-        if (refusal is null) return result;
+        if (refusal is null)
+        {
+            await ledger.ShownAsync();
+            return result;
+        }
         var t = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
         return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["query"] = [Message(refusal, t)] }, title: t["Anonymity.Refused.Title"]);
     }
@@ -32,6 +36,18 @@ public sealed class DisclosureFilter : IEndpointFilter
 
 public static class DisclosureFilterExtensions
 {
+    /// <summary>Audits an output that shows figures once it is certain to be sent: at once for roles the guard does not apply
+    /// to, after the guard passed for the others — a refused export or report is not logged as delivered.</summary>
+    public static Task AuditShownAsync(this HttpContext http, AuditLog audit, string action, string details, CancellationToken ct)
+    {
+        if (http.Features.Get<DisclosureLedger>() is { } ledger)
+        {
+            ledger.WhenShown(() => audit.WriteAsync(action, details, ct: ct));
+            return Task.CompletedTask;
+        }
+        return audit.WriteAsync(action, details, ct: ct);
+    }
+
     /// <summary>Every endpoint that returns figures to staff goes behind this.</summary>
     public static TBuilder WithDisclosureGuard<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilter<TBuilder, DisclosureFilter>().WithMetadata(DisclosureGuardedAttribute.Instance);

@@ -6,6 +6,7 @@ namespace Borgerpuls.Security.Anonymity;
 public sealed class DisclosureLedger
 {
     private readonly List<(int InstrumentId, RespondentSet Set)> _sets = [];
+    private readonly List<Func<Task>> _whenShown = [];
 
     public void Add(int instrumentId, RespondentSet set)
     {
@@ -18,6 +19,20 @@ public sealed class DisclosureLedger
     public void Withdraw(RespondentSet set)
     {
         lock (_sets) _sets.RemoveAll(s => ReferenceEquals(s.Set, set));
+    }
+
+    /// <summary>Work that must happen only if the output is actually sent, such as its audit entry: run by the guard's caller
+    /// after the check passed, never for a refused output.</summary>
+    public void WhenShown(Func<Task> work)
+    {
+        lock (_whenShown) _whenShown.Add(work);
+    }
+
+    public async Task ShownAsync()
+    {
+        List<Func<Task>> work;
+        lock (_whenShown) { work = [.. _whenShown]; _whenShown.Clear(); }
+        foreach (var w in work) await w();
     }
 
     public IReadOnlyList<(int InstrumentId, RespondentSet Set)> Sets
