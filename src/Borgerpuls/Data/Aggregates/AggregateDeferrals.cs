@@ -3,39 +3,94 @@ using Microsoft.EntityFrameworkCore;
 namespace Borgerpuls.Data.Aggregates;
 
 /// <summary>Crash safety for loads that defer their aggregates: a marker row while the load runs, removed in the transaction
-/// that writes the aggregates. If the process dies in between, the stored responses and the aggregates disagree; the
-/// marker left behind makes the next start (or the next import) rebuild the aggregates from the responses.</summary>
+/// that writes the aggregates. If the load dies in between, the stored responses and the aggregates disagree; the dead
+/// load's marker makes the next start rebuild the aggregates from the responses.</summary>
 public static class AggregateDeferrals
 {
-    public static async Task<long> BeginAsync(DatabaseSetup.Target target, string source, DateTimeOffset now, CancellationToken ct)
+    public static async Task<DeferredLoad> BeginAsync(DatabaseSetup.Target target, string source, CancellationToken ct)
     {
         await using var db = DatabaseSetup.Create(target);
-        var marker = new AggregateDeferral { Source = source.Length > 200 ? source[..200] : source, StartedAt = now.UtcDateTime };
+        var now = DateTime.UtcNow;
+        var marker = new AggregateDeferral { Source = source.Length > 200 ? source[..200] : source, StartedAt = now, Owner = LoadOwner.Current, HeartbeatAt = now };
         db.Set<AggregateDeferral>().Add(marker);
         await db.SaveChangesAsync(ct);
-        return marker.Id;
+        return new DeferredLoad(target, marker.Id);
     }
 
-    /// <summary>Removes a marker without writing aggregates: for a load that wrote no responses.</summary>
-    public static async Task EndAsync(DatabaseSetup.Target target, long id, CancellationToken ct)
-    {
-        await using var db = DatabaseSetup.Create(target);
-        await db.Set<AggregateDeferral>().Where(d => d.Id == id).ExecuteDeleteAsync(ct);
-    }
-
-    /// <summary>Rebuilds the aggregates when an interrupted load left a marker. Returns the interrupted loads' sources.
-    /// Run it when no load is in progress: at start-up, or before an import.</summary>
+    /// <summary>Rebuilds the aggregates when a dead load left a marker; markers of loads still running are left to their
+    /// owners. Returns the interrupted loads' sources.</summary>
     public static async Task<IReadOnlyList<string>> RepairAsync(DatabaseSetup.Target target, CancellationToken ct)
     {
-        List<string> interrupted;
+        List<AggregateDeferral> markers;
         await using (var db = DatabaseSetup.Create(target))
         {
-            interrupted = await db.Set<AggregateDeferral>().OrderBy(d => d.Id).Select(d => d.Source).ToListAsync(ct);
+            markers = await db.Set<AggregateDeferral>().AsNoTracking().OrderBy(d => d.Id).ToListAsync(ct);
         }
-        if (interrupted.Count > 0)
+        var dead = markers.Where(m => LoadOwner.IsDead(m, DateTime.UtcNow)).Select(m => m.Source).ToList();
+        if (dead.Count > 0)
         {
             await AggregateRebuild.RunAsync(target, ct);
         }
-        return interrupted;
+        return dead;
+    }
+}
+
+/// <summary>A running deferred load's marker: keeps its heartbeat while the load runs.</summary>
+public sealed class DeferredLoad : IAsyncDisposable
+{
+    private readonly DatabaseSetup.Target _target;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _beating;
+
+    internal DeferredLoad(DatabaseSetup.Target target, long id)
+    {
+        _target = target;
+        Id = id;
+        _beating = BeatAsync(_stop.Token);
+    }
+
+    public long Id { get; }
+
+    /// <summary>Removes the marker without writing aggregates: for a load that wrote no responses.</summary>
+    public async Task EndAsync(CancellationToken ct)
+    {
+        await StopAsync();
+        await using var db = DatabaseSetup.Create(_target);
+        await db.Set<AggregateDeferral>().Where(d => d.Id == Id).ExecuteDeleteAsync(ct);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        _stop.Dispose();
+    }
+
+    private async Task StopAsync()
+    {
+        if (!_stop.IsCancellationRequested) await _stop.CancelAsync();
+        await _beating;
+    }
+
+    private async Task BeatAsync(CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(LoadOwner.HeartbeatEvery);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                try
+                {
+                    await using var db = DatabaseSetup.Create(_target);
+                    await db.Set<AggregateDeferral>().Where(d => d.Id == Id).ExecuteUpdateAsync(s => s.SetProperty(d => d.HeartbeatAt, DateTime.UtcNow), stop);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // A busy database delays one beat; the next one tries again. Several must fail before the load looks dead.
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 }

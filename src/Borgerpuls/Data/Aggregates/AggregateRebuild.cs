@@ -1,62 +1,83 @@
-using System.Data.Common;
 using Borgerpuls.Features.Questionnaire;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Borgerpuls.Data.Aggregates;
 
-/// <summary>Recomputes every aggregate from the stored responses and comments, and the response-rate denominators from the stored
-/// invitations, declined hand-overs and paper forms handed out, in one transaction. Incremental maintenance must always
-/// give the same tables; this is the proof and the repair.</summary>
+/// <summary>Recomputes every aggregate from the stored responses and comments, and the response-rate denominators from the
+/// stored invitations, declined hand-overs and paper forms handed out. Incremental maintenance must always give the same
+/// tables; this is the proof and the repair, and the one way to maintain them after rows were deleted.
+/// <para>One transaction under the exclusive <see cref="MaintenanceLock"/>: it reads inside the snapshot it rewrites, so a
+/// writer in another process either committed before (and is counted) or waits and adds its own sums after.</para></summary>
 public static class AggregateRebuild
 {
-    public static async Task<(long Responses, int Cells)> RunAsync(DatabaseSetup.Target target, CancellationToken ct)
+    public static async Task<(long Responses, int Cells)> RunAsync(DatabaseSetup.Target target, CancellationToken ct, long? finishedLoad = null) =>
+        (await RunAsync(target, null, finishedLoad, ct))!.Value;
+
+    /// <summary>Runs <paramref name="delete"/> (retention, a campaign's data) and the rebuild in one transaction, so that no
+    /// figure counts a deleted row even for a moment. When <paramref name="delete"/> says it deleted nothing that is
+    /// counted, the tables are left alone. Returns whether they were rebuilt.</summary>
+    public static async Task<bool> AfterDeletingAsync(DatabaseSetup.Target target, Func<BorgerpulsDb, CancellationToken, Task<bool>> delete, CancellationToken ct) =>
+        await RunAsync(target, delete, null, ct) is not null;
+
+    private static async Task<(long Responses, int Cells)?> RunAsync(DatabaseSetup.Target target, Func<BorgerpulsDb, CancellationToken, Task<bool>>? delete,
+        long? finishedLoad, CancellationToken ct)
     {
         await using var db = DatabaseSetup.Create(target);
-        // Markers of interrupted loads seen before reading: the rebuild covers their responses, so it removes them.
-        var deferrals = await db.Set<AggregateDeferral>().Select(d => d.Id).ToListAsync(ct);
+        await using var tx = await MaintenanceLock.BeginExclusiveAsync(db, ct);
+        var connection = db.Database.GetDbConnection();
+        var dbTx = tx.GetDbTransaction();
+        if (delete is not null && !await delete(db, ct))
+        {
+            await tx.CommitAsync(ct);
+            return null;
+        }
+
+        var markers = await db.Set<AggregateDeferral>().AsNoTracking().ToListAsync(ct);
         var lexicon = await StoredThemeLexicon.LoadAsync(db, ct);
+        // Definitions first: one connection cannot run a query while it streams the responses (PostgreSQL).
         var versions = new Dictionary<int, InstrumentDefinition>();
+        foreach (var id in await db.Responses.Select(r => r.InstrumentVersionId).Distinct().ToListAsync(ct))
+        {
+            versions[id] = await InstrumentCatalog.LoadAsync(db, id, ct);
+        }
         var delta = new AggregateDelta();
         long responses = 0;
-        await using var reader = DatabaseSetup.Create(target);
-        await foreach (var response in reader.Responses.AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var response in db.Responses.AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
         {
-            if (!versions.TryGetValue(response.InstrumentVersionId, out var definition))
-            {
-                versions[response.InstrumentVersionId] = definition = await InstrumentCatalog.LoadAsync(db, response.InstrumentVersionId, ct);
-            }
-            delta.Add(response, definition);
+            delta.Add(response, versions[response.InstrumentVersionId]);
             responses++;
         }
-        var denominators = await DenominatorsAsync(reader, ct);
+        var denominators = await DenominatorsAsync(db, ct);
 
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        foreach (var table in new[] { "AggregateOptions", "AggregatePairs", "AggregateCells", "DenominatorCells" })
-        {
-            await using var delete = connection.CreateCommand();
-            delete.Transaction = tx;
-            delete.CommandText = $"DELETE FROM \"{table}\"";
-            await delete.ExecuteNonQueryAsync(ct);
-        }
+        await ExecuteAsync(db, """DELETE FROM "AggregateOptions"; DELETE FROM "AggregatePairs"; DELETE FROM "AggregateCells"; DELETE FROM "DenominatorCells";""", ct);
         // Comments are classified again with the stored lexicon, so the rebuild also backfills and repairs stored themes.
-        await CommentThemeDerivation.RunAsync(reader, connection, tx, lexicon, delta.Themes, ct);
-        await AggregateWriter.WriteAsync(connection, tx, delta, ct);
-        await DenominatorWriter.WriteAsync(connection, tx, denominators, ct);
-        foreach (var id in deferrals)
-        {
-            await using var done = connection.CreateCommand();
-            done.Transaction = tx;
-            done.CommandText = "DELETE FROM \"AggregateDeferrals\" WHERE \"Id\" = @id";
-            var p = done.CreateParameter();
-            p.ParameterName = "@id";
-            p.Value = id;
-            done.Parameters.Add(p);
-            await done.ExecuteNonQueryAsync(ct);
-        }
+        await CommentThemeDerivation.RunAsync(db, connection, dbTx, lexicon, delta.Themes, ct);
+        await AggregateWriter.WriteAsync(connection, dbTx, delta, ct);
+        await DenominatorWriter.WriteAsync(connection, dbTx, denominators, ct);
+        await SettleMarkersAsync(db, markers, finishedLoad, ct);
         await tx.CommitAsync(ct);
         return (responses, delta.Cells.Count);
+    }
+
+    /// <summary>The tables now count every response committed so far, including the batches of loads still running. A
+    /// dead load's marker (and the caller's own) is done with; a live load must not add its sums on top, so it is told to
+    /// rebuild instead when it finishes.</summary>
+    private static async Task SettleMarkersAsync(BorgerpulsDb db, List<AggregateDeferral> markers, long? finishedLoad, CancellationToken ct)
+    {
+        var now = DateTime.UtcNow;
+        var done = markers.Where(m => m.Id == finishedLoad || LoadOwner.IsDead(m, now)).Select(m => m.Id).ToList();
+        var live = markers.Select(m => m.Id).Except(done).ToList();
+        await db.Set<AggregateDeferral>().Where(d => done.Contains(d.Id)).ExecuteDeleteAsync(ct);
+        await db.Set<AggregateDeferral>().Where(d => live.Contains(d.Id)).ExecuteUpdateAsync(s => s.SetProperty(d => d.Superseded, true), ct);
+    }
+
+    private static async Task ExecuteAsync(BorgerpulsDb db, string sql, CancellationToken ct)
+    {
+        foreach (var statement in sql.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            await db.Database.ExecuteSqlRawAsync(statement, ct);
+        }
     }
 
     private static async Task<DenominatorDelta> DenominatorsAsync(BorgerpulsDb db, CancellationToken ct)

@@ -8,10 +8,10 @@ namespace Borgerpuls.Data.Aggregates;
 /// backfill after an upgrade, the repair in <c>aggregates rebuild</c> and the consequence of a changed lexicon.</summary>
 internal static class CommentThemeDerivation
 {
-    /// <summary>Runs inside the caller's transaction; <paramref name="reader"/> streams the comments on its own connection.
-    /// The theme cells are emptied here and their new counts collected into <paramref name="counts"/> for the caller to write.
+    /// <summary>Runs inside the caller's transaction, on <paramref name="db"/>'s connection: the comments are streamed first and
+    /// the changed themes written after (one connection runs one command at a time). The theme cells are emptied here and their new counts collected into <paramref name="counts"/> for the caller to write.
     /// Returns how many comments' themes changed.</summary>
-    public static async Task<long> RunAsync(BorgerpulsDb reader, DbConnection connection, DbTransaction tx, ThemeLexicon lexicon, ThemeCounts counts, CancellationToken ct)
+    public static async Task<long> RunAsync(BorgerpulsDb db, DbConnection connection, DbTransaction tx, ThemeLexicon lexicon, ThemeCounts counts, CancellationToken ct)
     {
         await using (var clear = connection.CreateCommand())
         {
@@ -29,23 +29,26 @@ internal static class CommentThemeDerivation
         id.ParameterName = "@id";
         update.Parameters.Add(id);
 
-        long changed = 0;
-        await foreach (var comment in reader.Comments.AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
+        var changed = new List<(long Id, string Themes)>();
+        await foreach (var comment in db.Comments.AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
         {
             var derived = lexicon.Classify(comment.Text);
             if (!derived.SequenceEqual(comment.Themes))
             {
                 comment.Themes = [.. derived];
-                themes.Value = JsonColumn.Serialize(comment.Themes);
-                id.Value = comment.Id;
-                await update.ExecuteNonQueryAsync(ct);
-                changed++;
+                changed.Add((comment.Id, JsonColumn.Serialize(comment.Themes)));
             }
             if (!comment.Hidden)
             {
                 counts.Add(comment);
             }
         }
-        return changed;
+        foreach (var (commentId, json) in changed)
+        {
+            themes.Value = json;
+            id.Value = commentId;
+            await update.ExecuteNonQueryAsync(ct);
+        }
+        return changed.Count;
     }
 }

@@ -12,6 +12,7 @@ internal static class DenominatorTransaction
         Func<CancellationToken, Task>? alsoWrite = null)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await MaintenanceLock.SharedAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), ct);
         await db.SaveChangesAsync(ct);
         if (alsoWrite is not null) await alsoWrite(ct);
         var generation = await DenominatorWriter.WriteAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), delta, ct);

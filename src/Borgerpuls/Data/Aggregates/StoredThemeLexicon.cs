@@ -1,5 +1,6 @@
 using Borgerpuls.Analysis.Themes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Borgerpuls.Data.Aggregates;
 
@@ -25,10 +26,10 @@ public static class StoredThemeLexicon
         {
             return null;
         }
-        await using var reader = DatabaseSetup.Create(target);
+        // Maintenance: the theme cells are replaced, so no comment may be stored meanwhile.
+        await using var transaction = await MaintenanceLock.BeginExclusiveAsync(db, ct);
         var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
+        var tx = transaction.GetDbTransaction();
         await using (var store = connection.CreateCommand())
         {
             store.Transaction = tx;
@@ -40,9 +41,9 @@ public static class StoredThemeLexicon
             await store.ExecuteNonQueryAsync(ct);
         }
         var counts = new ThemeCounts();
-        var changed = await CommentThemeDerivation.RunAsync(reader, connection, tx, lexicon, counts, ct);
+        var changed = await CommentThemeDerivation.RunAsync(db, connection, tx, lexicon, counts, ct);
         await ThemeCellWriter.WriteAsync(connection, tx, counts, ct);
-        await tx.CommitAsync(ct);
+        await transaction.CommitAsync(ct);
         return changed;
     }
 }

@@ -13,7 +13,7 @@ internal sealed class PostgresResponseWriter(DatabaseSetup.Target target) : Resp
     public override async Task WriteAsync(IReadOnlyList<ResponseRow> rows, CancellationToken ct)
     {
         var delta = await DeltaAsync(rows, ct);
-        await using var tx = await _connection.BeginTransactionAsync(ct);
+        await using var tx = await Aggregates.MaintenanceLock.BeginSharedAsync(_connection, ct);
         await using var invitations = new InvitationConsumer(_connection, tx);
         foreach (var invitation in rows.Select(r => r.InvitationTokenHash).OfType<string>())
         {
@@ -103,5 +103,9 @@ internal sealed class PostgresResponseWriter(DatabaseSetup.Target target) : Resp
 
     protected override System.Data.Common.DbConnection Connection => _connection;
 
-    public override ValueTask DisposeAsync() => _connection.DisposeAsync();
+    public override async ValueTask DisposeAsync()
+    {
+        await DisposeLoadAsync();
+        await _connection.DisposeAsync();
+    }
 }

@@ -19,11 +19,20 @@ public abstract class ResponseBulkWriter : IAsyncDisposable
     /// <summary>The stored lexicon, read once when the writer opens.</summary>
     private ThemeLexicon Lexicon { get; set; } = ThemeLexicon.Default;
 
-    public static async Task<ResponseBulkWriter> OpenAsync(DatabaseSetup.Target target, CancellationToken ct, bool deferAggregates = false)
+    /// <summary>A writer whose every <see cref="WriteAsync"/> commits the responses with their aggregates: the ingest queue.</summary>
+    public static Task<ResponseBulkWriter> OpenAsync(DatabaseSetup.Target target, CancellationToken ct) => OpenAsync(target, null, ct);
+
+    /// <summary>A writer for a bulk load that defers its aggregates (see <see cref="DeferAggregates"/>), under a marker named
+    /// after <paramref name="source"/> that repairs the aggregates if the load dies before
+    /// <see cref="FlushAggregatesAsync"/>.</summary>
+    public static async Task<ResponseBulkWriter> OpenDeferredAsync(DatabaseSetup.Target target, string source, CancellationToken ct) =>
+        await OpenAsync(target, await AggregateDeferrals.BeginAsync(target, source, ct), ct);
+
+    private static async Task<ResponseBulkWriter> OpenAsync(DatabaseSetup.Target target, DeferredLoad? load, CancellationToken ct)
     {
         ResponseBulkWriter writer = target.Provider == DatabaseProvider.Postgres
-            ? new PostgresResponseWriter(target) { DeferAggregates = deferAggregates }
-            : new SqliteResponseWriter(target) { DeferAggregates = deferAggregates };
+            ? new PostgresResponseWriter(target) { Load = load }
+            : new SqliteResponseWriter(target) { Load = load };
         await writer.OpenAsync(ct);
         await using (var db = DatabaseSetup.Create(target))
         {
@@ -32,11 +41,17 @@ public abstract class ResponseBulkWriter : IAsyncDisposable
         return writer;
     }
 
+    /// <summary>The marker of a load that defers its aggregates; null for a writer that writes them per call.</summary>
+    private DeferredLoad? Load { get; init; }
+
+    private bool _wrote;
+    private bool _finished;
+
     /// <summary>Bulk loads (demo data, imports) collect the aggregates of all batches and write them once at the end with
     /// <see cref="FlushAggregatesAsync(long, CancellationToken)"/>: far fewer upserts. Until then the responses are stored
     /// without their aggregates, and on SQLite without an fsync per commit; <c>aggregates rebuild</c> repairs an interrupted
     /// load.</summary>
-    public bool DeferAggregates { get; init; }
+    public bool DeferAggregates => Load is not null;
 
     private readonly AggregateDelta _deferred = new();
     private Task _deferring = Task.CompletedTask;
@@ -54,43 +69,77 @@ public abstract class ResponseBulkWriter : IAsyncDisposable
 
     protected abstract System.Data.Common.DbConnection Connection { get; }
 
-    /// <summary>Writes the aggregates collected while <see cref="DeferAggregates"/> was on, in one transaction.</summary>
+    /// <summary>Writes the aggregates collected while <see cref="DeferAggregates"/> was on, and removes the load's marker, in one
+    /// transaction: either both happen or neither. If a rebuild ran meanwhile, it counted some of the load's batches
+    /// already; then the load rebuilds instead of adding its sums.</summary>
     public async Task FlushAggregatesAsync(CancellationToken ct)
     {
+        var load = Load ?? throw new InvalidOperationException("Only a deferred load has aggregates to flush.");
         await _deferring;
         await CommitPendingAsync(ct);
         BeforeLastCommit();
-        await using var tx = await Connection.BeginTransactionAsync(ct);
-        var generation = await AggregateWriter.WriteAsync(Connection, tx, _deferred, ct);
-        await tx.CommitAsync(ct);
+        long generation;
+        await using (var tx = await MaintenanceLock.BeginSharedAsync(Connection, ct))
+        {
+            if (!await MarkerIntactAsync(load.Id, tx, ct))
+            {
+                await tx.RollbackAsync(ct);
+                await AggregateRebuild.RunAsync(Target, ct, load.Id);
+                await FinishAsync();
+                return;
+            }
+            generation = await AggregateWriter.WriteAsync(Connection, tx, _deferred, ct);
+            await using (var done = Command("""DELETE FROM "AggregateDeferrals" WHERE "Id" = @id""", tx, load.Id))
+            {
+                await done.ExecuteNonQueryAsync(ct);
+            }
+            await tx.CommitAsync(ct);
+        }
         Committed(_deferred, generation);
-        _deferred.Cells.Clear();
-        _deferred.Themes.Cells.Clear();
+        await FinishAsync();
     }
 
-    /// <summary>Like <see cref="FlushAggregatesAsync(CancellationToken)"/>, and removes the load's
-    /// <see cref="AggregateDeferral"/> marker in the same transaction: either both happen or neither.</summary>
-    public async Task FlushAggregatesAsync(long deferral, CancellationToken ct)
+    /// <summary>Ends a deferred load that failed: what its batches committed gets its aggregates by a rebuild now, rather
+    /// than at the next start; a load that wrote nothing just removes its marker.</summary>
+    public async Task AbandonAsync(CancellationToken ct)
     {
-        await _deferring;
-        await CommitPendingAsync(ct);
-        BeforeLastCommit();
-        await using var tx = await Connection.BeginTransactionAsync(ct);
-        var generation = await AggregateWriter.WriteAsync(Connection, tx, _deferred, ct);
-        await using (var done = Connection.CreateCommand())
-        {
-            done.Transaction = tx;
-            done.CommandText = "DELETE FROM \"AggregateDeferrals\" WHERE \"Id\" = @id";
-            var id = done.CreateParameter();
-            id.ParameterName = "@id";
-            id.Value = deferral;
-            done.Parameters.Add(id);
-            await done.ExecuteNonQueryAsync(ct);
-        }
-        await tx.CommitAsync(ct);
-        Committed(_deferred, generation);
+        if (Load is not { } load || _finished) return;
+        if (_wrote) await AggregateRebuild.RunAsync(Target, ct, load.Id);
+        else await load.EndAsync(ct);
+        await FinishAsync();
+    }
+
+    private async Task<bool> MarkerIntactAsync(long id, System.Data.Common.DbTransaction tx, CancellationToken ct)
+    {
+        await using var marker = Command("""SELECT "Superseded" FROM "AggregateDeferrals" WHERE "Id" = @id""", tx, id);
+        return await marker.ExecuteScalarAsync(ct) is { } superseded and not DBNull && !Convert.ToBoolean(superseded, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private System.Data.Common.DbCommand Command(string sql, System.Data.Common.DbTransaction tx, long id)
+    {
+        var command = Connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        var p = command.CreateParameter();
+        p.ParameterName = "@id";
+        p.Value = id;
+        command.Parameters.Add(p);
+        return command;
+    }
+
+    private async Task FinishAsync()
+    {
+        _finished = true;
         _deferred.Cells.Clear();
         _deferred.Themes.Cells.Clear();
+        await DisposeLoadAsync();
+    }
+
+    /// <summary>Stops the load's heartbeat; a load disposed without <see cref="FlushAggregatesAsync"/> or
+    /// <see cref="AbandonAsync"/> leaves its marker for the repair once this process is gone.</summary>
+    protected async ValueTask DisposeLoadAsync()
+    {
+        if (Load is { } load) await load.DisposeAsync();
     }
 
     public abstract Task WriteAsync(IReadOnlyList<ResponseRow> rows, CancellationToken ct);
@@ -105,6 +154,7 @@ public abstract class ResponseBulkWriter : IAsyncDisposable
     /// <summary>The aggregates the rows add, computed before the transaction opens so that it stays short.</summary>
     protected async Task<AggregateDelta> DeltaAsync(IReadOnlyList<ResponseRow> rows, CancellationToken ct)
     {
+        _wrote = true;
         var delta = new AggregateDelta();
         if (DeferAggregates)
         {

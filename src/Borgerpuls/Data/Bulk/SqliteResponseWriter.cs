@@ -31,7 +31,7 @@ internal sealed class SqliteResponseWriter(DatabaseSetup.Target target) : Respon
     public override async Task WriteAsync(IReadOnlyList<ResponseRow> rows, CancellationToken ct)
     {
         var delta = await DeltaAsync(rows, ct);
-        var tx = _open ??= (SqliteTransaction)await _connection.BeginTransactionAsync(ct);
+        var tx = _open ??= (SqliteTransaction)await Aggregates.MaintenanceLock.BeginSharedAsync(_connection, ct);
         try
         {
             var statements = _statements ??= new SqliteStatements(_connection);
@@ -109,6 +109,7 @@ internal sealed class SqliteResponseWriter(DatabaseSetup.Target target) : Respon
 
     public override async ValueTask DisposeAsync()
     {
+        await DisposeLoadAsync();
         if (_open is not null) await _open.DisposeAsync();
         _statements?.Dispose();
         if (_storedHash is not null) await _storedHash.DisposeAsync();

@@ -69,6 +69,7 @@ internal static class CommentsApi
         {
             // The theme cells count visible comments only: they change with the flag, in the same transaction.
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await MaintenanceLock.SharedAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), ct);
             comment.Hidden = hidden;
             await db.SaveChangesAsync(ct);
             var counts = new ThemeCounts();

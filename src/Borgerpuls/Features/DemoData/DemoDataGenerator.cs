@@ -27,7 +27,7 @@ public static class DemoDataGenerator
         }
 
         var random = new Random(options.Seed);
-        var writer = await ResponseBulkWriter.OpenAsync(target, ct, deferAggregates: true);
+        var writer = await ResponseBulkWriter.OpenDeferredAsync(target, $"demo-data {options.Responses}", ct);
         await using (writer)
         {
             long written = 0, comments = 0;

@@ -162,10 +162,9 @@ public static class Importer
         var known = await KnownIdsAsync(target, instrument.InstrumentId, idKey, ct);
         var imported = 0;
         var skipped = 0;
-        var deferral = await AggregateDeferrals.BeginAsync(target, $"import {Path.GetFileName(path)} → {options.Instrument}", now, ct);
+        await using var writer = await ResponseBulkWriter.OpenDeferredAsync(target, $"import {Path.GetFileName(path)} → {options.Instrument}", ct);
         try
         {
-            await using var writer = await ResponseBulkWriter.OpenAsync(target, ct, deferAggregates: true);
             // Reading and building rows (managed code) on one core while SQLite or COPY writes the previous batch on the
             // other; at most three batches are in memory.
             var batches = System.Threading.Channels.Channel.CreateBounded<List<ResponseRow>>(new System.Threading.Channels.BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
@@ -207,17 +206,13 @@ public static class Importer
                 batches.Writer.TryComplete();
             }
             await producer;
-            await writer.FlushAggregatesAsync(deferral, ct);
+            await writer.FlushAggregatesAsync(ct);
         }
-        catch (Exception) when (imported > 0)
+        catch (Exception)
         {
-            // Responses were committed without their aggregates: recompute them now rather than at the next start.
-            await AggregateRebuild.RunAsync(target, CancellationToken.None);
+            // Responses may have been committed without their aggregates: recompute them now rather than at the next start.
+            await writer.AbandonAsync(CancellationToken.None);
             throw;
-        }
-        finally
-        {
-            if (imported == 0) await AggregateDeferrals.EndAsync(target, deferral, CancellationToken.None);
         }
         return new ImportSummary(description, rows, imported, skipped, created) { Checking = checking, Writing = clock.Elapsed - checking };
     }

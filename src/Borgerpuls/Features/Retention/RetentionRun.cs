@@ -15,24 +15,30 @@ public static class RetentionRun
 {
     public static async Task<RetentionResult> RunAsync(DatabaseSetup.Target target, RetentionOptions options, DateTime now, CancellationToken ct)
     {
-        await using var db = DatabaseSetup.Create(target);
         int responses = 0, comments = 0, audit = 0, followUps = 0, denominators = 0;
-        if (options.CommentsMonths > 0)
+        // What the aggregates count is deleted inside the rebuild's transaction: no figure counts a deleted row.
+        await AggregateRebuild.AfterDeletingAsync(target, async (db, ct) =>
         {
-            var before = now.AddMonths(-options.CommentsMonths);
-            comments = await db.Comments.Where(c => c.SubmittedHour < before).ExecuteDeleteAsync(ct);
-        }
-        if (options.ResponsesMonths > 0)
-        {
-            var before = now.AddMonths(-options.ResponsesMonths);
-            comments += await db.Comments.Where(c => c.SubmittedHour < before).ExecuteDeleteAsync(ct);
-            responses = await db.Responses.Where(r => r.SubmittedHour < before).ExecuteDeleteAsync(ct);
-            var month = new DateOnly(before.Year, before.Month, 1);
-            var day = DateOnly.FromDateTime(before);
-            denominators = await db.DeclinedHandOvers.Where(d => d.Hour < before).ExecuteDeleteAsync(ct)
-                + await db.PaperDistributions.Where(p => p.Month < month).ExecuteDeleteAsync(ct)
-                + await db.Invitations.Where(i => i.MeetingDate < day && i.ExpiresOn < day).ExecuteDeleteAsync(ct);
-        }
+            if (options.CommentsMonths > 0)
+            {
+                var before = now.AddMonths(-options.CommentsMonths);
+                comments = await db.Comments.Where(c => c.SubmittedHour < before).ExecuteDeleteAsync(ct);
+            }
+            if (options.ResponsesMonths > 0)
+            {
+                var before = now.AddMonths(-options.ResponsesMonths);
+                comments += await db.Comments.Where(c => c.SubmittedHour < before).ExecuteDeleteAsync(ct);
+                responses = await db.Responses.Where(r => r.SubmittedHour < before).ExecuteDeleteAsync(ct);
+                var month = new DateOnly(before.Year, before.Month, 1);
+                var day = DateOnly.FromDateTime(before);
+                denominators = await db.DeclinedHandOvers.Where(d => d.Hour < before).ExecuteDeleteAsync(ct)
+                    + await db.PaperDistributions.Where(p => p.Month < month).ExecuteDeleteAsync(ct)
+                    + await db.Invitations.Where(i => i.MeetingDate < day && i.ExpiresOn < day).ExecuteDeleteAsync(ct);
+            }
+            // Deleted comments leave the theme counts too.
+            return responses + comments + denominators > 0;
+        }, ct);
+        await using var db = DatabaseSetup.Create(target);
         if (options.AuditMonths > 0)
         {
             // Bulk delete outside change tracking: the append-only guard protects single entries from code, not the retention rule.
@@ -46,10 +52,6 @@ public static class RetentionRun
         {
             var before = DateOnly.FromDateTime(now.AddDays(-options.FollowUpDays));
             followUps = await db.FollowUpRequests.Where(f => f.CreatedOn < before).ExecuteDeleteAsync(ct);
-        }
-        if (responses + denominators > 0)
-        {
-            await AggregateRebuild.RunAsync(target, ct);
         }
         if (responses + comments + audit + followUps + denominators > 0)
         {
@@ -68,10 +70,14 @@ public static class RetentionRun
         await using var db = DatabaseSetup.Create(target);
         var campaign = await db.Campaigns.SingleOrDefaultAsync(c => c.Key == campaignKey, ct)
             ?? throw new KeyNotFoundException($"Unknown campaign '{campaignKey}'.");
-        var ids = db.Responses.Where(r => r.CampaignId == campaign.Id).Select(r => r.Id);
-        await db.Comments.Where(c => ids.Contains(c.ResponseId)).ExecuteDeleteAsync(ct);
-        var deleted = await db.Responses.Where(r => r.CampaignId == campaign.Id).ExecuteDeleteAsync(ct);
-        await AggregateRebuild.RunAsync(target, ct);
+        var deleted = 0;
+        await AggregateRebuild.AfterDeletingAsync(target, async (inTransaction, ct) =>
+        {
+            var ids = inTransaction.Responses.Where(r => r.CampaignId == campaign.Id).Select(r => r.Id);
+            await inTransaction.Comments.Where(c => ids.Contains(c.ResponseId)).ExecuteDeleteAsync(ct);
+            deleted = await inTransaction.Responses.Where(r => r.CampaignId == campaign.Id).ExecuteDeleteAsync(ct);
+            return deleted > 0;
+        }, ct);
         db.AuditEntries.Add(new AuditEntry { At = DateTime.UtcNow, Actor = actor, Action = "campaign.delete-data", Details = $"{campaignKey}: {deleted} responses" });
         await db.SaveChangesAsync(ct);
         return deleted;
