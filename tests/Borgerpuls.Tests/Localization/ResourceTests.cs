@@ -79,7 +79,7 @@ public sealed class ResourceTests
         var dir = AppContext.BaseDirectory;
         while (!File.Exists(Path.Combine(dir, "Borgerpuls.slnx"))) dir = Path.GetDirectoryName(dir)!;
         var ingest = Path.Combine(dir, "src", "Borgerpuls", "Features", "Ingest");
-        var used = new[] { "SubmissionValidator.cs", "SubmitResponses.cs" }
+        var used = new[] { "SubmissionValidator.cs", "ResponseBuilder.cs", "SubmitResponses.cs" }
             .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(Path.Combine(ingest, f)), "\"((?:Ingest|Submission)\\.[A-Za-z]+)\"").Select(m => m.Groups[1].Value))
             .Distinct().ToList();
         Assert.True(used.Count > 30, string.Join(", ", used));

@@ -3,7 +3,8 @@ using NpgsqlTypes;
 
 namespace Borgerpuls.Data.Bulk;
 
-/// <summary>Binary COPY: PostgreSQL's bulk path. COPY inside a transaction is all-or-nothing like any statement.</summary>
+/// <summary>Binary COPY: PostgreSQL's bulk path. COPY inside a transaction is all-or-nothing like any statement. The columns
+/// and their values are in <see cref="PostgresColumns"/>.</summary>
 internal sealed class PostgresResponseWriter(DatabaseSetup.Target target) : ResponseBulkWriter(target)
 {
     private readonly NpgsqlConnection _connection = new(target.ConnectionString);
@@ -19,58 +20,22 @@ internal sealed class PostgresResponseWriter(DatabaseSetup.Target target) : Resp
         {
             await invitations.ConsumeAsync(invitation, ct);
         }
-        await using (var copy = await _connection.BeginBinaryImportAsync("""
-            COPY "Responses" ("Id","InstrumentVersionId","InstrumentId","CampaignId","Channel","SubmittedHour","JobCentreId","SiteId",
-              "UnitId","OfferId","TargetGroupId","MeetingType","Language","Background","Answers","QualityFlags","ContentHash") FROM STDIN (FORMAT BINARY)
-            """, ct))
+        await using (var copy = await _connection.BeginBinaryImportAsync(PostgresColumns.Copy(PostgresColumns.Responses), ct))
         {
             foreach (var (r, _) in rows)
             {
-                await copy.StartRowAsync(ct);
-                await copy.WriteAsync(r.Id, NpgsqlDbType.Uuid, ct);
-                await copy.WriteAsync(r.InstrumentVersionId, NpgsqlDbType.Integer, ct);
-                await copy.WriteAsync(r.InstrumentId, NpgsqlDbType.Integer, ct);
-                await WriteNullable(copy, r.CampaignId, ct);
-                await copy.WriteAsync(r.Channel.ToString(), NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(r.SubmittedHour, NpgsqlDbType.TimestampTz, ct);
-                await copy.WriteAsync(r.JobCentreId, NpgsqlDbType.Integer, ct);
-                await WriteNullable(copy, r.SiteId, ct);
-                await WriteNullable(copy, r.UnitId, ct);
-                await WriteNullable(copy, r.OfferId, ct);
-                await WriteNullable(copy, r.TargetGroupId, ct);
-                await WriteText(copy, r.MeetingType, ct);
-                await copy.WriteAsync(r.Language, NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(JsonColumn.Serialize(r.Background), NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(JsonColumn.Serialize(r.Answers), NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(r.QualityFlags.ToString(), NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(r.ContentHash, NpgsqlDbType.Varchar, ct);
+                await PostgresColumns.WriteRowAsync(copy, PostgresColumns.Responses, r, ct);
             }
             await copy.CompleteAsync(ct);
         }
         if (rows.Any(r => r.Comments.Count > 0))
         {
-            await using var copy = await _connection.BeginBinaryImportAsync("""
-                COPY "Comments" ("PublicId","ResponseId","InstrumentId","QuestionKey","Text","Themes","SubmittedHour","Channel","JobCentreId","SiteId","UnitId","TargetGroupId","Hidden")
-                FROM STDIN (FORMAT BINARY)
-                """, ct);
+            await using var copy = await _connection.BeginBinaryImportAsync(PostgresColumns.Copy(PostgresColumns.Comments), ct);
             foreach (var (r, comments) in rows)
             {
                 foreach (var k in comments)
                 {
-                    await copy.StartRowAsync(ct);
-                    await copy.WriteAsync(k.PublicId, NpgsqlDbType.Uuid, ct);
-                    await copy.WriteAsync(r.Id, NpgsqlDbType.Uuid, ct);
-                    await copy.WriteAsync(k.InstrumentId, NpgsqlDbType.Integer, ct);
-                    await copy.WriteAsync(k.QuestionKey, NpgsqlDbType.Varchar, ct);
-                    await copy.WriteAsync(k.Text, NpgsqlDbType.Varchar, ct);
-                    await copy.WriteAsync(JsonColumn.Serialize(k.Themes), NpgsqlDbType.Varchar, ct);
-                    await copy.WriteAsync(k.SubmittedHour, NpgsqlDbType.TimestampTz, ct);
-                    await copy.WriteAsync(k.Channel.ToString(), NpgsqlDbType.Varchar, ct);
-                    await copy.WriteAsync(k.JobCentreId, NpgsqlDbType.Integer, ct);
-                    await WriteNullable(copy, k.SiteId, ct);
-                    await WriteNullable(copy, k.UnitId, ct);
-                    await WriteNullable(copy, k.TargetGroupId, ct);
-                    await copy.WriteAsync(false, NpgsqlDbType.Boolean, ct);
+                    await PostgresColumns.WriteRowAsync(copy, PostgresColumns.Comments, (r, k), ct);
                 }
             }
             await copy.CompleteAsync(ct);
@@ -81,12 +46,6 @@ internal sealed class PostgresResponseWriter(DatabaseSetup.Target target) : Resp
         Committed(delta, generation);
         Committed(invitations.Uses, denominators);
     }
-
-    private static Task WriteNullable(NpgsqlBinaryImporter copy, int? value, CancellationToken ct) =>
-        value is { } v ? copy.WriteAsync(v, NpgsqlDbType.Integer, ct) : copy.WriteNullAsync(ct);
-
-    private static Task WriteText(NpgsqlBinaryImporter copy, string? value, CancellationToken ct) =>
-        value is { } v ? copy.WriteAsync(v, NpgsqlDbType.Varchar, ct) : copy.WriteNullAsync(ct);
 
     public override async Task<Dictionary<Guid, string>> StoredHashesAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {

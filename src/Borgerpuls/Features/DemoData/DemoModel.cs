@@ -1,6 +1,7 @@
 using Borgerpuls.Data;
 using Borgerpuls.Data.Bulk;
 using Borgerpuls.Domain;
+using Borgerpuls.Features.Ingest;
 using Microsoft.EntityFrameworkCore;
 using Borgerpuls.Features.Questionnaire;
 
@@ -92,23 +93,17 @@ internal sealed class DemoModel
         var latent = 0.6 + group.Effect + place.Effect + trend + Normal(random) * 0.9;
         var channel = instrument.Channels[random.Next(instrument.Channels.Length)];
 
-        var response = new Response
+        var context = new ResponseContext(place.CentreId)
         {
-            Id = Guid.NewGuid(),
-            InstrumentId = instrument.Id,
-            InstrumentVersionId = instrument.VersionId,
-            CampaignId = instrument.CampaignId,
-            Channel = channel,
-            SubmittedHour = new DateTime(date.Year, date.Month, date.Day, hour, 0, 0, DateTimeKind.Utc),
-            JobCentreId = place.CentreId,
             SiteId = place.SiteId,
             UnitId = channel == Channel.Kiosk ? null : place.UnitId,
             TargetGroupId = channel == Channel.Kiosk ? null : group.Id,
             MeetingType = channel is Channel.Kiosk or Channel.Import ? null : MeetingTypes[random.Next(MeetingTypes.Length)],
             Language = Languages[random.Next(Languages.Length)],
-            QualityFlags = channel == Channel.Kiosk && random.NextDouble() < 0.03 ? ResponseQuality.KioskRepeat : ResponseQuality.None,
-            ContentHash = "",
         };
+        var hourOfDay = new DateTime(date.Year, date.Month, date.Day, hour, 0, 0, DateTimeKind.Utc);
+        var response = ResponseBuilder.NewResponse(Guid.NewGuid(), instrument.Id, instrument.VersionId, channel, hourOfDay, instrument.CampaignId, context, []);
+        response.QualityFlags = channel == Channel.Kiosk && random.NextDouble() < 0.03 ? ResponseQuality.KioskRepeat : ResponseQuality.None;
         var comments = new List<Comment>();
         foreach (var q in instrument.Questions)
         {
@@ -128,12 +123,8 @@ internal sealed class DemoModel
                     break;
                 case QuestionType.FreeText when random.NextDouble() < 0.12:
                     var pool = latent < 0.3 ? DemoComments.Negative : DemoComments.Positive;
-                    comments.Add(new Comment
-                    {
-                        ResponseId = response.Id, InstrumentId = instrument.Id, QuestionKey = q.Key, Text = pool[random.Next(pool.Length)],
-                        SubmittedHour = response.SubmittedHour, Channel = channel, JobCentreId = place.CentreId, SiteId = response.SiteId,
-                        UnitId = response.UnitId, TargetGroupId = response.TargetGroupId,
-                    });
+                    // The demo's comments are written without personal data, so they are stored as written.
+                    comments.Add(ResponseBuilder.NewComment(response, q.Key, pool[random.Next(pool.Length)]));
                     break;
             }
         }

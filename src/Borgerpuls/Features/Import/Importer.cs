@@ -4,8 +4,8 @@ using Borgerpuls.Data;
 using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Data.Bulk;
 using Borgerpuls.Domain;
+using Borgerpuls.Features.Ingest;
 using Borgerpuls.Features.Questionnaire;
-using Borgerpuls.Security.Redaction;
 using Microsoft.EntityFrameworkCore;
 
 namespace Borgerpuls.Features.Import;
@@ -325,13 +325,11 @@ public static class Importer
         var channelText = Cell("channel");
         if (channelText.Length > 0 && !Enum.TryParse(channelText, true, out channel)) Fail(HeaderOf("channel"), $"\"{channelText}\" is not a channel (kiosk, tablet, link, web, paper, import).");
         var language = Cell("language") is { Length: > 0 } lang ? lang.ToLowerInvariant() : "da";
-        if (!Localization.LocalizationSetup.CitizenCultures.Contains(language)) Fail(HeaderOf("language"), $"\"{language}\" is not a supported language.");
         var submitted = now;
         var when = Cell("submitted_at");
         if (when.Length > 0 && !TryDate(when, out submitted)) Fail(HeaderOf("submitted_at"), $"\"{when}\" is not a date (expected e.g. 2025-03-14, 14-03-2025 or 2025-03-14T10:30).");
 
-        var answers = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var comments = new List<(string Key, string Text)>();
+        var builder = new ResponseBuilder(instrument);
         foreach (var column in columns.Where(c => c.Question is not null))
         {
             var raw = column.Index < cells.Count ? cells[column.Index] : "";
@@ -339,11 +337,10 @@ public static class Importer
             var q = column.Question!;
             if (q.Type == QuestionType.FreeText)
             {
-                var text = CommentText.Validate(raw);
-                if (text.Error is not null) Fail(column.Header, text.Error);
-                else if (text.Text.Length > 0) comments.Add((q.Key, text.Text));
+                builder.Write(q, raw);
                 continue;
             }
+            // Cells name options by code, value or label, recoded by the mapping; the builder gets the codes.
             var parts = q.Type == QuestionType.MultipleChoice ? raw.Split([',', ';', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [raw.Trim()];
             var codes = new List<string>();
             foreach (var part in parts)
@@ -352,28 +349,35 @@ public static class Importer
                 if (q.Find(recoded) is { } option) codes.Add(option.Code);
                 else Fail(column.Header, $"\"{part}\" is not an option of {q.ScaleKey ?? q.Key} (expected one of: {string.Join(", ", q.Options.Select(o => $"{o.Code} ({o.Labels.Da})"))}).");
             }
-            if (codes.Count > 0) answers[q.Key] = [.. codes];
+            builder.Choose(q, codes);
+        }
+        var context = new ResponseContext(centreId)
+        {
+            SiteId = siteId, UnitId = unitId, TargetGroupId = groupId, Language = language,
+            MeetingType = Cell("meeting_type") is { Length: > 0 } meeting ? meeting : null,
+        };
+        if (!builder.Check(context, requireAnswers: false))
+        {
+            foreach (var problem in builder.Errors) Fail(ColumnOf(problem.Field, columns), ImportErrorText.Of(problem));
         }
         if (!ok) return null;
-        centreId = centreId != 0 ? centreId : org.Centres.GetValueOrDefault(centreName);
-        siteId ??= siteName.Length > 0 && org.Sites.TryGetValue(siteName, out var createdSite) ? createdSite.Id : null;
-        unitId ??= unitName.Length > 0 && org.Units.TryGetValue(unitName, out var createdUnit) ? createdUnit.Id : null;
         if (seen is not null) return null; // first pass: checks only
-
-        var response = new Response
+        context = context with
         {
-            Id = NameBasedId.For(key, instrument.Key, respondent), InstrumentId = instrument.InstrumentId, InstrumentVersionId = instrument.VersionId, CampaignId = campaignId,
-            Channel = channel, SubmittedHour = Response.ToHour(submitted), JobCentreId = centreId, SiteId = siteId, UnitId = unitId, TargetGroupId = groupId,
-            MeetingType = Cell("meeting_type") is { Length: > 0 } meeting ? meeting : null, Language = language, Answers = answers, ContentHash = "",
+            JobCentreId = centreId != 0 ? centreId : org.Centres.GetValueOrDefault(centreName),
+            SiteId = siteId ?? (siteName.Length > 0 && org.Sites.TryGetValue(siteName, out var createdSite) ? createdSite.Id : null),
+            UnitId = unitId ?? (unitName.Length > 0 && org.Units.TryGetValue(unitName, out var createdUnit) ? createdUnit.Id : null),
         };
-        var stored = comments.Select(c => new Comment
-        {
-            ResponseId = response.Id, InstrumentId = instrument.InstrumentId, QuestionKey = c.Key, Text = CommentRedactor.Redact(c.Text).Text,
-            SubmittedHour = response.SubmittedHour, Channel = channel, JobCentreId = centreId, SiteId = siteId, UnitId = unitId, TargetGroupId = groupId,
-        }).ToList();
-        response.ContentHash = ResponseHash.Of(response, stored);
-        return new ResponseRow(response, stored);
+        return builder.Build(NameBasedId.For(key, instrument.Key, respondent), channel, submitted, campaignId, context, requireAnswers: false);
     }
+
+    /// <summary>The header of the column a builder problem is about.</summary>
+    private static string? ColumnOf(string field, List<Column> columns) => field switch
+    {
+        "context.language" => columns.FirstOrDefault(c => c.Field == "language")?.Header,
+        "context.meetingType" => columns.FirstOrDefault(c => c.Field == "meeting_type")?.Header,
+        _ => columns.FirstOrDefault(c => c.Question is not null && ResponseBuilder.Field(c.Question) == field)?.Header,
+    };
 
     private static bool TryDate(string text, out DateTimeOffset value)
     {

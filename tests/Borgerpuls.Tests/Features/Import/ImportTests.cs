@@ -116,6 +116,25 @@ public sealed class ImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Meeting_type_and_language_follow_the_channels_rules()
+    {
+        var csv = """
+            respondent_id;jobcenter;meeting_type;language;samtale
+            m1;jc-nord;samtale;uk;5
+            m2;jc-nord;fredagsbar;da;5
+            m3;jc-nord;visitation;xx;5
+            """;
+        var result = await Import(Write("meetings.csv", csv, new UTF8Encoding(false)));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("line 3, column \"meeting_type\": Unknown meeting type; use one of: samtale, opfoelgning, visitation, rundbordssamtale.", result.Error);
+        Assert.Contains("line 4, column \"language\": \"xx\" is not a supported language.", result.Error);
+        Assert.DoesNotContain("line 2", result.Error);
+        await using var db = _database.Open();
+        Assert.Equal(0, await db.Responses.CountAsync());
+    }
+
+    [Fact]
     public async Task Unknown_columns_a_wrong_delimiter_and_foreign_files_are_clear_errors()
     {
         var unknown = await Import(Write("unknown.csv", "respondent_id;jobcenter;farve\nx;jc-nord;blå\n", new UTF8Encoding(false)));
