@@ -144,12 +144,13 @@ internal static class SubmitResponses
     private static async Task<(CollectionPoint?, IResult?)> CollectionPointAsync(HttpContext http, List<ResponseSubmission> submissions, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         var header = http.Request.Headers.Authorization.ToString();
-        if (header.StartsWith("Device ", StringComparison.Ordinal))
+        if (DeviceAuthenticationHandler.Sent(http.Request))
         {
-            var (device, refusal) = await DeviceHealth.DeviceAuthentication.AuthenticateAsync(http, ct);
-            if (device is null)
+            // Verified by the device scheme like every device endpoint; a refused key is challenged by it, so the 401 is the
+            // same problem (saying why) as on the device group.
+            if (CurrentDevice.Of(http) is not { } device)
             {
-                return (null, refusal);
+                return (null, TypedResults.Challenge(authenticationSchemes: [DeviceAuthenticationHandler.SchemeName]));
             }
             return (new CollectionPoint(device.Channel, device.InstrumentKey)
             {
