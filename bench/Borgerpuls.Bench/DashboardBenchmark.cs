@@ -95,7 +95,7 @@ internal static class DashboardBenchmark
         }
         if (viewer.Ledger is { } ledger)
         {
-            var guard = new Borgerpuls.Security.Anonymity.DisclosureGuard(target, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), TimeProvider.System);
+            var guard = new Borgerpuls.Security.Anonymity.DisclosureGuard(target, new Borgerpuls.Security.Anonymity.AnonymityOptions(), TimeProvider.System);
             if (await guard.CheckAsync("bench-committee", viewer, ledger, 5, CancellationToken.None) is { } refused)
             {
                 throw new InvalidOperationException($"refused: {refused}");

@@ -17,6 +17,7 @@ using Borgerpuls.Features.Tablet;
 using Borgerpuls.Features.Import;
 using Borgerpuls.Localization;
 using Borgerpuls.Security;
+using Borgerpuls.Security.Anonymity;
 using Microsoft.AspNetCore.Localization;
 
 namespace Borgerpuls;
@@ -43,7 +44,7 @@ internal static class WebApp
         builder.Services.AddWebHardening(builder.Configuration);
         builder.Services.AddIngest();
         builder.Services.AddDeviceStatus(builder.Configuration);
-        builder.Services.AddSingleton<Security.Anonymity.DisclosureGuard>();
+        builder.Services.AddAnonymity(builder.Configuration);
         builder.Services.AddHostedService<Data.Aggregates.AggregateWarmUp>();
         builder.Services.AddHostedService<Security.Redaction.StoredContentUpgrade>();
         builder.Services.AddComments(builder.Configuration);
@@ -61,6 +62,7 @@ internal static class WebApp
         builder.Services.AddRazorPages(o => o.RootDirectory = "/Features").AddViewLocalization();
 
         var app = builder.Build();
+        app.Services.CheckAnonymitySettings();
 
         await DatabaseStartup.InitialiseAsync(app.Services, app.Configuration, app.Logger);
         await StaffBootstrap.RunAsync(app.Services, app.Configuration, app.Logger, app.Configuration["Urls"]);

@@ -1,7 +1,12 @@
 namespace Borgerpuls.Analysis;
 
 /// <summary>One period of a series: how many of the base answered in the category followed (usually positive).</summary>
-public sealed record PeriodCount(string Period, long Successes, long Base);
+public sealed record PeriodCount(string Period, long Successes, long Base)
+{
+    /// <summary>Hidden whatever its base, e.g. by complementary suppression: it shows no figures and is compared with neither
+    /// neighbour, like a period below the threshold.</summary>
+    public bool Hidden { get; init; }
+}
 
 /// <summary>A period's share with its Wilson interval and, when both it and the period before have figures, the comparison
 /// with the period before. Share and interval are null when the period has no figures (empty or below the threshold).</summary>
@@ -25,13 +30,13 @@ public static class TrendChanges
         for (var i = 0; i < periods.Count; i++)
         {
             var current = periods[i];
-            if (current.Base < floor)
+            if (current.Base < floor || current.Hidden)
             {
                 points.Add(new TrendPoint(current.Period, current.Base, null, null, null));
                 continue;
             }
             var previous = i > 0 ? periods[i - 1] : null;
-            var change = previous is not null && previous.Base >= floor
+            var change = previous is { Hidden: false } && previous.Base >= floor
                 ? Comparison.Proportions(current.Successes, current.Base, previous.Successes, previous.Base)
                 : null;
             points.Add(new TrendPoint(current.Period, current.Base, (double)current.Successes / current.Base,

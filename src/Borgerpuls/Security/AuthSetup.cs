@@ -58,7 +58,7 @@ internal static class AuthSetup
             .AddPolicyScheme(Selector, Selector, o => o.ForwardDefaultSelector = ctx =>
             {
                 var header = ctx.Request.Headers.Authorization.ToString();
-                return header.StartsWith("Device ", StringComparison.Ordinal) ? DeviceAuthenticationHandler.SchemeName
+                return header.StartsWith(DeviceAuthenticationHandler.Prefix, StringComparison.Ordinal) ? DeviceAuthenticationHandler.SchemeName
                     : header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? TokenAuthenticationHandler.SchemeName
                     : IdentityConstants.ApplicationScheme;
             });

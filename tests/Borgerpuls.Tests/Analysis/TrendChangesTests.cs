@@ -36,6 +36,20 @@ public sealed class TrendChangesTests
     }
 
     [Fact]
+    public void A_period_hidden_for_another_reason_breaks_the_comparison_like_one_below_the_threshold()
+    {
+        // February has 40 answers but is hidden (complementary suppression): no figures, and neither January→February nor
+        // February→March is tested; 30/40 → 12/40 across it would be significant (z = 4.03) and must not be flagged.
+        var points = TrendChanges.Flag([new("2025-01", 30, 40), new("2025-02", 20, 40) { Hidden = true }, new("2025-03", 12, 40)], minimumBase: 5);
+
+        Assert.Null(points[1].Share);
+        Assert.Null(points[1].VsPrevious);
+        Assert.Null(points[2].VsPrevious);
+        Assert.False(points[2].Flagged);
+        Assert.Equal(0.3, points[2].Share!.Value, 10);
+    }
+
+    [Fact]
     public void Small_periods_are_compared_with_fishers_exact_test()
     {
         // 7/10 against 2/10: expected successes 4.5 < 5 → Fisher; [[7,3],[2,8]] two-sided p = 0.069779.

@@ -11,6 +11,9 @@ public sealed class BorgerpulsApp(TestDatabase database, bool seedDemo = false) 
     /// <summary>The server's clock, when a test needs to set the time (null: the system clock).</summary>
     public TimeProvider? Clock { get; init; }
 
+    /// <summary>Configuration for this server only, as appsettings.json would give it (e.g. <c>Anonymity:K</c>).</summary>
+    public Dictionary<string, string?> Settings { get; init; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         if (Clock is { } clock)
@@ -21,5 +24,9 @@ public sealed class BorgerpulsApp(TestDatabase database, bool seedDemo = false) 
         builder.UseSetting("DemoData:SeedOnFirstStart", seedDemo ? "true" : "false");
         builder.UseSetting("Retention:Enabled", "false");
         builder.UseEnvironment("Testing");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }

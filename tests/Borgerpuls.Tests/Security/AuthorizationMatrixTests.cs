@@ -109,8 +109,8 @@ public sealed class AuthorizationMatrixTests
         Assert.True(checkedEndpoints >= 13, $"only {checkedEndpoints} protected endpoints were found");
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
-    /// <summary>Endpoints for kiosks and tablets only: public at the framework level (the handler checks the device key and
-    /// answers 401 saying why), so no staff session or token opens them, and a device key does.</summary>
+    /// <summary>Endpoints for kiosks and tablets only: behind the device policy (the device scheme answers 401 saying why), so no
+    /// staff session or token opens them, and a device key does.</summary>
     private static readonly (string Method, string Route)[] DeviceEndpoints =
         [("GET", "/api/v1/devices/self"), ("POST", "/api/v1/devices/heartbeat"), ("POST", "/api/v1/declines")];
 
@@ -134,7 +134,7 @@ public sealed class AuthorizationMatrixTests
         var failures = new List<string>();
         foreach (var (method, route) in DeviceEndpoints)
         {
-            Assert.Contains(endpoints, e => e.Route == route && e.Method == method && e.Public);
+            Assert.Contains(endpoints, e => e.Route == route && e.Method == method && !e.Public && e.Policy == Policies.Device);
             foreach (var (who, client) in clients.Append(new("device", device)))
             {
                 using var request = new HttpRequestMessage(new HttpMethod(method), route);

@@ -35,14 +35,14 @@ internal static class CommentsApi
     }
 
     private static async Task<Results<Ok<CommentThemesReport>, ValidationProblem>> ThemesAsync(
-        HttpContext http, BorgerpulsDb db, DatabaseSetup.Target target, IConfiguration configuration, ThemeLexicon lexicon, AuditLog audit,
+        HttpContext http, BorgerpulsDb db, DatabaseSetup.Target target, AnonymityOptions anonymity, ThemeLexicon lexicon, AuditLog audit,
         string instrument, DateOnly? from, DateOnly? to, string[]? where, CancellationToken ct)
     {
         try
         {
             var request = ResultsApi.Parse(instrument, null, null, from, to, where);
-            var report = await CommentThemesQuery.RunAsync(db, target, request, Viewer.For(http), lexicon, ResultsApi.AnonymityK(configuration),
-                configuration.GetValue("Anonymity:KComments", Suppression.DefaultCommentK), ct);
+            var report = await CommentThemesQuery.RunAsync(db, target, request, Viewer.For(http), lexicon, anonymity.K,
+                anonymity.KComments, ct);
             if (report.QuotesShown)
             {
                 await http.AuditShownAsync(audit, "comments.view", $"{instrument} {string.Join(" ", where ?? [])} {from}–{to}", ct);

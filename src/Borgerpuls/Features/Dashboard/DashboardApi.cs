@@ -3,6 +3,7 @@ using Borgerpuls.Analysis.Themes;
 using Borgerpuls.Data;
 using Borgerpuls.Features.Charts;
 using Borgerpuls.Localization;
+using Borgerpuls.Security.Anonymity;
 using Borgerpuls.Security;
 using Microsoft.Extensions.Localization;
 
@@ -20,19 +21,19 @@ internal static class DashboardApi
     }
 
     private static async Task<IResult> ChartAsync(string name, string format, HttpContext http, BorgerpulsDb db, DatabaseSetup.Target target,
-        IConfiguration configuration, TimeProvider clock, IStringLocalizer<SharedResource> t, ThemeLexicon lexicon, CancellationToken ct)
+        AnonymityOptions anonymity, TimeProvider clock, IStringLocalizer<SharedResource> t, ThemeLexicon lexicon, CancellationToken ct)
     {
         if (format is not ("svg" or "png" or "csv") || !(DashboardCharts.Names.Contains(name) || name == "themes"))
         {
             return TypedResults.NotFound();
         }
-        var load = await DashboardLoader.LoadAsync(http, db, target, configuration, clock, ct);
+        var load = await DashboardLoader.LoadAsync(http, db, target, anonymity, clock, ct);
         if (load.Figures is not { } figures)
         {
             return TypedResults.Problem(load.Refused ?? load.Error ?? "No instrument.", statusCode: load.Refused is null ? 400 : 403);
         }
         var chart = name == "themes"
-            ? DashboardThemes.ThemesChart(await DashboardThemes.ThemesAsync(db, target, figures, Viewer.From(http.User), lexicon, configuration, ct), t)
+            ? DashboardThemes.ThemesChart(await DashboardThemes.ThemesAsync(db, target, figures, Viewer.From(http.User), lexicon, anonymity, ct), t)
             : new DashboardCharts(figures, t).Get(name)!;
         var culture = CultureInfo.CurrentCulture;
         return format switch

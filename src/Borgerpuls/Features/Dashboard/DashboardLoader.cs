@@ -13,7 +13,7 @@ public sealed record DashboardLoad(DashboardFilter Filter, IReadOnlyList<(string
 
 public static class DashboardLoader
 {
-    public static async Task<DashboardLoad> LoadAsync(HttpContext http, BorgerpulsDb db, DatabaseSetup.Target target, IConfiguration configuration,
+    public static async Task<DashboardLoad> LoadAsync(HttpContext http, BorgerpulsDb db, DatabaseSetup.Target target, AnonymityOptions anonymity,
         TimeProvider clock, CancellationToken ct)
     {
         var filter = DashboardFilter.Parse(http.Request.Query);
@@ -30,7 +30,7 @@ public static class DashboardLoader
             return new DashboardLoad(filter, instruments, null, null, null, null);
         }
         var viewer = Viewer.For(http);
-        var k = ResultsApi.AnonymityK(configuration);
+        var k = anonymity.K;
         try
         {
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

@@ -4,6 +4,7 @@ using Borgerpuls.Data;
 using Borgerpuls.Features.Charts;
 using Borgerpuls.Features.Comments;
 using Borgerpuls.Localization;
+using Borgerpuls.Security.Anonymity;
 using Borgerpuls.Security;
 using Microsoft.Extensions.Localization;
 
@@ -13,9 +14,9 @@ namespace Borgerpuls.Features.Dashboard;
 internal static class DashboardThemes
 {
     public static Task<CommentThemesReport> ThemesAsync(BorgerpulsDb db, DatabaseSetup.Target target, DashboardFigures figures, Viewer viewer, ThemeLexicon lexicon,
-        IConfiguration configuration, CancellationToken ct) =>
+        AnonymityOptions anonymity, CancellationToken ct) =>
         CommentThemesQuery.RunAsync(db, target, figures.Filter.Request(figures.Instrument.Key, figures.Months), viewer, lexicon,
-            Results.ResultsApi.AnonymityK(configuration), configuration.GetValue("Anonymity:KComments", Suppression.DefaultCommentK), ct);
+            anonymity.K, anonymity.KComments, ct);
 
     public static CountBarsChart ThemesChart(CommentThemesReport report, IStringLocalizer<SharedResource> t) =>
         new(t["Dashboard.Themes.Title"], t["Dashboard.Themes.Description"], t["Dashboard.Themes.Theme"], t["Dashboard.Themes.Count"], t["Dashboard.Themes.Share"],

@@ -1,5 +1,6 @@
 using Borgerpuls.Data;
 using Borgerpuls.Features.Results;
+using Borgerpuls.Security.Anonymity;
 using Borgerpuls.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,14 +10,14 @@ namespace Borgerpuls.Features.Dashboard;
 /// <summary>The dashboard: targets, answers per question and group, trends, priority map, kiosk hours, comparison and
 /// drill-down for one selection. Committee viewers see it too; suppression and scope come from the query layer.</summary>
 [Authorize(Policy = Policies.Aggregates), Security.Anonymity.DisclosureGuarded]
-public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, IConfiguration configuration, TimeProvider clock) : PageModel
+public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, AnonymityOptions anonymity, TimeProvider clock) : PageModel
 {
     public DashboardLoad Load { get; private set; } = null!;
     public DashboardOptions Options { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Load = await DashboardLoader.LoadAsync(HttpContext, db, target, configuration, clock, ct);
+        Load = await DashboardLoader.LoadAsync(HttpContext, db, target, anonymity, clock, ct);
         Options = await DashboardOptions.LoadAsync(db, target, Viewer.From(User), ct);
         if (Load.Error is not null) Response.StatusCode = StatusCodes.Status400BadRequest;
         if (Load.Refused is not null) Response.StatusCode = StatusCodes.Status403Forbidden;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Borgerpuls.Data;
 using Borgerpuls.Features.Ingest;
 using Borgerpuls.Localization;
+using Borgerpuls.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -35,13 +36,8 @@ internal static class DeviceHeartbeat
 {
     public const int MaxErrorLength = 200;
 
-    public static async Task<IResult> HandleAsync(HttpContext http, BorgerpulsDb db, TimeProvider clock, IStringLocalizer<SharedResource> t, CancellationToken ct)
+    public static async Task<IResult> HandleAsync(HttpContext http, CurrentDevice device, BorgerpulsDb db, TimeProvider clock, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
-        var (device, refusal) = await DeviceAuthentication.AuthenticateAsync(http, ct);
-        if (device is null)
-        {
-            return refusal!;
-        }
         var (heartbeat, errors) = await ReadAsync(http, t, ct);
         var now = clock.GetUtcNow();
         if (heartbeat is not null)

@@ -1,5 +1,6 @@
 using Borgerpuls.Data;
 using Borgerpuls.Domain;
+using Borgerpuls.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Borgerpuls.Features.DeviceHealth;
@@ -10,13 +11,8 @@ public sealed record DeviceIdentity(string Name, string Channel, string Instrume
 /// <summary><c>GET /api/v1/devices/self</c>: the device's registration; counts as contact.</summary>
 internal static class DeviceSelf
 {
-    public static async Task<IResult> HandleAsync(HttpContext http, BorgerpulsDb db, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> HandleAsync(CurrentDevice device, BorgerpulsDb db, TimeProvider clock, CancellationToken ct)
     {
-        var (device, refusal) = await DeviceAuthentication.AuthenticateAsync(http, ct);
-        if (device is null)
-        {
-            return refusal!;
-        }
         var identity = await db.Devices.AsNoTracking().Where(d => d.Id == device.Id).Select(d => new
         {
             d.Name, d.Channel, Instrument = d.Instrument!.Key, Site = d.Site!.Key, SiteName = d.Site.Name,

@@ -22,13 +22,13 @@ internal static class ExportApi
     }
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem>> ResponsesAsync(
-        BorgerpulsDb db, AuditLog audit, IConfiguration configuration, string instrument, DateOnly? from, DateOnly? to, string[]? where,
+        BorgerpulsDb db, AuditLog audit, AnonymityOptions anonymity, string instrument, DateOnly? from, DateOnly? to, string[]? where,
         string? format, string? delimiter, CancellationToken ct)
     {
         try
         {
             var request = ResultsApi.Parse(instrument, null, null, from, to, where);
-            var table = await RespondentExport.BuildAsync(db, request, ResultsApi.AnonymityK(configuration), ct);
+            var table = await RespondentExport.BuildAsync(db, request, anonymity.K, ct);
             await audit.WriteAsync("export.responses", $"{instrument} {string.Join(" ", where ?? [])} {from}–{to}: {table.Rows.Count} rows ({format ?? "csv"})", ct: ct);
             return File(table, $"borgerpuls-{instrument}-besvarelser", format, delimiter);
         }
@@ -39,13 +39,13 @@ internal static class ExportApi
     }
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem>> ResultsAsync(
-        HttpContext http, BorgerpulsDb db, DatabaseSetup.Target target, AuditLog audit, IConfiguration configuration, string instrument, string? by, string? period,
+        HttpContext http, BorgerpulsDb db, DatabaseSetup.Target target, AuditLog audit, AnonymityOptions anonymity, string instrument, string? by, string? period,
         DateOnly? from, DateOnly? to, string[]? where, string? format, string? delimiter, CancellationToken ct)
     {
         try
         {
             var request = ResultsApi.Parse(instrument, by, period, from, to, where);
-            var report = await ResultsQuery.RunAsync(db, target, request, Viewer.For(http), ResultsApi.AnonymityK(configuration), ct);
+            var report = await ResultsQuery.RunAsync(db, target, request, Viewer.For(http), anonymity.K, ct);
             await http.AuditShownAsync(audit, "export.results", $"{instrument} by {by} {string.Join(" ", where ?? [])}", ct);
             return File(ResultsTable(report), $"borgerpuls-{instrument}-resultater", format, delimiter);
         }

@@ -11,10 +11,8 @@ namespace Borgerpuls.Features.Ingest;
 /// Refusals are resource keys (<c>DeviceKey.*</c>), for the caller to say in the request's language.</summary>
 public sealed class DeviceDirectory(IServiceScopeFactory scopes, TimeProvider clock)
 {
-    public sealed record DeviceInfo(int Id, Channel Channel, int JobCentreId, int SiteId, int? UnitId, int RepeatWindowSeconds, string InstrumentKey);
-
     private static readonly TimeSpan Remember = TimeSpan.FromSeconds(2);
-    private readonly ConcurrentDictionary<string, (DeviceInfo Device, DateTimeOffset At)> _active = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (CurrentDevice Device, DateTimeOffset At)> _active = new(StringComparer.Ordinal);
 
     private readonly ConcurrentDictionary<int, DateTimeOffset> _lastSeen = new();
 
@@ -23,7 +21,7 @@ public sealed class DeviceDirectory(IServiceScopeFactory scopes, TimeProvider cl
     public DateTimeOffset? LastSeen(int deviceId) => _lastSeen.TryGetValue(deviceId, out var at) ? at : null;
 
     /// <summary>The device for a key, or why it is refused (a resource key).</summary>
-    public async Task<(DeviceInfo? Device, string? Refusal)> FindAsync(string key, CancellationToken ct)
+    public async Task<(CurrentDevice? Device, string? Refusal)> FindAsync(string key, CancellationToken ct)
     {
         if (key.Length is < 20 or > 200)
         {
@@ -50,7 +48,7 @@ public sealed class DeviceDirectory(IServiceScopeFactory scopes, TimeProvider cl
             _active.TryRemove(hash, out _);
             return (null, "DeviceKey.Revoked");
         }
-        var info = new DeviceInfo(device.Id, device.Channel, device.JobCentreId, device.SiteId, device.UnitId, device.KioskRepeatWindowSeconds, device.Instrument);
+        var info = new CurrentDevice(device.Id, device.Channel, device.JobCentreId, device.SiteId, device.UnitId, device.KioskRepeatWindowSeconds, device.Instrument);
         _active[hash] = (info, now);
         _lastSeen[info.Id] = now;
         return (info, null);

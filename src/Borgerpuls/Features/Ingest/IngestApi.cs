@@ -16,8 +16,10 @@ internal static class IngestApi
 
     public static IEndpointRouteBuilder MapIngest(this IEndpointRouteBuilder app)
     {
-        // Citizens are anonymous: the handler authenticates the device key or invitation token itself, and the citizen rate
-        // limit is partitioned by them.
+        // Citizens are anonymous, and one address takes answers from kiosks and tablets (device key), invitations (their token)
+        // and web campaigns, as devices in the field already send them: so it cannot sit in the device group. A device key is
+        // still verified by the device scheme alone (the handler takes the CurrentDevice it set, or challenges with it), and the
+        // citizen rate limit is partitioned by the verified device.
         app.MapPost("/api/v1/responses", SubmitResponses.HandleAsync)
             .AllowAnonymous()
             .DisableAntiforgery()

@@ -19,9 +19,9 @@ internal static class SubmitResponses
 {
     public const int MaxBatch = 1_000;
 
-    // No DbContext among the parameters: kiosks and tablets (nearly all the traffic) are served from in-memory directories,
-    // so only invitations and web campaigns ask the request's services for one.
-    public static async Task<IResult> HandleAsync(HttpContext http, InstrumentCatalog instruments, OrganisationLookup organisation,
+    // Kiosks and tablets (nearly all the traffic) are served from in-memory directories and never use the DbContext; it opens
+    // no connection until an invitation or a web campaign is looked up.
+    public static async Task<IResult> HandleAsync(HttpContext http, BorgerpulsDb db, InstrumentCatalog instruments, OrganisationLookup organisation,
         IngestQueue queue, TimeProvider clock, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         var (submissions, parseError) = await ReadAsync(http, t, ct);
@@ -29,7 +29,7 @@ internal static class SubmitResponses
         {
             return parseError;
         }
-        var (point, authError) = await CollectionPointAsync(http, submissions!, t, ct);
+        var (point, authError) = await CollectionPointAsync(http, db, submissions!, t, ct);
         if (authError is not null)
         {
             return authError;
@@ -141,15 +141,16 @@ internal static class SubmitResponses
         }
     }
 
-    private static async Task<(CollectionPoint?, IResult?)> CollectionPointAsync(HttpContext http, List<ResponseSubmission> submissions, IStringLocalizer<SharedResource> t, CancellationToken ct)
+    private static async Task<(CollectionPoint?, IResult?)> CollectionPointAsync(HttpContext http, BorgerpulsDb db, List<ResponseSubmission> submissions, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         var header = http.Request.Headers.Authorization.ToString();
-        if (header.StartsWith("Device ", StringComparison.Ordinal))
+        if (DeviceAuthenticationHandler.Sent(http.Request))
         {
-            var (device, refusal) = await DeviceHealth.DeviceAuthentication.AuthenticateAsync(http, ct);
-            if (device is null)
+            // Verified by the device scheme like every device endpoint; a refused key is challenged by it, so the 401 is the
+            // same problem (saying why) as on the device group.
+            if (CurrentDevice.Of(http) is not { } device)
             {
-                return (null, refusal);
+                return (null, TypedResults.Challenge(authenticationSchemes: [DeviceAuthenticationHandler.SchemeName]));
             }
             return (new CollectionPoint(device.Channel, device.InstrumentKey)
             {
@@ -161,14 +162,12 @@ internal static class SubmitResponses
         }
         if (header.StartsWith("Invitation ", StringComparison.Ordinal))
         {
-            var db = http.RequestServices.GetRequiredService<BorgerpulsDb>();
             var point = await InvitationPoint.ResolveAsync(db, header["Invitation ".Length..].Trim(), DateOnly.FromDateTime(DateTime.UtcNow), ct);
             return point.Point is null ? (null, Problem(point.Status, point.Message!)) : (point.Point, null);
         }
         var campaignKey = submissions.Select(s => s.Campaign).Distinct().SingleOrDefault();
         if (campaignKey is not null)
         {
-            var db = http.RequestServices.GetRequiredService<BorgerpulsDb>();
             var campaign = await db.Campaigns.AsNoTracking().Include(c => c.Instrument).SingleOrDefaultAsync(c => c.Key == campaignKey, ct);
             var today = DateOnly.FromDateTime(DateTime.UtcNow);
             if (campaign is null || campaign.Channel != Channel.Web || campaign.Status != CampaignStatus.Open || campaign.StartsOn > today || campaign.EndsOn < today)

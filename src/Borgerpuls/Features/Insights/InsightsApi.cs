@@ -35,7 +35,7 @@ internal static class InsightsApi
 
     private static async Task<Results<Ok<InsightEvidence>, NotFound, ValidationProblem>> EvidenceAsync(
         int id, string instrument, DateOnly? from, DateOnly? to, HttpContext http, BorgerpulsDb db, DatabaseSetup.Target target,
-        IConfiguration configuration, ThemeLexicon lexicon, CancellationToken ct)
+        AnonymityOptions anonymity, ThemeLexicon lexicon, CancellationToken ct)
     {
         var viewer = Viewer.For(http);
         var insight = await db.Insights.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct);
@@ -47,7 +47,7 @@ internal static class InsightsApi
         try
         {
             return TypedResults.Ok(await InsightEvidenceQuery.RunAsync(db, target, insight, instrument, from, to, viewer, lexicon,
-                ResultsApi.AnonymityK(configuration), configuration.GetValue("Anonymity:KComments", Suppression.DefaultCommentK), ct));
+                anonymity.K, anonymity.KComments, ct));
         }
         catch (ResultsException e)
         {

@@ -20,7 +20,7 @@ internal static class ReportsApi
     }
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem>> GetReportAsync(
-        HttpContext http, BorgerpulsDb db, DatabaseSetup.Target target, IConfiguration configuration, ThemeLexicon lexicon, AuditLog audit, TimeProvider clock,
+        HttpContext http, BorgerpulsDb db, DatabaseSetup.Target target, AnonymityOptions anonymity, ThemeLexicon lexicon, AuditLog audit, TimeProvider clock,
         string instrument, string? format, string? by, string? period, DateOnly? from, DateOnly? to, string[]? where, CancellationToken ct)
     {
         if (ReportFormats.Parse(format ?? "html") is not { } chosen)
@@ -29,8 +29,8 @@ internal static class ReportsApi
         }
         try
         {
-            var request = new ReportRequest(ResultsApi.Parse(instrument, by ?? "targetGroupSet", null, from, to, where), ResultsApi.AnonymityK(configuration),
-                configuration.GetValue("Anonymity:KComments", Suppression.DefaultCommentK))
+            var request = new ReportRequest(ResultsApi.Parse(instrument, by ?? "targetGroupSet", null, from, to, where), anonymity.K,
+                anonymity.KComments)
             {
                 TrendPeriod = ReportRequest.ParsePeriod(period),
             };

@@ -17,13 +17,13 @@ internal static class ResultsApi
     }
 
     private static async Task<Results<ContentHttpResult, ValidationProblem>> GetResultsAsync(
-        HttpContext http, BorgerpulsDb db, DatabaseSetup.Target target, IConfiguration configuration, string instrument,
+        HttpContext http, BorgerpulsDb db, DatabaseSetup.Target target, AnonymityOptions anonymity, string instrument,
         string? by, string? period, DateOnly? from, DateOnly? to, string[]? where, string? format, CancellationToken ct)
     {
         try
         {
             var request = Parse(instrument, by, period, from, to, where);
-            var report = await ResultsQuery.RunAsync(db, target, request, Viewer.For(http), AnonymityK(configuration), ct);
+            var report = await ResultsQuery.RunAsync(db, target, request, Viewer.For(http), anonymity.K, ct);
             return format?.ToLowerInvariant() switch
             {
                 "csv" => TypedResults.Content("\uFEFF" + ResultsFormat.ToCsv(report, ';'), "text/csv; charset=utf-8"),
@@ -37,13 +37,13 @@ internal static class ResultsApi
     }
 
     private static async Task<Results<ContentHttpResult, ValidationProblem>> GetPriorityMapAsync(
-        HttpContext http, BorgerpulsDb db, DatabaseSetup.Target target, IConfiguration configuration, string instrument,
+        HttpContext http, BorgerpulsDb db, DatabaseSetup.Target target, AnonymityOptions anonymity, string instrument,
         DateOnly? from, DateOnly? to, string[]? where, CancellationToken ct)
     {
         try
         {
             var request = Parse(instrument, null, null, from, to, where);
-            var report = await PriorityMapQuery.RunAsync(db, target, request, Viewer.For(http), AnonymityK(configuration), ct);
+            var report = await PriorityMapQuery.RunAsync(db, target, request, Viewer.For(http), anonymity.K, ct);
             return TypedResults.Content(ResultsFormat.ToJson(report), "application/json; charset=utf-8");
         }
         catch (ResultsException e)
@@ -53,13 +53,13 @@ internal static class ResultsApi
     }
 
     private static async Task<Results<ContentHttpResult, ValidationProblem>> GetCompareAsync(
-        HttpContext http, BorgerpulsDb db, DatabaseSetup.Target target, IConfiguration configuration, string instrument, string by, string a, string b,
+        HttpContext http, BorgerpulsDb db, DatabaseSetup.Target target, AnonymityOptions anonymity, string instrument, string by, string a, string b,
         string? period, DateOnly? from, DateOnly? to, string[]? where, CancellationToken ct)
     {
         try
         {
             var request = Parse(instrument, by, period, from, to, where);
-            var report = await CompareQuery.RunAsync(db, target, request, a, b, Viewer.For(http), AnonymityK(configuration), ct);
+            var report = await CompareQuery.RunAsync(db, target, request, a, b, Viewer.For(http), anonymity.K, ct);
             return TypedResults.Content(ResultsFormat.ToJson(report), "application/json; charset=utf-8");
         }
         catch (ResultsException e)
@@ -67,8 +67,6 @@ internal static class ResultsApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["query"] = [e.Message] });
         }
     }
-
-    public static int AnonymityK(IConfiguration configuration) => configuration.GetValue("Anonymity:K", Analysis.Suppression.DefaultK);
 
     /// <summary>Shared by the API and the command line: <c>where</c> items are <c>dimension=key</c>.</summary>
     public static ResultsRequest Parse(string instrument, string? by, string? period, DateOnly? from, DateOnly? to, IEnumerable<string>? where)

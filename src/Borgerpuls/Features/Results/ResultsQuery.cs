@@ -81,7 +81,7 @@ public static class ResultsQuery
         result = Disclose(result, ordered.Select(g => g.Key).ToList(), sums, viewer, instrument.InstrumentId, request);
         if (request.By == Dimension.Period)
         {
-            result = WithChanges(result);
+            result = WithChanges(result, figures);
         }
         return new ResultsReport(instrument.Key, request.By is { } b ? ResultsRequest.Name(b) : null,
             new PeriodInfo(request.From is { } from ? new DateOnly(from.Year, from.Month, 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
@@ -121,34 +121,25 @@ public static class ResultsQuery
         return shown;
     }
 
-    /// <summary>Trends: each period's positive share against the previous period's, flagged only when significant.</summary>
-    private static List<GroupResult> WithChanges(List<GroupResult> periods)
+    /// <summary>Trends: each period's positive share against the previous period's, flagged only when significant — tested
+    /// on the counts (<see cref="TrendChanges"/>), and never against a hidden period or question.</summary>
+    private static List<GroupResult> WithChanges(List<GroupResult> periods, List<List<QuestionFigures>> figures)
     {
-        var changed = new List<GroupResult>();
-        for (var g = 0; g < periods.Count; g++)
+        var changes = new ChangeResult?[periods.Count][];
+        for (var g = 0; g < periods.Count; g++) changes[g] = new ChangeResult?[periods[g].Questions.Count];
+        for (var q = 0; q < (periods.Count == 0 ? 0 : periods[0].Questions.Count); q++)
         {
-            var current = periods[g];
-            if (g == 0 || current.Suppressed || periods[g - 1].Suppressed)
+            var series = periods.Select((p, g) => new PeriodCount(p.Label, figures[g][q].Positive, figures[g][q].Base) { Hidden = p.Suppressed || p.Questions[q].Suppressed }).ToList();
+            var points = TrendChanges.Flag(series);
+            for (var g = 1; g < periods.Count; g++)
             {
-                changed.Add(current);
-                continue;
-            }
-            var previous = periods[g - 1];
-            var questions = current.Questions.Select(q =>
-            {
-                var before = previous.Questions.FirstOrDefault(p => p.Key == q.Key);
-                if (q.Suppressed || before is null || before.Suppressed || q.Base is not > 0 || before.Base is not > 0)
+                if (points[g].VsPrevious is { } test)
                 {
-                    return q;
+                    changes[g][q] = new ChangeResult(periods[g - 1].Label, test.Difference, test.Test == ComparisonTest.FisherExact ? "fisher" : "z", test.PValue, test.Significant);
                 }
-                var positiveNow = (long)Math.Round(q.Positive!.Value * q.Base.Value);
-                var positiveBefore = (long)Math.Round(before.Positive!.Value * before.Base.Value);
-                var test = Comparison.Proportions(positiveNow, q.Base.Value, positiveBefore, before.Base.Value);
-                return q with { Change = new ChangeResult(previous.Label, test.Difference, test.Test == ComparisonTest.FisherExact ? "fisher" : "z", test.PValue, test.Significant) };
-            }).ToList();
-            changed.Add(current with { Questions = questions });
+            }
         }
-        return changed;
+        return periods.Select((p, g) => p with { Questions = p.Questions.Select((q, i) => changes[g][i] is { } change ? q with { Change = change } : q).ToList() }).ToList();
     }
 
     /// <summary>The question a shown group answers, for "the same question asked again" (months, not days: the aggregates are

@@ -4,6 +4,7 @@ using Borgerpuls.Data;
 using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Domain;
 using Borgerpuls.Features.Ingest;
+using Borgerpuls.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,13 +28,8 @@ internal static partial class RecordDeclined
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]
     private static partial Regex CodePattern();
 
-    public static async Task<IResult> HandleAsync(HttpContext http, BorgerpulsDb db, DatabaseSetup.Target target, DeviceDirectory devices, OrganisationLookup organisation, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> HandleAsync(HttpContext http, CurrentDevice device, BorgerpulsDb db, DatabaseSetup.Target target, OrganisationLookup organisation, TimeProvider clock, CancellationToken ct)
     {
-        var (device, refusal) = await DeviceHealth.DeviceAuthentication.AuthenticateAsync(http, ct);
-        if (device is null)
-        {
-            return refusal!;
-        }
         if (device.Channel != Channel.Tablet)
         {
             return Problem(StatusCodes.Status403Forbidden, "Only a tablet records declined hand-overs.");

@@ -25,7 +25,7 @@ public sealed class DisclosureFilter : IEndpointFilter
     public static Task<DisclosureRefusal?> CheckAsync(HttpContext http, DisclosureLedger ledger)
     {
         var guard = http.RequestServices.GetRequiredService<DisclosureGuard>();
-        var k = Features.Results.ResultsApi.AnonymityK(http.RequestServices.GetRequiredService<IConfiguration>());
+        var k = http.RequestServices.GetRequiredService<AnonymityOptions>().K;
         return guard.CheckAsync(http.User.Identity?.Name ?? "?", Viewer.From(http.User), ledger, k, http.RequestAborted);
     }
 

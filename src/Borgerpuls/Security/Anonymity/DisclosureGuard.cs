@@ -9,14 +9,14 @@ namespace Borgerpuls.Security.Anonymity;
 /// the same user was shown within the window; when any two differ by at least one but fewer than k respondents, nothing is
 /// shown, because subtracting the two would reveal those few. The sets are kept in the database: a restart, another instance
 /// or many unrelated requests in between change nothing. See docs/decisions/0008-differencing-guard.md.</summary>
-public sealed class DisclosureGuard(DatabaseSetup.Target target, IConfiguration configuration, TimeProvider clock)
+public sealed class DisclosureGuard(DatabaseSetup.Target target, AnonymityOptions anonymity, TimeProvider clock)
 {
     /// <summary>How long a shown set is remembered (from when it was last shown).</summary>
-    public TimeSpan Window => TimeSpan.FromDays(configuration.GetValue("Anonymity:DifferencingWindowDays", 180));
+    public TimeSpan Window => anonymity.DifferencingWindow;
 
     /// <summary>Distinct sets kept per user within the window; beyond it new selections are refused rather than old ones
     /// forgotten, so the guard cannot be flushed. Far above what reading the dashboard every day produces.</summary>
-    public int MaxSetsPerUser => configuration.GetValue("Anonymity:DifferencingMaxSets", 100_000);
+    public int MaxSetsPerUser => anonymity.DifferencingMaxSets;
 
     /// <summary>Null when everything in the ledger may be shown (and it is now remembered), else why not.</summary>
     public async Task<DisclosureRefusal?> CheckAsync(string user, Viewer viewer, DisclosureLedger ledger, int k, CancellationToken ct)

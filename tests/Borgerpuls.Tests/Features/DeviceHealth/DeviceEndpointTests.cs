@@ -84,7 +84,14 @@ public sealed class DeviceEndpointTests : IAsyncLifetime
         {
             var self = await Client(key).GetAsync("/api/v1/devices/self" + culture);
             var heartbeat = await Client(key).PostAsync("/api/v1/devices/heartbeat" + culture, Body(GoodHeartbeat));
-            foreach (var response in new[] { self, heartbeat })
+            var declines = await Client(key).PostAsync("/api/v1/declines" + culture, Body(Decline));
+            var responses = new List<HttpResponseMessage> { self, heartbeat, declines };
+            if (key is not null)
+            {
+                // Responses also take invitations and web campaigns, so only a sent device key is refused as a device key.
+                responses.Add(await Client(key).PostAsync("/api/v1/responses" + culture, Body(KioskPress)));
+            }
+            foreach (var response in responses)
             {
                 Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
                 Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
@@ -93,6 +100,55 @@ public sealed class DeviceEndpointTests : IAsyncLifetime
         }
         await using var db = _database.Open();
         Assert.All(await db.Devices.ToListAsync(), d => Assert.True(d.LastContactAt is null && d.LastQueued is null && d.LastError is null));
+        Assert.Equal(0, await db.DeclinedHandOvers.CountAsync());
+        Assert.Equal(0, await db.Responses.CountAsync());
+    }
+
+    private static string Decline => $$"""{"id":"{{Guid.NewGuid()}}"}""";
+
+    private static string KioskPress => $$$"""{"id":"{{{Guid.NewGuid()}}}","instrument":"smiley","answeredAt":"{{{DateTimeOffset.UtcNow:O}}}","answers":{"besoeg":"4"}}""";
+
+    [Fact]
+    public async Task A_staff_session_or_token_does_not_open_a_device_endpoint()
+    {
+        var manager = await _app.SignedInClientAsync(Borgerpuls.Security.Roles.Manager, "jc-centrum");
+        var analystToken = await _app.BearerClientAsync(_database, Borgerpuls.Security.Roles.Analyst, "aggregates");
+        foreach (var client in new[] { manager, analystToken })
+        {
+            var self = await client.GetAsync("/api/v1/devices/self?culture=en");
+            var heartbeat = await client.PostAsync("/api/v1/devices/heartbeat?culture=en", Body(GoodHeartbeat));
+            var declines = await client.PostAsync("/api/v1/declines?culture=en", Body(Decline));
+            foreach (var response in new[] { self, heartbeat, declines })
+            {
+                Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+                Assert.Contains("Send the device key", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+            }
+        }
+        await using var db = _database.Open();
+        Assert.Equal(0, await db.DeclinedHandOvers.CountAsync());
+    }
+
+    [Fact]
+    public async Task Every_device_endpoint_accepts_a_valid_key_and_a_kiosk_cannot_record_declines()
+    {
+        var self = await Client(_tabletKey).GetAsync("/api/v1/devices/self");
+        var heartbeat = await Client(_tabletKey).PostAsync("/api/v1/devices/heartbeat", Body(GoodHeartbeat));
+        var declines = await Client(_tabletKey).PostAsync("/api/v1/declines", Body(Decline));
+        var press = await Client(_kioskKey).PostAsync("/api/v1/responses", Body(KioskPress));
+        var kioskDecline = await Client(_kioskKey).PostAsync("/api/v1/declines", Body(Decline));
+
+        Assert.Equal(HttpStatusCode.OK, self.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, heartbeat.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, declines.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, press.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, kioskDecline.StatusCode);
+        Assert.Equal("application/problem+json", kioskDecline.Content.Headers.ContentType!.MediaType);
+        await using var db = _database.Open();
+        var kiosk = await db.Devices.SingleAsync(d => d.Channel == Borgerpuls.Domain.Channel.Kiosk);
+        Assert.Equal(1, await db.DeclinedHandOvers.CountAsync());
+        var stored = await db.Responses.SingleAsync();
+        Assert.Equal((Borgerpuls.Domain.Channel.Kiosk, kiosk.SiteId), (stored.Channel, stored.SiteId));
     }
 
     [Fact]

@@ -34,6 +34,38 @@ public sealed class TrendsCompareTests
     }
 
     [Fact]
+    public async Task Changes_are_tested_on_the_counts_and_never_against_a_hidden_period()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
+        var jan = new DateTime(2025, 1, 10, 9, 0, 0, DateTimeKind.Utc);
+        // January 45/50, February 3 answers (below k = 5), March 20/50, April 22/50, May 40/50. February's 3 alone would be
+        // January, March, April and May minus the total: the smallest shown month (January, first of the equal ones) is hidden
+        // with it. So March (after a hidden February) has no change, and April and May are each tested against the month before:
+        // April 22/50 vs 20/50: pooled 0.42, SE = √(0.42·0.58·0.04) = 0.098712, z = 0.405220, p = 0.685315.
+        // May 40/50 vs 22/50: pooled 0.62, SE = √(0.62·0.38·0.04) = 0.097077, z = 3.708385, p = 0.000209.
+        await WriteAsync(database, Repeat(45, Answer("5", jan)).Concat(Repeat(5, Answer("1", jan)))
+            .Concat(Repeat(3, Answer("5", jan.AddMonths(1))))
+            .Concat(Repeat(20, Answer("5", jan.AddMonths(2)))).Concat(Repeat(30, Answer("1", jan.AddMonths(2))))
+            .Concat(Repeat(22, Answer("5", jan.AddMonths(3)))).Concat(Repeat(28, Answer("1", jan.AddMonths(3))))
+            .Concat(Repeat(40, Answer("5", jan.AddMonths(4)))).Concat(Repeat(10, Answer("1", jan.AddMonths(4)))));
+        await using var db = database.Open();
+
+        var report = await ResultsQuery.RunAsync(db, database.Target, new ResultsRequest("vive-7") { By = Dimension.Period }, Viewer.CommandLine, 5, CancellationToken.None);
+
+        Assert.Equal([true, true, false, false, false], report.Groups.Select(g => g.Suppressed));
+        var samtale = report.Groups.Select(g => g.Questions.Single(q => q.Key == "samtale")).ToList();
+        Assert.All(samtale.Take(3), q => Assert.Null(q.Change));
+        Assert.Equal(0.04, samtale[3].Change!.Difference, 10);
+        Assert.Equal("z", samtale[3].Change!.Test);
+        Assert.Equal(0.685315, samtale[3].Change!.PValue, 1e-6);
+        Assert.False(samtale[3].Change!.Significant);
+        Assert.Equal(0.36, samtale[4].Change!.Difference, 10);
+        Assert.Equal(0.000209, samtale[4].Change!.PValue, 1e-6);
+        Assert.True(samtale[4].Change!.Significant);
+    }
+
+    [Fact]
     public async Task Two_groups_are_compared_per_question_with_the_named_test()
     {
         await using var database = await TestDatabase.CreateAsync();
