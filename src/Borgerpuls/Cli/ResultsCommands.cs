@@ -15,17 +15,18 @@ internal static class ResultsCommands
 
     public static Command Results()
     {
-        var by = new Option<string?>("--by") { Description = "Breakdown: targetGroup, targetGroupSet, jobcentre, site, unit, channel, meetingType, language, offer, period." };
+        var by = new Option<string?>("--by") { Description = "Breakdown: targetGroup, targetGroupSet, jobcentre, site, unit, channel, meetingType, language, offer, period, background:KEY." };
+        var by2 = new Option<string?>("--by2") { Description = "Second dimension of a two-way table with --by, e.g. --by targetGroupSet --by2 jobcentre." };
         var period = new Option<string?>("--period") { Description = "With --by period: month (default), quarter or year." };
         var format = new Option<string>("--format") { Description = "json, csv or table.", DefaultValueFactory = _ => "table" };
-        var command = new Command("results", "Shares, means, intervals, averages and targets per group (SPEC §5–§6).") { Instrument, by, period, From, To, Where, format, K };
+        var command = new Command("results", "Shares, means, intervals, averages and targets per group (SPEC §5–§6).") { Instrument, by, by2, period, From, To, Where, format, K };
         command.SetAction((result, ct) => CommandLine.Guard(async () =>
         {
             var target = CommandLine.Target(result);
             await using var db = DatabaseSetup.Create(target);
             await Migrator.MigrateAsync(db, ct);
             var report = await Run(() => ResultsQuery.RunAsync(db, target,
-                ResultsApi.Parse(result.GetValue(Instrument)!, result.GetValue(by), result.GetValue(period), result.GetValue(From), result.GetValue(To), result.GetValue(Where)),
+                ResultsApi.Parse(result.GetValue(Instrument)!, result.GetValue(by), result.GetValue(period), result.GetValue(From), result.GetValue(To), result.GetValue(Where), result.GetValue(by2)),
                 Viewer.CommandLine, result.GetValue(K), ct));
             await Console.Out.WriteAsync(result.GetValue(format)!.ToLowerInvariant() switch
             {

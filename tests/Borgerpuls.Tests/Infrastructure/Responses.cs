@@ -21,6 +21,7 @@ public static class Responses
         public string? Unit { get; init; }
         public string Language { get; init; } = "da";
         public string? MeetingType { get; init; }
+        public Dictionary<string, string> Background { get; init; } = [];
     }
 
     public static async Task WriteAsync(TestDatabase database, IEnumerable<Spec> specs)
@@ -38,7 +39,7 @@ public static class Responses
                     SiteId = s.Site is null ? null : await db.Sites.Where(x => x.Key == s.Site).Select(x => (int?)x.Id).SingleAsync(),
                     TargetGroupId = s.TargetGroup is null ? null : await db.TargetGroups.Where(t => t.Key == s.TargetGroup).Select(t => (int?)t.Id).SingleAsync(),
                     UnitId = s.Unit is null ? null : await db.Units.Where(u => u.Key == s.Unit).Select(u => (int?)u.Id).SingleAsync(),
-                    Language = s.Language, MeetingType = s.MeetingType,
+                    Language = s.Language, MeetingType = s.MeetingType, Background = s.Background,
                     Answers = s.Answers.ToDictionary(a => a.Key, a => new[] { a.Value }),
                     QualityFlags = s.Repeat ? ResponseQuality.KioskRepeat : ResponseQuality.None,
                     ContentHash = "test",

@@ -42,6 +42,8 @@ public sealed class DifferencingGuardTests
     [
         "/api/v1/results?" + NordJobReady,
         "/api/v1/results?" + NordJobReady + "&by=channel",
+        "/api/v1/results?" + NordJobReady + "&by=channel&by2=jobcentre",
+        "/api/v1/export/results?" + NordJobReady + "&by=jobcentre&by2=channel&format=xlsx",
         "/api/v1/export/results?" + NordJobReady + "&format=xlsx",
         "/api/v1/priority-map?" + NordJobReady,
         "/api/v1/comments/themes?" + NordJobReady,

@@ -11,8 +11,9 @@ internal sealed class AggregateCellConfiguration : IEntityTypeConfiguration<Aggr
         b.Property(x => x.Channel).HasMaxLength(16);
         b.Property(x => x.MeetingType).HasMaxLength(64);
         b.Property(x => x.Language).HasMaxLength(8);
-        b.HasIndex(x => new { x.Cube, x.InstrumentId, x.Month, x.JobCentreId, x.SiteId, x.UnitId, x.OfferId, x.TargetGroupId, x.Channel, x.MeetingType, x.Language, x.Repeat, x.Clock })
-            .IsUnique().HasDatabaseName("UX_AggregateCells_Key");
+        b.Property(x => x.BackgroundKey).HasMaxLength(64);
+        b.Property(x => x.BackgroundCode).HasMaxLength(64);
+        b.HasIndex(CellKey.Columns).IsUnique().HasDatabaseName("UX_AggregateCells_Key");
     }
 }
 

@@ -13,6 +13,10 @@ public enum Cube
     /// <summary>Kiosk presses only, by site and unit and local hour of the week: the kiosk heat map (SPEC §5). Kept apart so
     /// that the other cubes do not multiply by 168 hours.</summary>
     KioskClock = 4,
+
+    /// <summary>One cell per response per background variable it carries (the variable and its code, with the job centre):
+    /// breakdowns by background variable. A response without the variable is in no cell of it.</summary>
+    Background = 5,
 }
 
 /// <summary>One cell of a cube: the respondents of one instrument in one month with one combination of dimensions.
@@ -35,6 +39,8 @@ public sealed class AggregateCell
 
     /// <summary>The local hour of the week in the kiosk cube (1–168), 0 elsewhere.</summary>
     public int Clock { get; set; }
+    public string BackgroundKey { get; set; } = "";
+    public string BackgroundCode { get; set; } = "";
     public long Respondents { get; set; }
 }
 

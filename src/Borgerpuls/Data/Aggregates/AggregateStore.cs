@@ -105,8 +105,7 @@ public sealed class AggregateStore
         var byId = new Dictionary<long, (CellKey Key, CellCounts Counts)>();
         await foreach (var c in db.AggregateCells.AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
         {
-            byId[c.Id] = (new CellKey(c.Cube, c.InstrumentId, c.Month, c.JobCentreId, c.SiteId, c.UnitId, c.OfferId, c.TargetGroupId, c.Channel, c.MeetingType, c.Language, c.Repeat, c.Clock),
-                new CellCounts { Respondents = c.Respondents });
+            byId[c.Id] = (CellKey.Of(c), new CellCounts { Respondents = c.Respondents });
         }
         await foreach (var o in db.AggregateOptions.AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
         {

@@ -6,15 +6,16 @@ namespace Borgerpuls.Data.Aggregates;
 /// PostgreSQL (INSERT … ON CONFLICT DO UPDATE), and bumps the generation counter. Returns the new generation.</summary>
 internal static class AggregateWriter
 {
-    private const string CellColumns = "\"Cube\",\"InstrumentId\",\"Month\",\"JobCentreId\",\"SiteId\",\"UnitId\",\"OfferId\",\"TargetGroupId\",\"Channel\",\"MeetingType\",\"Language\",\"Repeat\",\"Clock\"";
+    private static readonly string CellColumns = string.Join(",", CellKey.Columns.Select(c => $"\"{c}\""));
+    private static readonly string CellParameters = string.Join(",", CellKey.Columns.Select(c => "@" + c));
 
     public static async Task<long> WriteAsync(DbConnection connection, DbTransaction transaction, AggregateDelta delta, CancellationToken ct)
     {
         await using var cell = Command(connection, transaction, $"""
-            INSERT INTO "AggregateCells" ({CellColumns},"Respondents") VALUES (@cube,@instrument,@month,@centre,@site,@unit,@offer,@group,@channel,@meeting,@language,@repeat,@clock,@n)
+            INSERT INTO "AggregateCells" ({CellColumns},"Respondents") VALUES ({CellParameters},@n)
             ON CONFLICT ({CellColumns}) DO UPDATE SET "Respondents" = "AggregateCells"."Respondents" + excluded."Respondents"
             RETURNING "Id"
-            """, "cube", "instrument", "month", "centre", "site", "unit", "offer", "group", "channel", "meeting", "language", "repeat", "clock", "n");
+            """, [.. CellKey.Columns, "n"]);
         await using var option = Command(connection, transaction, """
             INSERT INTO "AggregateOptions" ("CellId","QuestionKey","OptionCode","Count") VALUES (@cell,@question,@option,@n)
             ON CONFLICT ("CellId","QuestionKey","OptionCode") DO UPDATE SET "Count" = "AggregateOptions"."Count" + excluded."Count"
@@ -28,9 +29,9 @@ internal static class AggregateWriter
 
         foreach (var (key, counts) in delta.Cells)
         {
-            Set(cell, "cube", (int)key.Cube, "instrument", key.InstrumentId, "month", key.Month, "centre", key.JobCentreId, "site", key.SiteId, "unit", key.UnitId,
-                "offer", key.OfferId, "group", key.TargetGroupId, "channel", key.Channel, "meeting", key.MeetingType, "language", key.Language, "repeat", key.Repeat,
-                "clock", key.Clock, "n", counts.Respondents);
+            var values = key.Values();
+            for (var i = 0; i < values.Length; i++) cell.Parameters[i].Value = values[i];
+            Set(cell, "n", counts.Respondents);
             var id = Convert.ToInt64(await cell.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
             foreach (var ((question, code), n) in counts.Options)
             {

@@ -30,6 +30,9 @@ public sealed class DashboardFigures
     public required IReadOnlyList<(string Key, string Label)> CompareChoices { get; init; }
     public required (Dimension Level, ResultsReport Report)? Drill { get; init; }
 
+    /// <summary>The two-way table when a second grouping is chosen.</summary>
+    public ResultsReport? Table { get; init; }
+
     /// <summary>At most this many groups get their own trend line next to the total, so the chart stays readable.</summary>
     public const int TrendGroups = 4;
 
@@ -49,14 +52,17 @@ public sealed class DashboardFigures
         var previousRequest = request with { From = previous.From, To = previous.To };
         var previousBySet = await Results(previousRequest with { By = Dimension.TargetGroupSet });
         var previousOverall = await Results(previousRequest);
-        var groupBy = ResultsRequest.ParseDimension(filter.GroupBy);
-        var byGroup = groupBy == Dimension.TargetGroupSet ? bySet : await Results(request with { By = groupBy });
+        var grouping = ResultsApi.Parse(instrumentKey, filter.GroupBy, filter.Period, months.From, months.To, [], filter.GroupBy2);
+        var groupBy = grouping.By!.Value;
+        var byGroup = groupBy == Dimension.TargetGroupSet ? bySet : await Results(request with { By = groupBy, Background = grouping.Background });
+        var table = grouping.By2 is { } by2 ? await Results(request with { By = groupBy, By2 = by2, Background = grouping.Background }) : null;
 
         var trends = new List<(string, ResultsReport)> { ("", await Results(request with { By = Dimension.Period })) };
-        foreach (var group in byGroup.Groups.Where(g => !g.Suppressed).Take(TrendGroups))
+        // The unknown group ("") cannot be asked for as a filter; it gets no line of its own.
+        foreach (var group in byGroup.Groups.Where(g => !g.Suppressed && g.Key[byGroup.By!].Length > 0).Take(TrendGroups))
         {
-            var where = new Dictionary<Dimension, string>(request.Where) { [groupBy] = group.Key[ResultsRequest.Name(groupBy)] };
-            trends.Add((group.Label, await Results(request with { By = Dimension.Period, Where = where })));
+            var where = new Dictionary<Dimension, string>(request.Where) { [groupBy] = group.Key[byGroup.By!] };
+            trends.Add((group.Label, await Results(request with { By = Dimension.Period, Where = where, Background = grouping.Background })));
         }
 
         trends = TrendMargins.Apply(trends, viewer, k);
@@ -81,7 +87,7 @@ public sealed class DashboardFigures
         {
             Filter = filter, Instrument = instrument, Months = months, Overall = overall, BySet = bySet, PreviousBySet = previousBySet,
             PreviousOverall = previousOverall, ByGroup = byGroup, Trends = trends, PriorityMap = map, Heat = heat, Compare = compare,
-            CompareKeys = keys ?? ("", ""), CompareChoices = choices, Drill = drill,
+            CompareKeys = keys ?? ("", ""), CompareChoices = choices, Drill = drill, Table = table,
         };
     }
 

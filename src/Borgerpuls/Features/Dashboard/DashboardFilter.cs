@@ -22,6 +22,9 @@ public sealed record DashboardFilter
     public string? TargetGroupSet { get; init; }
     public string? Channel { get; init; }
     public string GroupBy { get; init; } = "targetGroupSet";
+
+    /// <summary>A second grouping: the answers as a table of <see cref="GroupBy"/> × this; null for none.</summary>
+    public string? GroupBy2 { get; init; }
     public string Period { get; init; } = "month";
     public string CompareBy { get; init; } = "targetGroupSet";
     public string? A { get; init; }
@@ -32,6 +35,8 @@ public sealed record DashboardFilter
         string? Get(string name) => q.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v.ToString()) ? v.ToString().Trim() : null;
         string OneOf(string name, string[] allowed, string fallback) => Get(name) is { } v && allowed.Contains(v, StringComparer.OrdinalIgnoreCase)
             ? allowed.First(a => a.Equals(v, StringComparison.OrdinalIgnoreCase)) : fallback;
+        // A background variable is named by its key; whether it exists is the query's to say.
+        string? Grouping(string name, string? fallback) => Get(name) is { } v && v.StartsWith("background:", StringComparison.OrdinalIgnoreCase) ? v : OneOf(name, GroupDimensions, fallback!);
         return new DashboardFilter
         {
             Instrument = Get("instrument"),
@@ -43,7 +48,8 @@ public sealed record DashboardFilter
             TargetGroup = Get("targetGroup"),
             TargetGroupSet = Get("targetGroupSet"),
             Channel = Get("channel"),
-            GroupBy = OneOf("groupBy", GroupDimensions, "targetGroupSet"),
+            GroupBy = Grouping("groupBy", "targetGroupSet")!,
+            GroupBy2 = Grouping("groupBy2", null),
             Period = OneOf("period", Granularities, "month"),
             CompareBy = OneOf("compareBy", CompareDimensions, "targetGroupSet"),
             A = Get("a"),
@@ -88,7 +94,7 @@ public sealed record DashboardFilter
         var values = new Dictionary<string, string?>
         {
             ["instrument"] = Instrument, ["from"] = From, ["to"] = To, ["jobcentre"] = JobCentre, ["site"] = Site, ["unit"] = Unit,
-            ["targetGroup"] = TargetGroup, ["targetGroupSet"] = TargetGroupSet, ["channel"] = Channel, ["groupBy"] = GroupBy,
+            ["targetGroup"] = TargetGroup, ["targetGroupSet"] = TargetGroupSet, ["channel"] = Channel, ["groupBy"] = GroupBy, ["groupBy2"] = GroupBy2,
             ["period"] = Period, ["compareBy"] = CompareBy, ["a"] = A, ["b"] = B,
         };
         foreach (var (name, value) in changes) values[name] = value;

@@ -31,6 +31,13 @@ public sealed record DashboardOptions(
     IReadOnlyList<(string Key, string Name)> JobCentres, IReadOnlyList<(string Key, string Name)> Sites, IReadOnlyList<(string Key, string Name)> Units,
     IReadOnlyList<(string Key, string Name)> TargetGroups, IReadOnlyList<(string Key, string Name)> Sets, IReadOnlyList<string> Channels)
 {
+    /// <summary>The background variables as groupings (<c>background:KEY</c>) with their names.</summary>
+    public IReadOnlyList<(string Key, string Name)> Backgrounds { get; init; } = [];
+
+    /// <summary>Every grouping the form offers, with its label (a dimension's from resources, a background variable's own name).</summary>
+    public IEnumerable<(string Key, string Label)> Groupings(Func<string, string> text) =>
+        DashboardFilter.GroupDimensions.Select(d => (d, text(DashboardTextKeys.Dimension(d)))).Concat(Backgrounds);
+
     public static async Task<DashboardOptions> LoadAsync(BorgerpulsDb db, DatabaseSetup.Target target, Viewer viewer, CancellationToken ct)
     {
         var index = await OrganisationIndex.CachedAsync(db, target, ct);
@@ -45,6 +52,9 @@ public sealed record DashboardOptions(
         return new DashboardOptions(centres, sites.Select(s => (s.Key, s.Name)).ToList(), units.Select(u => (u.Key, u.Name)).ToList(),
             index.TargetGroups.Values.Select(g => (g.Key, g.Names.In(language).Text)).OrderBy(g => g.Text).ToList(),
             index.Sets.Select(s => (s.Key, s.Value.Names.In(language).Text)).OrderBy(s => s.Text).ToList(),
-            Enum.GetNames<Domain.Channel>().Select(c => c.ToLowerInvariant()).ToList());
+            Enum.GetNames<Domain.Channel>().Select(c => c.ToLowerInvariant()).ToList())
+        {
+            Backgrounds = index.BackgroundVariables.Values.Select(v => ("background:" + v.Key, v.Names.In(language).Text)).OrderBy(v => v.Text).ToList(),
+        };
     }
 }

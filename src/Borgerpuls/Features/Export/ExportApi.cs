@@ -39,14 +39,14 @@ internal static class ExportApi
     }
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem>> ResultsAsync(
-        HttpContext http, BorgerpulsDb db, DatabaseSetup.Target target, AuditLog audit, AnonymityOptions anonymity, string instrument, string? by, string? period,
+        HttpContext http, BorgerpulsDb db, DatabaseSetup.Target target, AuditLog audit, AnonymityOptions anonymity, string instrument, string? by, string? by2, string? period,
         DateOnly? from, DateOnly? to, string[]? where, string? format, string? delimiter, CancellationToken ct)
     {
         try
         {
-            var request = ResultsApi.Parse(instrument, by, period, from, to, where);
+            var request = ResultsApi.Parse(instrument, by, period, from, to, where, by2);
             var report = await ResultsQuery.RunAsync(db, target, request, Viewer.For(http), anonymity.K, ct);
-            await http.AuditShownAsync(audit, "export.results", $"{instrument} by {by} {string.Join(" ", where ?? [])}", ct);
+            await http.AuditShownAsync(audit, "export.results", $"{instrument} by {by}{(by2 is null ? "" : $" × {by2}")} {string.Join(" ", where ?? [])}", ct);
             return File(ResultsTable(report), $"borgerpuls-{instrument}-resultater", format, delimiter);
         }
         catch (ResultsException e)
@@ -58,12 +58,14 @@ internal static class ExportApi
     public static Table ResultsTable(ResultsReport report)
     {
         static string? N(double? v) => v?.ToString("0.####", CultureInfo.InvariantCulture);
+        // A two-way table's rows carry both keys first, so that it can be pivoted without parsing labels.
+        string?[] Keys(GroupResult g) => report.By2 is { } by2 ? [g.Key.GetValueOrDefault(report.By!), g.Key.GetValueOrDefault(by2)] : [];
         var rows = report.Groups.SelectMany(g => g.Questions.Select(q => (IReadOnlyList<string?>)
         [
-            g.Label, q.Key, q.Suppressed ? $"færre end {report.K} svar" : q.Base?.ToString(CultureInfo.InvariantCulture),
+            .. Keys(g), g.Label, q.Key, q.Suppressed ? $"færre end {report.K} svar" : q.Base?.ToString(CultureInfo.InvariantCulture),
             N(q.Positive), N(q.Neutral), N(q.Negative), q.Excluded?.ToString(CultureInfo.InvariantCulture), N(q.Mean), N(q.PositiveCi?[0]), N(q.PositiveCi?[1]),
         ])).ToList();
-        return new Table(["group", "question", "base", "positive", "neutral", "negative", "excluded", "mean", "positive_ci_low", "positive_ci_high"], rows);
+        return new Table([.. report.By2 is { } second ? new[] { report.By!, second } : [], "group", "question", "base", "positive", "neutral", "negative", "excluded", "mean", "positive_ci_low", "positive_ci_high"], rows);
     }
 
     private static Results<FileContentHttpResult, ValidationProblem> File(Table table, string name, string? format, string? delimiter) => format?.ToLowerInvariant() switch

@@ -25,11 +25,12 @@ internal sealed class CellSelection
     /// <param name="kioskClock">Read the kiosk cube (organisation and period filters only) instead of the cube the request implies.</param>
     public static CellSelection Select(ResultsRequest request, InstrumentCells all, OrganisationIndex index, Viewer viewer, bool kioskClock = false)
     {
-        var used = request.Where.Keys.Append(request.By ?? Dimension.Period).Distinct().ToList();
+        var used = request.Where.Keys.Append(request.By ?? Dimension.Period).Concat(request.By2 is { } second ? [second] : []).Distinct().ToList();
         var extra = used.Where(d => !MainDimensions.Contains(d)).ToList();
         if (extra.Count > 1 || (extra.Count == 1 && used.Any(d => d is not (Dimension.JobCentre or Dimension.Period) && d != extra[0])))
         {
-            throw new ResultsException($"{RequestName(extra[0])} can be combined only with jobcentre and period.");
+            var table = request.By2 is { } by2 ? $"; the table {request.NameOf(request.By!.Value)} × {request.NameOf(by2)} cannot be answered (jobcentre, site, unit, targetGroup, targetGroupSet, channel and period combine freely)" : "";
+            throw new ResultsException($"{request.NameOf(extra[0])} can be combined only with jobcentre and period{table}.");
         }
         if (kioskClock && used.Any(d => d is not (Dimension.JobCentre or Dimension.Site or Dimension.Unit or Dimension.Period)))
         {
@@ -39,11 +40,12 @@ internal sealed class CellSelection
         {
             Dimension.MeetingType => Cube.MeetingType,
             Dimension.Language => Cube.Language,
+            Dimension.Background => Cube.Background,
             _ => Cube.Offer,
         };
 
         var filters = new List<Func<CellKey, bool>>();
-        foreach (var (dimension, value) in request.Where)
+        foreach (var (dimension, value) in request.Where.Where(w => w.Key != Dimension.Background))
         {
             filters.Add(dimension switch
             {
@@ -64,14 +66,44 @@ internal sealed class CellSelection
             var ids = index.JobCentres.Where(kv => allowed.Contains(kv.Value.Key)).Select(kv => kv.Key).ToHashSet();
             filters.Add(k => ids.Contains(k.JobCentreId));
         }
+        var scope = filters.ToList();
+        if (cube == Cube.Background)
+        {
+            var variable = index.Background(request.Background!);
+            filters.Add(k => k.BackgroundKey == variable.Key);
+            if (request.Where.TryGetValue(Dimension.Background, out var code))
+            {
+                if (!variable.Options.Any(o => o.Code == code))
+                {
+                    throw new ResultsException($"Unknown code '{code}' of background variable '{variable.Key}'; use one of: {string.Join(", ", variable.Options.Select(o => o.Code))}.");
+                }
+                filters.Add(k => k.BackgroundCode == code);
+            }
+        }
         var from = request.From is { } f ? f.Year * 100 + f.Month : int.MinValue;
         var to = request.To is { } t ? t.Year * 100 + t.Month : int.MaxValue;
+        bool InPeriod(CellKey key) => key.Month >= from && key.Month <= to;
 
         var cells = new List<CompactCell>();
+        // Respondents who do not carry the variable are in no background cell: per month, centre and repeat flag they are the
+        // main cube's respondents less the variable's, kept as cells with an empty code, which every breakdown counts as unknown.
+        Dictionary<CellKey, CompactCell>? missing = cube == Cube.Background && !request.Where.ContainsKey(Dimension.Background) ? [] : null;
+        CellKey Coarse(CellKey k) => new(Cube.Background, k.InstrumentId, k.Month, k.JobCentreId, 0, 0, 0, 0, "", "", "", k.Repeat, 0, request.Background!, "");
+        void Count(CellKey key, CompactCell cell, long sign)
+        {
+            var coarse = Coarse(key);
+            if (!missing!.TryGetValue(coarse, out var total)) missing[coarse] = total = new CompactCell(coarse) { Counts = new long[all.Layout.SlotCount] };
+            total.Respondents += sign * cell.Respondents;
+            for (var i = 0; i < cell.Counts.Length; i++) total.Counts[i] += sign * cell.Counts[i];
+        }
         long repeats = 0;
         foreach (var (key, cell) in all.Cells)
         {
-            if (key.Cube != cube || key.Month < from || key.Month > to || !filters.TrueForAll(f => f(key)))
+            if (missing is not null && key.Cube == Cube.Main && InPeriod(key) && (!key.Repeat || request.IncludeKioskRepeats) && scope.TrueForAll(f => f(key)))
+            {
+                Count(key, cell, 1);
+            }
+            if (key.Cube != cube || !InPeriod(key) || !filters.TrueForAll(f => f(key)))
             {
                 continue;
             }
@@ -81,18 +113,37 @@ internal sealed class CellSelection
                 continue;
             }
             cells.Add(cell);
+            if (missing is not null) Count(key, cell, -1);
         }
+        cells.AddRange(missing?.Values.Where(c => c.Respondents > 0) ?? []);
         return new CellSelection
         {
             Cube = cube, Cells = cells, Layout = all.Layout, LeftOutRepeats = repeats, Index = index, Request = request,
-            Covers = key => key.Cube == cube && key.Month >= from && key.Month <= to && filters.TrueForAll(f => f(key)),
+            Covers = key => key.Cube == cube && InPeriod(key) && filters.TrueForAll(f => f(key)),
         };
     }
 
-    /// <summary>The groups a cell falls in under the request's breakdown: none without one, several for overlapping sets.</summary>
+    /// <summary>The groups a cell falls in under the request's breakdown: none without one, several for overlapping sets; in a
+    /// two-way table each (row, column) pair, keyed by <see cref="TableKey"/>.</summary>
     public IEnumerable<(string Key, string Label)> GroupsOf(CellKey key, string language)
     {
-        switch (Request.By)
+        if (Request.By2 is not { } second)
+        {
+            return GroupsOf(Request.By, key, language);
+        }
+        var columns = GroupsOf(second, key, language).ToList();
+        return GroupsOf(Request.By, key, language).SelectMany(r => columns.Select(c => (TableKey(r.Key, c.Key), $"{r.Label} × {c.Label}")));
+    }
+
+    /// <summary>The key of a two-way table's cell; group keys never contain the separator.</summary>
+    public static string TableKey(string row, string column) => row + TableSeparator + column;
+
+    public const char TableSeparator = '\u001f';
+
+    /// <summary>The groups of one dimension a cell falls in.</summary>
+    public IEnumerable<(string Key, string Label)> GroupsOf(Dimension? by, CellKey key, string language)
+    {
+        switch (by)
         {
             case null:
                 yield return ("all", "I alt");
@@ -132,6 +183,11 @@ internal sealed class CellSelection
             case Dimension.Period:
                 yield return (PeriodKey(key.Month, Request.Period), PeriodKey(key.Month, Request.Period));
                 break;
+            // Responses without the variable are in no background cell: they are counted from ScopeCells, as unknown.
+            case Dimension.Background:
+                yield return Index.BackgroundVariables.GetValueOrDefault(key.BackgroundKey)?.Options.FirstOrDefault(o => o.Code == key.BackgroundCode) is { } option
+                    ? (option.Code, option.Labels.In(language).Text) : ("", "Ukendt");
+                break;
         }
     }
 
@@ -151,5 +207,4 @@ internal sealed class CellSelection
 
     private static Func<CellKey, bool> Equal(int id, Func<CellKey, int> pick) => k => pick(k) == id;
 
-    private static string RequestName(Dimension d) => ResultsRequest.Name(d);
 }

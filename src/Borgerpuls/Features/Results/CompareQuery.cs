@@ -19,6 +19,10 @@ public static class CompareQuery
         {
             throw new ResultsException("Name the dimension to compare along, e.g. targetGroupSet or period.");
         }
+        if (request.By2 is not null)
+        {
+            throw new ResultsException("A comparison is along one dimension; by2 (a two-way table) is for results.");
+        }
         return Of(await ResultsQuery.RunAsync(db, target, request, viewer, k, ct), by, a, b);
     }
 
@@ -26,7 +30,7 @@ public static class CompareQuery
     /// and cells stay suppressed).</summary>
     public static CompareReport Of(ResultsReport report, Dimension by, string a, string b)
     {
-        var name = ResultsRequest.Name(by);
+        var name = report.By ?? ResultsRequest.Name(by);
         GroupResult? Find(string key) => report.Groups.FirstOrDefault(g => g.Key.GetValueOrDefault(name) == key);
         var groupA = Find(a);
         var groupB = Find(b);

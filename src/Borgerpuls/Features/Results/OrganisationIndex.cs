@@ -12,7 +12,8 @@ internal sealed record OrganisationIndex(
     IReadOnlyDictionary<int, (string Key, string Name)> Units,
     IReadOnlyDictionary<int, (string Key, string Name)> Offers,
     IReadOnlyDictionary<int, (string Key, LocalizedText Names)> TargetGroups,
-    IReadOnlyDictionary<string, (int Id, LocalizedText Names, IReadOnlySet<int> Members)> Sets)
+    IReadOnlyDictionary<string, (int Id, LocalizedText Names, IReadOnlySet<int> Members)> Sets,
+    IReadOnlyDictionary<string, BackgroundVariable> BackgroundVariables)
 {
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (OrganisationIndex Index, DateTime At)> Recent = new(StringComparer.Ordinal);
 
@@ -35,11 +36,15 @@ internal sealed record OrganisationIndex(
         await db.Offers.AsNoTracking().ToDictionaryAsync(x => x.Id, x => (x.Key, x.Name), ct),
         await db.TargetGroups.AsNoTracking().ToDictionaryAsync(x => x.Id, x => (x.Key, x.Names), ct),
         (await db.TargetGroupSets.AsNoTracking().Include(s => s.Members).ToListAsync(ct))
-            .ToDictionary(s => s.Key, s => (s.Id, s.Names, (IReadOnlySet<int>)s.Members.Select(m => m.Id).ToHashSet())));
+            .ToDictionary(s => s.Key, s => (s.Id, s.Names, (IReadOnlySet<int>)s.Members.Select(m => m.Id).ToHashSet())),
+        await db.BackgroundVariables.AsNoTracking().ToDictionaryAsync(v => v.Key, ct));
 
     public int IdOf(IReadOnlyDictionary<int, (string Key, string Name)> map, string key, string what) =>
         map.FirstOrDefault(kv => kv.Value.Key == key) is { Value.Key: not null } hit ? hit.Key : throw new ResultsException($"Unknown {what} '{key}'.");
 
     public int TargetGroupId(string key) =>
         TargetGroups.FirstOrDefault(kv => kv.Value.Key == key) is { Value.Key: not null } hit ? hit.Key : throw new ResultsException($"Unknown target group '{key}'.");
+
+    public BackgroundVariable Background(string key) => BackgroundVariables.TryGetValue(key, out var variable) ? variable
+        : throw new ResultsException($"Unknown background variable '{key}'; configured: {(BackgroundVariables.Count == 0 ? "none" : string.Join(", ", BackgroundVariables.Keys.Order(StringComparer.Ordinal)))}.");
 }

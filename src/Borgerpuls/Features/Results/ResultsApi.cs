@@ -18,11 +18,11 @@ internal static class ResultsApi
 
     private static async Task<Results<ContentHttpResult, ValidationProblem>> GetResultsAsync(
         HttpContext http, BorgerpulsDb db, DatabaseSetup.Target target, AnonymityOptions anonymity, string instrument,
-        string? by, string? period, DateOnly? from, DateOnly? to, string[]? where, string? format, CancellationToken ct)
+        string? by, string? by2, string? period, DateOnly? from, DateOnly? to, string[]? where, string? format, CancellationToken ct)
     {
         try
         {
-            var request = Parse(instrument, by, period, from, to, where);
+            var request = Parse(instrument, by, period, from, to, where, by2);
             var report = await ResultsQuery.RunAsync(db, target, request, Viewer.For(http), anonymity.K, ct);
             return format?.ToLowerInvariant() switch
             {
@@ -68,9 +68,25 @@ internal static class ResultsApi
         }
     }
 
-    /// <summary>Shared by the API and the command line: <c>where</c> items are <c>dimension=key</c>.</summary>
-    public static ResultsRequest Parse(string instrument, string? by, string? period, DateOnly? from, DateOnly? to, IEnumerable<string>? where)
+    /// <summary>Shared by the API and the command line: <c>where</c> items are <c>dimension=key</c>; <paramref name="by2"/> makes
+    /// the breakdown a two-way table.</summary>
+    public static ResultsRequest Parse(string instrument, string? by, string? period, DateOnly? from, DateOnly? to, IEnumerable<string>? where, string? by2 = null)
     {
+        string? background = null;
+        Dimension Read(string text)
+        {
+            if (text.Contains(','))
+            {
+                throw new ResultsException($"'{text}' names more than one dimension; for a two-way table give the second one as by2, e.g. --by targetGroupSet --by2 jobcentre.");
+            }
+            var dimension = ResultsRequest.ParseDimension(text, out var key);
+            if (key is not null && background is not null && key != background)
+            {
+                throw new ResultsException($"Only one background variable per question: '{background}' and '{key}' were both named.");
+            }
+            background ??= key;
+            return dimension;
+        }
         var filters = new Dictionary<Dimension, string>();
         foreach (var item in where ?? [])
         {
@@ -79,15 +95,27 @@ internal static class ResultsApi
             {
                 throw new ResultsException($"'{item}' is not a filter; write dimension=key, e.g. targetGroupSet=udsatte.");
             }
-            filters[ResultsRequest.ParseDimension(parts[0])] = parts[1];
+            filters[Read(parts[0])] = parts[1];
         }
         if (from is { } f && to is { } t && t < f)
         {
             throw new ResultsException("--to is before --from.");
         }
+        var first = by is null ? (Dimension?)null : Read(by);
+        var second = by2 is null ? (Dimension?)null : Read(by2);
+        if (second is not null && first is null)
+        {
+            throw new ResultsException("by2 is the second dimension of a two-way table; name the first one with by.");
+        }
+        if (second is not null && second == first)
+        {
+            throw new ResultsException($"by and by2 are both '{by}'; a two-way table needs two different dimensions.");
+        }
         return new ResultsRequest(instrument)
         {
-            By = by is null ? null : ResultsRequest.ParseDimension(by),
+            By = first,
+            By2 = second,
+            Background = background,
             Period = period?.ToLowerInvariant() switch
             {
                 null or "month" => PeriodGranularity.Month,

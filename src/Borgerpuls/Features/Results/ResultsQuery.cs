@@ -25,18 +25,18 @@ public static class ResultsQuery
         {
             groups["all"] = ("I alt", new CellTotal(new SlotLayout()));
         }
-        var ordered = groups.OrderBy(g => request.By == Dimension.Period ? g.Key : g.Value.Label, StringComparer.Ordinal).ToList();
+        var ordered = groups.OrderBy(g => request.By == Dimension.Period && request.By2 is null ? g.Key : g.Value.Label, StringComparer.Ordinal).ToList();
 
         // Respondents in no group (e.g. in no target-group set) are what the total minus all groups reveals: they take part
-        // in the suppression as a cell that is never shown.
-        var uncovered = sums.Uncovered;
-        var hiddenGroups = Suppression.Apply([.. ordered.Select(g => g.Value.Total.Respondents), uncovered.Respondents], k, [.. ordered.Select(_ => false), true])[..^1];
+        // in the suppression as a cell that is never shown; in a two-way table, per row and per column.
+        var hide = Hider(request, ordered.Select(g => g.Key).ToList(), sums, k);
+        var hiddenGroups = hide(t => t.Respondents, null);
         var figures = ordered.Select(g => questions.Select(q => QuestionFigures.From(Tallies(g.Value.Total, sums.Layout, q))).ToList()).ToList();
         var hiddenCells = new bool[ordered.Count, questions.Count];
         for (var q = 0; q < questions.Count; q++)
         {
-            var uncoveredBase = uncovered.Respondents == 0 ? 0 : QuestionFigures.From(Tallies(uncovered, sums.Layout, questions[q])).Base;
-            var hidden = Suppression.Apply([.. figures.Select(f => f[q].Base), uncoveredBase], k, [.. hiddenGroups, true]);
+            var question = questions[q];
+            var hidden = hide(t => t.Respondents == 0 ? 0 : QuestionFigures.From(Tallies(t, sums.Layout, question)).Base, hiddenGroups);
             for (var g = 0; g < ordered.Count; g++) hiddenCells[g, q] = hidden[g];
         }
 
@@ -49,8 +49,7 @@ public static class ResultsQuery
         for (var g = 0; g < ordered.Count; g++)
         {
             var (groupKey, (label, counts)) = (ordered[g].Key, ordered[g].Value);
-            var keyObject = new Dictionary<string, string>();
-            if (request.By is { } by) keyObject[ResultsRequest.Name(by)] = groupKey;
+            var keyObject = KeyObject(request, groupKey);
             if (hiddenGroups[g])
             {
                 result.Add(new GroupResult(keyObject, label, null, true, questions.Select(q => Hidden(q.Key)).ToList(), null, []));
@@ -69,7 +68,7 @@ public static class ResultsQuery
             var averages = QuestionAverages.From(shown);
             var average = new AverageResult(averages.PositiveMeanOfQuestions, averages.NegativeMeanOfQuestions, averages.PositivePooled, averages.NegativePooled,
                 Pair(averages.PositiveMeanOfQuestionsInterval), Pair(averages.PositivePooledInterval));
-            var matching = targets.Where(t => Matches(t, request, groupKey, index)).ToList();
+            var matching = targets.Where(t => Matches(t, request, keyObject, index)).ToList();
             result.Add(new GroupResult(keyObject, label, counts.Respondents, false, rows, average,
                 matching.Select(t => Evaluate(t, averages, questions, figures[g], hiddenCells, g)).ToList())
             {
@@ -79,14 +78,48 @@ public static class ResultsQuery
             });
         }
         result = Disclose(result, ordered.Select(g => g.Key).ToList(), sums, viewer, instrument.InstrumentId, request);
-        if (request.By == Dimension.Period)
+        if (request.By == Dimension.Period && request.By2 is null)
         {
             result = WithChanges(result, figures);
         }
-        return new ResultsReport(instrument.Key, request.By is { } b ? ResultsRequest.Name(b) : null,
+        return new ResultsReport(instrument.Key, request.By is { } b ? request.NameOf(b) : null,
             new PeriodInfo(request.From is { } from ? new DateOnly(from.Year, from.Month, 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
                 request.To is { } to ? new DateOnly(to.Year, to.Month, DateTime.DaysInMonth(to.Year, to.Month)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null),
-            k, sums.LeftOutRepeats, result);
+            k, sums.LeftOutRepeats, result) { By2 = request.By2 is { } b2 ? request.NameOf(b2) : null };
+    }
+
+    /// <summary>The suppression rule for the request's shape, as a function from a count (respondents, a question's base) and
+    /// the groups hidden already to the groups hidden: along the one breakdown, or along the rows and columns of a table.</summary>
+    private static Func<Func<CellTotal, long>, bool[]?, bool[]> Hider(ResultsRequest request, List<string> keys, Sums sums, int k)
+    {
+        var totals = keys.Select(key => sums.Groups[key].Total).ToList();
+        if (request.By2 is null)
+        {
+            return (count, already) => Suppression.Apply([.. totals.Select(count), count(sums.Uncovered)], k, [.. already ?? new bool[keys.Count], true])[..^1];
+        }
+        var parts = keys.Select(key => key.Split(CellSelection.TableSeparator)).ToList();
+        var rows = parts.Select(p => p[0]).Concat(sums.RowOutside.Keys).Distinct().ToList();
+        var columns = parts.Select(p => p[1]).Concat(sums.ColumnOutside.Keys).Distinct().ToList();
+        return (count, already) => TableSuppression.Apply(
+            [.. parts.Select((p, i) => new TableSuppression.TableCell(rows.IndexOf(p[0]), columns.IndexOf(p[1]), count(totals[i])))],
+            [.. rows.Select(r => sums.RowOutside.TryGetValue(r, out var t) ? count(t) : 0)],
+            [.. columns.Select(c => sums.ColumnOutside.TryGetValue(c, out var t) ? count(t) : 0)], k, already);
+    }
+
+    /// <summary>A group's key in the output: one dimension's key, or a table cell's row and column keys.</summary>
+    private static Dictionary<string, string> KeyObject(ResultsRequest request, string groupKey)
+    {
+        var key = new Dictionary<string, string>();
+        if (request.By is not { } by) return key;
+        if (request.By2 is not { } by2)
+        {
+            key[request.NameOf(by)] = groupKey;
+            return key;
+        }
+        var parts = groupKey.Split(CellSelection.TableSeparator);
+        key[request.NameOf(by)] = parts[0];
+        key[request.NameOf(by2)] = parts[1];
+        return key;
     }
 
     /// <summary>Tells the viewer's ledger which respondent sets the report shows: every shown group and, where the groups do
@@ -144,10 +177,17 @@ public static class ResultsQuery
 
     /// <summary>The question a shown group answers, for "the same question asked again" (months, not days: the aggregates are
     /// monthly, so two dates in one month ask the same).</summary>
-    internal static string Definition(ResultsRequest request, string? group) => RespondentSet.DefinitionOf(
-        request.Instrument, request.By is { } by ? ResultsRequest.Name(by) : null, request.By == Dimension.Period ? request.Period.ToString() : null,
-        request.From is { } f ? f.Year * 100 + f.Month : null, request.To is { } t ? t.Year * 100 + t.Month : null,
-        request.Where.OrderBy(w => w.Key).Select(w => $"{ResultsRequest.Name(w.Key)}={w.Value}").ToList(), request.IncludeKioskRepeats, group);
+    internal static string Definition(ResultsRequest request, string? group)
+    {
+        object?[] parts =
+        [
+            request.Instrument, request.By is { } by ? request.NameOf(by) : null, request.By == Dimension.Period || request.By2 == Dimension.Period ? request.Period.ToString() : null,
+            request.From is { } f ? f.Year * 100 + f.Month : null, request.To is { } t ? t.Year * 100 + t.Month : null,
+            request.Where.OrderBy(w => w.Key).Select(w => $"{request.NameOf(w.Key)}={w.Value}").ToList(), request.IncludeKioskRepeats, group,
+        ];
+        // A one-way question keeps the definition it always had, so sets stored before two-way tables still match.
+        return RespondentSet.DefinitionOf(request.By2 is { } by2 ? [.. parts, request.NameOf(by2)] : parts);
+    }
 
     internal sealed record Sums(Dictionary<string, (string Label, CellTotal Total)> Groups, SlotLayout Layout, long LeftOutRepeats)
     {
@@ -156,6 +196,11 @@ public static class ResultsQuery
 
         /// <summary>The selected respondents that fall in no group of the breakdown.</summary>
         public required CellTotal Uncovered { get; init; }
+
+        /// <summary>In a two-way table: per row, the row's respondents in no column; per column, the column's in no row.</summary>
+        public Dictionary<string, CellTotal> RowOutside { get; init; } = [];
+
+        public Dictionary<string, CellTotal> ColumnOutside { get; init; } = [];
 
         /// <summary>Respondents per group who answered on a tablet: the numerator of the tablet response rate.</summary>
         public Dictionary<string, long> TabletRespondents { get; init; } = [];
@@ -182,6 +227,10 @@ public static class ResultsQuery
             // Only roles below analyst are checked for differencing; the others need not pay for the cell lists.
             var groupCells = new Dictionary<string, Dictionary<CellKey, long>>(StringComparer.Ordinal);
             var uncovered = new CellTotal(cells.Layout);
+            var rowOutside = new Dictionary<string, CellTotal>(StringComparer.Ordinal);
+            var columnOutside = new Dictionary<string, CellTotal>(StringComparer.Ordinal);
+            CellTotal Outside(Dictionary<string, CellTotal> totals, string key) =>
+                totals.TryGetValue(key, out var total) ? total : totals[key] = new CellTotal(cells.Layout);
             foreach (var cell in selection.Cells)
             {
                 var covered = false;
@@ -203,9 +252,23 @@ public static class ResultsQuery
                         own[cell.Key] = own.GetValueOrDefault(cell.Key) + cell.Respondents;
                     }
                 }
-                if (!covered) uncovered.Add(cell);
+                if (covered) continue;
+                if (request.By2 is not { } by2)
+                {
+                    uncovered.Add(cell);
+                    continue;
+                }
+                var rows = selection.GroupsOf(request.By, cell.Key, language).Select(g => g.Key).ToList();
+                var columns = selection.GroupsOf(by2, cell.Key, language).Select(g => g.Key).ToList();
+                if (rows.Count == 0 && columns.Count == 0) uncovered.Add(cell);
+                foreach (var row in rows) Outside(rowOutside, row).Add(cell);
+                foreach (var column in columns) Outside(columnOutside, column).Add(cell);
             }
-            return new Sums(groups, cells.Layout, selection.LeftOutRepeats) { TabletRespondents = tablet, PaperRespondents = paper, Selection = selection, GroupCells = groupCells, Uncovered = uncovered };
+            return new Sums(groups, cells.Layout, selection.LeftOutRepeats)
+            {
+                TabletRespondents = tablet, PaperRespondents = paper, Selection = selection, GroupCells = groupCells, Uncovered = uncovered,
+                RowOutside = rowOutside, ColumnOutside = columnOutside,
+            };
         }, ct);
         return (instrument, index, sums);
     }
@@ -220,9 +283,9 @@ public static class ResultsQuery
 
     private static double[]? Pair(Interval? interval) => interval is { } i && !double.IsNaN(i.Low) ? [i.Low, i.High] : null;
 
-    private static bool Matches(Target t, ResultsRequest request, string groupKey, OrganisationIndex index)
+    private static bool Matches(Target t, ResultsRequest request, IReadOnlyDictionary<string, string> groupKey, OrganisationIndex index)
     {
-        string? Selected(Dimension d) => request.By == d ? groupKey : request.Where.GetValueOrDefault(d);
+        string? Selected(Dimension d) => groupKey.TryGetValue(ResultsRequest.Name(d), out var key) ? key : request.Where.GetValueOrDefault(d);
         if (t.TargetGroupSetId is { } set && index.Sets.FirstOrDefault(s => s.Value.Id == set).Key != Selected(Dimension.TargetGroupSet)) return false;
         if (t.TargetGroupId is { } tg && index.TargetGroups.GetValueOrDefault(tg).Key != Selected(Dimension.TargetGroup)) return false;
         if (t.JobCentreId is { } jc && index.JobCentres.GetValueOrDefault(jc).Key != Selected(Dimension.JobCentre)) return false;

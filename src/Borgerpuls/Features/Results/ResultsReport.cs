@@ -2,7 +2,12 @@ namespace Borgerpuls.Features.Results;
 
 /// <summary>The results document of SPEC §6. Shares are fractions 0–1; a suppressed cell carries no figures.</summary>
 public sealed record ResultsReport(
-    string Instrument, string? By, PeriodInfo Period, int K, long LeftOutKioskRepeats, IReadOnlyList<GroupResult> Groups);
+    string Instrument, string? By, PeriodInfo Period, int K, long LeftOutKioskRepeats, IReadOnlyList<GroupResult> Groups)
+{
+    /// <summary>The second dimension of a two-way table, whose groups are keyed by both; absent for one-way results.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? By2 { get; init; }
+}
 
 public sealed record PeriodInfo(string? From, string? To);
 

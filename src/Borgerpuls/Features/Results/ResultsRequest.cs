@@ -12,6 +12,9 @@ public enum Dimension
     Language,
     Offer,
     Period,
+
+    /// <summary>A municipality-defined background variable; which one is <see cref="ResultsRequest.Background"/>.</summary>
+    Background,
 }
 
 public enum PeriodGranularity
@@ -26,14 +29,34 @@ public enum PeriodGranularity
 public sealed record ResultsRequest(string Instrument)
 {
     public Dimension? By { get; init; }
+
+    /// <summary>The second dimension of a two-way breakdown (a table of <see cref="By"/> × <c>By2</c>); null for one-way.</summary>
+    public Dimension? By2 { get; init; }
+
+    /// <summary>The background variable's key wherever <see cref="Dimension.Background"/> is used (breakdown or filter): one per
+    /// question, since the background cube holds each variable apart.</summary>
+    public string? Background { get; init; }
     public PeriodGranularity Period { get; init; } = PeriodGranularity.Month;
     public DateOnly? From { get; init; }
     public DateOnly? To { get; init; }
     public IReadOnlyDictionary<Dimension, string> Where { get; init; } = new Dictionary<Dimension, string>();
     public bool IncludeKioskRepeats { get; init; }
 
+    /// <summary>A dimension as written in a request; <c>background:KEY</c> names a background variable.</summary>
+    public static Dimension ParseDimension(string text, out string? background)
+    {
+        background = null;
+        if (text.StartsWith("background:", StringComparison.OrdinalIgnoreCase))
+        {
+            background = text["background:".Length..];
+            return background.Length > 0 ? Dimension.Background : throw new ResultsException("Name the background variable: background:KEY, e.g. background:sagsbehandlerskift.");
+        }
+        return ParseDimension(text);
+    }
+
     public static Dimension ParseDimension(string text) => text.ToLowerInvariant() switch
     {
+        "background" => throw new ResultsException("Name the background variable: background:KEY, e.g. background:sagsbehandlerskift."),
         "jobcentre" or "jobcenter" or "jobcentreid" => Dimension.JobCentre,
         "site" => Dimension.Site,
         "unit" => Dimension.Unit,
@@ -44,7 +67,7 @@ public sealed record ResultsRequest(string Instrument)
         "language" => Dimension.Language,
         "offer" => Dimension.Offer,
         "period" => Dimension.Period,
-        _ => throw new ResultsException($"Unknown dimension '{text}'; use one of: jobcentre, site, unit, targetGroup, targetGroupSet, channel, meetingType, language, offer, period."),
+        _ => throw new ResultsException($"Unknown dimension '{text}'; use one of: jobcentre, site, unit, targetGroup, targetGroupSet, channel, meetingType, language, offer, period, background:KEY."),
     };
 
     public static string Name(Dimension d) => d switch
@@ -55,6 +78,9 @@ public sealed record ResultsRequest(string Instrument)
         Dimension.MeetingType => "meetingType",
         _ => d.ToString().ToLowerInvariant(),
     };
+
+    /// <summary>The dimension's name in output (group keys, "by"): a background variable as <c>background:KEY</c>.</summary>
+    public string NameOf(Dimension d) => d == Dimension.Background ? $"background:{Background}" : Name(d);
 }
 
 /// <summary>A results question that cannot be answered as asked (unknown key, impossible combination).</summary>

@@ -79,6 +79,7 @@ public sealed class RespondentSet
         {
             var key = new CellKey((Cube)reader.ReadByte(), 0, reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(),
                 reader.ReadInt32(), reader.ReadString(), reader.ReadString(), reader.ReadString(), reader.ReadBoolean(), reader.ReadInt32());
+            if (key.Cube == Cube.Background) key = key with { BackgroundKey = reader.ReadString(), BackgroundCode = reader.ReadString() };
             cells.Add(KeyValuePair.Create(key, reader.ReadInt64()));
         }
         return new RespondentSet(cells, definition);
@@ -104,6 +105,8 @@ public sealed class RespondentSet
             writer.Write((byte)k.Cube);
             writer.Write(k.Month); writer.Write(k.JobCentreId); writer.Write(k.SiteId); writer.Write(k.UnitId); writer.Write(k.OfferId); writer.Write(k.TargetGroupId);
             writer.Write(k.Channel); writer.Write(k.MeetingType); writer.Write(k.Language); writer.Write(k.Repeat); writer.Write(k.Clock);
+            // Only background cells carry these, so sets stored before the background cube read back unchanged.
+            if (k.Cube == Cube.Background) { writer.Write(k.BackgroundKey); writer.Write(k.BackgroundCode); }
             writer.Write(count);
         }
     }
@@ -127,6 +130,8 @@ public sealed class RespondentSet
             if (c == 0) c = string.CompareOrdinal(a.Language, b.Language);
             if (c == 0) c = a.Repeat.CompareTo(b.Repeat);
             if (c == 0) c = a.Clock.CompareTo(b.Clock);
+            if (c == 0) c = string.CompareOrdinal(a.BackgroundKey, b.BackgroundKey);
+            if (c == 0) c = string.CompareOrdinal(a.BackgroundCode, b.BackgroundCode);
             return c;
         }
     }

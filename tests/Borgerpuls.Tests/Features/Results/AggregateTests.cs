@@ -11,7 +11,7 @@ public sealed class AggregateTests
     {
         await using var db = database.Open();
         var cells = await db.AggregateCells.AsNoTracking().ToListAsync();
-        var keyOf = cells.ToDictionary(c => c.Id, c => $"{c.Cube}|{c.InstrumentId}|{c.Month}|{c.JobCentreId}|{c.SiteId}|{c.UnitId}|{c.OfferId}|{c.TargetGroupId}|{c.Channel}|{c.MeetingType}|{c.Language}|{c.Repeat}");
+        var keyOf = cells.ToDictionary(c => c.Id, c => $"{c.Cube}|{c.InstrumentId}|{c.Month}|{c.JobCentreId}|{c.SiteId}|{c.UnitId}|{c.OfferId}|{c.TargetGroupId}|{c.Channel}|{c.MeetingType}|{c.Language}|{c.Repeat}|{c.Clock}|{c.BackgroundKey}|{c.BackgroundCode}");
         var rows = cells.Select(c => $"cell {keyOf[c.Id]} {c.Respondents}").ToList();
         rows.AddRange((await db.AggregateOptions.AsNoTracking().ToListAsync()).Select(o => $"option {keyOf[o.CellId]} {o.QuestionKey} {o.OptionCode} {o.Count}"));
         rows.AddRange((await db.AggregatePairs.AsNoTracking().ToListAsync()).Select(p => $"pair {keyOf[p.CellId]} {p.QuestionKey} {p.N} {p.SumX:R} {p.SumY:R} {p.SumXX:R} {p.SumYY:R} {p.SumXY:R}"));
@@ -25,14 +25,21 @@ public sealed class AggregateTests
         await using var database = await TestDatabase.CreateAsync();
         await CliRunner.RunAsync("demo-data", "--responses", "3000", "--db", database.Value);
         await Responses.WriteAsync(database, Responses.Repeat(25, new Responses.Spec("brugerundersoegelse-15", new() { ["samlet"] = "4", ["styrker"] = "2", ["breve"] = "5" }) { TargetGroup = "jobafklaring" }));
+        await Responses.WriteAsync(database, Responses.Repeat(7, new Responses.Spec("brugerundersoegelse-15", new() { ["samlet"] = "2" })
+            { Background = new() { ["sagsbehandlerskift"] = "ja", ["alder"] = "30-49" } }));
+        await Responses.WriteAsync(database, Responses.Repeat(4, new Responses.Spec("brugerundersoegelse-15", new() { ["samlet"] = "5" })
+            { Background = new() { ["sagsbehandlerskift"] = "nej" } }));
         var incremental = await DumpAsync(database);
 
         var rebuild = await CliRunner.RunAsync("aggregates", "rebuild", "--db", database.Value);
 
         Assert.True(rebuild.ExitCode == 0, rebuild.Error);
-        Assert.Contains("from 3,025 responses", rebuild.Output);
+        Assert.Contains("from 3,036 responses", rebuild.Output);
         var rebuilt = await DumpAsync(database);
         Assert.True(incremental.Count > 1000);
+        // The background cube: one cell per response per variable it carries.
+        Assert.Equal(3, incremental.Count(r => r.StartsWith("cell Background|", StringComparison.Ordinal)));
+        Assert.Contains(incremental, r => r.StartsWith("cell Background|", StringComparison.Ordinal) && r.EndsWith("|sagsbehandlerskift|ja 7", StringComparison.Ordinal));
         Assert.Equal(incremental, rebuilt);
     }
 

@@ -23,6 +23,16 @@ namespace Borgerpuls.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("BackgroundCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BackgroundKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -74,7 +84,7 @@ namespace Borgerpuls.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Cube", "InstrumentId", "Month", "JobCentreId", "SiteId", "UnitId", "OfferId", "TargetGroupId", "Channel", "MeetingType", "Language", "Repeat", "Clock")
+                    b.HasIndex("Cube", "InstrumentId", "Month", "JobCentreId", "SiteId", "UnitId", "OfferId", "TargetGroupId", "Channel", "MeetingType", "Language", "Repeat", "Clock", "BackgroundKey", "BackgroundCode")
                         .IsUnique()
                         .HasDatabaseName("UX_AggregateCells_Key");
 
