@@ -11,6 +11,7 @@ using Borgerpuls.Security;
 //        dotnet run -c Release --project bench/Borgerpuls.Bench -- import [--rows 1000000]
 //        dotnet run -c Release --project bench/Borgerpuls.Bench -- report [--sizes 10000,1000000] [--rounds 5] [--dir /tmp/borgerpuls-bench]
 //        dotnet run -c Release --project bench/Borgerpuls.Bench -- dashboard [--sizes 10000,1000000] [--rounds 30] [--dir /tmp/borgerpuls-bench]
+//        dotnet run -c Release --project bench/Borgerpuls.Bench -- catch-up [--size 200000] [--rounds 10] [--dir /tmp/borgerpuls-bench]
 if (args.FirstOrDefault() == "report")
 {
     return await Borgerpuls.Bench.ReportBenchmark.RunAsync(args.Skip(1).Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]));
@@ -18,6 +19,10 @@ if (args.FirstOrDefault() == "report")
 if (args.FirstOrDefault() == "dashboard")
 {
     return await Borgerpuls.Bench.DashboardBenchmark.RunAsync(args.Skip(1).Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]));
+}
+if (args.FirstOrDefault() == "catch-up")
+{
+    return await Borgerpuls.Bench.CatchUpBenchmark.RunAsync(args.Skip(1).Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]));
 }
 if (args.FirstOrDefault() == "import")
 {

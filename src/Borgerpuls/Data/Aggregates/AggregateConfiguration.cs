@@ -14,6 +14,7 @@ internal sealed class AggregateCellConfiguration : IEntityTypeConfiguration<Aggr
         b.Property(x => x.BackgroundKey).HasMaxLength(64);
         b.Property(x => x.BackgroundCode).HasMaxLength(64);
         b.HasIndex(CellKey.Columns).IsUnique().HasDatabaseName("UX_AggregateCells_Key");
+        b.HasIndex(x => x.Generation);
     }
 }
 
@@ -41,7 +42,8 @@ internal sealed class AggregateStateConfiguration : IEntityTypeConfiguration<Agg
     public void Configure(EntityTypeBuilder<AggregateState> b)
     {
         b.Property(x => x.Id).ValueGeneratedNever();
-        b.HasData(new AggregateState { Id = 1, Generation = 0 }, new AggregateState { Id = DenominatorWriter.StateId, Generation = 0 });
+        b.HasData(new AggregateState { Id = 1, Generation = 0 }, new AggregateState { Id = DenominatorWriter.StateId, Generation = 0 },
+            new AggregateState { Id = AggregateRebuild.StateId, Generation = 0 });
     }
 }
 

@@ -42,6 +42,10 @@ public sealed class AggregateCell
     public string BackgroundKey { get; set; } = "";
     public string BackgroundCode { get; set; } = "";
     public long Respondents { get; set; }
+
+    /// <summary>The generation of the last commit that changed the cell: a process that holds an older generation in
+    /// memory reads only the cells above it.</summary>
+    public long Generation { get; set; }
 }
 
 /// <summary>How many respondents in a cell chose an option of a question.</summary>

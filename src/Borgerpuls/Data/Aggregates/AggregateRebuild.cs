@@ -11,6 +11,10 @@ namespace Borgerpuls.Data.Aggregates;
 /// writer in another process either committed before (and is counted) or waits and adds its own sums after.</para></summary>
 public static class AggregateRebuild
 {
+    /// <summary>The <see cref="AggregateState"/> row that counts rebuilds: cells may have disappeared, so a process holding
+    /// the aggregates in memory loads them again in full instead of reading the changed cells.</summary>
+    public const int StateId = 3;
+
     public static async Task<(long Responses, int Cells)> RunAsync(DatabaseSetup.Target target, CancellationToken ct, long? finishedLoad = null) =>
         (await RunAsync(target, null, finishedLoad, ct))!.Value;
 
@@ -54,6 +58,7 @@ public static class AggregateRebuild
         // Comments are classified again with the stored lexicon, so the rebuild also backfills and repairs stored themes.
         await CommentThemeDerivation.RunAsync(db, connection, dbTx, lexicon, delta.Themes, ct);
         await AggregateWriter.WriteAsync(connection, dbTx, delta, ct);
+        await db.AggregateState.Where(s => s.Id == StateId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Generation, x => x.Generation + 1), ct);
         await DenominatorWriter.WriteAsync(connection, dbTx, denominators, ct);
         await SettleMarkersAsync(db, markers, finishedLoad, ct);
         await tx.CommitAsync(ct);

@@ -5,8 +5,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Borgerpuls.Data.Aggregates;
 
 /// <summary>The aggregates in memory, one store per database, as flat arrays per instrument: loaded at first use, kept
-/// current by this process's writers after each commit, and reloaded when the generation counter shows that another
-/// process wrote. Queries read only this, so their cost follows the number of cells, never the number of responses.</summary>
+/// current by this process's writers after each commit, and brought up to date when the generation counter shows that
+/// another process wrote — by reading only the cells changed since, each stamped with its commit's generation. Only a
+/// rebuild (cells may have gone) makes it load everything again. Queries read only this, so their cost follows the number
+/// of cells, never the number of responses.</summary>
 public sealed class AggregateStore
 {
     private static readonly ConcurrentDictionary<string, AggregateStore> Stores = new(StringComparer.Ordinal);
@@ -16,10 +18,17 @@ public sealed class AggregateStore
     private readonly SemaphoreSlim _loading = new(1, 1);
     private Dictionary<int, InstrumentCells> _instruments = [];
     private long _generation = -1;
+    private long _rebuilds = -1;
+    private int _loads;
+    private int _refreshes;
+    private long _cellsRead;
 
     private AggregateStore(DatabaseSetup.Target target) => _target = target;
 
     public static AggregateStore For(DatabaseSetup.Target target) => Stores.GetOrAdd(target.ConnectionString, _ => new AggregateStore(target));
+
+    /// <summary>How this process has caught up so far: full loads, changed-cell reads, and the cells both read.</summary>
+    public (int Loads, int Refreshes, long CellsRead) Statistics => (_loads, _refreshes, Interlocked.Read(ref _cellsRead));
 
     /// <summary>Runs <paramref name="read"/> over an instrument's current cells under a read lock; it must not keep references.</summary>
     public async Task<T> ReadAsync<T>(int instrumentId, Func<InstrumentCells, T> read, CancellationToken ct)
@@ -36,29 +45,42 @@ public sealed class AggregateStore
         }
     }
 
-    /// <summary>Loads the aggregates unless this process already holds the current generation.</summary>
+    /// <summary>Catches up unless this process already holds the current generation.</summary>
     public async Task EnsureCurrentAsync(CancellationToken ct)
     {
-        long generation;
-        await using (var db = DatabaseSetup.Create(_target))
+        var (generation, rebuilds) = await StateAsync(ct);
+        if (generation == Interlocked.Read(ref _generation) && rebuilds == Interlocked.Read(ref _rebuilds))
         {
-            generation = await db.AggregateState.Where(s => s.Id == 1).Select(s => s.Generation).SingleAsync(ct);
+            return;
         }
-        if (generation != Interlocked.Read(ref _generation))
+        await _loading.WaitAsync(ct);
+        try
         {
-            await _loading.WaitAsync(ct);
-            try
+            if (rebuilds != Interlocked.Read(ref _rebuilds) || Interlocked.Read(ref _generation) < 0)
             {
-                if (generation != Interlocked.Read(ref _generation))
-                {
-                    await LoadAsync(ct);
-                }
+                await LoadAsync(ct);
             }
-            finally
+            else if (generation != Interlocked.Read(ref _generation))
             {
-                _loading.Release();
+                await RefreshAsync(ct);
             }
         }
+        finally
+        {
+            _loading.Release();
+        }
+    }
+
+    private async Task<(long Generation, long Rebuilds)> StateAsync(CancellationToken ct)
+    {
+        await using var db = DatabaseSetup.Create(_target);
+        return await StateAsync(db, ct);
+    }
+
+    private static async Task<(long Generation, long Rebuilds)> StateAsync(BorgerpulsDb db, CancellationToken ct)
+    {
+        var rows = await db.AggregateState.Where(s => s.Id == 1 || s.Id == AggregateRebuild.StateId).ToDictionaryAsync(s => s.Id, s => s.Generation, ct);
+        return (rows[1], rows[AggregateRebuild.StateId]);
     }
 
     /// <summary>Called by a writer after its transaction committed, with the generation that commit produced.</summary>
@@ -69,7 +91,7 @@ public sealed class AggregateStore
         {
             if (generation != _generation + 1)
             {
-                Interlocked.Exchange(ref _generation, -1); // another writer came between: reload on next read
+                // Another process's commit came between: the next read catches up on both from the changed cells.
                 return;
             }
             Apply(_instruments, delta.Cells);
@@ -101,32 +123,89 @@ public sealed class AggregateStore
     {
         await using var db = DatabaseSetup.Create(_target);
         await using var tx = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
-        var generation = await db.AggregateState.Where(s => s.Id == 1).Select(s => s.Generation).SingleAsync(ct);
-        var byId = new Dictionary<long, (CellKey Key, CellCounts Counts)>();
-        await foreach (var c in db.AggregateCells.AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
-        {
-            byId[c.Id] = (CellKey.Of(c), new CellCounts { Respondents = c.Respondents });
-        }
-        await foreach (var o in db.AggregateOptions.AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
-        {
-            if (byId.TryGetValue(o.CellId, out var cell)) cell.Counts.Options[(string.Intern(o.QuestionKey), string.Intern(o.OptionCode))] = o.Count;
-        }
-        await foreach (var p in db.AggregatePairs.AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
-        {
-            if (byId.TryGetValue(p.CellId, out var cell)) cell.Counts.Pairs[string.Intern(p.QuestionKey)] = new PairSums(p.N, p.SumX, p.SumY, p.SumXX, p.SumYY, p.SumXY);
-        }
+        var (generation, rebuilds) = await StateAsync(db, ct);
+        var cells = await ReadCellsAsync(db, null, ct);
         await tx.CommitAsync(ct);
         var instruments = new Dictionary<int, InstrumentCells>();
-        Apply(instruments, byId.Values.Select(v => KeyValuePair.Create(v.Key, v.Counts)));
+        Apply(instruments, cells.Values.Select(v => KeyValuePair.Create(v.Key, v.Counts)));
         _lock.EnterWriteLock();
         try
         {
             _instruments = instruments;
             Interlocked.Exchange(ref _generation, generation);
+            Interlocked.Exchange(ref _rebuilds, rebuilds);
         }
         finally
         {
             _lock.ExitWriteLock();
         }
+        Interlocked.Increment(ref _loads);
+        Interlocked.Add(ref _cellsRead, cells.Count);
+    }
+
+    /// <summary>Reads the cells changed since this process's generation and puts their current counts in place of the held
+    /// ones. Cells only grow between rebuilds, so a changed cell's row is its whole new state.</summary>
+    private async Task RefreshAsync(CancellationToken ct)
+    {
+        var since = Interlocked.Read(ref _generation);
+        await using var db = DatabaseSetup.Create(_target);
+        await using var tx = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+        var (generation, rebuilds) = await StateAsync(db, ct);
+        if (rebuilds != Interlocked.Read(ref _rebuilds))
+        {
+            await tx.CommitAsync(ct);
+            await LoadAsync(ct);
+            return;
+        }
+        var cells = await ReadCellsAsync(db, since, ct);
+        await tx.CommitAsync(ct);
+        _lock.EnterWriteLock();
+        try
+        {
+            // This process's own commits may have moved on meanwhile; what was read is then older than what is held.
+            if (generation > _generation)
+            {
+                foreach (var (key, counts) in cells.Values)
+                {
+                    if (!_instruments.TryGetValue(key.InstrumentId, out var instrument))
+                    {
+                        _instruments[key.InstrumentId] = instrument = new InstrumentCells();
+                    }
+                    var cell = new CompactCell(key);
+                    cell.Add(counts, instrument.Layout);
+                    instrument.Cells[key] = cell;
+                }
+                Interlocked.Exchange(ref _generation, generation);
+            }
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+        Interlocked.Increment(ref _refreshes);
+        Interlocked.Add(ref _cellsRead, cells.Count);
+    }
+
+    /// <summary>All cells, or those changed after generation <paramref name="since"/>, with their options and pairs, inside
+    /// the caller's snapshot.</summary>
+    private static async Task<Dictionary<long, (CellKey Key, CellCounts Counts)>> ReadCellsAsync(BorgerpulsDb db, long? since, CancellationToken ct)
+    {
+        var selected = since is { } g ? db.AggregateCells.Where(c => c.Generation > g) : db.AggregateCells;
+        var options = since is null ? db.AggregateOptions : db.AggregateOptions.Where(o => selected.Select(c => c.Id).Contains(o.CellId));
+        var pairs = since is null ? db.AggregatePairs : db.AggregatePairs.Where(p => selected.Select(c => c.Id).Contains(p.CellId));
+        var byId = new Dictionary<long, (CellKey Key, CellCounts Counts)>();
+        await foreach (var c in selected.AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
+        {
+            byId[c.Id] = (CellKey.Of(c), new CellCounts { Respondents = c.Respondents });
+        }
+        await foreach (var o in options.AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (byId.TryGetValue(o.CellId, out var cell)) cell.Counts.Options[(string.Intern(o.QuestionKey), string.Intern(o.OptionCode))] = o.Count;
+        }
+        await foreach (var p in pairs.AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (byId.TryGetValue(p.CellId, out var cell)) cell.Counts.Pairs[string.Intern(p.QuestionKey)] = new PairSums(p.N, p.SumX, p.SumY, p.SumXX, p.SumYY, p.SumXY);
+        }
+        return byId;
     }
 }

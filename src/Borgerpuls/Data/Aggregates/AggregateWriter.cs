@@ -3,7 +3,9 @@ using System.Data.Common;
 namespace Borgerpuls.Data.Aggregates;
 
 /// <summary>Adds a delta to the aggregate tables inside the caller's transaction, with the same SQL on SQLite and
-/// PostgreSQL (INSERT … ON CONFLICT DO UPDATE), and bumps the generation counter. Returns the new generation.</summary>
+/// PostgreSQL (INSERT … ON CONFLICT DO UPDATE), and bumps the generation counter. Returns the new generation.
+/// <para>The counter is bumped first: its row lock orders the writers of every process, so generations commit in their
+/// order and every changed cell carries its commit's generation.</para></summary>
 internal static class AggregateWriter
 {
     private static readonly string CellColumns = string.Join(",", CellKey.Columns.Select(c => $"\"{c}\""));
@@ -11,11 +13,15 @@ internal static class AggregateWriter
 
     public static async Task<long> WriteAsync(DbConnection connection, DbTransaction transaction, AggregateDelta delta, CancellationToken ct)
     {
+        await using var bump = Command(connection, transaction, """UPDATE "AggregateState" SET "Generation" = "Generation" + 1 WHERE "Id" = 1 RETURNING "Generation" """);
+        var generation = Convert.ToInt64(await bump.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
         await using var cell = Command(connection, transaction, $"""
-            INSERT INTO "AggregateCells" ({CellColumns},"Respondents") VALUES ({CellParameters},@n)
-            ON CONFLICT ({CellColumns}) DO UPDATE SET "Respondents" = "AggregateCells"."Respondents" + excluded."Respondents"
+            INSERT INTO "AggregateCells" ({CellColumns},"Respondents","Generation") VALUES ({CellParameters},@n,@generation)
+            ON CONFLICT ({CellColumns}) DO UPDATE SET "Respondents" = "AggregateCells"."Respondents" + excluded."Respondents",
+              "Generation" = excluded."Generation"
             RETURNING "Id"
-            """, [.. CellKey.Columns, "n"]);
+            """, [.. CellKey.Columns, "n", "generation"]);
+        Set(cell, "generation", generation);
         await using var option = Command(connection, transaction, """
             INSERT INTO "AggregateOptions" ("CellId","QuestionKey","OptionCode","Count") VALUES (@cell,@question,@option,@n)
             ON CONFLICT ("CellId","QuestionKey","OptionCode") DO UPDATE SET "Count" = "AggregateOptions"."Count" + excluded."Count"
@@ -45,8 +51,7 @@ internal static class AggregateWriter
             }
         }
         await ThemeCellWriter.WriteAsync(connection, transaction, delta.Themes, ct);
-        await using var bump = Command(connection, transaction, """UPDATE "AggregateState" SET "Generation" = "Generation" + 1 WHERE "Id" = 1 RETURNING "Generation" """);
-        return Convert.ToInt64(await bump.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+        return generation;
     }
 
     private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params string[] parameters)

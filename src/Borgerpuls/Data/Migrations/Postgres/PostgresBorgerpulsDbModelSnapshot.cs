@@ -52,6 +52,9 @@ namespace Borgerpuls.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("integer");
 
+                    b.Property<long>("Generation")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("InstrumentId")
                         .HasColumnType("integer");
 
@@ -90,6 +93,8 @@ namespace Borgerpuls.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Generation");
 
                     b.HasIndex("Cube", "InstrumentId", "Month", "JobCentreId", "SiteId", "UnitId", "OfferId", "TargetGroupId", "Channel", "MeetingType", "Language", "Repeat", "Clock", "BackgroundKey", "BackgroundCode")
                         .IsUnique()
@@ -204,6 +209,11 @@ namespace Borgerpuls.Data.Migrations.Postgres
                         new
                         {
                             Id = 2,
+                            Generation = 0L
+                        },
+                        new
+                        {
+                            Id = 3,
                             Generation = 0L
                         });
                 });

@@ -45,6 +45,9 @@ namespace Borgerpuls.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("Generation")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("InstrumentId")
                         .HasColumnType("INTEGER");
 
@@ -83,6 +86,8 @@ namespace Borgerpuls.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Generation");
 
                     b.HasIndex("Cube", "InstrumentId", "Month", "JobCentreId", "SiteId", "UnitId", "OfferId", "TargetGroupId", "Channel", "MeetingType", "Language", "Repeat", "Clock", "BackgroundKey", "BackgroundCode")
                         .IsUnique()
@@ -195,6 +200,11 @@ namespace Borgerpuls.Data.Migrations.Sqlite
                         new
                         {
                             Id = 2,
+                            Generation = 0L
+                        },
+                        new
+                        {
+                            Id = 3,
                             Generation = 0L
                         });
                 });
