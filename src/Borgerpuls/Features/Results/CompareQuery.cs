@@ -6,11 +6,19 @@ namespace Borgerpuls.Features.Results;
 
 public sealed record CompareReport(string Instrument, string Dimension, string A, string B, IReadOnlyList<CompareQuestion> Questions);
 
-public sealed record CompareQuestion(string Key, double? PositiveA, double? PositiveB, long? BaseA, long? BaseB, double? Difference, string? Test, double? PValue, bool Significant, bool Suppressed);
+public sealed record CompareQuestion(string Key, double? PositiveA, double? PositiveB, long? BaseA, long? BaseB, double? Difference, string? Test, double? PValue, bool Significant, bool Suppressed)
+{
+    /// <summary>The means and Welch's t-test of their difference; null for a question without a scale or with fewer than
+    /// two answers in a group.</summary>
+    public MeanDifference? Mean { get; init; }
+}
+
+/// <summary><see cref="T"/> is null when no answer varies in either group (the difference is then certain or nil).</summary>
+public sealed record MeanDifference(double A, double B, double Difference, double? T, double DegreesOfFreedom, double PValue, bool Significant);
 
 /// <summary>Two groups or two periods side by side, per question: positive shares, the difference and whether it is
-/// significant (two-proportion z-test, Fisher's exact test for small expected counts). Built on the results query, so the
-/// same suppression and scope apply.</summary>
+/// significant (two-proportion z-test, Fisher's exact test for small expected counts), and the means with Welch's t-test.
+/// Built on the results query, so the same suppression and scope apply; the tests use its unrounded counts and sums.</summary>
 public static class CompareQuery
 {
     public static async Task<CompareReport> RunAsync(BorgerpulsDb db, DatabaseSetup.Target target, ResultsRequest request, string a, string b, Viewer viewer, int k, CancellationToken ct)
@@ -39,13 +47,26 @@ public static class CompareQuery
         {
             var qa = groupA?.Questions.First(q => q.Key == key);
             var qb = groupB?.Questions.First(q => q.Key == key);
-            if (qa is not { Suppressed: false, Base: > 0 } || qb is not { Suppressed: false, Base: > 0 })
+            if (qa is not { Suppressed: false, Figures: { Base: > 0 } fa } || qb is not { Suppressed: false, Figures: { Base: > 0 } fb })
             {
                 return new CompareQuestion(key, null, null, null, null, null, null, null, false, true);
             }
-            var test = Comparison.Proportions((long)Math.Round(qa.Positive!.Value * qa.Base!.Value), qa.Base.Value, (long)Math.Round(qb.Positive!.Value * qb.Base!.Value), qb.Base.Value);
-            return new CompareQuestion(key, qa.Positive, qb.Positive, qa.Base, qb.Base, test.Difference, test.Test == ComparisonTest.FisherExact ? "fisher" : "z", test.PValue, test.Significant, false);
+            var test = Comparison.Proportions(fa.Positive, fa.Base, fb.Positive, fb.Base);
+            return new CompareQuestion(key, qa.Positive, qb.Positive, qa.Base, qb.Base, test.Difference, test.Test == ComparisonTest.FisherExact ? "fisher" : "z", test.PValue, test.Significant, false)
+            {
+                Mean = Means(fa, fb),
+            };
         }).ToList();
         return new CompareReport(report.Instrument, name, a, b, questions);
+    }
+
+    private static MeanDifference? Means(QuestionFigures a, QuestionFigures b)
+    {
+        if (a.Mean is null || b.Mean is null || a.Base < 2 || b.Base < 2)
+        {
+            return null;
+        }
+        var test = MeanComparison.Welch(MeanSample.FromSums(a.Base, a.SumValues, a.SumSquares), MeanSample.FromSums(b.Base, b.SumValues, b.SumSquares));
+        return new MeanDifference(a.Mean.Value, b.Mean.Value, test.Difference, double.IsFinite(test.T) ? test.T : null, test.DegreesOfFreedom, test.PValue, test.Significant);
     }
 }

@@ -63,7 +63,7 @@ public static class ResultsQuery
                 var f = figures[g][q];
                 shown.Add(f);
                 rows.Add(new QuestionResult(questions[q].Key, f.Base, f.PositiveShare, f.NeutralShare, f.NegativeShare, f.Excluded, f.Mean,
-                    Pair(f.PositiveInterval), Pair(f.NegativeInterval), Pair(f.MeanInterval), false));
+                    Pair(f.PositiveInterval), Pair(f.NegativeInterval), Pair(f.MeanInterval), false) { Figures = f });
             }
             var averages = QuestionAverages.From(shown);
             var average = new AverageResult(averages.PositiveMeanOfQuestions, averages.NegativeMeanOfQuestions, averages.PositivePooled, averages.NegativePooled,

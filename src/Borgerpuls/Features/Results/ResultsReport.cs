@@ -1,3 +1,4 @@
+using Borgerpuls.Analysis;
 namespace Borgerpuls.Features.Results;
 
 /// <summary>The results document of SPEC §6. Shares are fractions 0–1; a suppressed cell carries no figures.</summary>
@@ -46,6 +47,11 @@ public sealed record QuestionResult(
 {
     /// <summary>With a breakdown by period: the change of the positive share from the previous period and its test.</summary>
     public ChangeResult? Change { get; init; }
+
+    /// <summary>The counts and sums behind the shown figures (null when hidden): tests between groups start from these, not
+    /// from the rounded shares. Never written out.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public QuestionFigures? Figures { get; init; }
 }
 
 public sealed record ChangeResult(string From, double Difference, string Test, double PValue, bool Significant);

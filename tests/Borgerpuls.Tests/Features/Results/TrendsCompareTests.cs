@@ -83,6 +83,16 @@ public sealed class TrendsCompareTests
         Assert.Equal("z", samtale.Test);
         Assert.Equal(0.028460, samtale.PValue!.Value, 1e-5);
         Assert.True(samtale.Significant);
+        // Means 2.8 and 2.2, sample SDs 2 and √(336/99); Welch: t = 0.6 / √(0.04 + 0.033939) = 2.2065, df = 196.68,
+        // p = 0.02850 (integrated by hand from Student's t density).
+        var mean = samtale.Mean!;
+        Assert.Equal(2.8, mean.A, 10);
+        Assert.Equal(2.2, mean.B, 10);
+        Assert.Equal(0.6, mean.Difference, 10);
+        Assert.Equal(2.206548, mean.T!.Value, 1e-5);
+        Assert.Equal(196.6786, mean.DegreesOfFreedom, 1e-3);
+        Assert.Equal(0.028503, mean.PValue, 1e-5);
+        Assert.True(mean.Significant);
         Assert.True(report.Questions.Single(q => q.Key == "behandling").Suppressed);
     }
 
