@@ -11,13 +11,14 @@ public sealed class CitizenLanguageTests
     private const string RequiredUk = "На це запитання потрібно відповісти.";
     private const string AtLeastOneUk = "Будь ласка, дайте відповідь хоча б на одне запитання.";
 
-    /// <summary>Sends the form as it is; on a phone the submit button is on the last screen.</summary>
-    private static async Task SubmitAsync(IPage page)
+    /// <summary>Sends the form as it is, on a phone from its last screen, and waits for the page that refuses it.</summary>
+    private static async Task SubmitRefusedAsync(IPage page)
     {
         while (await page.IsVisibleAsync("button.next")) await page.ClickAsync("button.next");
         await page.ClickAsync("form.questionnaire button[type=submit]");
-        // A loaded machine has taken more than the default 30 s to serve the answer page.
-        await page.WaitForLoadStateAsync(LoadState.Load, new() { Timeout = 120_000 });
+        // Waiting for the refusal itself: a load-state wait begun while the navigation commits can miss its load event,
+        // and a loaded machine has taken more than the default 30 s to serve the page.
+        await page.WaitForSelectorAsync("#error-summary", new() { Timeout = 120_000 });
     }
 
     /// <summary>The error summary after a submit with the smiley's required question unanswered, in Ukrainian.</summary>
@@ -58,14 +59,14 @@ public sealed class CitizenLanguageTests
         // Only the follow-up answered: the required first question is missing.
         while (!await page.IsVisibleAsync("#q-hvorfor")) await page.ClickAsync("button.next");
         await page.CheckAsync("input[name='a.hvorfor'][value='ventetiden']");
-        await SubmitAsync(page);
+        await SubmitRefusedAsync(page);
 
         await AssertUkrainianErrorsAsync(page);
         Assert.Equal(0, server.Count("SELECT COUNT(*) FROM Responses"));
         Assert.True(await page.IsCheckedAsync("input[name='a.hvorfor'][value='ventetiden']")); // the answer given is kept
         await page.CheckAsync("#q-besoeg input[value='3']");
         await page.ClickAsync("form.questionnaire button[type=submit]");
-        await page.WaitForSelectorAsync("text=Ваші відповіді збережено");
+        await page.WaitForSelectorAsync("text=Ваші відповіді збережено", new() { Timeout = 120_000 });
         Assert.Equal(1, server.Count("SELECT COUNT(*) FROM Responses WHERE Language = 'uk' AND Answers LIKE '%\"besoeg\":[\"3\"]%' AND Answers LIKE '%ventetiden%'"));
         await context.DisposeAsync();
     }
@@ -84,7 +85,7 @@ public sealed class CitizenLanguageTests
         var page = await context.NewPageAsync();
         await page.GotoAsync($"{server.Url}/s/smiley-web?culture=uk");
 
-        await SubmitAsync(page);
+        await SubmitRefusedAsync(page);
 
         await AssertUkrainianErrorsAsync(page);
         var lines = (await page.Locator("#error-summary li").AllInnerTextsAsync()).Select(l => l.Trim()).ToList();
