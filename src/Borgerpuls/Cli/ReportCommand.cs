@@ -19,8 +19,8 @@ internal static class ReportCommand
         var output = new Option<string>("--out") { Description = "Output file: .docx (Word), .xlsx (Excel) or .html (print page).", Required = true };
         var by = new Option<string?>("--by") { Description = "Table columns: targetGroupSet (default, as in VIVE's tables), targetGroup, jobcentre, site, unit or channel." };
         var period = new Option<string?>("--period") { Description = "Trend periods: month, quarter (default) or year." };
-        var from = new Option<DateOnly?>("--from") { Description = "First date (its whole month is included)." };
-        var to = new Option<DateOnly?>("--to") { Description = "Last date (its whole month is included)." };
+        var from = DateOption.Create("--from", "First date (its whole month is included).");
+        var to = DateOption.Create("--to", "Last date (its whole month is included).");
         var where = new Option<string[]>("--where") { Description = "Filter dimension=key, e.g. jobcentre=jc-nord (repeatable).", AllowMultipleArgumentsPerToken = true };
         var k = new Option<int>("--k") { Description = "Anonymity threshold (at least 3).", DefaultValueFactory = _ => Suppression.DefaultK };
         var kComments = new Option<int>("--k-comments") { Description = "Respondents a segment needs before quotes are shown to managers.", DefaultValueFactory = _ => Suppression.DefaultCommentK };

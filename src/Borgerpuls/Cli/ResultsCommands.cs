@@ -8,8 +8,8 @@ namespace Borgerpuls.Cli;
 internal static class ResultsCommands
 {
     private static readonly Option<string> Instrument = new("--instrument") { Description = "Instrument key, e.g. vive-7.", Required = true };
-    private static readonly Option<DateOnly?> From = new("--from") { Description = "First date (its whole month is included)." };
-    private static readonly Option<DateOnly?> To = new("--to") { Description = "Last date (its whole month is included)." };
+    private static readonly Option<DateOnly?> From = DateOption.Create("--from", "First date (its whole month is included).");
+    private static readonly Option<DateOnly?> To = DateOption.Create("--to", "Last date (its whole month is included).");
     private static readonly Option<string[]> Where = new("--where") { Description = "Filter dimension=key, e.g. targetGroupSet=udsatte (repeatable).", AllowMultipleArgumentsPerToken = true };
     private static readonly Option<int> K = new("--k") { Description = "Anonymity threshold (at least 3).", DefaultValueFactory = _ => Analysis.Suppression.DefaultK };
 
