@@ -12,13 +12,22 @@ public sealed record ShareBarsChart(string Title, string Description, ShareBarsT
     public override ChartTable Table => new(
         [new(Text.Question), new(Text.Group), new(Text.Positive, ColumnKind.Share), new(Text.Neutral, ColumnKind.Share), new(Text.Negative, ColumnKind.Share),
          new(Text.Interval + " – " + Text.Low, ColumnKind.Share), new(Text.Interval + " – " + Text.High, ColumnKind.Share), new(Text.Base, ColumnKind.Count), new(Text.Note)],
-        Bars.Select(b => new object?[] { b.Question, b.Group, b.Positive, b.Neutral, b.Negative, b.PositiveLow, b.PositiveHigh, b.Base, b.Suppressed ? Text.Suppressed : null }).ToList());
+        Bars.Select(b => new object?[] { b.Question, b.Group, b.Positive, b.Neutral, b.Negative, b.PositiveLow, b.PositiveHigh, b.Base, b.Suppressed ? Text.HiddenLabel(b) : null }).ToList());
 }
 
 public sealed record ShareBarsText(string Question, string Group, string Positive, string Neutral, string Negative, string Interval, string Low, string High,
-    string Base, string Note, string Suppressed, string Axis);
+    string Base, string Note, string Suppressed, string Axis)
+{
+    /// <summary>Said of a bar hidden with a small one rather than for its own base.</summary>
+    public string Complementary { get; init; } = Suppressed;
 
-public sealed record ShareBar(string Question, string Group, double? Positive, double? Neutral, double? Negative, double? PositiveLow, double? PositiveHigh, long? Base, bool Suppressed);
+    public string HiddenLabel(ShareBar bar) => bar.Complementary ? Complementary : Suppressed;
+}
+
+public sealed record ShareBar(string Question, string Group, double? Positive, double? Neutral, double? Negative, double? PositiveLow, double? PositiveHigh, long? Base, bool Suppressed)
+{
+    public bool Complementary { get; init; }
+}
 
 /// <summary>Series over periods (a share with its interval); a marked point changed significantly from the one before.</summary>
 public sealed record TrendChart(string Title, string Description, TrendText Text, IReadOnlyList<string> Periods, IReadOnlyList<TrendSeries> Series) : Chart(Title, Description)

@@ -29,7 +29,7 @@ internal static class ShareBarsPlot
             ticks.Add((y, ChartStyle.Short(bar.Group, 30)));
             if (bar.Suppressed || bar.Positive is not { } pos || bar.Neutral is not { } neu || bar.Negative is not { } neg)
             {
-                ChartStyle.Label(plot, chart.Text.Suppressed, 1, y, Alignment.MiddleLeft, size: 11);
+                ChartStyle.Label(plot, chart.Text.HiddenLabel(bar), 1, y, Alignment.MiddleLeft, size: 11);
             }
             else
             {

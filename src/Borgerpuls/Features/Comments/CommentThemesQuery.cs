@@ -29,7 +29,7 @@ public static class CommentThemesQuery
     public static async Task<CommentThemesReport> RunAsync(BorgerpulsDb db, DatabaseSetup.Target target, ResultsRequest request, Viewer viewer, ThemeLexicon lexicon,
         int k, int kComments, CancellationToken ct)
     {
-        var results = await ResultsQuery.RunAsync(db, target, request with { By = null }, viewer, k, ct);
+        var results = await ResultsQuery.FiguresAsync(db, target, request with { By = null }, viewer, k, ct);
         var segment = results.Groups.Single();
         if (segment.Suppressed)
         {

@@ -27,6 +27,9 @@ public sealed class DashboardCharts(DashboardFigures figures, IStringLocalizer<S
 
     public string Suppressed => t["Dashboard.Suppressed", figures.Overall.K];
 
+    /// <summary>What a hidden figure says: "færre end 5 svar" only where its own base is small.</summary>
+    public string Hidden(string? reason) => HiddenBecause.IsComplementary(reason) ? t["Dashboard.SuppressedComplementary"] : Suppressed;
+
     public string QuestionLabel(string key)
     {
         var index = figures.Instrument.Questions.ToList().FindIndex(q => q.Key == key);
@@ -35,11 +38,17 @@ public sealed class DashboardCharts(DashboardFigures figures, IStringLocalizer<S
 
     public ShareBarsChart Bars() => new(t["Dashboard.Bars.Title"], t["Dashboard.Bars.Description"],
         new ShareBarsText(t["Dashboard.Question"], t["Dashboard.Group"], t["Dashboard.Positive"], t["Dashboard.Neutral"], t["Dashboard.Negative"],
-            t["Dashboard.Interval"], t["Dashboard.Low"], t["Dashboard.High"], t["Dashboard.Base"], t["Dashboard.Note"], Suppressed, t["Dashboard.ShareAxis"]),
+            t["Dashboard.Interval"], t["Dashboard.Low"], t["Dashboard.High"], t["Dashboard.Base"], t["Dashboard.Note"], Suppressed, t["Dashboard.ShareAxis"])
+        {
+            Complementary = t["Dashboard.SuppressedComplementary"],
+        },
         QuestionKeys().SelectMany(key => figures.ByGroup.Groups.Select(g =>
         {
             var q = g.Questions.First(x => x.Key == key);
-            return new ShareBar(QuestionLabel(key), g.Label, q.Positive, q.Neutral, q.Negative, q.PositiveCi?[0], q.PositiveCi?[1], q.Base, q.Suppressed || g.Suppressed);
+            return new ShareBar(QuestionLabel(key), g.Label, q.Positive, q.Neutral, q.Negative, q.PositiveCi?[0], q.PositiveCi?[1], q.Base, q.Suppressed || g.Suppressed)
+            {
+                Complementary = HiddenBecause.IsComplementary(g.Suppressed ? g.SuppressedReason : q.SuppressedReason),
+            };
         })).ToList());
 
     public TrendChart Trend()

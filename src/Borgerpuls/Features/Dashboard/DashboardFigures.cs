@@ -44,14 +44,15 @@ public sealed class DashboardFigures
             ?? throw new ResultsException($"Unknown instrument '{instrumentKey}'.");
         var instrument = await InstrumentCatalog.CachedAsync(db, target, versionId, ct);
         var request = filter.Request(instrumentKey, months);
-        Task<ResultsReport> Results(ResultsRequest r) => ResultsQuery.RunAsync(db, target, r, viewer, k, ct);
+        Task<ResultsReport> Results(ResultsRequest r) => ResultsQuery.FiguresAsync(db, target, r, viewer, k, ct);
 
-        var overall = await Results(request);
+        // Only the overall views carry the targets: they are evaluated on their own populations, whatever the breakdown.
+        var overall = await ResultsQuery.RunAsync(db, target, request, viewer, k, ct);
         var bySet = await Results(request with { By = Dimension.TargetGroupSet });
         var previous = DashboardFilter.Previous(months);
         var previousRequest = request with { From = previous.From, To = previous.To };
         var previousBySet = await Results(previousRequest with { By = Dimension.TargetGroupSet });
-        var previousOverall = await Results(previousRequest);
+        var previousOverall = await ResultsQuery.RunAsync(db, target, previousRequest, viewer, k, ct);
         var grouping = ResultsApi.Parse(instrumentKey, filter.GroupBy, filter.Period, months.From, months.To, [], filter.GroupBy2);
         var groupBy = grouping.By!.Value;
         var byGroup = groupBy == Dimension.TargetGroupSet ? bySet : await Results(request with { By = groupBy, Background = grouping.Background });

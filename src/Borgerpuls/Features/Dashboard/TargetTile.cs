@@ -6,15 +6,22 @@ namespace Borgerpuls.Features.Dashboard;
 /// and the change from the equally long period before (null when either is suppressed or empty).</summary>
 public sealed record TargetTile(string Key, string Name, string Metric, string Direction, double? Value, double Threshold, bool? Met, bool? Significant, double? Change)
 {
-    /// <summary>The targets that apply to the selection as a whole and to each target-group set in it, each once.</summary>
+    /// <summary>Whom the target is about (null: all citizens), and the months it was judged on.</summary>
+    public string? Population { get; init; }
+    public PeriodInfo Period { get; init; } = new(null, null);
+    public bool Suppressed { get; init; }
+    public string? SuppressedReason { get; init; }
+
+    /// <summary>The targets that apply to the selection, each once, with the change from the equally long period before.</summary>
     public static IReadOnlyList<TargetTile> From(DashboardFigures figures)
     {
-        static IEnumerable<TargetResult> All(ResultsReport overall, ResultsReport bySet) =>
-            overall.Groups.SelectMany(g => g.Targets).Concat(bySet.Groups.SelectMany(g => g.Targets));
-        var previous = All(figures.PreviousOverall, figures.PreviousBySet).Where(t => t.Value is not null).GroupBy(t => t.Key).ToDictionary(g => g.Key, g => g.First().Value);
-        return All(figures.Overall, figures.BySet).GroupBy(t => t.Key).Select(g => g.First())
+        var previous = figures.PreviousOverall.Targets.Where(t => t.Value is not null).ToDictionary(t => t.Key, t => t.Value);
+        return figures.Overall.Targets
             .Select(t => new TargetTile(t.Key, t.Name, t.Metric, t.Direction, t.Value, t.Threshold, t.Met, t.Significant,
-                t.Value is { } now && previous.GetValueOrDefault(t.Key) is { } before ? now - before : null))
+                t.Value is { } now && previous.GetValueOrDefault(t.Key) is { } before ? now - before : null)
+            {
+                Population = t.Population, Period = t.Period, Suppressed = t.Suppressed, SuppressedReason = t.SuppressedReason,
+            })
             .OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
     }
 }

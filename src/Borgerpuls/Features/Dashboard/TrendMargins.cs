@@ -32,8 +32,8 @@ public static class TrendMargins
                 if (point.Disclosed is { } set) viewer.Ledger?.Withdraw(set);
                 lines[hide][points[hide]] = point with
                 {
-                    Suppressed = true, Respondents = null, Average = null, Targets = [], ResponseRate = null, Disclosed = null,
-                    Questions = point.Questions.Select(q => new QuestionResult(q.Key, null, null, null, null, null, null, null, null, null, true)).ToList(),
+                    Suppressed = true, SuppressedReason = HiddenBecause.Complementary, Respondents = null, Average = null, ResponseRate = null, Disclosed = null,
+                    Questions = point.Questions.Select(q => new QuestionResult(q.Key, null, null, null, null, null, null, null, null, null, true) { SuppressedReason = HiddenBecause.Complementary }).ToList(),
                 };
             }
         }

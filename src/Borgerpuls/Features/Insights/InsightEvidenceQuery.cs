@@ -26,8 +26,8 @@ internal static class InsightEvidenceQuery
         var reference = new ResultsRequest(instrument) { From = first, To = last };
         var inSegment = reference with { Where = segment };
 
-        var segmentResults = (await ResultsQuery.RunAsync(db, target, inSegment, viewer, k, ct)).Groups.Single();
-        var referenceResults = (await ResultsQuery.RunAsync(db, target, reference, viewer, k, ct)).Groups.Single();
+        var segmentResults = (await ResultsQuery.FiguresAsync(db, target, inSegment, viewer, k, ct)).Groups.Single();
+        var referenceResults = (await ResultsQuery.FiguresAsync(db, target, reference, viewer, k, ct)).Groups.Single();
         var segmentThemes = await CommentThemesQuery.RunAsync(db, target, inSegment, viewer, lexicon, k, kComments, ct);
         var referenceThemes = await CommentThemesQuery.RunAsync(db, target, reference, viewer, lexicon, k, kComments, ct);
         var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";

@@ -27,8 +27,8 @@ internal static class ActionEffects
             {
                 continue;
             }
-            var before = (await ResultsQuery.RunAsync(db, target, scope with { By = null, To = lastBefore }, viewer, k, ct)).Groups.Single();
-            var after = (await ResultsQuery.RunAsync(db, target, scope with { By = null, From = start }, viewer, k, ct)).Groups.Single();
+            var before = (await ResultsQuery.FiguresAsync(db, target, scope with { By = null, To = lastBefore }, viewer, k, ct)).Groups.Single();
+            var after = (await ResultsQuery.FiguresAsync(db, target, scope with { By = null, From = start }, viewer, k, ct)).Groups.Single();
             effects[action.Id] = action.QuestionKeys.Select(key => Effect(key, before, after)).ToList();
         }
         return effects;

@@ -22,9 +22,9 @@ public static class ReportBuilder
         {
             throw new ResultsException("The report shows trends by period on its own; choose another breakdown.");
         }
-        var groups = await ResultsQuery.RunAsync(db, target, results with { By = results.By ?? Dimension.TargetGroupSet }, viewer, request.K, ct);
+        var groups = await ResultsQuery.FiguresAsync(db, target, results with { By = results.By ?? Dimension.TargetGroupSet }, viewer, request.K, ct);
         var total = await ResultsQuery.RunAsync(db, target, results with { By = null }, viewer, request.K, ct);
-        var trend = await ResultsQuery.RunAsync(db, target, results with { By = Dimension.Period, Period = request.TrendPeriod }, viewer, request.K, ct);
+        var trend = await ResultsQuery.FiguresAsync(db, target, results with { By = Dimension.Period, Period = request.TrendPeriod }, viewer, request.K, ct);
         var map = await PriorityMapQuery.RunAsync(db, target, results with { By = null }, viewer, request.K, ct);
 
         CommentThemesReport? themes = null;

@@ -27,14 +27,16 @@ public sealed class ReportText(CultureInfo culture)
 
     public string Date(DateOnly date) => date.ToString(this["DateFormat"], Culture);
 
-    public string Suppressed(int k) => Format("Suppressed", k);
+    /// <summary>"færre end 5 svar" only where the base is below k; a cell hidden with a small one says why it is hidden.</summary>
+    public string Suppressed(int k, string? reason = null) =>
+        Results.HiddenBecause.IsComplementary(reason) ? this["SuppressedComplementary"] : Format("Suppressed", k);
 
-    public ReportCell ShareCell(double? share, bool suppressed, int k) => suppressed
-        ? new ReportCell(Suppressed(k), CellKind.Suppressed)
+    public ReportCell ShareCell(double? share, bool suppressed, int k, string? reason = null) => suppressed
+        ? new ReportCell(Suppressed(k, reason), CellKind.Suppressed)
         : share is { } s ? new ReportCell(Percent(s), CellKind.Share, s) : new ReportCell("–");
 
-    public ReportCell CountCell(long? count, bool suppressed, int k) => suppressed
-        ? new ReportCell(Suppressed(k), CellKind.Suppressed)
+    public ReportCell CountCell(long? count, bool suppressed, int k, string? reason = null) => suppressed
+        ? new ReportCell(Suppressed(k, reason), CellKind.Suppressed)
         : count is { } c ? new ReportCell(Count(c), CellKind.Count, c) : new ReportCell("–");
 
     public ReportCell DecimalCell(double? value, int decimals = 1) =>

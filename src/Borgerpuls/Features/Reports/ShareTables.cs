@@ -24,10 +24,10 @@ internal static class ShareTables
                 rows.Add([title, .. columns.Select(c => Cell(c.Group, q.Key, positive, text, k))]);
             }
             rows.Add([new ReportCell(text["AverageMeanOfQuestions"]) { Strong = true },
-                .. columns.Select(c => text.ShareCell(positive ? c.Group.Average?.PositiveMeanOfQuestions : c.Group.Average?.NegativeMeanOfQuestions, c.Group.Suppressed, k))]);
+                .. columns.Select(c => text.ShareCell(positive ? c.Group.Average?.PositiveMeanOfQuestions : c.Group.Average?.NegativeMeanOfQuestions, c.Group.Suppressed, k, c.Group.SuppressedReason))]);
             rows.Add([text["AveragePooled"],
-                .. columns.Select(c => text.ShareCell(positive ? c.Group.Average?.PositivePooled : c.Group.Average?.NegativePooled, c.Group.Suppressed, k))]);
-            rows.Add([text["Respondents"], .. columns.Select(c => text.CountCell(c.Group.Respondents, c.Group.Suppressed, k))]);
+                .. columns.Select(c => text.ShareCell(positive ? c.Group.Average?.PositivePooled : c.Group.Average?.NegativePooled, c.Group.Suppressed, k, c.Group.SuppressedReason))]);
+            rows.Add([text["Respondents"], .. columns.Select(c => text.CountCell(c.Group.Respondents, c.Group.Suppressed, k, c.Group.SuppressedReason))]);
             yield return new ReportHeading(text[positive ? "PositiveHeading" : "NegativeHeading"], 2);
             yield return new ReportTable(text[positive ? "SheetPositive" : "SheetNegative"], text[positive ? "PositiveCaption" : "NegativeCaption"], header, rows);
         }
@@ -35,8 +35,8 @@ internal static class ShareTables
         var bases = questions.Select(q => (IReadOnlyList<ReportCell>)
         [
             $"{q.Number}. {q.Text}",
-            .. columns.Select(c => Of(c.Group, q.Key) is { } r ? text.CountCell(r.Base, r.Suppressed, k) : "–"),
-            Of(data.Total.Groups.Single(), q.Key) is { Suppressed: false } t ? text.CountCell(t.Excluded, false, k) : text.Suppressed(k),
+            .. columns.Select(c => Of(c.Group, q.Key) is { } r ? text.CountCell(r.Base, r.Suppressed, k, r.SuppressedReason) : "–"),
+            Of(data.Total.Groups.Single(), q.Key) is { Suppressed: false } t ? text.CountCell(t.Excluded, false, k) : text.Suppressed(k, Of(data.Total.Groups.Single(), q.Key)?.SuppressedReason),
         ]).ToList();
         yield return new ReportHeading(text["BasesHeading"], 2);
         yield return new ReportTable(text["SheetBases"], text["BasesCaption"], [.. header, text["Excluded"]], bases);
@@ -48,7 +48,7 @@ internal static class ShareTables
     private static QuestionResult? Of(GroupResult group, string key) => group.Questions.FirstOrDefault(q => q.Key == key);
 
     private static ReportCell Cell(GroupResult group, string key, bool positive, ReportText text, int k) =>
-        Of(group, key) is { } q ? text.ShareCell(positive ? q.Positive : q.Negative, q.Suppressed, k) : "–";
+        Of(group, key) is { } q ? text.ShareCell(positive ? q.Positive : q.Negative, q.Suppressed, k, q.SuppressedReason) : "–";
 
     private static ReportTable Details(ReportData data, ReportText text, IReadOnlyList<(string Label, GroupResult Group)> columns, List<ReportQuestion> questions)
     {
@@ -61,7 +61,7 @@ internal static class ShareTables
                 var q = Of(group, question.Key);
                 if (q is null || q.Suppressed)
                 {
-                    rows.Add([label, question.Key, question.Text, text.Suppressed(k)]);
+                    rows.Add([label, question.Key, question.Text, text.Suppressed(k, q?.SuppressedReason)]);
                     continue;
                 }
                 rows.Add([label, question.Key, question.Text, text.CountCell(q.Base, false, k), text.CountCell(q.Excluded, false, k),

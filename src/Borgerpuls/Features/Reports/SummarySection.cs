@@ -22,10 +22,14 @@ internal static class SummarySection
             }
             points.Add(text.Format("SummaryGroup", label, text.Percent(positive), text.Percent(negative)));
         }
-        var targets = TargetSection.Lines(data).Where(t => t.Target.Met is not null).ToList();
-        if (targets.Count > 0)
+        // Targets, not cells: each target is evaluated once, and one that could not be judged is said to be so.
+        var targets = TargetSection.Lines(data);
+        var judged = targets.Where(t => t.Met is not null).ToList();
+        if (judged.Count > 0)
         {
-            points.Add(text.Format("SummaryTargets", targets.Count(t => t.Target.Met == true), targets.Count));
+            points.Add(judged.Count == targets.Count
+                ? text.Format("SummaryTargets", judged.Count(t => t.Met == true), judged.Count)
+                : text.Format("SummaryTargetsUnjudged", judged.Count(t => t.Met == true), judged.Count, targets.Count - judged.Count));
         }
         var challenges = data.PriorityMap.Questions.Where(q => q.Quadrant == "challenge").OrderByDescending(q => q.Importance).Select(q => ReportComposer.QuestionTitle(data, q.Key)).ToList();
         if (challenges.Count > 0)

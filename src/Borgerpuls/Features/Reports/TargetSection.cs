@@ -6,17 +6,8 @@ namespace Borgerpuls.Features.Reports;
 /// statistically significant, so that 6.3 % against "at most 6 %" reads "not met — not significantly different".</summary>
 internal static class TargetSection
 {
-    /// <summary>Each group's targets, then the total's (an empty group name); a target for no particular group shows in both.</summary>
-    public static IReadOnlyList<(string Group, TargetResult Target)> Lines(ReportData data)
-    {
-        var lines = new List<(string Group, TargetResult Target)>();
-        foreach (var group in data.Groups.Groups)
-        {
-            lines.AddRange(group.Targets.Select(t => (group.Label, t)));
-        }
-        lines.AddRange(data.Total.Groups.SelectMany(g => g.Targets).Select(t => ("", t)));
-        return lines;
-    }
+    /// <summary>The report's targets: each once, evaluated on its own population and year (see <see cref="TargetQuery"/>).</summary>
+    public static IReadOnlyList<TargetResult> Lines(ReportData data) => data.Total.Targets;
 
     public static IEnumerable<ReportBlock> Blocks(ReportData data, ReportText text)
     {
@@ -27,17 +18,18 @@ internal static class TargetSection
             yield return new ReportParagraph(text["TargetsNone"]);
             yield break;
         }
-        var rows = lines.Select(l => (IReadOnlyList<ReportCell>)
+        var rows = lines.Select(t => (IReadOnlyList<ReportCell>)
         [
-            l.Group.Length == 0 ? text["Total"] : l.Group,
-            l.Target.Name,
-            Value(l.Target.Value, l.Target.Metric, text),
-            text.Format(l.Target.Direction == "atLeast" ? "AtLeast" : "AtMost", Value(l.Target.Threshold, l.Target.Metric, text).Text),
-            new ReportCell(l.Target.Met switch { true => text["Met"], false => text["NotMet"], null => text["NoData"] }) { Strong = true },
-            l.Target.Significant switch { true => text["Significant"], false => text["NotSignificant"], null => "" },
+            t.Population ?? text["AllCitizens"],
+            t.Name,
+            TargetPeriod.Of(t.Period, text.Culture) ?? text["WholeSelection"],
+            t.Suppressed ? new ReportCell(text.Suppressed(data.Total.K, t.SuppressedReason), CellKind.Suppressed) : Value(t.Value, t.Metric, text),
+            text.Format(t.Direction == "atLeast" ? "AtLeast" : "AtMost", Value(t.Threshold, t.Metric, text).Text),
+            new ReportCell(t.Met switch { true => text["Met"], false => text["NotMet"], null => text["NoData"] }) { Strong = true },
+            t.Significant switch { true => text["Significant"], false => text["NotSignificant"], null => "" },
         ]).ToList();
         yield return new ReportTable(text["SheetTargets"], text["TargetsCaption"],
-            [text["TargetGroup"], text["Target"], text["Value"], text["Threshold"], text["Status"], text["Significance"]], rows);
+            [text["Population"], text["Target"], text["TargetPeriod"], text["Value"], text["Threshold"], text["Status"], text["Significance"]], rows);
     }
 
     /// <summary>One decimal, because a target is judged on the unrounded value and "6 pct." could hide 6.3 %.</summary>

@@ -18,9 +18,9 @@ internal static class TrendSection
         var rows = data.Trend.Groups.Select(g => (IReadOnlyList<ReportCell>)
         [
             g.Label,
-            text.CountCell(g.Respondents, g.Suppressed, k),
-            text.ShareCell(g.Average?.PositiveMeanOfQuestions, g.Suppressed, k),
-            text.ShareCell(g.Average?.NegativeMeanOfQuestions, g.Suppressed, k),
+            text.CountCell(g.Respondents, g.Suppressed, k, g.SuppressedReason),
+            text.ShareCell(g.Average?.PositiveMeanOfQuestions, g.Suppressed, k, g.SuppressedReason),
+            text.ShareCell(g.Average?.NegativeMeanOfQuestions, g.Suppressed, k, g.SuppressedReason),
             Changes(data, g, text),
         ]).ToList();
         var unit = text[data.Request.TrendPeriod switch { PeriodGranularity.Month => "PeriodMonth", PeriodGranularity.Year => "PeriodYear", _ => "PeriodQuarter" }];

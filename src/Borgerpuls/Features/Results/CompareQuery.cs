@@ -31,7 +31,7 @@ public static class CompareQuery
         {
             throw new ResultsException("A comparison is along one dimension; by2 (a two-way table) is for results.");
         }
-        return Of(await ResultsQuery.RunAsync(db, target, request, viewer, k, ct), by, a, b);
+        return Of(await ResultsQuery.FiguresAsync(db, target, request, viewer, k, ct), by, a, b);
     }
 
     /// <summary>The comparison from a results report already broken down along <paramref name="by"/> (so suppressed groups

@@ -22,13 +22,13 @@ public static class ResultsFormat
     {
         var csv = new StringBuilder();
         void Row(params object?[] cells) => csv.Append(string.Join(delimiter, cells.Select(c => CsvCell.Of(Text(c))))).Append("\r\n");
-        Row("instrument", "group", "label", "respondents", "question", "base", "positive", "neutral", "negative", "excluded", "mean", "positive_ci_low", "positive_ci_high", "suppressed");
+        Row("instrument", "group", "label", "respondents", "question", "base", "positive", "neutral", "negative", "excluded", "mean", "positive_ci_low", "positive_ci_high", "suppressed", "suppressed_reason");
         foreach (var g in report.Groups)
         {
             foreach (var q in g.Questions)
             {
                 Row(report.Instrument, string.Join("/", g.Key.Values), g.Label, g.Respondents, q.Key, q.Base, q.Positive, q.Neutral, q.Negative, q.Excluded, q.Mean,
-                    q.PositiveCi?[0], q.PositiveCi?[1], q.Suppressed ? "true" : "false");
+                    q.PositiveCi?[0], q.PositiveCi?[1], q.Suppressed ? "true" : "false", q.SuppressedReason);
             }
         }
         return csv.ToString();
@@ -40,12 +40,12 @@ public static class ResultsFormat
         text.AppendLine(CultureInfo.InvariantCulture, $"{report.Instrument}  k={report.K}  period {report.Period.From ?? "…"} – {report.Period.To ?? "…"}  left-out kiosk repeats: {report.LeftOutKioskRepeats}");
         foreach (var g in report.Groups)
         {
-            text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"{g.Label} ({(g.Suppressed ? $"færre end {report.K} svar" : $"{g.Respondents} respondents")})");
+            text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"{g.Label} ({(g.Suppressed ? Hidden(g.SuppressedReason, report.K) : $"{g.Respondents} respondents")})");
             text.AppendLine(CultureInfo.InvariantCulture, $"  {"question",-22} {"base",6} {"pos %",6} {"neu %",6} {"neg %",6} {"mean",5}  95 % CI positive");
             foreach (var q in g.Questions)
             {
                 text.AppendLine(q.Suppressed
-                    ? $"  {q.Key,-22} færre end {report.K} svar"
+                    ? $"  {q.Key,-22} {Hidden(q.SuppressedReason, report.K)}"
                     : string.Create(CultureInfo.InvariantCulture, $"  {q.Key,-22} {q.Base,6} {Percent(q.Positive),6} {Percent(q.Neutral),6} {Percent(q.Negative),6} {q.Mean,5:0.00}  [{Percent(q.PositiveCi?[0])}; {Percent(q.PositiveCi?[1])}]"));
             }
             if (g.Average is { } a)
@@ -60,13 +60,23 @@ public static class ResultsFormat
                     text.AppendLine(CultureInfo.InvariantCulture, $"    invitations referred by {r.ReferredBy}: {Percent(r.Rate)} % ({r.Answered} of {r.Offered}){(r.DiffersFromRest ? ", differs from the other sources" : "")}");
                 }
             }
-            foreach (var t in g.Targets)
-            {
-                text.AppendLine(CultureInfo.InvariantCulture, $"  target {t.Name}: {Percent(t.Value)} % vs {Percent(t.Threshold)} % → {(t.Met == true ? "met" : t.Met == false ? "not met" : "no data")}{(t.Significant == true ? " (significant)" : t.Met is null ? "" : " (not significantly different)")}");
-            }
+        }
+        if (report.Targets.Count > 0)
+        {
+            text.AppendLine().AppendLine("targets (each on its own population and year)");
+        }
+        foreach (var t in report.Targets)
+        {
+            var who = t.Population ?? "all citizens";
+            var when = TargetPeriod.Of(t.Period, CultureInfo.InvariantCulture) ?? "whole selection";
+            var value = t.Suppressed ? Hidden(t.SuppressedReason, report.K) : t.Metric == "mean" ? string.Create(CultureInfo.InvariantCulture, $"{t.Value:0.00} vs {t.Threshold:0.00}") : $"{Percent(t.Value)} % vs {Percent(t.Threshold)} %";
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {t.Name} [{who}; {when}]: {value} → {(t.Met == true ? "met" : t.Met == false ? "not met" : "no data")}{(t.Significant == true ? " (significant)" : t.Met is null ? "" : " (not significantly different)")}");
         }
         return text.ToString();
     }
+
+    private static string Hidden(string? reason, int k) =>
+        HiddenBecause.IsComplementary(reason) ? "hidden so that a small group cannot be worked out" : $"fewer than {k} respondents";
 
     private static string Percent(double? share) => share is { } s ? (s * 100).ToString("0.0", CultureInfo.InvariantCulture) : "–";
 

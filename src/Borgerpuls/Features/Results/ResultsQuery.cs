@@ -14,7 +14,21 @@ namespace Borgerpuls.Features.Results;
 /// with the anonymity threshold and complementary suppression applied here, so that no caller can bypass them.</summary>
 public static class ResultsQuery
 {
+    /// <summary>The figures and the targets (måltal) of the instrument that apply to the selection, each evaluated once on
+    /// its own year, job centre and target group (<see cref="TargetQuery"/>).</summary>
     public static async Task<ResultsReport> RunAsync(BorgerpulsDb db, DatabaseSetup.Target target, ResultsRequest request, Viewer viewer, int k, CancellationToken ct)
+    {
+        var report = await FiguresAsync(db, target, request, viewer, k, ct);
+        var targets = await TargetQuery.RunAsync(db, target, request, viewer, k, ct);
+        return report with
+        {
+            Targets = targets,
+            Groups = report.Groups.Select(g => g.Suppressed ? g : g with { Targets = targets.Where(t => TargetQuery.IsAbout(t, request, g.Key)).ToList() }).ToList(),
+        };
+    }
+
+    /// <summary>The figures alone, for views that show no targets (comparisons, action effects, themes, evidence).</summary>
+    public static async Task<ResultsReport> FiguresAsync(BorgerpulsDb db, DatabaseSetup.Target target, ResultsRequest request, Viewer viewer, int k, CancellationToken ct)
     {
         Suppression.CheckK(k);
         var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
@@ -44,7 +58,6 @@ public static class ResultsQuery
         // Only groups that are shown take part, so no flag says anything about a suppressed group.
         var shownRates = ordered.Select((g, i) => !hiddenGroups[i] && rates.TryGetValue(g.Key, out var r) ? r.Total : new ResponseRate(0, 0)).ToList();
         var ratesDiffer = ResponseRate.DiffersFromRest(shownRates);
-        var targets = await db.Targets.AsNoTracking().Where(t => t.InstrumentId == instrument.InstrumentId).OrderBy(t => t.Key).ToListAsync(ct);
         var result = new List<GroupResult>();
         for (var g = 0; g < ordered.Count; g++)
         {
@@ -52,14 +65,19 @@ public static class ResultsQuery
             var keyObject = KeyObject(request, groupKey);
             if (hiddenGroups[g])
             {
-                result.Add(new GroupResult(keyObject, label, null, true, questions.Select(q => Hidden(q.Key)).ToList(), null, []));
+                var why = counts.Respondents < k ? HiddenBecause.FewerThanK : HiddenBecause.Complementary;
+                result.Add(new GroupResult(keyObject, label, null, true, questions.Select(q => Hidden(q.Key, why)).ToList(), null) { SuppressedReason = why });
                 continue;
             }
             var shown = new List<QuestionFigures>();
             var rows = new List<QuestionResult>();
             for (var q = 0; q < questions.Count; q++)
             {
-                if (hiddenCells[g, q]) { rows.Add(Hidden(questions[q].Key)); continue; }
+                if (hiddenCells[g, q])
+                {
+                    rows.Add(Hidden(questions[q].Key, figures[g][q].Base < k ? HiddenBecause.FewerThanK : HiddenBecause.Complementary));
+                    continue;
+                }
                 var f = figures[g][q];
                 shown.Add(f);
                 rows.Add(new QuestionResult(questions[q].Key, f.Base, f.PositiveShare, f.NeutralShare, f.NegativeShare, f.Excluded, f.Mean,
@@ -68,9 +86,7 @@ public static class ResultsQuery
             var averages = QuestionAverages.From(shown);
             var average = new AverageResult(averages.PositiveMeanOfQuestions, averages.NegativeMeanOfQuestions, averages.PositivePooled, averages.NegativePooled,
                 Pair(averages.PositiveMeanOfQuestionsInterval), Pair(averages.PositivePooledInterval));
-            var matching = targets.Where(t => Matches(t, request, keyObject, index)).ToList();
-            result.Add(new GroupResult(keyObject, label, counts.Respondents, false, rows, average,
-                matching.Select(t => Evaluate(t, averages, questions, figures[g], hiddenCells, g)).ToList())
+            result.Add(new GroupResult(keyObject, label, counts.Respondents, false, rows, average)
             {
                 ResponseRate = shownRates[g] is { Offered: > 0 } rate
                     ? new ResponseRateResult(rate.Offered, rate.Answered, rate.Rate, rate.Low, ratesDiffer[g]) { ByReferral = ReferralRates.From(rates[groupKey].ByReferral) }
@@ -279,51 +295,7 @@ public static class ResultsQuery
     internal static IEnumerable<OptionTally> Tallies(CellTotal total, SlotLayout layout, QuestionDefinition question) =>
         question.Options.Select(o => new OptionTally(o.Polarity, o.Value, total.Count(layout, question.Key, o.Code)));
 
-    private static QuestionResult Hidden(string key) => new(key, null, null, null, null, null, null, null, null, null, true);
+    private static QuestionResult Hidden(string key, string why) => new(key, null, null, null, null, null, null, null, null, null, true) { SuppressedReason = why };
 
     private static double[]? Pair(Interval? interval) => interval is { } i && !double.IsNaN(i.Low) ? [i.Low, i.High] : null;
-
-    private static bool Matches(Target t, ResultsRequest request, IReadOnlyDictionary<string, string> groupKey, OrganisationIndex index)
-    {
-        string? Selected(Dimension d) => groupKey.TryGetValue(ResultsRequest.Name(d), out var key) ? key : request.Where.GetValueOrDefault(d);
-        if (t.TargetGroupSetId is { } set && index.Sets.FirstOrDefault(s => s.Value.Id == set).Key != Selected(Dimension.TargetGroupSet)) return false;
-        if (t.TargetGroupId is { } tg && index.TargetGroups.GetValueOrDefault(tg).Key != Selected(Dimension.TargetGroup)) return false;
-        if (t.JobCentreId is { } jc && index.JobCentres.GetValueOrDefault(jc).Key != Selected(Dimension.JobCentre)) return false;
-        if (t.Year is { } year && ((request.From is { } f && f.Year > year) || (request.To is { } to && to.Year < year))) return false;
-        return true;
-    }
-
-    private static TargetResult Evaluate(Target t, QuestionAverages averages, List<QuestionDefinition> questions, List<QuestionFigures> figures, bool[,] hidden, int g)
-    {
-        double? value = null;
-        Interval? interval = null;
-        switch (t.Aggregation, t.Metric)
-        {
-            case (TargetAggregation.MeanOfQuestions, TargetMetric.Positive): value = averages.PositiveMeanOfQuestions; interval = averages.PositiveMeanOfQuestionsInterval; break;
-            case (TargetAggregation.MeanOfQuestions, TargetMetric.Negative): value = averages.NegativeMeanOfQuestions; interval = averages.NegativeMeanOfQuestionsInterval; break;
-            case (TargetAggregation.Pooled, TargetMetric.Positive): value = averages.PositivePooled; interval = averages.PositivePooledInterval; break;
-            case (TargetAggregation.Pooled, TargetMetric.Negative): value = averages.NegativePooled; interval = averages.NegativePooledInterval; break;
-            case (TargetAggregation.Question, _):
-                var q = questions.FindIndex(x => x.Key == t.QuestionKey);
-                if (q >= 0 && !hidden[g, q])
-                {
-                    var f = figures[q];
-                    (value, interval) = t.Metric switch
-                    {
-                        TargetMetric.Positive => (f.PositiveShare, f.PositiveInterval),
-                        TargetMetric.Negative => (f.NegativeShare, f.NegativeInterval),
-                        _ => (f.Mean, f.MeanInterval),
-                    };
-                }
-                break;
-        }
-        var metric = t.Metric.ToString().ToLowerInvariant();
-        var direction = t.Direction == TargetDirection.AtLeast ? "atLeast" : "atMost";
-        if (value is not { } v)
-        {
-            return new TargetResult(t.Key, t.Name, metric, direction, null, t.Threshold, null, null);
-        }
-        var status = TargetStatus.Evaluate(v, interval, t.Threshold, t.Direction);
-        return new TargetResult(t.Key, t.Name, metric, direction, v, t.Threshold, status.Met, status.Significant);
-    }
 }

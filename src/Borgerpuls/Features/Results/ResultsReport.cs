@@ -8,13 +8,17 @@ public sealed record ResultsReport(
     /// <summary>The second dimension of a two-way table, whose groups are keyed by both; absent for one-way results.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? By2 { get; init; }
+
+    /// <summary>The instrument's targets (måltal) that apply to the selection, each once, on its own year, job centre and
+    /// target group — never per group of the breakdown.</summary>
+    public IReadOnlyList<TargetResult> Targets { get; init; } = [];
 }
 
 public sealed record PeriodInfo(string? From, string? To);
 
 public sealed record GroupResult(
     IReadOnlyDictionary<string, string> Key, string Label, long? Respondents, bool Suppressed,
-    IReadOnlyList<QuestionResult> Questions, AverageResult? Average, IReadOnlyList<TargetResult> Targets)
+    IReadOnlyList<QuestionResult> Questions, AverageResult? Average)
 {
     /// <summary>Where the denominator is known (tablet hand-overs, invitations): answered ÷ offered, with a warning when low.
     /// Null when the group has no such channel, when it is suppressed, or for breakdowns the denominators do not carry.</summary>
@@ -24,6 +28,14 @@ public sealed record GroupResult(
     /// that a caller who hides the group afterwards can take it back; never serialised.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public Security.Anonymity.RespondentSet? Disclosed { get; init; }
+
+    /// <summary>Why the group is hidden (<see cref="HiddenBecause"/>); null when it is shown.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? SuppressedReason { get; init; }
+
+    /// <summary>The targets whose population this group is (SPEC §6) — the same evaluations as the report's
+    /// <see cref="ResultsReport.Targets"/>, so on the target's year, not necessarily on this group's period.</summary>
+    public IReadOnlyList<TargetResult> Targets { get; init; } = [];
 }
 
 /// <summary>Offered = tablet answers + declined hand-overs + invitations issued + paper forms handed out; answered = tablet
@@ -52,6 +64,20 @@ public sealed record QuestionResult(
     /// from the rounded shares. Never written out.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public QuestionFigures? Figures { get; init; }
+
+    /// <summary>Why the cell is hidden (<see cref="HiddenBecause"/>); null when it is shown.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? SuppressedReason { get; init; }
+}
+
+/// <summary>Why a figure is hidden: its own base is below the threshold, or it is large enough but hidden with a small one
+/// (complementary suppression), because the total minus the shown groups would otherwise give the small one away.</summary>
+public static class HiddenBecause
+{
+    public const string FewerThanK = "fewerThanK";
+    public const string Complementary = "complementary";
+
+    public static bool IsComplementary(string? reason) => reason == Complementary;
 }
 
 public sealed record ChangeResult(string From, double Difference, string Test, double PValue, bool Significant);
@@ -60,4 +86,20 @@ public sealed record AverageResult(
     double? PositiveMeanOfQuestions, double? NegativeMeanOfQuestions, double? PositivePooled, double? NegativePooled,
     double[]? PositiveMeanOfQuestionsCi, double[]? PositivePooledCi);
 
-public sealed record TargetResult(string Key, string Name, string Metric, string Direction, double? Value, double Threshold, bool? Met, bool? Significant);
+/// <summary>A target evaluated on its population: <see cref="Population"/> names its target group or set (null: all
+/// citizens), <see cref="JobCentre"/> its centre (null: every centre in the selection), <see cref="Period"/> the months it was
+/// evaluated on — its year within the selection. <see cref="Suppressed"/>: fewer respondents than the threshold, no value.</summary>
+public sealed record TargetResult(string Key, string Name, string Metric, string Direction, double? Value, double Threshold, bool? Met, bool? Significant)
+{
+    public int? Year { get; init; }
+    public string? JobCentre { get; init; }
+    public string? TargetGroupSet { get; init; }
+    public string? TargetGroup { get; init; }
+    public string? Population { get; init; }
+    public PeriodInfo Period { get; init; } = new(null, null);
+    public long? Respondents { get; init; }
+    public bool Suppressed { get; init; }
+
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? SuppressedReason { get; init; }
+}

@@ -66,6 +66,11 @@ public sealed class ResultsQueryTests : IAsyncLifetime
         Assert.True(byKey["sygedagpenge"].Suppressed);
         Assert.True(byKey["fleksjob"].Suppressed); // complementary: otherwise total − jobparat − fleksjob reveals sygedagpenge
         Assert.Null(byKey["sygedagpenge"].Respondents);
+        // Each says why: 3 answers are fewer than k; fleksjob's 10 are hidden only so that sygedagpenge cannot be worked out.
+        Assert.Equal(HiddenBecause.FewerThanK, byKey["sygedagpenge"].SuppressedReason);
+        Assert.Equal(HiddenBecause.Complementary, byKey["fleksjob"].SuppressedReason);
+        Assert.All(byKey["fleksjob"].Questions.Where(q => q.Key == "samtale"), q => Assert.Equal(HiddenBecause.Complementary, q.SuppressedReason));
+        Assert.Null(byKey["jobparat"].SuppressedReason);
         Assert.All(byKey["fleksjob"].Questions, q => Assert.Null(q.Positive));
     }
 
@@ -87,7 +92,9 @@ public sealed class ResultsQueryTests : IAsyncLifetime
         var udsatte = report.Groups.Single(g => g.Key["targetGroupSet"] == "udsatte");
         Assert.Equal(10, udsatte.Respondents);
         Assert.Equal(0.7, udsatte.Questions.Single(q => q.Key == "samtale").Positive!.Value, 10);
-        var target = udsatte.Targets.Single(t => t.Key == "udsatte-positiv");
+        var target = Assert.Single(report.Targets, t => t.Key == "udsatte-positiv");
+        Assert.Equal(10, target.Respondents);
+        Assert.Equal("udsatte", target.TargetGroupSet);
         Assert.True(target.Met);
         Assert.False(target.Significant);
         Assert.DoesNotContain(report.Groups, g => g.Key["targetGroupSet"] == "job-og-uddannelsesparate" && g.Respondents > 0);
