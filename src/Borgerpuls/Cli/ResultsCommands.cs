@@ -54,6 +54,7 @@ internal static class ResultsCommands
                 ResultsApi.Parse(result.GetValue(Instrument)!, null, null, result.GetValue(From), result.GetValue(To), result.GetValue(Where)),
                 Viewer.CommandLine, result.GetValue(K), ct));
             await Console.Out.WriteAsync(ResultsFormat.ToJson(report));
+            if (report.Unavailable is { } reason) await Console.Error.WriteLineAsync(PriorityMapUnavailable.Explain(reason, report.Instrument));
             return 0;
         }));
         return command;

@@ -10,6 +10,9 @@ public enum ColumnKind
 
     /// <summary>A fraction 0–1, shown as a percentage ("54,3 pct.").</summary>
     Share,
+
+    /// <summary>A difference of two shares, shown in percentage points ("9,8 procentpoint"), never as a percentage.</summary>
+    PercentagePoints,
     Count,
     Number,
 }
@@ -27,13 +30,18 @@ public sealed record ChartTable(IReadOnlyList<ChartColumn> Columns, IReadOnlyLis
     public string ToCsv(CultureInfo culture)
     {
         var csv = new StringBuilder("\uFEFF");
-        csv.AppendJoin(';', Columns.Select(c => CsvCell.Of(c.Kind == ColumnKind.Share ? $"{c.Name} ({ChartFormat.PercentUnit(culture)})" : c.Name))).Append("\r\n");
+        csv.AppendJoin(';', Columns.Select(c => CsvCell.Of(c.Kind switch
+        {
+            ColumnKind.Share => $"{c.Name} ({ChartFormat.PercentUnit(culture)})",
+            ColumnKind.PercentagePoints => $"{c.Name} ({ChartFormat.PointsUnit(culture)})",
+            _ => c.Name,
+        }))).Append("\r\n");
         foreach (var row in Rows)
         {
             csv.AppendJoin(';', row.Select((value, i) => CsvCell.Of(value switch
             {
                 null => "",
-                double share when Columns[i].Kind == ColumnKind.Share => (share * 100).ToString("0.0", culture),
+                double share when Columns[i].Kind is ColumnKind.Share or ColumnKind.PercentagePoints => (share * 100).ToString("0.0", culture),
                 double number => number.ToString("0.###", culture),
                 long or int => Convert.ToInt64(value, CultureInfo.InvariantCulture).ToString(culture),
                 _ => Convert.ToString(value, culture),
@@ -50,6 +58,8 @@ public static class ChartFormat
 
     public static string PercentUnit(CultureInfo culture) => IsDanish(culture) ? "pct." : "%";
 
+    public static string PointsUnit(CultureInfo culture) => IsDanish(culture) ? "procentpoint" : "percentage points";
+
     public static string Percent(double share, CultureInfo culture, int decimals = 0)
     {
         var number = (share * 100).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), culture);
@@ -63,6 +73,8 @@ public static class ChartFormat
     {
         null => "–",
         double share when kind == ColumnKind.Share => Percent(share, culture, decimals),
+        double points when kind == ColumnKind.PercentagePoints =>
+            $"{(points * 100).ToString("+0.0;−0.0;0.0", culture)} {PointsUnit(culture)}",
         double number => number.ToString("0.00", culture),
         long or int => Convert.ToInt64(value, CultureInfo.InvariantCulture).ToString("N0", culture),
         _ => Convert.ToString(value, culture) ?? "",

@@ -84,7 +84,7 @@ public sealed record HeatCell(int Weekday, int Hour, long? Presses, double? Posi
 public sealed record CompareChart(string Title, string Description, CompareText Text, string A, string B, IReadOnlyList<CompareRow> Rows) : Chart(Title, Description)
 {
     public override ChartTable Table => new(
-        [new(Text.Question), new(A, ColumnKind.Share), new(B, ColumnKind.Share), new(Text.Difference, ColumnKind.Share), new(Text.PValue, ColumnKind.Number), new(Text.Note)],
+        [new(Text.Question), new(A, ColumnKind.Share), new(B, ColumnKind.Share), new(Text.Difference, ColumnKind.PercentagePoints), new(Text.PValue, ColumnKind.Number), new(Text.Note)],
         Rows.Select(r => new object?[] { r.Label, r.PositiveA, r.PositiveB, r.Difference, r.PValue, r.Suppressed ? Text.Suppressed : r.Significant ? Text.Significant : Text.NotSignificant }).ToList());
 }
 

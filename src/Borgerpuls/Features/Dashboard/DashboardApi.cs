@@ -34,7 +34,9 @@ internal static class DashboardApi
         }
         var chart = name == "themes"
             ? DashboardThemes.ThemesChart(await DashboardThemes.ThemesAsync(db, target, figures, Viewer.From(http.User), lexicon, anonymity, ct), t)
-            : new DashboardCharts(figures, t).Get(name)!;
+            : new DashboardCharts(figures, t).Get(name);
+        // A chart that does not apply to the selection (the heat map without kiosk presses) is not there to download.
+        if (chart is null) return TypedResults.NotFound();
         var culture = CultureInfo.CurrentCulture;
         return format switch
         {

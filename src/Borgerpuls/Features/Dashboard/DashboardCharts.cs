@@ -19,8 +19,8 @@ public sealed class DashboardCharts(DashboardFigures figures, IStringLocalizer<S
     {
         "bars" => Bars(),
         "trend" => Trend(),
-        "priority-map" => PriorityMap(),
-        "heat-map" => HeatMap(),
+        "priority-map" => figures.PriorityMap.Unavailable is null ? PriorityMap() : null,
+        "heat-map" => figures.Heat is null ? null : HeatMap(),
         "compare" => Compare(),
         _ => null,
     };
@@ -73,7 +73,7 @@ public sealed class DashboardCharts(DashboardFigures figures, IStringLocalizer<S
             t["Dashboard.Map.Challenge"], t["Dashboard.Map.Strength"], t["Dashboard.Map.SecondaryStrength"], t["Dashboard.Map.SecondaryChallenge"]),
         figures.PriorityMap.Questions.Select(q => new PriorityPoint(QuestionLabel(q.Key), q.Satisfaction, q.Importance, q.N, q.Quadrant)).ToList());
 
-    public HeatMapChart HeatMap() => new(t["Dashboard.Heat.Title"], t["Dashboard.Heat.Description", figures.Heat.LeftOutRepeats],
+    public HeatMapChart HeatMap() => new(t["Dashboard.Heat.Title"], t["Dashboard.Heat.Description", figures.Heat!.LeftOutRepeats],
         new HeatMapText(t["Dashboard.Heat.Weekday"], t["Dashboard.Heat.Hour"], t["Dashboard.Heat.Presses"], t["Dashboard.Positive"], t["Dashboard.Note"], Suppressed),
         Enumerable.Range(0, 7).Select(d => CultureInfo.CurrentCulture.DateTimeFormat.GetAbbreviatedDayName((DayOfWeek)((d + 1) % 7))).ToList(),
         figures.Heat.Hours.Select(h => new HeatCell(h.Weekday, h.Hour, h.Presses, h.Positive, h.Suppressed)).ToList());

@@ -22,7 +22,8 @@ public sealed class DashboardFigures
     public required ResultsReport ByGroup { get; init; }
     public required IReadOnlyList<(string Name, ResultsReport Report)> Trends { get; init; }
     public required PriorityMapReport PriorityMap { get; init; }
-    public required KioskHeatMapReport Heat { get; init; }
+    /// <summary>Null when the selection holds no kiosk presses (another instrument, channel or a target group).</summary>
+    public required KioskHeatMapReport? Heat { get; init; }
     public required CompareReport? Compare { get; init; }
     public required (string A, string B) CompareKeys { get; init; }
 
@@ -69,8 +70,7 @@ public sealed class DashboardFigures
         trends = TrendMargins.Apply(trends, viewer, k);
 
         var map = await PriorityMapQuery.RunAsync(db, target, request, viewer, k, ct);
-        var heatInstrument = await KioskInstrumentAsync(db, instrumentKey, ct);
-        var heat = await KioskHeatMapQuery.RunAsync(db, target, request with { Instrument = heatInstrument }, viewer, k, ct);
+        var heat = await HasKioskDataAsync(db, instrumentKey, filter, ct) ? await KioskHeatMapQuery.RunAsync(db, target, request, viewer, k, ct) : null;
 
         var compareBy = ResultsRequest.ParseDimension(filter.CompareBy);
         var compareGroups = compareBy == groupBy ? byGroup : await Results(request with { By = compareBy });
@@ -107,11 +107,13 @@ public sealed class DashboardFigures
         return keys.Count >= 2 ? by == Dimension.Period ? (keys[1], keys[0]) : (keys[0], keys[1]) : null;
     }
 
-    /// <summary>The heat map needs kiosk presses: the selected instrument if kiosks ask it, else the one kiosks ask.</summary>
-    private static async Task<string> KioskInstrumentAsync(BorgerpulsDb db, string selected, CancellationToken ct)
+    /// <summary>Whether the selection can hold kiosk presses: kiosks ask the selected instrument, no other channel is chosen,
+    /// and no target group (kiosk presses carry none). Otherwise the heat map and its repeat count say nothing about it.</summary>
+    private static async Task<bool> HasKioskDataAsync(BorgerpulsDb db, string instrument, DashboardFilter filter, CancellationToken ct)
     {
-        var kiosk = await db.Devices.Where(d => d.Channel == Channel.Kiosk).Select(d => d.Instrument!.Key)
-            .Union(db.Campaigns.Where(c => c.Channel == Channel.Kiosk).Select(c => c.Instrument!.Key)).ToListAsync(ct);
-        return kiosk.Count == 0 || kiosk.Contains(selected) ? selected : kiosk.Order(StringComparer.Ordinal).First();
+        if (filter.Channel is { } channel && !channel.Equals(nameof(Channel.Kiosk), StringComparison.OrdinalIgnoreCase)) return false;
+        if (filter.TargetGroup is not null || filter.TargetGroupSet is not null) return false;
+        return await db.Devices.AnyAsync(d => d.Channel == Channel.Kiosk && d.Instrument!.Key == instrument, ct)
+            || await db.Campaigns.AnyAsync(c => c.Channel == Channel.Kiosk && c.Instrument!.Key == instrument, ct);
     }
 }

@@ -17,9 +17,9 @@ internal static class PriorityMapSection
             yield return new ReportParagraph(text.Format("PrioritySuppressed", data.Request.K));
             yield break;
         }
-        if (map.Questions.Count == 0 || map.Questions.All(q => q.Quadrant is null))
+        if (map.Unavailable is { } reason)
         {
-            yield return new ReportParagraph(text["PriorityNone"]);
+            yield return new ReportParagraph(text.Format("PriorityUnavailable." + reason, Analysis.PriorityMap.MinimumN));
             yield break;
         }
         yield return new ReportParagraph(text["PriorityIntro"]);

@@ -40,11 +40,18 @@ public sealed class DashboardPageTests
         Assert.Contains("data-testid=\"respondents\">50<", html);
         Assert.Contains("data-testid=\"average-positive\">68,0 pct.<", html); // (24 + 10) / 50
         Assert.Contains("data-testid=\"average-negative\">16,0 pct.<", html); // (3 + 5) / 50
-        foreach (var chart in new[] { "bars", "trend", "priority-map", "heat-map", "compare" })
+        // Only "samtale" was answered: no question has 30 respondents behind its importance, and the map says so instead of
+        // drawing an empty chart.
+        Assert.Contains("data-testid=\"priority-map-unavailable\">Intet spørgsmål har 30 borgere", html);
+        Assert.DoesNotContain("data-chart=\"priority-map\"", html);
+        foreach (var chart in new[] { "bars", "trend", "compare" })
         {
             Assert.Contains($"data-chart=\"{chart}\"", html);
             Assert.Contains($"/dashboard/charts/{chart}.png?", html);
         }
+        // VIVE-7 is not asked at the kiosks: no heat map and no word of kiosk repeats.
+        Assert.DoesNotContain("data-chart=\"heat-map\"", html);
+        Assert.DoesNotContain("gentagne tryk", html, StringComparison.OrdinalIgnoreCase);
         var udsatte = Tile(html, "udsatte-positiv");
         Assert.Contains("50,0 pct.", udsatte); // 10 / 20 against at least 68 %
         Assert.Contains("Ikke opfyldt", udsatte);
@@ -52,6 +59,12 @@ public sealed class DashboardPageTests
         Assert.Contains("80,0 pct.", jobready); // 24 / 30 against at least 79 %: met, not significantly different
         Assert.Contains("Opfyldt", jobready);
         Assert.Contains("ikke signifikant forskellig", jobready);
+
+        // The comparison of two shares is a difference in percentage points: 24/30 − 10/20 = 80 % − 50 % = 30 points.
+        Assert.Contains("&#x2B;30,0 procentpoint", html);
+        Assert.DoesNotContain("30,0 pct.", html);
+        var compare = await analyst.GetStringAsync($"/dashboard/charts/compare.csv?instrument=vive-7&{March}&jobcentre=jc-centrum");
+        Assert.Contains("\"Forskel (A − B) (procentpoint)\"", compare);
 
         var filtered = await analyst.GetStringAsync($"/dashboard?instrument=vive-7&{March}&jobcentre=jc-centrum&targetGroupSet=udsatte");
         Assert.Contains("data-testid=\"respondents\">20<", filtered);
@@ -67,7 +80,8 @@ public sealed class DashboardPageTests
         var svg = await analyst.GetAsync($"/dashboard/charts/bars.svg?instrument=vive-7&{March}");
         Assert.Equal("image/svg+xml", svg.Content.Headers.ContentType?.MediaType);
         Assert.StartsWith("<?xml", await svg.Content.ReadAsStringAsync());
-        var png = await analyst.GetByteArrayAsync($"/dashboard/charts/priority-map.png?instrument=vive-7&{March}");
+        var png = await analyst.GetByteArrayAsync($"/dashboard/charts/trend.png?instrument=vive-7&{March}");
+        Assert.Equal(HttpStatusCode.NotFound, (await analyst.GetAsync($"/dashboard/charts/priority-map.png?instrument=vive-7&{March}")).StatusCode);
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
         Assert.Equal(HttpStatusCode.NotFound, (await analyst.GetAsync("/dashboard/charts/pie.svg")).StatusCode);
     }
@@ -141,6 +155,15 @@ public sealed class DashboardPageTests
         var csv = (await analyst.GetStringAsync($"/dashboard/charts/heat-map.csv?instrument=smiley&{March}")).Split("\r\n");
         var row = Assert.Single(csv, l => l.Contains("\"10–11\"", StringComparison.Ordinal));
         Assert.EndsWith(";\"10–11\";\"6\";\"100,0\";\"\"", row);
+
+        // Another channel or a target group selects no kiosk presses: the heat map and its repeat count are not shown.
+        foreach (var filter in new[] { "channel=tablet", "targetGroupSet=udsatte" })
+        {
+            var other = await analyst.GetStringAsync($"/dashboard?instrument=smiley&{March}&{filter}");
+            Assert.DoesNotContain("data-chart=\"heat-map\"", other);
+            Assert.DoesNotContain("left-out-repeats", other);
+            Assert.Equal(HttpStatusCode.NotFound, (await analyst.GetAsync($"/dashboard/charts/heat-map.csv?instrument=smiley&{March}&{filter}")).StatusCode);
+        }
     }
 
     private static string Tile(string html, string key)
