@@ -104,7 +104,7 @@ public sealed class DashboardPageTests
         Assert.Contains("Svarprocent 100 pct. (20 af 20)", rates);
         Assert.Contains("data-testid=\"rate-warning\"", html);
         // Overall: 50 answers of 140 offered = 35.7 %, shown whole as in the committee documents.
-        Assert.Contains("Svarprocent 36 pct. (50 af 140)", html);
+        Assert.Contains("data-testid=\"overall-rate\">Svarprocent 36 pct.: 50 af 140, der fik tilbudt at svare.<", html);
 
         var english = await analyst.GetStringAsync($"/dashboard?instrument=vive-7&{March}&jobcentre=jc-centrum&culture=en&ui-culture=en");
         Assert.Contains("Response rate 25% (30 of 120)", english);
@@ -133,10 +133,31 @@ public sealed class DashboardPageTests
         var aprilCsv = await committee.GetStringAsync("/dashboard/charts/bars.csv?instrument=vive-7&from=2025-04&to=2025-04");
         Assert.Contains("færre end 5 svar", aprilCsv);
         Assert.DoesNotContain("\"100,0\"", aprilCsv);
-        var quotes = await committee.GetStringAsync($"/dashboard/comments?instrument=vive-7&{March}");
+        await WriteAsync(database, Repeat(6, new Spec("borgeroplevelse-5", new() { ["hoert"] = "4" }) { Comment = "Lang ventetid i telefonen" }));
+        var quotes = await committee.GetStringAsync($"/dashboard/comments?instrument=borgeroplevelse-5&{March}");
         Assert.Contains("data-testid=\"quotes-hidden\"", quotes);
 
         Assert.Equal(HttpStatusCode.Redirect, (await app.CreateClient(new() { AllowAutoRedirect = false }).GetAsync("/dashboard")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_comments_page_says_why_it_has_nothing_to_show_instead_of_a_chart_of_zeros()
+    {
+        await using var database = await SeedAsync();
+        await using var app = new BorgerpulsApp(database);
+        var analyst = await app.SignedInClientAsync(Roles.Analyst);
+
+        var smiley = await analyst.GetStringAsync($"/dashboard/comments?instrument=smiley&{March}");
+        var vive = await analyst.GetStringAsync($"/dashboard/comments?instrument=vive-7&{March}");
+        await WriteAsync(database, Repeat(6, new Spec("borgeroplevelse-5", new() { ["hoert"] = "4" })));
+        var tablet = await analyst.GetStringAsync($"/dashboard/comments?instrument=borgeroplevelse-5&{March}");
+
+        // Neither the smiley instrument nor VIVE-7 asks for a comment; the tablet questionnaire does, but none of its six
+        // answers carries one.
+        Assert.Contains("data-testid=\"no-comment-field\">Dette spørgeskema har intet kommentarfelt", smiley);
+        Assert.Contains("data-testid=\"no-comment-field\">", vive);
+        Assert.Contains("data-testid=\"no-comments\">Ingen borgere har skrevet en kommentar", tablet);
+        Assert.DoesNotContain("data-chart=\"themes\"", smiley + vive + tablet);
     }
 
     [Fact]
