@@ -12,7 +12,7 @@ public sealed record ShareBarsChart(string Title, string Description, ShareBarsT
     public override ChartTable Table => new(
         [new(Text.Question), new(Text.Group), new(Text.Positive, ColumnKind.Share), new(Text.Neutral, ColumnKind.Share), new(Text.Negative, ColumnKind.Share),
          new(Text.Interval + " – " + Text.Low, ColumnKind.Share), new(Text.Interval + " – " + Text.High, ColumnKind.Share), new(Text.Base, ColumnKind.Count), new(Text.Note)],
-        Bars.Select(b => new object?[] { b.Question, b.Group, b.Positive, b.Neutral, b.Negative, b.PositiveLow, b.PositiveHigh, b.Base, b.Suppressed ? Text.HiddenLabel(b) : null }).ToList());
+        Bars.Select(b => new object?[] { b.Question, b.Group, b.Positive, b.Neutral, b.Negative, b.PositiveLow, b.PositiveHigh, b.Base, b.Suppressed ? Text.HiddenLabel(b) : b.DiffersFromRest ? Text.DiffersFromRest : null }).ToList());
 }
 
 public sealed record ShareBarsText(string Question, string Group, string Positive, string Neutral, string Negative, string Interval, string Low, string High,
@@ -21,12 +21,16 @@ public sealed record ShareBarsText(string Question, string Group, string Positiv
     /// <summary>Said of a bar hidden with a small one rather than for its own base.</summary>
     public string Complementary { get; init; } = Suppressed;
 
+    /// <summary>The note of a group whose positive share differs from the other groups' (Holm-adjusted).</summary>
+    public string DiffersFromRest { get; init; } = "";
+
     public string HiddenLabel(ShareBar bar) => bar.Complementary ? Complementary : Suppressed;
 }
 
 public sealed record ShareBar(string Question, string Group, double? Positive, double? Neutral, double? Negative, double? PositiveLow, double? PositiveHigh, long? Base, bool Suppressed)
 {
     public bool Complementary { get; init; }
+    public bool DiffersFromRest { get; init; }
 }
 
 /// <summary>Series over periods (a share with its interval); a marked point changed significantly from the one before.</summary>

@@ -41,6 +41,7 @@ public sealed class DashboardCharts(DashboardFigures figures, IStringLocalizer<S
             t["Dashboard.Interval"], t["Dashboard.Low"], t["Dashboard.High"], t["Dashboard.Base"], t["Dashboard.Note"], Suppressed, t["Dashboard.ShareAxis"])
         {
             Complementary = t["Dashboard.SuppressedComplementary"],
+            DiffersFromRest = t["Dashboard.DiffersFromRest"],
         },
         QuestionKeys().SelectMany(key => figures.ByGroup.Groups.Select(g =>
         {
@@ -48,6 +49,7 @@ public sealed class DashboardCharts(DashboardFigures figures, IStringLocalizer<S
             return new ShareBar(QuestionLabel(key), g.Label, q.Positive, q.Neutral, q.Negative, q.PositiveCi?[0], q.PositiveCi?[1], q.Base, q.Suppressed || g.Suppressed)
             {
                 Complementary = HiddenBecause.IsComplementary(g.Suppressed ? g.SuppressedReason : q.SuppressedReason),
+                DiffersFromRest = q.VersusRest?.Significant == true,
             };
         })).ToList());
 

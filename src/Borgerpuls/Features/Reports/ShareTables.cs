@@ -30,6 +30,10 @@ internal static class ShareTables
             rows.Add([text["Respondents"], .. columns.Select(c => text.CountCell(c.Group.Respondents, c.Group.Suppressed, k, c.Group.SuppressedReason))]);
             yield return new ReportHeading(text[positive ? "PositiveHeading" : "NegativeHeading"], 2);
             yield return new ReportTable(text[positive ? "SheetPositive" : "SheetNegative"], text[positive ? "PositiveCaption" : "NegativeCaption"], header, rows);
+            if (positive && columns.Any(c => c.Group.Questions.Any(q => q.VersusRest is { Significant: true })))
+            {
+                yield return new ReportParagraph(text["DiffersFromRestNote"], Note: true);
+            }
         }
 
         var bases = questions.Select(q => (IReadOnlyList<ReportCell>)
@@ -47,8 +51,13 @@ internal static class ShareTables
 
     private static QuestionResult? Of(GroupResult group, string key) => group.Questions.FirstOrDefault(q => q.Key == key);
 
-    private static ReportCell Cell(GroupResult group, string key, bool positive, ReportText text, int k) =>
-        Of(group, key) is { } q ? text.ShareCell(positive ? q.Positive : q.Negative, q.Suppressed, k, q.SuppressedReason) : "–";
+    /// <summary>A share; a positive share that differs from the other groups' (Holm-adjusted) says so on a second line.</summary>
+    private static ReportCell Cell(GroupResult group, string key, bool positive, ReportText text, int k) => Of(group, key) switch
+    {
+        null => "–",
+        { VersusRest.Significant: true } q when positive => text.ShareCell(q.Positive, false, k) with { Detail = text["DiffersFromRest"], Strong = true },
+        var q => text.ShareCell(positive ? q.Positive : q.Negative, q.Suppressed, k, q.SuppressedReason),
+    };
 
     private static ReportTable Details(ReportData data, ReportText text, IReadOnlyList<(string Label, GroupResult Group)> columns, List<ReportQuestion> questions)
     {

@@ -93,6 +93,7 @@ public static class ResultsQuery
                     : null,
             });
         }
+        result = AgainstRest(result, figures, request);
         result = Disclose(result, ordered.Select(g => g.Key).ToList(), sums, viewer, instrument.InstrumentId, request);
         if (request.By == Dimension.Period && request.By2 is null)
         {
@@ -136,6 +137,28 @@ public static class ResultsQuery
         key[request.NameOf(by)] = parts[0];
         key[request.NameOf(by2)] = parts[1];
         return key;
+    }
+
+    /// <summary>With three or more groups of one breakdown, flags per question the groups whose positive share differs from
+    /// the other shown groups', Holm-adjusted (SPEC §5). Not for periods (the trend tests them one after the other) nor for
+    /// target-group sets, which may share members, so that "the rest" would count some respondents twice.</summary>
+    private static List<GroupResult> AgainstRest(List<GroupResult> groups, List<List<QuestionFigures>> figures, ResultsRequest request)
+    {
+        if (request.By is null or Dimension.Period or Dimension.TargetGroupSet || request.By2 is not null || groups.Count < 3) return groups;
+        var flags = new RestComparison?[groups.Count][];
+        for (var g = 0; g < groups.Count; g++) flags[g] = new RestComparison?[groups[g].Questions.Count];
+        for (var q = 0; q < groups[0].Questions.Count; q++)
+        {
+            var tested = GroupsAgainstRest.Test(groups.Select((group, g) => group.Suppressed || group.Questions[q].Suppressed
+                ? ((long, long)?)null : (figures[g][q].Positive, figures[g][q].Base)).ToList());
+            for (var g = 0; g < groups.Count; g++) flags[g][q] = tested[g];
+        }
+        return groups.Select((group, g) => group with
+        {
+            Questions = group.Questions.Select((question, q) => flags[g][q] is { } f
+                ? question with { VersusRest = new RestResult(f.Difference, f.Test == ComparisonTest.FisherExact ? "fisher" : "z", f.PValue, f.AdjustedPValue, f.Significant) }
+                : question).ToList(),
+        }).ToList();
     }
 
     /// <summary>Tells the viewer's ledger which respondent sets the report shows: every shown group and, where the groups do

@@ -68,7 +68,14 @@ public sealed record QuestionResult(
     /// <summary>Why the cell is hidden (<see cref="HiddenBecause"/>); null when it is shown.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? SuppressedReason { get; init; }
+
+    /// <summary>With three or more groups: the positive share against the other shown groups together, Holm-adjusted over
+    /// the groups (<see cref="GroupsAgainstRest"/>); null otherwise.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public RestResult? VersusRest { get; init; }
 }
+
+public sealed record RestResult(double Difference, string Test, double PValue, double AdjustedPValue, bool Significant);
 
 /// <summary>Why a figure is hidden: its own base is below the threshold, or it is large enough but hidden with a small one
 /// (complementary suppression), because the total minus the shown groups would otherwise give the small one away.</summary>
