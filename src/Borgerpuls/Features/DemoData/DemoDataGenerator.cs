@@ -19,14 +19,19 @@ public static class DemoDataGenerator
         var endsOn = options.EndsOn ?? DateOnly.FromDateTime(DateTime.UtcNow);
         var startsOn = endsOn.AddYears(-2);
         DemoModel model;
+        IReadOnlySet<int> vulnerable;
         await using (var db = DatabaseSetup.Create(target))
         {
             await Migrator.MigrateAsync(db, ct);
             await ConfigApplier.ApplyAsync(db, DemoOrganisation.Document(startsOn), ApplyMode.Upsert, ct);
             model = await DemoModel.LoadAsync(db, ct);
+            vulnerable = (await db.TargetGroupSets.Where(s => s.Key == "udsatte").SelectMany(s => s.Members.Select(m => m.Id)).ToListAsync(ct)).ToHashSet();
         }
 
         var random = new Random(options.Seed);
+        // Its own random source, so that the responses stay what the same seed always gave.
+        var denominators = new DemoDenominators(new Random(options.Seed + 1), vulnerable);
+        DemoDataResult result;
         var writer = await ResponseBulkWriter.OpenDeferredAsync(target, $"demo-data {options.Responses}", ct);
         await using (writer)
         {
@@ -48,7 +53,10 @@ public static class DemoDataGenerator
                 progress?.Invoke(written);
             }
             await writer.FlushAggregatesAsync(ct);
-            return new DemoDataResult(written, comments, clock.Elapsed);
+            result = new DemoDataResult(written, comments, clock.Elapsed);
         }
+        // After the load: its writer keeps one transaction open over the batches, which another connection must not wait on.
+        await denominators.WriteAsync(target, endsOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), options.BatchSize, ct);
+        return result with { Elapsed = clock.Elapsed };
     }
 }

@@ -28,6 +28,18 @@ public sealed class DemoDataTests
         Assert.InRange((last - first).TotalDays, 700, 731);
         Assert.True(await db.Comments.CountAsync() > 50);
         Assert.True(await db.Responses.CountAsync(r => r.QualityFlags == ResponseQuality.KioskRepeat) > 0);
+
+        // Denominators as a job centre records them: declined tablets (more often among the vulnerable) and paper forms
+        // handed out, so that the demo's response rates are neither 100 % nor missing.
+        var tablet = await db.Responses.CountAsync(r => r.Channel == Channel.Tablet);
+        var declines = await db.DeclinedHandOvers.CountAsync();
+        Assert.InRange((double)tablet / (tablet + declines), 0.55, 0.8);
+        var paper = await db.Responses.CountAsync(r => r.Channel == Channel.Paper);
+        var handedOut = await db.PaperDistributions.SumAsync(p => p.Count);
+        Assert.InRange((double)paper / handedOut, 0.35, 0.65);
+        using var json = System.Text.Json.JsonDocument.Parse((await CliRunner.RunAsync("results", "--instrument", "borgeroplevelse-5", "--format", "json", "--db", database.Value)).Output);
+        var rate = json.RootElement.GetProperty("groups")[0].GetProperty("responseRate");
+        Assert.InRange(rate.GetProperty("rate").GetDouble(), 0.55, 0.8);
     }
 
     /// <summary>The bulk writers keep their own column lists (SQLite statements, PostgreSQL COPY) next to EF's mapping: rows
