@@ -89,6 +89,18 @@ public sealed class ResourceTests
     private static string[] Placeholders(string text) =>
         System.Text.RegularExpressions.Regex.Matches(text, "\\{\\d\\}").Select(m => m.Value).Order().ToArray();
 
+    [Theory]
+    [InlineData(Borgerpuls.Features.Results.PriorityMapUnavailable.TooFewQuestions)]
+    [InlineData(Borgerpuls.Features.Results.PriorityMapUnavailable.TooFewAnswers)]
+    public void Every_reason_the_priority_map_gives_has_its_text_in_the_dashboard_and_the_report(string reason)
+    {
+        foreach (var language in new[] { "da", "en" })
+        {
+            Assert.True(Read(language).ContainsKey(Borgerpuls.Features.Dashboard.DashboardTextKeys.MapUnavailable(reason)), $"{language}: dashboard {reason}");
+            Assert.True(Read(language).ContainsKey("Report.PriorityUnavailable." + reason), $"{language}: report {reason}");
+        }
+    }
+
     [Fact]
     public void Every_text_used_in_a_view_exists()
     {

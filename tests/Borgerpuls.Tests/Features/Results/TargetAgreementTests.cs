@@ -42,7 +42,7 @@ public sealed class TargetAgreementTests : IAsyncLifetime
         var expected = new[] { "Alle borgere", Name, "2026", "80,0 pct.", "mindst 85,0 pct.", "ikke opfyldt", "ikke signifikant forskellig fra målet" };
         using (var word = WordprocessingDocument.Open(await ReportAsync("docx"), false))
         {
-            var table = WordTable(word, "Måltal pr. målgruppe, vurderet på den uafrundede værdi");
+            var table = WordTable(word, "Måltal, hvert vurderet for sin egen gruppe og sit eget år på den uafrundede værdi");
             Assert.Equal(["Hvem", "Måltal", "Vurderet på", "Resultat", "Mål", "Status", "Usikkerhed"], table[0]);
             Assert.Equal(expected, Assert.Single(table, r => r[1] == Name));
             // Seven targets, each on one line: none repeated per target-group set.
