@@ -12,10 +12,7 @@ internal static class AggregatesCommand
         rebuild.SetAction((result, ct) => CommandLine.Guard(async () =>
         {
             var target = CommandLine.Target(result);
-            await using (var db = DatabaseSetup.Create(target))
-            {
-                await Migrator.MigrateAsync(db, ct);
-            }
+            await SchemaCheck.EnsureAsync(target, ct);
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var (responses, cells) = await AggregateRebuild.RunAsync(target, ct);
             Console.WriteLine($"Rebuilt {cells:N0} aggregate cells from {responses:N0} responses in {clock.Elapsed.TotalSeconds:F1} s.");

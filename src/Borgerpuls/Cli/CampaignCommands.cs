@@ -18,10 +18,7 @@ internal static class CampaignCommands
                 throw new CliException("Add --yes to confirm: the campaign's responses and comments are deleted for good.");
             }
             var target = CommandLine.Target(result);
-            await using (var db = DatabaseSetup.Create(target))
-            {
-                await Migrator.MigrateAsync(db, ct);
-            }
+            await SchemaCheck.EnsureAsync(target, ct);
             try
             {
                 var deleted = await RetentionRun.DeleteCampaignDataAsync(target, result.GetValue(key)!, "cli", ct);

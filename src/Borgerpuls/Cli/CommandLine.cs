@@ -70,6 +70,11 @@ internal static class CommandLine
             await Console.Error.WriteLineAsync(e.Message);
             return e.ExitCode;
         }
+        catch (SchemaMismatchException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return 3;
+        }
         catch (Features.Configuration.ConfigException e)
         {
             await Console.Error.WriteLineAsync(e.Message);

@@ -20,8 +20,7 @@ internal static class ConfigCommands
                 throw new CliException($"File not found: {path.FullName}");
             }
             var doc = ConfigJson.Parse(await File.ReadAllTextAsync(path.FullName, ct));
-            await using var db = DatabaseSetup.Create(CommandLine.Target(result));
-            await Migrator.MigrateAsync(db, ct);
+            await using var db = await SchemaCheck.OpenAsync(CommandLine.Target(result), ct);
             var applied = await ConfigApplier.ApplyAsync(db, doc, ApplyMode.Upsert, ct);
             foreach (var change in applied.Changes)
             {
@@ -35,8 +34,7 @@ internal static class ConfigCommands
         var export = new Command("export", "Write the current configuration in the format config apply reads.") { output };
         export.SetAction((result, ct) => CommandLine.Guard(async () =>
         {
-            await using var db = DatabaseSetup.Create(CommandLine.Target(result));
-            await Migrator.MigrateAsync(db, ct);
+            await using var db = await SchemaCheck.OpenAsync(CommandLine.Target(result), ct);
             var json = ConfigJson.Write(await ConfigExporter.ExportAsync(db, ct));
             if (result.GetValue(output) is { } outFile)
             {

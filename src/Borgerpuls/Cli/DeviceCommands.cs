@@ -24,8 +24,7 @@ internal static class DeviceCommands
         var add = new Command("add", "Register a device and print its key (shown only this once).") { site, unit, instrument, name, channel };
         add.SetAction((result, ct) => CommandLine.Guard(async () =>
         {
-            await using var db = DatabaseSetup.Create(CommandLine.Target(result));
-            await Migrator.MigrateAsync(db, ct);
+            await using var db = await SchemaCheck.OpenAsync(CommandLine.Target(result), ct);
             var kind = result.GetValue(channel);
             if (kind is not (Channel.Kiosk or Channel.Tablet))
             {
@@ -65,8 +64,7 @@ internal static class DeviceCommands
         var revoke = new Command("revoke", "Revoke a device's key; its submissions are refused from now on.") { id };
         revoke.SetAction((result, ct) => CommandLine.Guard(async () =>
         {
-            await using var db = DatabaseSetup.Create(CommandLine.Target(result));
-            await Migrator.MigrateAsync(db, ct);
+            await using var db = await SchemaCheck.OpenAsync(CommandLine.Target(result), ct);
             var deviceId = result.GetValue(id);
             var entity = await db.Devices.SingleOrDefaultAsync(d => d.Id == deviceId, ct) ?? throw new CliException($"Unknown device {deviceId}.");
             if (entity.RevokedAt is not null)
@@ -91,8 +89,7 @@ internal static class DeviceCommands
             string T(string key) => text.GetString(key, ui) ?? key;
             // As the web app reads it: appsettings.json in the working folder, then the environment (Devices__OpeningHours).
             var configuration = new ConfigurationBuilder().SetBasePath(Directory.GetCurrentDirectory()).AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().Build();
-            await using var db = DatabaseSetup.Create(CommandLine.Target(result));
-            await Migrator.MigrateAsync(db, ct);
+            await using var db = await SchemaCheck.OpenAsync(CommandLine.Target(result), ct);
             var lines = await DeviceOverview.LoadAsync(db, OpeningHours.FromConfiguration(configuration), DateTimeOffset.UtcNow, null, ct);
             string Time(DateTimeOffset? at) => DeviceOverview.LocalTime(at, T("Devices.Never"), ui);
             string Count(int? n) => n?.ToString(ui) ?? "-";

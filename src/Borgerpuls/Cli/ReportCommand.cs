@@ -40,8 +40,7 @@ internal static class ReportCommand
             CultureInfo.CurrentCulture = ui;
 
             var target = CommandLine.Target(result);
-            await using var db = DatabaseSetup.Create(target);
-            await Migrator.MigrateAsync(db, ct);
+            await using var db = await SchemaCheck.OpenAsync(target, ct);
             var bytes = await Run(async () =>
             {
                 var request = new ReportRequest(

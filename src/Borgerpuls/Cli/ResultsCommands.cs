@@ -23,8 +23,7 @@ internal static class ResultsCommands
         command.SetAction((result, ct) => CommandLine.Guard(async () =>
         {
             var target = CommandLine.Target(result);
-            await using var db = DatabaseSetup.Create(target);
-            await Migrator.MigrateAsync(db, ct);
+            await using var db = await SchemaCheck.OpenAsync(target, ct);
             var report = await Run(() => ResultsQuery.RunAsync(db, target,
                 ResultsApi.Parse(result.GetValue(Instrument)!, result.GetValue(by), result.GetValue(period), result.GetValue(From), result.GetValue(To), result.GetValue(Where), result.GetValue(by2)),
                 Viewer.CommandLine, result.GetValue(K), ct));
@@ -48,8 +47,7 @@ internal static class ResultsCommands
         {
             if (result.GetValue(format) != "json") throw new CliException("The priority map is written as json.");
             var target = CommandLine.Target(result);
-            await using var db = DatabaseSetup.Create(target);
-            await Migrator.MigrateAsync(db, ct);
+            await using var db = await SchemaCheck.OpenAsync(target, ct);
             var report = await Run(() => PriorityMapQuery.RunAsync(db, target,
                 ResultsApi.Parse(result.GetValue(Instrument)!, null, null, result.GetValue(From), result.GetValue(To), result.GetValue(Where)),
                 Viewer.CommandLine, result.GetValue(K), ct));

@@ -1,0 +1,95 @@
+using System.Data.Common;
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Borgerpuls.Data;
+
+/// <summary>Opens the database for a command-line verb. Migrating and re-applying the presets costs about three seconds
+/// even when nothing changes, so a verb does that only on a brand-new database; on an existing one it reads the newest
+/// applied migration (one indexed row) and refuses an older or newer schema. <c>migrate</c> and the web app still migrate.</summary>
+public static class SchemaCheck
+{
+    public static async Task<BorgerpulsDb> OpenAsync(DatabaseSetup.Target target, CancellationToken ct)
+    {
+        var applied = await NewestAppliedAsync(target, ct);
+        if (applied is not null && string.CompareOrdinal(applied, NewestShipped(target.Provider)) is var order and not 0)
+        {
+            throw new SchemaMismatchException(target, applied, NewestShipped(target.Provider), databaseIsNewer: order > 0);
+        }
+        var db = DatabaseSetup.Create(target);
+        if (applied is null)
+        {
+            try
+            {
+                await Migrator.MigrateAsync(db, ct);
+            }
+            catch
+            {
+                await db.DisposeAsync();
+                throw;
+            }
+        }
+        return db;
+    }
+
+    /// <summary>For verbs that open their own connections: checks (or, on a new database, creates) the schema.</summary>
+    public static async Task EnsureAsync(DatabaseSetup.Target target, CancellationToken ct)
+    {
+        await using var db = await OpenAsync(target, ct);
+    }
+
+    /// <summary>The id of the newest migration in this build for the provider, read from the migration classes' attributes.</summary>
+    public static string NewestShipped(DatabaseProvider provider)
+    {
+        var context = provider == DatabaseProvider.Postgres ? typeof(PostgresBorgerpulsDb) : typeof(SqliteBorgerpulsDb);
+        return typeof(SchemaCheck).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(Migration)) && t.GetCustomAttribute<DbContextAttribute>()?.ContextType == context)
+            .Select(t => t.GetCustomAttribute<MigrationAttribute>()!.Id)
+            .Max(StringComparer.Ordinal)!;
+    }
+
+    // Plain ADO on a connection of its own: asking EF for pending migrations would build the whole model first.
+    private static async Task<string?> NewestAppliedAsync(DatabaseSetup.Target target, CancellationToken ct)
+    {
+        var sqlite = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(target.Provider == DatabaseProvider.Sqlite ? target.ConnectionString : "");
+        if (target.Provider == DatabaseProvider.Sqlite && !(new FileInfo(sqlite.DataSource) is { Exists: true, Length: > 0 }))
+        {
+            return null;
+        }
+        // Not pooled: EF sets its pragmas on the connections it opens, and this one should not become one of them.
+        sqlite.Pooling = false;
+        await using DbConnection connection = target.Provider == DatabaseProvider.Postgres
+            ? new Npgsql.NpgsqlConnection(target.ConnectionString)
+            : new Microsoft.Data.Sqlite.SqliteConnection(sqlite.ConnectionString);
+        await connection.OpenAsync(ct);
+        {
+            var provider = target.Provider;
+            var exists = provider == DatabaseProvider.Postgres
+                ? "SELECT to_regclass('\"__ef_migrations\"') IS NOT NULL"
+                : "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = '__ef_migrations'";
+            if (!Convert.ToBoolean(await ScalarAsync(connection, exists, ct)))
+            {
+                return null;
+            }
+            return await ScalarAsync(connection, "SELECT max(\"MigrationId\") FROM \"__ef_migrations\"", ct) as string;
+        }
+    }
+
+    private static async Task<object?> ScalarAsync(DbConnection connection, string sql, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync(ct);
+    }
+}
+
+/// <summary>The database was made by another version of Borgerpuls.</summary>
+public sealed class SchemaMismatchException(DatabaseSetup.Target target, string applied, string shipped, bool databaseIsNewer) : Exception(
+    databaseIsNewer
+        ? $"The database ({target.Display}) was upgraded by a newer version of Borgerpuls (schema {applied}; this version knows {shipped}). Use that version."
+        : $"The database ({target.Display}) has an older schema ({applied}; this version needs {shipped}). Run: borgerpuls migrate --db \"{target.Display}\"")
+{
+    public bool DatabaseIsNewer { get; } = databaseIsNewer;
+}

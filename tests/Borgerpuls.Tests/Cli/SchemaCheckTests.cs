@@ -1,0 +1,59 @@
+using Borgerpuls.Data;
+using Borgerpuls.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Borgerpuls.Tests.Cli;
+
+/// <summary>Verbs create the schema on a new database, and on an existing one only check its version.</summary>
+public sealed class SchemaCheckTests
+{
+    [Fact]
+    public async Task A_verb_on_a_brand_new_database_creates_the_schema_and_presets()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+
+        var list = await CliRunner.RunAsync("--db", database.Value, "device", "list");
+
+        Assert.True(list.ExitCode == 0, list.Error);
+        await using var db = database.Open();
+        Assert.Equal(SchemaCheck.NewestShipped(database.Target.Provider), (await db.Database.GetAppliedMigrationsAsync()).Last());
+        Assert.True(await db.Instruments.AnyAsync(i => i.Key == "smiley"));
+    }
+
+    [Fact]
+    public async Task An_older_schema_is_refused_with_the_command_that_upgrades_it_and_nothing_is_changed()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var newest = SchemaCheck.NewestShipped(database.Target.Provider);
+        await using (var db = await database.MigratedAsync())
+        {
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM \"__ef_migrations\" WHERE \"MigrationId\" = {0}", newest);
+        }
+
+        var results = await CliRunner.RunAsync("results", "--instrument", "smiley", "--db", database.Value);
+
+        Assert.Equal(3, results.ExitCode);
+        Assert.Contains("older schema", results.Error);
+        Assert.Contains("borgerpuls migrate --db", results.Error);
+        Assert.DoesNotContain("   at ", results.Error);
+        await using (var db = database.Open())
+        {
+            Assert.DoesNotContain(newest, await db.Database.GetAppliedMigrationsAsync());
+        }
+    }
+
+    [Fact]
+    public async Task A_schema_from_a_newer_version_is_refused()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using (var db = await database.MigratedAsync())
+        {
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO \"__ef_migrations\" (\"MigrationId\", \"ProductVersion\") VALUES ('99991231000000_Future', '99.0')");
+        }
+
+        var list = await CliRunner.RunAsync("device", "list", "--db", database.Value);
+
+        Assert.Equal(3, list.ExitCode);
+        Assert.Contains("newer version of Borgerpuls", list.Error);
+    }
+}
