@@ -13,17 +13,23 @@ internal static class ImportCommand
         var mapping = new Option<FileInfo?>("--mapping") { Description = "Mapping file (JSON): columns → questions, cell texts → option codes." };
         var campaign = new Option<string?>("--campaign") { Description = "Campaign key to attach the responses to." };
         var strict = new Option<bool>("--strict") { Description = "Unknown job centres, sites and units are errors instead of being created." };
+        var set = new Option<string[]>("--set")
+        {
+            Description = "COLUMN=VALUE: a background column the file lacks, with one value for every row, e.g. --set jobcenter=jc-nord (repeatable).",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var municipality = new Option<string?>("--municipality")
+        {
+            Description = $"Municipality in which job centres the file names are created (default on a new database: \"{Importer.DefaultMunicipality}\").",
+        };
         var command = new Command("import", "Import an external survey (VIVE, Rambøll/SurveyXact, paper). All or nothing; re-imports skip known respondents.")
         {
-            file, instrument, mapping, campaign, strict,
+            file, instrument, mapping, campaign, strict, set, municipality,
         };
         command.SetAction((result, ct) => CommandLine.Guard(async () =>
         {
             var target = CommandLine.Target(result);
-            await using (var db = DatabaseSetup.Create(target))
-            {
-                await Migrator.MigrateAsync(db, ct);
-            }
+            await SchemaCheck.EnsureAsync(target, ct);
             var path = result.GetValue(file)!.FullName;
             try
             {
@@ -31,6 +37,7 @@ internal static class ImportCommand
                 var summary = await Importer.RunAsync(target, path, new ImportOptions(result.GetValue(instrument)!)
                 {
                     MappingFile = result.GetValue(mapping)?.FullName, Campaign = result.GetValue(campaign), Strict = result.GetValue(strict),
+                    Fixed = ImportOptions.ParseFixed(result.GetValue(set) ?? []), Municipality = result.GetValue(municipality),
                 }, DateTimeOffset.Now, ct);
                 Console.WriteLine($"Read {summary.Rows:N0} rows ({summary.File}): {summary.Imported:N0} imported, {summary.Skipped:N0} skipped as already imported, in {clock.Elapsed.TotalSeconds:F1} s (checking {summary.Checking.TotalSeconds:F1} s, writing {summary.Writing.TotalSeconds:F1} s).");
                 foreach (var created in summary.Created)

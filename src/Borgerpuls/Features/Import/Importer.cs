@@ -16,6 +16,33 @@ public sealed record ImportOptions(string Instrument)
     public string? Campaign { get; init; }
     public bool Strict { get; init; }
 
+    /// <summary>Background columns the file lacks, with one value for every row (<c>--set jobcenter=jc-nord</c>): exports
+    /// of one job centre's survey from another tool carry no job-centre column. Keys are column names as in a header.</summary>
+    public IReadOnlyDictionary<string, string> Fixed { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Fixed values written as <c>COLUMN=VALUE</c> (command line, API).</summary>
+    public static Dictionary<string, string> ParseFixed(IEnumerable<string> values)
+    {
+        var fixedValues = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var value in values)
+        {
+            var at = value.IndexOf('=', StringComparison.Ordinal);
+            if (at <= 0)
+            {
+                throw new ImportFileException($"--set {value}: write COLUMN=VALUE, e.g. --set jobcenter=jc-nord.");
+            }
+            if (!fixedValues.TryAdd(value[..at].Trim(), value[(at + 1)..]))
+            {
+                throw new ImportFileException($"--set {value[..at]} is given more than once.");
+            }
+        }
+        return fixedValues;
+    }
+
+    /// <summary>Name of the municipality in which job centres the file names are created, when the configuration has none
+    /// or several; a new database gets <see cref="Importer.DefaultMunicipality"/>.</summary>
+    public string? Municipality { get; init; }
+
     /// <summary>A mapping given directly (API, web wizard); wins over <see cref="MappingFile"/>.</summary>
     public ImportMapping? Mapping { get; init; }
 
@@ -59,11 +86,15 @@ public static class Importer
         ["channel"] = "channel", ["kanal"] = "channel", ["language"] = "language", ["sprog"] = "language", ["meeting_type"] = "meeting_type",
     };
 
-    private sealed record Column(int Index, string Header, string? Field, QuestionDefinition? Question);
+    // A fixed value (--set) has no index in the file; Header then names the option, for error messages.
+    private sealed record Column(int Index, string Header, string? Field, QuestionDefinition? Question, string? Value = null);
+
+    public const string DefaultMunicipality = "Kommunen";
 
     private sealed class Organisation
     {
         public int MunicipalityId;
+        public int Municipalities;
         public Dictionary<string, int> Centres = new(StringComparer.OrdinalIgnoreCase);
         public Dictionary<string, (int Id, int CentreId)> Sites = new(StringComparer.OrdinalIgnoreCase);
         public Dictionary<string, (int Id, int SiteId)> Units = new(StringComparer.OrdinalIgnoreCase);
@@ -82,7 +113,7 @@ public static class Importer
             var versionId = await db.InstrumentVersions.LatestPublished(options.Instrument).Select(v => (int?)v.Id).FirstOrDefaultAsync(ct)
                 ?? throw new ImportFileException($"Unknown instrument '{options.Instrument}'.");
             instrument = await InstrumentCatalog.LoadAsync(db, versionId, ct);
-            org = await LoadOrganisationAsync(db, ct);
+            org = await LoadOrganisationAsync(db, options.Municipality, ct);
             if (options.Campaign is { } key)
             {
                 campaignId = await db.Campaigns.Where(c => c.Key == key).Select(c => (int?)c.Id).SingleOrDefaultAsync(ct)
@@ -100,6 +131,7 @@ public static class Importer
             if (errors.Count < MaxListedErrors) errors.Add(new ImportError(line, column, message));
         }
         var columns = Columns(file.Header, instrument, mapping, Error);
+        columns.AddRange(FixedColumns(options.Fixed, columns));
         if (!columns.Any(c => c.Field == "respondent_id"))
         {
             Error(1, null, "A respondent_id column is required: it lets a re-import skip respondents already imported.");
@@ -130,6 +162,18 @@ public static class Importer
         }
         total += file.ProblemCount - file.Problems.Count;
         if (rows == 0 && file.ProblemCount == 0) Error(2, null, "The file has a header but no rows.");
+        if (org.ToCreate.Count > 0 && org.MunicipalityId == 0)
+        {
+            if (org.Municipalities > 1 && options.Municipality is null)
+            {
+                Error(1, HeaderOf(columns, "jobcentre"), $"The file names what is not configured ({string.Join(", ", org.ToCreate)}), and there are {org.Municipalities} municipalities to create it in: name one (--municipality).");
+            }
+            else
+            {
+                var name = options.Municipality ?? DefaultMunicipality;
+                org.ToCreate.Add($"municipality {Slug(name)} \"{name}\"");
+            }
+        }
         if (total > 0)
         {
             throw new ImportRejectedException(errors, total);
@@ -266,6 +310,29 @@ public static class Importer
         return columns;
     }
 
+    private static string? HeaderOf(List<Column> columns, string field) => columns.FirstOrDefault(c => c.Field == field)?.Header;
+
+    private static IEnumerable<Column> FixedColumns(IReadOnlyDictionary<string, string> values, List<Column> columns)
+    {
+        foreach (var (name, value) in values)
+        {
+            var option = $"--set {name}";
+            if (!Background.TryGetValue(name, out var field) || field == "respondent_id")
+            {
+                throw new ImportFileException($"{option}: not a background column that can take one value for the whole file (jobcenter, site, unit, target_group, channel, language, meeting_type, submitted_at).");
+            }
+            if (HeaderOf(columns, field) is { } header)
+            {
+                throw new ImportFileException($"{option}: the file already has the column '{header}'; a fixed value would overwrite it.");
+            }
+            if (value.Trim().Length == 0)
+            {
+                throw new ImportFileException($"{option}: the value is empty.");
+            }
+            yield return new Column(-1, option, field, null, value);
+        }
+    }
+
     /// <summary>The reader's whole-file errors as this feature's own.</summary>
     internal static T Read<T>(Func<T> read)
     {
@@ -282,8 +349,8 @@ public static class Importer
     private static ResponseRow? Build(int line, IReadOnlyList<string> cells, List<Column> columns, InstrumentDefinition instrument, ImportMapping mapping, Organisation org,
         ImportOptions options, int? campaignId, DateTimeOffset now, byte[] key, Action<int, string?, string> error, HashSet<Guid>? seen)
     {
-        string Cell(string field) => columns.FirstOrDefault(c => c.Field == field) is { } c && c.Index < cells.Count ? cells[c.Index].Trim() : "";
-        string? HeaderOf(string field) => columns.FirstOrDefault(c => c.Field == field)?.Header;
+        string Cell(string field) => columns.FirstOrDefault(c => c.Field == field) is { } c ? (c.Value ?? (c.Index < cells.Count ? cells[c.Index] : "")).Trim() : "";
+        string? HeaderOf(string field) => Importer.HeaderOf(columns, field);
         var ok = true;
         void Fail(string? column, string message) { ok = false; error(line, column, message); }
 
@@ -396,11 +463,14 @@ public static class Importer
         return false;
     }
 
-    private static async Task<Organisation> LoadOrganisationAsync(BorgerpulsDb db, CancellationToken ct)
+    private static async Task<Organisation> LoadOrganisationAsync(BorgerpulsDb db, string? municipality, CancellationToken ct)
     {
         var org = new Organisation();
-        var municipalities = await db.Municipalities.Select(m => m.Id).ToListAsync(ct);
-        org.MunicipalityId = municipalities.Count == 1 ? municipalities[0] : 0;
+        var municipalities = await db.Municipalities.AsNoTracking().ToListAsync(ct);
+        org.Municipalities = municipalities.Count;
+        org.MunicipalityId = municipality is null
+            ? municipalities.Count == 1 ? municipalities[0].Id : 0
+            : municipalities.FirstOrDefault(m => m.Key.Equals(municipality, StringComparison.OrdinalIgnoreCase) || m.Name.Equals(municipality, StringComparison.OrdinalIgnoreCase))?.Id ?? 0;
         foreach (var j in await db.JobCentres.AsNoTracking().ToListAsync(ct)) { org.Centres[j.Key] = j.Id; org.Centres.TryAdd(j.Name, j.Id); }
         foreach (var s in await db.Sites.AsNoTracking().ToListAsync(ct)) { org.Sites[s.Key] = (s.Id, s.JobCentreId); org.Sites.TryAdd(s.Name, (s.Id, s.JobCentreId)); }
         foreach (var u in await db.Units.AsNoTracking().ToListAsync(ct)) { org.Units[u.Key] = (u.Id, u.SiteId); org.Units.TryAdd(u.Name, (u.Id, u.SiteId)); }
@@ -416,7 +486,14 @@ public static class Importer
     private static async Task CreateAsync(BorgerpulsDb db, Organisation org, CancellationToken ct)
     {
         if (org.ToCreate.Count == 0) return;
-        if (org.MunicipalityId == 0) throw new ImportFileException("The file names job centres that are not configured, and there is not exactly one municipality to create them in; configure them first (config apply).");
+        if (org.ToCreate.FirstOrDefault(i => i.StartsWith("municipality ", StringComparison.Ordinal)) is { } newMunicipality)
+        {
+            var name = newMunicipality.Split('"')[1];
+            var created = new Municipality { Key = Slug(name), Name = name };
+            db.Municipalities.Add(created);
+            await db.SaveChangesAsync(ct);
+            org.MunicipalityId = created.Id;
+        }
         foreach (var item in org.ToCreate.Where(i => i.StartsWith("job centre ", StringComparison.Ordinal)))
         {
             var name = item[(item.IndexOf('"', StringComparison.Ordinal) + 1)..^1];

@@ -8,7 +8,7 @@ namespace Borgerpuls.Features.Import;
 
 /// <summary><c>POST /api/v1/imports</c>: the <c>import</c> verb over HTTP (multipart: <c>file</c>, <c>instrument</c>, and
 /// optionally <c>mapping</c> (JSON text or file), <c>savedMapping</c> (a name saved in the wizard), <c>campaign</c>,
-/// <c>strict</c>, <c>dryRun</c>). A rejected file is a problem+json listing every error with line and column.</summary>
+/// <c>strict</c>, <c>set</c> (repeatable <c>COLUMN=VALUE</c>, as the command line's <c>--set</c>), <c>municipality</c>, <c>dryRun</c>). A rejected file is a problem+json listing every error with line and column.</summary>
 internal static class ImportsApi
 {
     private const long MaxUpload = 210L * 1024 * 1024;
@@ -44,6 +44,15 @@ internal static class ImportsApi
         {
             return Invalid("mapping", e.Message);
         }
+        Dictionary<string, string> fixedValues;
+        try
+        {
+            fixedValues = ImportOptions.ParseFixed(form["set"].Where(v => !string.IsNullOrWhiteSpace(v))!);
+        }
+        catch (ImportFileException e)
+        {
+            return Invalid("set", e.Message);
+        }
         var dryRun = Flag(form["dryRun"]);
         var path = await UploadStore.SaveAsync(file, ct);
         try
@@ -51,6 +60,7 @@ internal static class ImportsApi
             var summary = await Importer.RunAsync(target, path, new ImportOptions(instrument)
             {
                 Mapping = mapping, Campaign = NullIfEmpty(form["campaign"]), Strict = Flag(form["strict"]), DryRun = dryRun,
+                Fixed = fixedValues, Municipality = NullIfEmpty(form["municipality"]),
                 Actor = http.User.Identity?.Name ?? "api",
             }, clock.GetLocalNow(), ct);
             if (dryRun)

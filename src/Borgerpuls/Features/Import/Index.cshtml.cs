@@ -22,12 +22,14 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, Aud
 
     public List<string> Instruments { get; private set; } = [];
     public List<string> Campaigns { get; private set; } = [];
+    public List<Choice> JobCentres { get; private set; } = [];
     public List<string> SavedNames { get; private set; } = [];
     public List<string> Errors { get; } = [];
 
     [BindProperty] public string? Instrument { get; set; }
     [BindProperty] public string? Campaign { get; set; }
     [BindProperty] public bool Strict { get; set; }
+    [BindProperty] public string? FixedCentre { get; set; }
     [BindProperty] public string? Upload { get; set; }
     [BindProperty] public string? SavedMapping { get; set; }
     [BindProperty] public string? SaveAs { get; set; }
@@ -93,6 +95,7 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, Aud
             var summary = await Importer.RunAsync(target, path, new ImportOptions(Instrument!)
             {
                 Mapping = mapping, Campaign = string.IsNullOrEmpty(Campaign) ? null : Campaign, Strict = Strict, DryRun = dryRun,
+                Fixed = string.IsNullOrEmpty(FixedCentre) ? new Dictionary<string, string>() : new Dictionary<string, string> { ["jobcenter"] = FixedCentre },
                 Actor = User.Identity?.Name ?? "web",
             }, clock.GetLocalNow(), HttpContext.RequestAborted);
             if (dryRun)
@@ -177,6 +180,7 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, Aud
     {
         Instruments = await db.Instruments.AsNoTracking().OrderBy(i => i.Key).Select(i => i.Key).ToListAsync();
         Campaigns = await db.Campaigns.AsNoTracking().OrderBy(c => c.Key).Select(c => c.Key).ToListAsync();
+        JobCentres = await db.JobCentres.AsNoTracking().OrderBy(j => j.Name).Select(j => new Choice(j.Key, j.Name)).ToListAsync();
         SavedNames = await SavedNamesAsync();
     }
 

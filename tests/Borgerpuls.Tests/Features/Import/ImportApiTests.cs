@@ -106,6 +106,23 @@ public sealed partial class ImportApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_fixed_job_centre_is_sent_as_set_and_a_malformed_one_is_a_field_error()
+    {
+        var client = await _app.SignedInClientAsync(Roles.Analyst);
+        var csv = "respondent_id;samtale\nr1;5\n";
+
+        var malformed = await client.PostAsync("/api/v1/imports", Form(await TokenAsync(client), csv, ("set", "jobcenter")));
+        var response = await client.PostAsync("/api/v1/imports", Form(await TokenAsync(client), csv, ("set", "jobcenter=jc-nord")));
+
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Contains("COLUMN=VALUE", await malformed.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        await using var db = _database.Open();
+        var nord = await db.JobCentres.Where(j => j.Key == "jc-nord").Select(j => j.Id).SingleAsync();
+        Assert.Equal(nord, await db.Responses.Select(r => r.JobCentreId).SingleAsync());
+    }
+
+    [Fact]
     public async Task A_mapping_sent_with_the_file_is_applied_and_a_cookie_request_needs_the_antiforgery_token()
     {
         var client = await _app.SignedInClientAsync(Roles.Analyst, antiforgery: false);

@@ -34,11 +34,9 @@ public sealed class ImportWizardTests : IAsyncLifetime
     private static string Field(string html, string name) =>
         System.Text.RegularExpressions.Regex.Match(html, $"name=\"{name}\" value=\"([^\"]*)\"").Groups[1].Value;
 
-    [Fact]
-    public async Task Upload_suggests_the_mapping_the_check_writes_nothing_and_the_import_saves_the_mapping()
+    /// <summary>The wizard's first step: the file and the instrument; returns the mapping page.</summary>
+    private static async Task<string> UploadAsync(HttpClient client, string csv)
     {
-        var client = await _app.SignedInClientAsync(Roles.Analyst);
-        var csv = $"Respondent;Jobcenter;{SamtaleText};Noget andet\nr1;jc-nord;Meget tilfreds med samtalen;x\nr2;jc-syd;Utilfreds;y\n";
         var upload = new MultipartFormDataContent
         {
             { new StringContent(await ImportApiTests.TokenAsync(client)), "__RequestVerificationToken" },
@@ -48,8 +46,15 @@ public sealed class ImportWizardTests : IAsyncLifetime
         var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
         file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
         upload.Add(file, "file", "survey.csv");
+        return await (await client.PostAsync("/import?handler=Upload", upload)).Content.ReadAsStringAsync();
+    }
 
-        var mapped = await (await client.PostAsync("/import?handler=Upload", upload)).Content.ReadAsStringAsync();
+    [Fact]
+    public async Task Upload_suggests_the_mapping_the_check_writes_nothing_and_the_import_saves_the_mapping()
+    {
+        var client = await _app.SignedInClientAsync(Roles.Analyst);
+        var csv = $"Respondent;Jobcenter;{SamtaleText};Noget andet\nr1;jc-nord;Meget tilfreds med samtalen;x\nr2;jc-syd;Utilfreds;y\n";
+        var mapped = await UploadAsync(client, csv);
 
         Assert.Contains("<option value=\"samtale\" selected=\"selected\"", mapped);
         Assert.Contains("<option value=\"respondent_id\" selected=\"selected\"", mapped);
@@ -83,6 +88,37 @@ public sealed class ImportWizardTests : IAsyncLifetime
         }
         // The saved mapping is offered for the next file.
         Assert.Contains("<option value=\"VIVE 2025\">", await client.GetStringAsync("/import?Instrument=vive-7"));
+    }
+
+    [Fact]
+    public async Task A_file_without_a_job_centre_column_takes_the_centre_chosen_by_name_for_every_row()
+    {
+        var client = await _app.SignedInClientAsync(Roles.Analyst);
+        var csv = "Respondent;samtale\nr1;5\nr2;2\n";
+        var mapped = await UploadAsync(client, csv);
+
+        // Offered by name, not by key.
+        Assert.Contains("<option value=\"jc-syd\">Jobcenter Aabæk Syd</option>", mapped);
+        var fields = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = ImportApiTests.TokenPattern().Match(mapped).Groups[1].Value,
+            ["Upload"] = Field(mapped, "Upload"), ["Instrument"] = "vive-7",
+            ["ValuesJson"] = WebUtility.HtmlDecode(Field(mapped, "ValuesJson")),
+            ["Targets[0]"] = "respondent_id", ["Targets[1]"] = "samtale",
+        };
+        var withoutCentre = await (await client.PostAsync("/import?handler=Check", new FormUrlEncodedContent(fields))).Content.ReadAsStringAsync();
+        Assert.Contains("A jobcenter column is required.", withoutCentre);
+
+        fields["FixedCentre"] = "jc-syd";
+        var check = await (await client.PostAsync("/import?handler=Check", new FormUrlEncodedContent(fields))).Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"import-checked\"", check);
+        Assert.Contains("<option value=\"jc-syd\" selected=\"selected\">", check);
+        var done = await (await client.PostAsync("/import?handler=Commit", new FormUrlEncodedContent(fields))).Content.ReadAsStringAsync();
+
+        Assert.Contains("data-testid=\"import-done\"", done);
+        await using var db = _database.Open();
+        var syd = await db.JobCentres.Where(j => j.Key == "jc-syd").Select(j => j.Id).SingleAsync();
+        Assert.Equal(2, await db.Responses.CountAsync(r => r.JobCentreId == syd));
     }
 
     [Fact]
