@@ -53,7 +53,13 @@ internal static class CommandLine
         root.Subcommands.Add(AggregatesCommand.Create());
         root.Subcommands.Add(CampaignCommands.Create());
         root.Subcommands.Add(ImportCommand.Create());
-        return root.Parse(args).InvokeAsync();
+        var parsed = root.Parse(args);
+        // A mistyped argument gets its one-line reason, not the verb's whole help above it.
+        if (parsed.Action is System.CommandLine.Invocation.ParseErrorAction error)
+        {
+            error.ShowHelp = false;
+        }
+        return parsed.InvokeAsync();
     }
 
     public static DatabaseSetup.Target Target(ParseResult result) => DatabaseSetup.Resolve(result.GetValue(Db));

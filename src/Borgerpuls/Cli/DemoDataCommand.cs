@@ -8,8 +8,8 @@ internal static class DemoDataCommand
 {
     public static Command Create()
     {
-        var responses = new Option<long>("--responses") { Description = "How many responses to generate.", DefaultValueFactory = _ => 10_000 };
-        var seed = new Option<int>("--seed") { Description = "Random seed (same seed, same data).", DefaultValueFactory = _ => 2026 };
+        var responses = NumberOption.Long("--responses", "How many responses to generate.", 10_000);
+        var seed = NumberOption.Int("--seed", "Random seed (same seed, same data).", 2026);
         var command = new Command("demo-data", "Generate a realistic demo municipality with two years of responses (streamed; scales to 10 million).")
         {
             responses, seed,

@@ -20,16 +20,20 @@ internal static class DeviceCommands
         var unit = new Option<string?>("--unit") { Description = "Key of the unit (team), if the device belongs to one." };
         var instrument = new Option<string>("--instrument") { Description = "Key of the instrument the device asks (e.g. smiley).", Required = true };
         var name = new Option<string>("--name") { Description = "A name staff recognise, e.g. \"Udgang stueetage\".", Required = true };
-        var channel = new Option<Channel>("--channel") { Description = "kiosk or tablet.", DefaultValueFactory = _ => Channel.Kiosk };
+        var channel = new Option<Channel>("--channel")
+        {
+            Description = "kiosk or tablet.",
+            DefaultValueFactory = _ => Channel.Kiosk,
+            HelpName = "kiosk|tablet",
+            CustomParser = r => r.Tokens.Count == 1 && r.Tokens[0].Value.Trim().ToLowerInvariant() is var v && v is "kiosk" or "tablet"
+                ? v == "kiosk" ? Channel.Kiosk : Channel.Tablet
+                : Refuse(r, $"--channel '{(r.Tokens.Count == 1 ? r.Tokens[0].Value : "")}': a device is a kiosk or a tablet."),
+        };
         var add = new Command("add", "Register a device and print its key (shown only this once).") { site, unit, instrument, name, channel };
         add.SetAction((result, ct) => CommandLine.Guard(async () =>
         {
             await using var db = await SchemaCheck.OpenAsync(CommandLine.Target(result), ct);
             var kind = result.GetValue(channel);
-            if (kind is not (Channel.Kiosk or Channel.Tablet))
-            {
-                throw new CliException("--channel must be kiosk or tablet.");
-            }
             var siteKey = result.GetValue(site)!;
             var theSite = await db.Sites.SingleOrDefaultAsync(s => s.Key == siteKey, ct) ?? throw new CliException($"Unknown site '{siteKey}'.");
             int? unitId = null;
@@ -60,7 +64,7 @@ internal static class DeviceCommands
             return 0;
         }));
 
-        var id = new Argument<int>("id") { Description = "The device's number, as printed by device add or device list." };
+        var id = NumberOption.IntArgument("id", "The device's number, as printed by device add or device list.", "The device number");
         var revoke = new Command("revoke", "Revoke a device's key; its submissions are refused from now on.") { id };
         revoke.SetAction((result, ct) => CommandLine.Guard(async () =>
         {
@@ -109,5 +113,11 @@ internal static class DeviceCommands
         device.Subcommands.Add(revoke);
         device.Subcommands.Add(list);
         return device;
+    }
+
+    private static Channel Refuse(System.CommandLine.Parsing.ArgumentResult result, string message)
+    {
+        result.AddError(message);
+        return Channel.Kiosk;
     }
 }

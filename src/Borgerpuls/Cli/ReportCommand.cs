@@ -22,8 +22,8 @@ internal static class ReportCommand
         var from = DateOption.Create("--from", "First date (its whole month is included).");
         var to = DateOption.Create("--to", "Last date (its whole month is included).");
         var where = new Option<string[]>("--where") { Description = "Filter dimension=key, e.g. jobcentre=jc-nord (repeatable).", AllowMultipleArgumentsPerToken = true };
-        var k = new Option<int>("--k") { Description = "Anonymity threshold (at least 3).", DefaultValueFactory = _ => Suppression.DefaultK };
-        var kComments = new Option<int>("--k-comments") { Description = "Respondents a segment needs before quotes are shown to managers.", DefaultValueFactory = _ => Suppression.DefaultCommentK };
+        var k = NumberOption.Int("--k", "Anonymity threshold (at least 3).", Suppression.DefaultK);
+        var kComments = NumberOption.Int("--k-comments", "Respondents a segment needs before quotes are shown to managers.", Suppression.DefaultCommentK);
         var culture = new Option<string>("--culture") { Description = "Report language: da (default) or en.", DefaultValueFactory = _ => "da" };
         var command = new Command("report", "The committee report (udvalgsrapport): summary, targets, tables, trends, priority map, comments, action plan, method.")
         {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Borgerpuls.Data;
+using Microsoft.EntityFrameworkCore;
 using Borgerpuls.Features.Results;
 using Borgerpuls.Security;
 
@@ -11,14 +12,14 @@ internal static class ResultsCommands
     private static readonly Option<DateOnly?> From = DateOption.Create("--from", "First date (its whole month is included).");
     private static readonly Option<DateOnly?> To = DateOption.Create("--to", "Last date (its whole month is included).");
     private static readonly Option<string[]> Where = new("--where") { Description = "Filter dimension=key, e.g. targetGroupSet=udsatte (repeatable).", AllowMultipleArgumentsPerToken = true };
-    private static readonly Option<int> K = new("--k") { Description = "Anonymity threshold (at least 3).", DefaultValueFactory = _ => Analysis.Suppression.DefaultK };
+    private static readonly Option<int> K = NumberOption.Int("--k", "Anonymity threshold (at least 3).", Analysis.Suppression.DefaultK);
 
     public static Command Results()
     {
         var by = new Option<string?>("--by") { Description = "Breakdown: targetGroup, targetGroupSet, jobcentre, site, unit, channel, meetingType, language, offer, period, background:KEY." };
         var by2 = new Option<string?>("--by2") { Description = "Second dimension of a two-way table with --by, e.g. --by targetGroupSet --by2 jobcentre." };
         var period = new Option<string?>("--period") { Description = "With --by period: month (default), quarter or year." };
-        var format = new Option<string>("--format") { Description = "json, csv or table.", DefaultValueFactory = _ => "table" };
+        var format = new Option<string>("--format") { Description = "json, csv, csv-da (for Danish Excel: semicolons, decimal commas) or table.", DefaultValueFactory = _ => "table" };
         var command = new Command("results", "Shares, means, intervals, averages and targets per group (SPEC §5–§6).") { Instrument, by, by2, period, From, To, Where, format, K };
         command.SetAction((result, ct) => CommandLine.Guard(async () =>
         {
@@ -27,12 +28,20 @@ internal static class ResultsCommands
             var report = await Run(() => ResultsQuery.RunAsync(db, target,
                 ResultsApi.Parse(result.GetValue(Instrument)!, result.GetValue(by), result.GetValue(period), result.GetValue(From), result.GetValue(To), result.GetValue(Where), result.GetValue(by2)),
                 Viewer.CommandLine, result.GetValue(K), ct));
-            await Console.Out.WriteAsync(result.GetValue(format)!.ToLowerInvariant() switch
+            var chosen = result.GetValue(format)!.ToLowerInvariant();
+            if (chosen is not ("json" or "csv" or "csv-da" or "table")) throw new CliException($"Unknown format '{chosen}'; use json, csv, csv-da or table.");
+            if (await NothingStoredAsync(db, report.Instrument, ct) is { } nothing)
+            {
+                await Console.Error.WriteLineAsync(nothing);
+                // A table of hidden cells would read as "fewer than k"; the structured formats keep their shape for scripts.
+                if (chosen == "table") return 0;
+            }
+            await Console.Out.WriteAsync(chosen switch
             {
                 "json" => ResultsFormat.ToJson(report),
                 "csv" => ResultsFormat.ToCsv(report),
-                "table" => ResultsFormat.ToTable(report),
-                var other => throw new CliException($"Unknown format '{other}'; use json, csv or table."),
+                "csv-da" => ResultsFormat.DanishExcel((delimiter, numbers) => ResultsFormat.ToCsv(report, delimiter, numbers)),
+                _ => ResultsFormat.ToTable(report),
             });
             return 0;
         }));
@@ -41,21 +50,37 @@ internal static class ResultsCommands
 
     public static Command PriorityMap()
     {
-        var format = new Option<string>("--format") { Description = "json.", DefaultValueFactory = _ => "json" };
+        var format = new Option<string>("--format") { Description = "json, csv, csv-da (for Danish Excel: semicolons, decimal commas) or table.", DefaultValueFactory = _ => "json" };
         var command = new Command("priority-map", "The priority map (prioriteringskort): satisfaction, derived importance and quadrant per question.") { Instrument, From, To, Where, format, K };
         command.SetAction((result, ct) => CommandLine.Guard(async () =>
         {
-            if (result.GetValue(format) != "json") throw new CliException("The priority map is written as json.");
+            var chosen = result.GetValue(format)!.ToLowerInvariant();
+            if (chosen is not ("json" or "csv" or "csv-da" or "table")) throw new CliException($"Unknown format '{chosen}'; use json, csv, csv-da or table.");
             var target = CommandLine.Target(result);
             await using var db = await SchemaCheck.OpenAsync(target, ct);
             var report = await Run(() => PriorityMapQuery.RunAsync(db, target,
                 ResultsApi.Parse(result.GetValue(Instrument)!, null, null, result.GetValue(From), result.GetValue(To), result.GetValue(Where)),
                 Viewer.CommandLine, result.GetValue(K), ct));
-            await Console.Out.WriteAsync(ResultsFormat.ToJson(report));
-            if (report.Unavailable is { } reason) await Console.Error.WriteLineAsync(PriorityMapUnavailable.Explain(reason, report.Instrument));
+            await Console.Out.WriteAsync(chosen switch
+            {
+                "json" => ResultsFormat.ToJson(report),
+                "csv" => ResultsFormat.ToCsv(report),
+                "csv-da" => ResultsFormat.DanishExcel((delimiter, numbers) => ResultsFormat.ToCsv(report, delimiter, numbers)),
+                _ => ResultsFormat.ToTable(report, result.GetValue(K)),
+            });
+            if (await NothingStoredAsync(db, report.Instrument, ct) is { } nothing) await Console.Error.WriteLineAsync(nothing);
+            else if (report.Unavailable is { } reason) await Console.Error.WriteLineAsync(PriorityMapUnavailable.Explain(reason, report.Instrument));
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>Says so when the instrument has no stored answers at all, whatever the filters (so it tells nothing about
+    /// a small selection).</summary>
+    private static async Task<string?> NothingStoredAsync(BorgerpulsDb db, string instrument, CancellationToken ct)
+    {
+        var any = await db.AggregateCells.AnyAsync(c => c.Respondents > 0 && db.Instruments.Any(i => i.Id == c.InstrumentId && i.Key == instrument), ct);
+        return any ? null : $"No answers to {instrument} are stored yet: import a survey file (import) or collect answers first.";
     }
 
     private static async Task<T> Run<T>(Func<Task<T>> query)

@@ -13,4 +13,7 @@ public static class CsvCell
         }
         return "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
+
+    /// <summary>A number written by the program needs no guard: the apostrophe would make "-0.12" text in a spreadsheet.</summary>
+    public static string OfNumber(IFormattable number, IFormatProvider culture) => "\"" + number.ToString(number is double ? "R" : null, culture) + "\"";
 }

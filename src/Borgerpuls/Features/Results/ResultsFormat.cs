@@ -18,10 +18,15 @@ public static class ResultsFormat
 
     public static string ToJson<T>(T report) => JsonSerializer.Serialize(report, Json) + "\n";
 
-    public static string ToCsv(ResultsReport report, char delimiter = ',')
+    /// <summary>CSV as Danish Excel opens it with a double click: semicolons, decimal commas, UTF-8 with a byte-order mark.</summary>
+    public static string DanishExcel(Func<char, CultureInfo, string> csv) => "\uFEFF" + csv(';', Danish);
+
+    private static readonly CultureInfo Danish = CultureInfo.GetCultureInfo("da-DK");
+
+    public static string ToCsv(ResultsReport report, char delimiter = ',', CultureInfo? numbers = null)
     {
         var csv = new StringBuilder();
-        void Row(params object?[] cells) => csv.Append(string.Join(delimiter, cells.Select(c => CsvCell.Of(Text(c))))).Append("\r\n");
+        void Row(params object?[] cells) => csv.Append(string.Join(delimiter, cells.Select(c => Cell(c, numbers)))).Append("\r\n");
         Row("instrument", "group", "label", "respondents", "question", "base", "positive", "neutral", "negative", "excluded", "mean", "positive_ci_low", "positive_ci_high", "suppressed", "suppressed_reason");
         foreach (var g in report.Groups)
         {
@@ -75,16 +80,50 @@ public static class ResultsFormat
         return text.ToString();
     }
 
+    /// <summary>The priority map, one row per question (satisfaction in percent positive, importance as a correlation).</summary>
+    public static string ToCsv(PriorityMapReport map, char delimiter = ',', CultureInfo? numbers = null)
+    {
+        var csv = new StringBuilder();
+        void Row(params object?[] cells) => csv.Append(string.Join(delimiter, cells.Select(c => Cell(c, numbers)))).Append("\r\n");
+        Row("instrument", "respondents", "question", "n", "satisfaction", "importance", "quadrant", "suppressed", "unavailable");
+        if (map.Questions.Count == 0)
+        {
+            Row(map.Instrument, map.Suppressed ? null : map.Respondents, null, null, null, null, null, map.Suppressed ? "true" : "false", map.Unavailable);
+        }
+        foreach (var q in map.Questions)
+        {
+            Row(map.Instrument, map.Respondents, q.Key, q.N, q.Satisfaction, q.Importance, q.Quadrant, "false", map.Unavailable);
+        }
+        return csv.ToString();
+    }
+
+    public static string ToTable(PriorityMapReport map, int k)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"{map.Instrument}  k={k}  priority map  {(map.Suppressed ? $"fewer than {k} respondents" : $"{map.Respondents} respondents")}{(map.Overall is { } o ? $"  importance against {o}" : "")}");
+        if (map.Questions.Count == 0)
+        {
+            return text.ToString();
+        }
+        text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"  {"question",-22} {"n",6} {"satisf. %",9} {"importance",10}  quadrant");
+        foreach (var q in map.Questions)
+        {
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {q.Key,-22} {q.N,6} {(q.Satisfaction is { } sat ? sat.ToString("0.0", CultureInfo.InvariantCulture) : "–"),9} {(q.Importance is { } imp ? imp.ToString("0.000", CultureInfo.InvariantCulture) : "–"),10}  {q.Quadrant ?? "–"}"));
+        }
+        return text.ToString();
+    }
+
     private static string Hidden(string? reason, int k) =>
         HiddenBecause.IsComplementary(reason) ? "hidden so that a small group cannot be worked out" : $"fewer than {k} respondents";
 
     private static string Percent(double? share) => share is { } s ? (s * 100).ToString("0.0", CultureInfo.InvariantCulture) : "–";
 
-    private static string? Text(object? value) => value switch
+    private static string Cell(object? value, CultureInfo? numbers) => value switch
     {
-        null => "",
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString(),
+        null => CsvCell.Of(""),
+        double or long or int => CsvCell.OfNumber((IFormattable)value, numbers ?? CultureInfo.InvariantCulture),
+        IFormattable f => CsvCell.Of(f.ToString(null, numbers ?? CultureInfo.InvariantCulture)),
+        _ => CsvCell.Of(value.ToString()),
     };
 }
