@@ -13,16 +13,19 @@ public static partial class PeriodLabel
     [GeneratedRegex(@"^(\d{4})-(0[1-9]|1[0-2])$")]
     private static partial Regex Month();
 
-    public static string Of(string key, IStringLocalizer t, CultureInfo culture)
+    public static string Of(string key, IStringLocalizer t, CultureInfo culture) => Of(key, (name, args) => t[name, args], culture);
+
+    /// <param name="text">Formats a resource by its name (the report reads the resources without a localizer).</param>
+    public static string Of(string key, Func<string, object[], string> text, CultureInfo culture)
     {
         if (Quarter().Match(key) is { Success: true } q)
         {
-            return t["Dashboard.Period.Quarter", q.Groups[2].Value, q.Groups[1].Value];
+            return text("Dashboard.Period.Quarter", [q.Groups[2].Value, q.Groups[1].Value]);
         }
         if (Month().Match(key) is { Success: true } m)
         {
             var name = culture.DateTimeFormat.GetMonthName(int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture));
-            return t["Dashboard.Period.Month", name, m.Groups[1].Value];
+            return text("Dashboard.Period.Month", [name, m.Groups[1].Value]);
         }
         return key;
     }

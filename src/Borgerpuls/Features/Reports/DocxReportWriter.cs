@@ -30,7 +30,10 @@ public static class DocxReportWriter
                     case ReportImage i: body.Append(Styled("Caption", i.Caption), DocxImage.Paragraph(main, i, ++images)); break;
                 }
             }
+            var footer = main.AddNewPart<FooterPart>();
+            footer.Footer = Footer(report);
             body.Append(new SectionProperties(
+                new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) },
                 new PageSize { Width = 11906, Height = 16838 },
                 new PageMargin { Top = 1134, Bottom = 1134, Left = 1134, Right = 1134, Header = 567, Footer = 567, Gutter = 0 }));
             main.Document = new Document(body);
@@ -42,38 +45,53 @@ public static class DocxReportWriter
         return stream.ToArray();
     }
 
+    /// <summary>The title and "Side 3 af 7" on every page, so a printed page that comes loose is still placed.</summary>
+    private static Footer Footer(ReportDocument report)
+    {
+        var text = new ReportText(System.Globalization.CultureInfo.GetCultureInfo(report.Language));
+        var paragraph = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "Note" }, new Justification { Val = JustificationValues.Right }));
+        Run Plain(string value) => new(new Text(value) { Space = SpaceProcessingModeValues.Preserve });
+        paragraph.Append(Plain(report.Title + " · "));
+        // "Side {0} af {1}": the placeholders become Word's page fields, the words around them stay translatable.
+        var parts = text["PageFooter"].Split("{0}");
+        paragraph.Append(Plain(parts[0]), new SimpleField(Plain("1")) { Instruction = " PAGE " });
+        var rest = parts.Length > 1 ? parts[1].Split("{1}") : [""];
+        paragraph.Append(Plain(rest[0]), new SimpleField(Plain("1")) { Instruction = " NUMPAGES " }, Plain(rest.Length > 1 ? rest[1] : ""));
+        return new Footer(paragraph);
+    }
+
     private static Paragraph Styled(string style, string text) =>
         new(new ParagraphProperties(new ParagraphStyleId { Val = style }), new Run(new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
 
     private static Table Table(ReportTable table)
     {
+        // Fixed layout with widths from the content: Word and LibreOffice then draw the same table.
+        var widths = DocxColumnWidths.For(table);
         var result = new Table(new TableProperties(
             new TableStyle { Val = "TableGrid" },
-            new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
+            new TableWidth { Width = DocxColumnWidths.PageText.ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
+            new TableLayout { Type = TableLayoutValues.Fixed },
             new TableLook { Val = "04A0" }));
-        var columns = table.Header.Count;
-        // The first column holds the question texts: give it about half the width.
-        var first = columns <= 1 ? 9638 : Math.Max(2800, 9638 / 2);
-        result.Append(new TableGrid(Enumerable.Range(0, columns).Select(i => new GridColumn { Width = (i == 0 ? first : (9638 - first) / Math.Max(1, columns - 1)).ToString(System.Globalization.CultureInfo.InvariantCulture) })));
-        result.Append(Row(table.Header, header: true, table));
+        result.Append(new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(System.Globalization.CultureInfo.InvariantCulture) })));
+        result.Append(Row(table.Header, header: true, table, widths));
         foreach (var row in table.Rows)
         {
-            result.Append(Row(row, header: false, table));
+            result.Append(Row(row, header: false, table, widths));
         }
         return result;
     }
 
-    private static TableRow Row(IReadOnlyList<ReportCell> cells, bool header, ReportTable table)
+    private static TableRow Row(IReadOnlyList<ReportCell> cells, bool header, ReportTable table, int[] widths)
     {
-        var row = new TableRow();
-        if (header)
-        {
-            row.Append(new TableRowProperties(new TableHeader(), new CantSplit()));
-        }
+        // A row is never split over two pages (a question's text on one, its figures on the next).
+        var row = new TableRow(header ? new TableRowProperties(new TableHeader(), new CantSplit()) : new TableRowProperties(new CantSplit()));
         for (var c = 0; c < cells.Count; c++)
         {
             var cell = cells[c];
-            var properties = new TableCellProperties(new TableCellWidth { Type = TableWidthUnitValues.Auto });
+            var properties = new TableCellProperties(new TableCellWidth
+            {
+                Type = TableWidthUnitValues.Dxa, Width = (c < widths.Length ? widths[c] : 0).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            });
             if (header) properties.Append(new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = "D9E2F3" });
             var paragraph = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "TableText" },
                 new Justification { Val = (header ? table.IsFigureColumn(c) : cell.IsFigure || cell.Kind == CellKind.Suppressed) ? JustificationValues.Right : JustificationValues.Left }));

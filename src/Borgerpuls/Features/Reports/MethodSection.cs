@@ -1,3 +1,4 @@
+using System.Globalization;
 namespace Borgerpuls.Features.Reports;
 
 /// <summary>Method notes: what the base is, how intervals, averages, targets and the priority map are computed, and the
@@ -19,6 +20,8 @@ internal static class MethodSection
         {
             yield return new ReportParagraph(text.Format("MethodKiosk", text.Count(data.Total.LeftOutKioskRepeats)));
         }
-        yield return new ReportParagraph(text.Format("Generated", text.Date(DateOnly.FromDateTime(data.GeneratedAt.UtcDateTime)) + data.GeneratedAt.UtcDateTime.ToString(" HH:mm 'UTC'", text.Culture)), Note: true);
+        // Danish local time, as the committee reads the clock; the date in words like every other date in the report.
+        var local = TimeZoneInfo.ConvertTime(data.GeneratedAt, DeviceHealth.OpeningHours.Denmark);
+        yield return new ReportParagraph(text.Format("Generated", text.Date(DateOnly.FromDateTime(local.DateTime)) + local.ToString(" HH:mm", CultureInfo.InvariantCulture)), Note: true);
     }
 }

@@ -25,6 +25,10 @@ public sealed class ReportText(CultureInfo culture)
 
     public string Count(long value) => value.ToString("N0", Culture);
 
+    /// <summary>A period key as the dashboard says it: "2025-Q2" → "2. kvt. 2025", "2025-04" → "april 2025".</summary>
+    public string Period(string key) =>
+        Dashboard.PeriodLabel.Of(key, (name, args) => string.Format(Culture, Resources.GetString(name, Culture) ?? name, args), Culture);
+
     public string Date(DateOnly date) => date.ToString(this["DateFormat"], Culture);
 
     /// <summary>"færre end 5 svar" only where the base is below k; a cell hidden with a small one says why it is hidden.</summary>

@@ -17,7 +17,7 @@ internal static class TrendSection
         }
         var rows = data.Trend.Groups.Select(g => (IReadOnlyList<ReportCell>)
         [
-            g.Label,
+            text.Period(g.Label),
             text.CountCell(g.Respondents, g.Suppressed, k, g.SuppressedReason),
             text.ShareCell(g.Average?.PositiveMeanOfQuestions, g.Suppressed, k, g.SuppressedReason),
             text.ShareCell(g.Average?.NegativeMeanOfQuestions, g.Suppressed, k, g.SuppressedReason),

@@ -83,6 +83,45 @@ public sealed class ReportCommandTests(ReportDatabase data) : IClassFixture<Repo
     }
 
     [Fact]
+    public async Task Word_tables_keep_words_whole_and_rows_on_one_page_and_quarters_read_as_people_say_them()
+    {
+        var denmark = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
+        var before = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, denmark);
+        using var document = WordprocessingDocument.Open(await ReportAsync("docx"), false);
+        var after = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, denmark);
+        var body = document.MainDocumentPart!.Document!.Body!;
+
+        // Every page says what it belongs to and where it is.
+        var footer = document.MainDocumentPart.FooterParts.Single().Footer!;
+        Assert.StartsWith("Udvalgsrapport: borgernes oplevelse af jobcentret · Side ", footer.InnerText, StringComparison.Ordinal);
+        Assert.Equal([" PAGE ", " NUMPAGES "], footer.Descendants<Word.SimpleField>().Select(f => f.Instruction!.Value!));
+        // When it was made, in Danish local time.
+        var made = body.Elements<Word.Paragraph>().Single(p => p.InnerText.StartsWith("Dannet ", StringComparison.Ordinal)).InnerText;
+        Assert.DoesNotContain("UTC", made);
+        Assert.Contains(made[^6..^1], new[] { before.ToString("HH:mm"), after.ToString("HH:mm") });
+
+        foreach (var table in body.Elements<Word.Table>())
+        {
+            Assert.Equal(Word.TableLayoutValues.Fixed, table.GetFirstChild<Word.TableProperties>()!.TableLayout!.Type!.Value);
+            var grid = table.GetFirstChild<Word.TableGrid>()!.Elements<Word.GridColumn>().Select(g => int.Parse(g.Width!.Value!)).ToList();
+            Assert.InRange(grid.Sum(), 9600, 9638);
+            // Each column at least as wide as its longest word at 9.5 pt Calibri (under 5.5 pt a character incl. bold).
+            var rows = table.Elements<Word.TableRow>().ToList();
+            for (var c = 0; c < grid.Count; c++)
+            {
+                var longest = rows.Select(r => r.Elements<Word.TableCell>().ElementAtOrDefault(c)?.InnerText ?? "")
+                    .SelectMany(t => t.Split(' ', '/')).Max(w => w.Length);
+                Assert.True(grid[c] >= longest * 110, $"column {c} of a table is {grid[c]} twips for a {longest}-letter word");
+            }
+            Assert.All(rows, r => Assert.NotNull(r.TableRowProperties?.GetFirstChild<Word.CantSplit>()));
+        }
+
+        var trend = WordTable(document, "Gennemsnitlig andel positive og negative besvarelser pr. kvartal; ▲/▼ markerer en statistisk signifikant ændring fra perioden før (spørgsmålsnummer og procentpoint)");
+        Assert.NotEmpty(trend.Skip(1));
+        Assert.All(trend.Skip(1), r => Assert.Matches(@"^[1-4]\. kvt\. 2025$", r[0]));
+    }
+
+    [Fact]
     public async Task Excel_report_has_one_sheet_per_table_with_unrounded_numbers_and_neutralised_text()
     {
         using var document = SpreadsheetDocument.Open(await ReportAsync("xlsx"), false);
