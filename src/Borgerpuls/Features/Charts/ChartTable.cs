@@ -56,14 +56,17 @@ public static class ChartFormat
 {
     public static bool IsDanish(CultureInfo culture) => culture.TwoLetterISOLanguageName == "da";
 
-    public static string PercentUnit(CultureInfo culture) => IsDanish(culture) ? "pct." : "%";
+    private static readonly System.Resources.ResourceManager Texts = new(typeof(Localization.SharedResource));
 
-    public static string PointsUnit(CultureInfo culture) => IsDanish(culture) ? "procentpoint" : "percentage points";
+    public static string PercentUnit(CultureInfo culture) => Texts.GetString("Units.Percent", culture)!;
+
+    public static string PointsUnit(CultureInfo culture) => Texts.GetString("Units.PercentagePoints", culture)!;
 
     public static string Percent(double share, CultureInfo culture, int decimals = 0)
     {
         var number = (share * 100).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), culture);
-        return IsDanish(culture) ? number + " pct." : number + "%";
+        // "72 pct." with a space in Danish, "72%" without in English.
+        return IsDanish(culture) ? $"{number} {PercentUnit(culture)}" : number + PercentUnit(culture);
     }
 
     /// <summary>A percentage without its unit, for labels inside bars and cells where the axis names the unit.</summary>

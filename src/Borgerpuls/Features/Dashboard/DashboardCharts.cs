@@ -25,10 +25,9 @@ public sealed class DashboardCharts(DashboardFigures figures, IStringLocalizer<S
         _ => null,
     };
 
-    public string Suppressed => t["Dashboard.Suppressed", figures.Overall.K];
+    public string Suppressed => Hidden(null);
 
-    /// <summary>What a hidden figure says: "færre end 5 svar" only where its own base is small.</summary>
-    public string Hidden(string? reason) => HiddenBecause.IsComplementary(reason) ? t["Dashboard.SuppressedComplementary"] : Suppressed;
+    public string Hidden(string? reason) => HiddenBecause.Text(reason, figures.Overall.K, CultureInfo.CurrentUICulture);
 
     public string QuestionLabel(string key)
     {
@@ -40,7 +39,7 @@ public sealed class DashboardCharts(DashboardFigures figures, IStringLocalizer<S
         new ShareBarsText(t["Dashboard.Question"], t["Dashboard.Group"], t["Dashboard.Positive"], t["Dashboard.Neutral"], t["Dashboard.Negative"],
             t["Dashboard.Interval"], t["Dashboard.Low"], t["Dashboard.High"], t["Dashboard.Base"], t["Dashboard.Note"], Suppressed, t["Dashboard.ShareAxis"])
         {
-            Complementary = t["Dashboard.SuppressedComplementary"],
+            Complementary = Hidden(HiddenBecause.Complementary),
             DiffersFromRest = t["Dashboard.DiffersFromRest"],
         },
         QuestionKeys().SelectMany(key => figures.ByGroup.Groups.Select(g =>

@@ -62,7 +62,7 @@ internal static class ExportApi
         string?[] Keys(GroupResult g) => report.By2 is { } by2 ? [g.Key.GetValueOrDefault(report.By!), g.Key.GetValueOrDefault(by2)] : [];
         var rows = report.Groups.SelectMany(g => g.Questions.Select(q => (IReadOnlyList<string?>)
         [
-            .. Keys(g), g.Label, q.Key, q.Suppressed ? (HiddenBecause.IsComplementary(q.SuppressedReason) ? "skjult, så små grupper ikke kan regnes ud" : $"færre end {report.K} svar") : q.Base?.ToString(CultureInfo.InvariantCulture),
+            .. Keys(g), g.Label, q.Key, q.Suppressed ? HiddenBecause.Text(q.SuppressedReason, report.K, CultureInfo.CurrentUICulture) : q.Base?.ToString(CultureInfo.InvariantCulture),
             N(q.Positive), N(q.Neutral), N(q.Negative), q.Excluded?.ToString(CultureInfo.InvariantCulture), N(q.Mean), N(q.PositiveCi?[0]), N(q.PositiveCi?[1]),
         ])).ToList();
         return new Table([.. report.By2 is { } second ? new[] { report.By!, second } : [], "group", "question", "base", "positive", "neutral", "negative", "excluded", "mean", "positive_ci_low", "positive_ci_high"], rows);

@@ -31,9 +31,7 @@ public sealed class ReportText(CultureInfo culture)
 
     public string Date(DateOnly date) => date.ToString(this["DateFormat"], Culture);
 
-    /// <summary>"færre end 5 svar" only where the base is below k; a cell hidden with a small one says why it is hidden.</summary>
-    public string Suppressed(int k, string? reason = null) =>
-        Results.HiddenBecause.IsComplementary(reason) ? this["SuppressedComplementary"] : Format("Suppressed", k);
+    public string Suppressed(int k, string? reason = null) => Results.HiddenBecause.Text(reason, k, Culture);
 
     public ReportCell ShareCell(double? share, bool suppressed, int k, string? reason = null) => suppressed
         ? new ReportCell(Suppressed(k, reason), CellKind.Suppressed)

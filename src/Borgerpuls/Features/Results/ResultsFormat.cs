@@ -114,8 +114,8 @@ public static class ResultsFormat
         return text.ToString();
     }
 
-    private static string Hidden(string? reason, int k) =>
-        HiddenBecause.IsComplementary(reason) ? "hidden so that a small group cannot be worked out" : $"fewer than {k} respondents";
+    // The command line speaks English.
+    private static string Hidden(string? reason, int k) => HiddenBecause.Text(reason, k, CultureInfo.GetCultureInfo("en"));
 
     private static string Percent(double? share) => share is { } s ? (s * 100).ToString("0.0", CultureInfo.InvariantCulture) : "–";
 
