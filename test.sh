@@ -5,6 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+# Hundreds of in-process servers start and stop in one test process; each would watch appsettings.json and wwwroot with an
+# inotify instance, and Linux allows 128 per user by default. Polling watchers need none.
+export DOTNET_USE_POLLING_FILE_WATCHER=1
 
 source scripts/postgres.sh
 trap pg_stop EXIT

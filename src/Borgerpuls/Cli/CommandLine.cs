@@ -76,7 +76,7 @@ internal static class CommandLine
             await Console.Error.WriteLineAsync(e.Message);
             return e.ExitCode;
         }
-        catch (SchemaMismatchException e)
+        catch (SchemaCheckException e)
         {
             await Console.Error.WriteLineAsync(e.Message);
             return 3;

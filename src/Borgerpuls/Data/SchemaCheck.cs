@@ -16,7 +16,7 @@ public static class SchemaCheck
         var applied = await NewestAppliedAsync(target, ct);
         if (applied is not null && string.CompareOrdinal(applied, NewestShipped(target.Provider)) is var order and not 0)
         {
-            throw new SchemaMismatchException(target, applied, NewestShipped(target.Provider), databaseIsNewer: order > 0);
+            throw SchemaCheckException.Mismatch(target, applied, NewestShipped(target.Provider), databaseIsNewer: order > 0);
         }
         var db = DatabaseSetup.Create(target);
         if (applied is null)
@@ -63,8 +63,9 @@ public static class SchemaCheck
         await using DbConnection connection = target.Provider == DatabaseProvider.Postgres
             ? new Npgsql.NpgsqlConnection(target.ConnectionString)
             : new Microsoft.Data.Sqlite.SqliteConnection(sqlite.ConnectionString);
-        await connection.OpenAsync(ct);
+        try
         {
+            await connection.OpenAsync(ct);
             var provider = target.Provider;
             var exists = provider == DatabaseProvider.Postgres
                 ? "SELECT to_regclass('\"__ef_migrations\"') IS NOT NULL"
@@ -74,6 +75,15 @@ public static class SchemaCheck
                 return null;
             }
             return await ScalarAsync(connection, "SELECT max(\"MigrationId\") FROM \"__ef_migrations\"", ct) as string;
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.InvalidCatalogName)
+        {
+            // The PostgreSQL database does not exist yet: migrating creates it, as it always did.
+            return null;
+        }
+        catch (DbException e)
+        {
+            throw new SchemaCheckException($"The database ({target.Display}) cannot be read: {e.Message}");
         }
     }
 
@@ -85,11 +95,10 @@ public static class SchemaCheck
     }
 }
 
-/// <summary>The database was made by another version of Borgerpuls.</summary>
-public sealed class SchemaMismatchException(DatabaseSetup.Target target, string applied, string shipped, bool databaseIsNewer) : Exception(
-    databaseIsNewer
-        ? $"The database ({target.Display}) was upgraded by a newer version of Borgerpuls (schema {applied}; this version knows {shipped}). Use that version."
-        : $"The database ({target.Display}) has an older schema ({applied}; this version needs {shipped}). Run: borgerpuls migrate --db \"{target.Display}\"")
+/// <summary>The database cannot be used by this version as it is: made by another version, or not a database.</summary>
+public sealed class SchemaCheckException(string message) : Exception(message)
 {
-    public bool DatabaseIsNewer { get; } = databaseIsNewer;
+    public static SchemaCheckException Mismatch(DatabaseSetup.Target target, string applied, string shipped, bool databaseIsNewer) => new(databaseIsNewer
+        ? $"The database ({target.Display}) was upgraded by a newer version of Borgerpuls (schema {applied}; this version knows {shipped}). Use that version."
+        : $"The database ({target.Display}) has an older schema ({applied}; this version needs {shipped}). Run: borgerpuls migrate --db \"{target.Display}\"");
 }

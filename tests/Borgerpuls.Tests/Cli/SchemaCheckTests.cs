@@ -56,4 +56,48 @@ public sealed class SchemaCheckTests
         Assert.Equal(3, list.ExitCode);
         Assert.Contains("newer version of Borgerpuls", list.Error);
     }
+
+    [Fact]
+    public async Task A_file_that_is_not_a_database_is_refused_and_left_as_it_was()
+    {
+        var dir = Directory.CreateTempSubdirectory("borgerpuls-schema-").FullName;
+        var path = Path.Combine(dir, "notes.db");
+        await File.WriteAllTextAsync(path, "Mødereferat, ikke en database.\n");
+
+        var list = await CliRunner.RunAsync("device", "list", "--db", path);
+
+        Assert.Equal(3, list.ExitCode);
+        Assert.Contains("cannot be read", list.Error);
+        Assert.DoesNotContain("   at ", list.Error);
+        Assert.Equal("Mødereferat, ikke en database.\n", await File.ReadAllTextAsync(path));
+        Directory.Delete(dir, recursive: true);
+    }
+
+    [Fact]
+    public async Task A_postgresql_database_that_does_not_exist_yet_is_created_by_the_first_verb()
+    {
+        if (!TestDatabase.IsPostgres)
+        {
+            return; // SQLite's counterpart, a new file, is the first test.
+        }
+        var admin = Environment.GetEnvironmentVariable("BORGERPULS_TEST_PG")!;
+        var name = "bp_test_new_" + Guid.NewGuid().ToString("N")[..12];
+        var value = new Npgsql.NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
+        try
+        {
+            var list = await CliRunner.RunAsync("device", "list", "--db", value);
+
+            Assert.True(list.ExitCode == 0, list.Error);
+            await using var db = DatabaseSetup.Create(DatabaseSetup.Resolve(value));
+            Assert.True(await db.Instruments.AnyAsync(i => i.Key == "vive-7"));
+        }
+        finally
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            await using var connection = new Npgsql.NpgsqlConnection(admin);
+            await connection.OpenAsync();
+            await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
 }

@@ -24,7 +24,8 @@ internal static class TargetSection
             t.Name,
             TargetPeriod.Of(t.Period, text.Culture) ?? text["WholeSelection"],
             t.Suppressed ? new ReportCell(text.Suppressed(data.Total.K, t.SuppressedReason), CellKind.Suppressed) : Value(t.Value, t.Metric, text),
-            text.Format(t.Direction == "atLeast" ? "AtLeast" : "AtMost", Value(t.Threshold, t.Metric, text).Text),
+            // "mindst 79,0 pct." in Word and HTML; the workbook keeps the number, so the column can be compared and sorted.
+            Value(t.Threshold, t.Metric, text) is var threshold ? threshold with { Text = text.Format(t.Direction == "atLeast" ? "AtLeast" : "AtMost", threshold.Text) } : "",
             new ReportCell(t.Met switch { true => text["Met"], false => text["NotMet"], null => text["NoData"] }) { Strong = true },
             t.Significant switch { true => text["Significant"], false => text["NotSignificant"], null => "" },
         ]).ToList();

@@ -127,6 +127,14 @@ public sealed class ReportCommandTests(ReportDatabase data) : IClassFixture<Repo
         using var document = SpreadsheetDocument.Open(await ReportAsync("xlsx"), false);
         var invalid = new OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
         Assert.True(invalid.Count == 0, string.Join("\n", invalid));
+        // Every sheet prints landscape on A4, one page wide (it used to print 19 pages of cut-off columns).
+        Assert.All(document.WorkbookPart!.WorksheetParts.Select(p => p.Worksheet!), sheet =>
+        {
+            var setup = sheet.GetFirstChild<DocumentFormat.OpenXml.Spreadsheet.PageSetup>()!;
+            Assert.Equal(DocumentFormat.OpenXml.Spreadsheet.OrientationValues.Landscape, setup.Orientation!.Value);
+            Assert.Equal((1u, 0u, 9u), (setup.FitToWidth!.Value, setup.FitToHeight!.Value, setup.PaperSize!.Value));
+            Assert.True(sheet.GetFirstChild<DocumentFormat.OpenXml.Spreadsheet.SheetProperties>()!.PageSetupProperties!.FitToPage!.Value);
+        });
 
         Assert.Equal(["Om rapporten", "Måltal", "Positive", "Negative", "Svarbaser", "Svarprocent", "Detaljer", "Udvikling", "Prioriteringskort", "Temaer", "Citater", "Handleplan"], SheetNames(document));
         var positive = Sheet(document, "Positive");

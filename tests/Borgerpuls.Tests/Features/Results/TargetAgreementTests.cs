@@ -52,6 +52,7 @@ public sealed class TargetAgreementTests : IAsyncLifetime
         {
             var row = Assert.Single(Sheet(workbook, "Måltal"), r => r.Count > 1 && Equals(r[1], Name));
             Assert.Equal(0.80, (double)row[3], 12);
+            Assert.Equal(0.85, (double)row[4], 12);
             Assert.Equal(["ikke opfyldt", "ikke signifikant forskellig fra målet"], row[5..].Select(c => c.ToString()));
         }
         var page = await File.ReadAllTextAsync(await ReportAsync("html"));
