@@ -33,34 +33,19 @@ internal static class DeviceCommands
         add.SetAction((result, ct) => CommandLine.Guard(async () =>
         {
             await using var db = await SchemaCheck.OpenAsync(CommandLine.Target(result), ct);
-            var kind = result.GetValue(channel);
-            var siteKey = result.GetValue(site)!;
-            var theSite = await db.Sites.SingleOrDefaultAsync(s => s.Key == siteKey, ct) ?? throw new CliException($"Unknown site '{siteKey}'.");
-            int? unitId = null;
-            if (result.GetValue(unit) is { } unitKey)
+            var request = new DeviceRegistration.Request(result.GetValue(name)!, result.GetValue(channel), result.GetValue(site)!, result.GetValue(instrument)!,
+                result.GetValue(unit));
+            var (done, problems) = await DeviceRegistration.AddAsync(db, request, "cli", DateTime.UtcNow, ct);
+            if (problems.Count > 0)
             {
-                var theUnit = await db.Units.SingleOrDefaultAsync(u => u.Key == unitKey, ct) ?? throw new CliException($"Unknown unit '{unitKey}'.");
-                if (theUnit.SiteId != theSite.Id)
-                {
-                    throw new CliException($"Unit '{unitKey}' does not belong to site '{siteKey}'.");
-                }
-                unitId = theUnit.Id;
+                var english = CultureInfo.GetCultureInfo("en");
+                var text = new ResourceManager(typeof(SharedResource));
+                throw new CliException(string.Join(Environment.NewLine,
+                    problems.Select(p => string.Format(english, text.GetString(p.ResourceKey, english) ?? p.ResourceKey, p.Args))));
             }
-            var instrumentKey = result.GetValue(instrument)!;
-            var theInstrument = await db.Instruments.SingleOrDefaultAsync(i => i.Key == instrumentKey, ct)
-                ?? throw new CliException($"Unknown instrument '{instrumentKey}'.");
-            var key = SecretKeys.New();
-            var entity = new Device
-            {
-                Name = result.GetValue(name)!, Channel = kind, KeyHash = SecretKeys.Hash(key), SiteId = theSite.Id, UnitId = unitId,
-                InstrumentId = theInstrument.Id, CreatedAt = DateTime.UtcNow,
-            };
-            db.Devices.Add(entity);
-            db.AuditEntries.Add(new AuditEntry { At = DateTime.UtcNow, Actor = "cli", Action = "device.add", Details = $"device {entity.Name} at {siteKey}" });
-            await db.SaveChangesAsync(ct);
-            Console.WriteLine($"Device {entity.Id} \"{entity.Name}\" registered at {theSite.Name} for {instrumentKey}.");
+            Console.WriteLine($"Device {done!.Device.Id} \"{done.Device.Name}\" registered at {done.SiteName} for {request.Instrument}.");
             Console.WriteLine("Device key (shown only now; store it in the device):");
-            Console.WriteLine(key);
+            Console.WriteLine(done.Key);
             return 0;
         }));
 
@@ -76,7 +61,7 @@ internal static class DeviceCommands
                 throw new CliException($"Device {deviceId} was already revoked at {entity.RevokedAt:u}.");
             }
             entity.RevokedAt = DateTime.UtcNow;
-            db.AuditEntries.Add(new AuditEntry { At = DateTime.UtcNow, Actor = "cli", Action = "device.revoke", Details = $"device {deviceId}" });
+            db.AuditEntries.Add(new AuditEntry { At = DateTime.UtcNow, Actor = "cli", Action = AuditActions.DeviceRevoke, Details = $"device {deviceId}" });
             await db.SaveChangesAsync(ct);
             Console.WriteLine($"Device {deviceId} \"{entity.Name}\" revoked.");
             return 0;

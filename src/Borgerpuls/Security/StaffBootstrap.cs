@@ -33,7 +33,7 @@ internal static class StaffBootstrap
             {
                 throw new InvalidOperationException("The bootstrap admin could not be created: " + string.Join("; ", result.Errors.Select(e => e.Description)));
             }
-            await scope.ServiceProvider.GetRequiredService<AuditLog>().WriteAsync("user.bootstrap", email, actor: "system");
+            await scope.ServiceProvider.GetRequiredService<AuditLog>().WriteAsync(AuditActions.UserBootstrap, email, actor: "system");
             logger.LogInformation("Created the bootstrap administrator {Email}", email);
             return;
         }

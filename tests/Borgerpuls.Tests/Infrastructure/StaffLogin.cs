@@ -3,6 +3,7 @@ using Borgerpuls.Data;
 using Borgerpuls.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Borgerpuls.Tests.Infrastructure;
@@ -20,6 +21,12 @@ public static partial class StaffLogin
         var result = await StaffBootstrap.CreateAsync(users, email, Password, role, jobCentres);
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
         return email;
+    }
+
+    public static async Task<string> UserIdAsync(TestDatabase database, string email)
+    {
+        await using var db = database.Open();
+        return await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
     }
 
     /// <summary>A client with a signed-in cookie for a new user of <paramref name="role"/>, sending the antiforgery token with
@@ -49,6 +56,15 @@ public static partial class StaffLogin
         var html = await client.GetStringAsync(page);
         fields["__RequestVerificationToken"] = TokenPattern().Match(html).Groups[1].Value;
         return new FormUrlEncodedContent(fields);
+    }
+
+    /// <summary>As <see cref="FormAsync(HttpClient, string, Dictionary{string, string})"/>, with a name sent more than once
+    /// (checked checkboxes).</summary>
+    public static async Task<FormUrlEncodedContent> FormOfPairsAsync(HttpClient client, string page, params (string Name, string Value)[] fields)
+    {
+        var html = await client.GetStringAsync(page);
+        return new FormUrlEncodedContent([.. fields.Select(f => KeyValuePair.Create(f.Name, f.Value)),
+            KeyValuePair.Create("__RequestVerificationToken", TokenPattern().Match(html).Groups[1].Value)]);
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

@@ -86,6 +86,22 @@ public sealed class ResourceTests
         Assert.All(used, key => Assert.True(Read("da").ContainsKey(key) && Read("en").ContainsKey(key), $"'{key}' is used but missing from the resources"));
     }
 
+    [Fact]
+    public void Every_audited_action_has_a_name_in_danish_and_english_and_the_code_writes_no_other()
+    {
+        Assert.True(Borgerpuls.Security.AuditActions.All.Count > 30);
+        Assert.All(Borgerpuls.Security.AuditActions.All, code =>
+            Assert.True(Read("da").ContainsKey("Audit.Action." + code) && Read("en").ContainsKey("Audit.Action." + code), $"audit action '{code}' has no name"));
+        // Audit entries are written with the catalog's constants, never a literal the catalog does not know.
+        var dir = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(dir, "Borgerpuls.slnx"))) dir = Path.GetDirectoryName(dir)!;
+        var literals = Directory.EnumerateFiles(Path.Combine(dir, "src", "Borgerpuls"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), "(?:WriteAsync|AuditShownAsync\\(audit,|Action =) ?\\(?\"[a-z.-]+\"").Select(m => $"{Path.GetFileName(f)}: {m.Value}"))
+            .ToList();
+        Assert.Empty(literals);
+    }
+
     private static string[] Placeholders(string text) =>
         System.Text.RegularExpressions.Regex.Matches(text, "\\{\\d\\}").Select(m => m.Value).Order().ToArray();
 

@@ -35,7 +35,7 @@ public sealed class InsiderAbuseTests
         Assert.Equal(HttpStatusCode.OK, (await analyst.GetAsync("/api/v1/export/responses?instrument=smiley")).StatusCode);
 
         var admin = await app.SignedInClientAsync(Roles.Admin);
-        var userId = await UserIdAsync(database, email);
+        var userId = await StaffLogin.UserIdAsync(database, email);
         var demoted = await admin.PostAsync("/admin/users?handler=Role", await StaffLogin.FormAsync(admin, "/admin/users", new()
         {
             ["id"] = userId, ["role"] = Roles.Committee, ["jobCentres"] = "",
@@ -59,14 +59,13 @@ public sealed class InsiderAbuseTests
         script.DefaultRequestHeaders.Authorization = new("Bearer", token);
         Assert.Equal(HttpStatusCode.OK, (await script.GetAsync("/api/v1/results?instrument=smiley")).StatusCode);
 
-        // The form exactly as the page renders it: its hidden "locked" field must say true.
+        // The form exactly as the page renders it: the user's own lock form, posting to the lock handler.
         var admin = await app.SignedInClientAsync(Roles.Admin);
         var page = await admin.GetStringAsync("/admin/users");
-        var userId = await UserIdAsync(database, email);
-        var form = Regex.Match(page, $"<form[^>]*handler=Lock[^>]*>\\s*(?:<[^>]+>\\s*)*?<input type=\"hidden\" name=\"id\" value=\"{userId}\" />\\s*<input type=\"hidden\" name=\"locked\" value=\"([^\"]*)\"");
+        var userId = await StaffLogin.UserIdAsync(database, email);
+        var form = Regex.Match(page, $"<form method=\"post\" class=\"inline\" action=\"(/admin/users\\?handler=Lock)\">\\s*<input type=\"hidden\" name=\"id\" value=\"{userId}\" />\\s*<button type=\"submit\" aria-label=\"Lås {Regex.Escape(email)}\">Lås</button>");
         Assert.True(form.Success, "lock form not found");
-        Assert.Equal("true", form.Groups[1].Value);
-        await admin.PostAsync("/admin/users?handler=Lock", await StaffLogin.FormAsync(admin, "/admin/users", new() { ["id"] = userId, ["locked"] = form.Groups[1].Value }));
+        await admin.PostAsync(form.Groups[1].Value, await StaffLogin.FormAsync(admin, "/admin/users", new() { ["id"] = userId }));
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await manager.GetAsync("/api/v1/results?instrument=smiley")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await script.GetAsync("/api/v1/results?instrument=smiley")).StatusCode);
@@ -153,7 +152,7 @@ public sealed class InsiderAbuseTests
     public async Task Made_up_device_keys_share_the_clients_rate_limit_instead_of_getting_one_each()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
+        await database.AddDemoOrganisationAsync();
         await using var app = new BorgerpulsApp(database);
         await using var limited = app.WithWebHostBuilder(b => b.UseSetting("RateLimits:CitizenPerMinute", "5"));
         var kiosk = await Devices.AddAsync(database, "sjaellandsgade", "smiley");
@@ -291,12 +290,6 @@ public sealed class InsiderAbuseTests
     {
         var at = source.AsSpan().IndexOf(find);
         return at < 0 ? source : [.. source[..at], .. with, .. source[(at + find.Length)..]];
-    }
-
-    private static async Task<string> UserIdAsync(TestDatabase database, string email)
-    {
-        await using var db = database.Open();
-        return await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
     }
 
     private static async Task<string> TokenForAsync(TestDatabase database, string email, string scope)

@@ -6,11 +6,9 @@ public static class KioskClock
 {
     public const int Hours = 7 * 24;
 
-    private static readonly TimeZoneInfo Denmark = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
-
     public static int Of(DateTime utcHour)
     {
-        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utcHour, DateTimeKind.Utc), Denmark);
+        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utcHour, DateTimeKind.Utc), Localization.DanishTime.Zone);
         var day = ((int)local.DayOfWeek + 6) % 7; // Monday first, as Danish calendars have it
         return 1 + day * 24 + local.Hour;
     }

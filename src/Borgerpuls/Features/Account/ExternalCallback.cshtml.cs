@@ -23,7 +23,7 @@ public sealed class ExternalCallbackModel(SignInManager<StaffUser> signIn, UserM
         var role = info.Principal.FindAll(ClaimTypes.Role).Select(c => c.Value).Intersect(Roles.Staff).FirstOrDefault();
         if (email is null || role is null)
         {
-            await audit.WriteAsync("signin.external.refused", "no e-mail or no mapped group", actor: email ?? info.ProviderKey);
+            await audit.WriteAsync(AuditActions.SignInExternalRefused, "no e-mail or no mapped group", actor: email ?? info.ProviderKey);
             return RedirectToPage("/Account/AccessDenied");
         }
         var user = await users.FindByLoginAsync(info.LoginProvider, info.ProviderKey) ?? await users.FindByEmailAsync(email);
@@ -38,7 +38,7 @@ public sealed class ExternalCallbackModel(SignInManager<StaffUser> signIn, UserM
         await users.RemoveClaimsAsync(user, (await users.GetClaimsAsync(user)).Where(c => c.Type == BorgerpulsClaims.JobCentre));
         await users.AddClaimsAsync(user, info.Principal.FindAll(BorgerpulsClaims.JobCentre));
         await signIn.SignInAsync(user, isPersistent: false);
-        await audit.WriteAsync("signin.external", role, actor: email);
+        await audit.WriteAsync(AuditActions.SignInExternal, role, actor: email);
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : "/");
     }
 }

@@ -29,10 +29,10 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, AuditLog audit, 
         var result = await signIn.PasswordSignInAsync(email ?? "", password ?? "", isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            await audit.WriteAsync("signin", null, actor: email);
+            await audit.WriteAsync(AuditActions.SignIn, null, actor: email);
             return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : "/");
         }
-        await audit.WriteAsync(result.IsLockedOut ? "signin.locked-out" : "signin.failed", null, actor: email);
+        await audit.WriteAsync(result.IsLockedOut ? AuditActions.SignInLockedOut : AuditActions.SignInFailed, null, actor: email);
         // One message for a wrong password, an unknown address and a lockout: the answer must not tell which addresses have an
         // account (the audit log keeps the difference for the administrator).
         Error = "Login.Failed";

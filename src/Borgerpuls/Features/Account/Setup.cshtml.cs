@@ -41,7 +41,7 @@ public sealed class SetupModel(SetupToken setup, UserManager<StaffUser> users, S
             Errors.AddRange(result.Errors.Select(e => e.Description));
             return Page();
         }
-        await audit.WriteAsync("user.setup", email, actor: email);
+        await audit.WriteAsync(AuditActions.UserSetup, email, actor: email);
         await signIn.SignInAsync((await users.FindByEmailAsync(email))!, isPersistent: false);
         return LocalRedirect("/");
     }

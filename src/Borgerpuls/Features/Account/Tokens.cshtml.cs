@@ -43,7 +43,7 @@ public sealed class TokensModel(BorgerpulsDb db, AuditLog audit, TimeProvider cl
             UserId = UserId, Name = name.Trim(), TokenHash = SecretKeys.Hash(token), Scopes = [.. scopes.Distinct()], CreatedAt = now, ExpiresAt = now.AddDays(days),
         });
         await db.SaveChangesAsync();
-        await audit.WriteAsync("token.create", $"{name} [{string.Join(",", scopes)}] {days} days");
+        await audit.WriteAsync(AuditActions.TokenCreate, $"{name} [{string.Join(",", scopes)}] {days} days");
         NewToken = token;
         await LoadAsync();
         return Page();
@@ -58,7 +58,7 @@ public sealed class TokensModel(BorgerpulsDb db, AuditLog audit, TimeProvider cl
         }
         token.RevokedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync();
-        await audit.WriteAsync("token.revoke", token.Name);
+        await audit.WriteAsync(AuditActions.TokenRevoke, token.Name);
         return RedirectToPage();
     }
 

@@ -1,18 +1,20 @@
 using System.Text;
 using Borgerpuls.Data;
 using Borgerpuls.Domain;
+using Borgerpuls.Localization;
 using Borgerpuls.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Borgerpuls.Features.Admin;
 
 /// <summary>The audit log, newest first, and as CSV, with the daily counts of invitations created. Reading it is itself
 /// audited.</summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class AuditModel(BorgerpulsDb db, AuditLog audit) : PageModel
+public sealed class AuditModel(BorgerpulsDb db, AuditLog audit, IStringLocalizer<SharedResource> t) : PageModel
 {
     public const int InvitationDays = 60;
 
@@ -34,9 +36,13 @@ public sealed class AuditModel(BorgerpulsDb db, AuditLog audit) : PageModel
                              select new InvitationCount(t.Day, t.Actor, j.Key, i.Key, t.Count)).ToListAsync();
     }
 
+    /// <summary>An action's name in the reader's language (<see cref="AuditActions"/>), or its code for one written by an
+    /// older version.</summary>
+    public string ActionName(string code) => t["Audit.Action." + code] is { ResourceNotFound: false } name ? name.Value : code;
+
     public async Task<IActionResult> OnGetCsvAsync()
     {
-        await audit.WriteAsync("audit.export");
+        await audit.WriteAsync(AuditActions.AuditExport);
         var csv = new StringBuilder("\uFEFFat;actor;action;details\r\n");
         await foreach (var e in db.AuditEntries.AsNoTracking().OrderBy(e => e.Id).AsAsyncEnumerable())
         {

@@ -1,5 +1,6 @@
 using Borgerpuls.Data;
 using Borgerpuls.Domain;
+using Borgerpuls.Features.Shared;
 using Borgerpuls.Localization;
 using Borgerpuls.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -18,8 +19,8 @@ public sealed class DevicesModel(BorgerpulsDb db, AuditLog audit, TimeProvider c
 {
     public List<DeviceHealth.DeviceOverview.Line> Rows { get; private set; } = [];
     public DeviceHealth.OpeningHours OpeningHours => openingHours;
-    public List<(string Key, string Name)> Sites { get; private set; } = [];
-    public List<string> Instruments { get; private set; } = [];
+    public List<Choice> Sites { get; private set; } = [];
+    public List<Choice> Instruments { get; private set; } = [];
     public List<string> Errors { get; } = [];
     public string? NewKey { get; private set; }
 
@@ -27,23 +28,10 @@ public sealed class DevicesModel(BorgerpulsDb db, AuditLog audit, TimeProvider c
 
     public async Task<IActionResult> OnPostAddAsync(string name, Channel channel, string site, string instrument)
     {
-        var theSite = await db.Sites.SingleOrDefaultAsync(s => s.Key == site);
-        var theInstrument = await db.Instruments.SingleOrDefaultAsync(i => i.Key == instrument);
-        if (string.IsNullOrWhiteSpace(name) || name.Length > 100) Errors.Add(t["Tokens.NameRequired"]);
-        if (theSite is null) Errors.Add(t["Devices.UnknownSite", site]);
-        if (theInstrument is null) Errors.Add(t["Devices.UnknownInstrument", instrument]);
-        if (channel is not (Channel.Kiosk or Channel.Tablet)) Errors.Add(t["Devices.KioskOrTablet"]);
-        if (Errors.Count == 0)
-        {
-            NewKey = SecretKeys.New();
-            db.Devices.Add(new Device
-            {
-                Name = name.Trim(), Channel = channel, KeyHash = SecretKeys.Hash(NewKey), SiteId = theSite!.Id, InstrumentId = theInstrument!.Id,
-                CreatedAt = clock.GetUtcNow().UtcDateTime,
-            });
-            await db.SaveChangesAsync();
-            await audit.WriteAsync("device.add", $"{name} at {site} for {instrument}");
-        }
+        var (done, problems) = await DeviceHealth.DeviceRegistration.AddAsync(db, new(name, channel, site, instrument), audit.CurrentActor,
+            clock.GetUtcNow().UtcDateTime, HttpContext.RequestAborted);
+        Errors.AddRange(problems.Select(p => t[p.ResourceKey, p.Args].Value));
+        NewKey = done?.Key;
         await LoadAsync();
         return Page();
     }
@@ -58,14 +46,14 @@ public sealed class DevicesModel(BorgerpulsDb db, AuditLog audit, TimeProvider c
         device.RevokedAt ??= clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync();
         devices.Forget();
-        await audit.WriteAsync("device.revoke", $"device {id}");
+        await audit.WriteAsync(AuditActions.DeviceRevoke, $"device {id}");
         return RedirectToPage();
     }
 
     private async Task LoadAsync()
     {
         Rows = await DeviceHealth.DeviceOverview.LoadAsync(db, openingHours, clock.GetUtcNow(), devices.LastSeen, HttpContext.RequestAborted);
-        Sites = (await db.Sites.AsNoTracking().OrderBy(s => s.Name).Select(s => new { s.Key, s.Name }).ToListAsync()).Select(s => (s.Key, s.Name)).ToList();
-        Instruments = await db.Instruments.AsNoTracking().OrderBy(i => i.Key).Select(i => i.Key).ToListAsync();
+        Sites = await Choices.SitesAsync(db, ct: HttpContext.RequestAborted);
+        Instruments = await Choices.InstrumentsAsync(db, HttpContext.RequestAborted);
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Borgerpuls.Data;
+using Borgerpuls.Features.Shared;
 using Borgerpuls.Localization;
 using Borgerpuls.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -11,73 +12,115 @@ using Microsoft.Extensions.Localization;
 
 namespace Borgerpuls.Features.Admin;
 
-/// <summary>Staff accounts: create, change role and centres, lock. Every change is audited.</summary>
+/// <summary>Staff accounts: create, change role and centres, lock and unlock. Every change is audited and confirmed in
+/// words; the last active administrator cannot be locked or demoted, so the municipality never locks itself out.</summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class UsersModel(UserManager<StaffUser> users, BorgerpulsDb db, AuditLog audit, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class UsersModel(UserManager<StaffUser> users, BorgerpulsDb db, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
-    public sealed record Row(string Id, string Email, string Role, List<string> JobCentres, bool Locked);
+    /// <summary>A new account gets the role that sees least (aggregated figures only) unless the administrator chooses
+    /// another: least privilege by default.</summary>
+    public const string DefaultRole = Roles.Committee;
+
+    public sealed record Row(string Id, string Email, string Role, List<string> JobCentres, bool Locked, bool IsMe);
 
     public List<Row> Rows { get; } = [];
+    public List<Choice> JobCentres { get; private set; } = [];
     public List<string> Messages { get; } = [];
+
+    [TempData] public string? Done { get; set; }
 
     public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnPostCreateAsync(string email, string password, string role, string? jobCentres)
+    public async Task<IActionResult> OnPostCreateAsync(string email, string password, string role, List<string>? jobCentres)
     {
-        if (!await ValidAsync(role, jobCentres))
+        var keys = Keys(jobCentres);
+        if (!await ValidAsync(role, keys))
         {
             return await PageAsync();
         }
-        var result = await StaffBootstrap.CreateAsync(users, email, password, role, Keys(jobCentres));
+        var result = await StaffBootstrap.CreateAsync(users, email, password, role, keys);
         if (!result.Succeeded)
         {
             Messages.AddRange(result.Errors.Select(e => e.Description));
             return await PageAsync();
         }
-        await audit.WriteAsync("user.create", $"{email} as {role} ({jobCentres})");
+        await audit.WriteAsync(AuditActions.UserCreate, $"{email} as {role} ({string.Join(",", keys)})");
+        Done = t["Users.Created", email, t["Role." + role]];
         return RedirectToPage();
     }
 
-    public async Task<IActionResult> OnPostRoleAsync(string id, string role, string? jobCentres)
+    public async Task<IActionResult> OnPostRoleAsync(string id, string role, List<string>? jobCentres)
     {
         var user = await users.FindByIdAsync(id);
         if (user is null)
         {
             return NotFound();
         }
-        if (!await ValidAsync(role, jobCentres))
+        var keys = Keys(jobCentres);
+        if (!await ValidAsync(role, keys))
         {
+            return await PageAsync();
+        }
+        if (role != Roles.Admin && await IsLastAdministratorAsync(user))
+        {
+            Messages.Add(t["Users.LastAdministrator"]);
             return await PageAsync();
         }
         await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user));
         await users.AddToRoleAsync(user, role);
         await users.RemoveClaimsAsync(user, (await users.GetClaimsAsync(user)).Where(c => c.Type == BorgerpulsClaims.JobCentre));
-        await users.AddClaimsAsync(user, Keys(jobCentres).Select(k => new Claim(BorgerpulsClaims.JobCentre, k)));
+        await users.AddClaimsAsync(user, keys.Select(k => new Claim(BorgerpulsClaims.JobCentre, k)));
         await users.UpdateSecurityStampAsync(user);
-        await audit.WriteAsync("user.role", $"{user.Email}: {role} ({jobCentres})");
+        await audit.WriteAsync(AuditActions.UserRole, $"{user.Email}: {role} ({string.Join(",", keys)})");
+        Done = t["Users.RoleSaved", user.Email ?? "", t["Role." + role]];
         return RedirectToPage();
     }
 
-    public async Task<IActionResult> OnPostLockAsync(string id, bool locked)
+    public async Task<IActionResult> OnPostLockAsync(string id)
     {
         var user = await users.FindByIdAsync(id);
         if (user is null)
         {
             return NotFound();
         }
-        await users.SetLockoutEndDateAsync(user, locked ? AccountLock.Indefinite : null);
+        if (user.Id == users.GetUserId(User))
+        {
+            Messages.Add(t["Users.NotYourself"]);
+            return await PageAsync();
+        }
+        if (await IsLastAdministratorAsync(user))
+        {
+            Messages.Add(t["Users.LastAdministrator"]);
+            return await PageAsync();
+        }
+        await users.SetLockoutEndDateAsync(user, AccountLock.Indefinite);
         await users.UpdateSecurityStampAsync(user);
-        await audit.WriteAsync(locked ? "user.lock" : "user.unlock", user.Email);
+        await audit.WriteAsync(AuditActions.UserLock, user.Email);
+        Done = t["Users.LockedDone", user.Email ?? ""];
         return RedirectToPage();
     }
 
-    private async Task<bool> ValidAsync(string role, string? jobCentres)
+    public async Task<IActionResult> OnPostUnlockAsync(string id)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        await users.UpdateSecurityStampAsync(user);
+        await audit.WriteAsync(AuditActions.UserUnlock, user.Email);
+        Done = t["Users.UnlockedDone", user.Email ?? ""];
+        return RedirectToPage();
+    }
+
+    private async Task<bool> ValidAsync(string role, List<string> keys)
     {
         if (!Roles.Staff.Contains(role))
         {
             Messages.Add(t["Users.UnknownRole", role]);
         }
-        var keys = Keys(jobCentres);
         var known = await db.JobCentres.Where(j => keys.Contains(j.Key)).Select(j => j.Key).ToListAsync();
         Messages.AddRange(keys.Except(known).Select(k => t["Users.UnknownCentre", k].Value));
         if (role == Roles.Manager && keys.Count == 0)
@@ -87,23 +130,41 @@ public sealed class UsersModel(UserManager<StaffUser> users, BorgerpulsDb db, Au
         return Messages.Count == 0;
     }
 
+    /// <summary>True when <paramref name="user"/> is an administrator and no other unlocked administrator exists.</summary>
+    private async Task<bool> IsLastAdministratorAsync(StaffUser user)
+    {
+        if (!await users.IsInRoleAsync(user, Roles.Admin))
+        {
+            return false;
+        }
+        var now = clock.GetUtcNow();
+        return !(await users.GetUsersInRoleAsync(Roles.Admin)).Any(a => a.Id != user.Id && !(a.LockoutEnd is { } end && end > now));
+    }
+
     private async Task<PageResult> PageAsync()
     {
         await LoadAsync();
         return Page();
     }
 
-    private static List<string> Keys(string? csv) =>
-        (csv ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
+    /// <summary>The checked job centres; a comma-separated list is read too, as scripts and older forms send it.</summary>
+    private static List<string> Keys(List<string>? values) =>
+        (values ?? []).Where(v => !string.IsNullOrWhiteSpace(v)).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct().ToList();
 
     private async Task LoadAsync()
     {
+        JobCentres = await Choices.JobCentresAsync(db, HttpContext.RequestAborted);
+        var me = users.GetUserId(User);
+        var now = clock.GetUtcNow();
         foreach (var user in await users.Users.OrderBy(u => u.Email).ToListAsync())
         {
             var roles = await users.GetRolesAsync(user);
             var claims = await users.GetClaimsAsync(user);
             Rows.Add(new Row(user.Id, user.Email ?? "", roles.FirstOrDefault() ?? "", claims.Where(c => c.Type == BorgerpulsClaims.JobCentre).Select(c => c.Value).ToList(),
-                user.LockoutEnd is { } end && end > DateTimeOffset.UtcNow));
+                user.LockoutEnd is { } end && end > now, user.Id == me));
         }
     }
+
+    /// <summary>A centre's name for the list, or its key if it has since been removed.</summary>
+    public string CentreName(string key) => JobCentres.FirstOrDefault(j => j.Value == key)?.Label ?? key;
 }

@@ -45,7 +45,7 @@ internal static class CommentsApi
                 anonymity.KComments, ct);
             if (report.QuotesShown)
             {
-                await http.AuditShownAsync(audit, "comments.view", $"{instrument} {string.Join(" ", where ?? [])} {from}–{to}", ct);
+                await http.AuditShownAsync(audit, AuditActions.CommentsView, $"{instrument} {string.Join(" ", where ?? [])} {from}–{to}", ct);
             }
             return TypedResults.Ok(report);
         }
@@ -77,7 +77,7 @@ internal static class CommentsApi
             await ThemeCellWriter.WriteAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), counts, ct);
             await tx.CommitAsync(ct);
         }
-        await audit.WriteAsync(hidden ? "comment.hide" : "comment.unhide", $"comment {id}", ct: ct);
+        await audit.WriteAsync(hidden ? AuditActions.CommentHide : AuditActions.CommentUnhide, $"comment {id}", ct: ct);
         return TypedResults.NoContent();
     }
 }

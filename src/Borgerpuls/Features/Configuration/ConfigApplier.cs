@@ -1,5 +1,6 @@
 using Borgerpuls.Data;
 using Borgerpuls.Domain;
+using Borgerpuls.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Borgerpuls.Features.Configuration;
@@ -44,7 +45,7 @@ public static class ConfigApplier
             }
             if (changes.Count > 0)
             {
-                db.AuditEntries.Add(new AuditEntry { At = DateTime.UtcNow, Actor = "config", Action = mode == ApplyMode.OnlyMissing ? "presets.apply" : "config.apply", Details = string.Join("\n", changes) });
+                db.AuditEntries.Add(new AuditEntry { At = DateTime.UtcNow, Actor = "config", Action = mode == ApplyMode.OnlyMissing ? AuditActions.PresetsApply : AuditActions.ConfigApply, Details = string.Join("\n", changes) });
             }
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);

@@ -26,7 +26,7 @@ public sealed class CommentsModel(BorgerpulsDb db, DatabaseSetup.Target target, 
             Themes = await DashboardThemes.ThemesAsync(db, target, figures, Viewer.From(User), lexicon, anonymity, ct);
             if (Themes.QuotesShown)
             {
-                await audit.WriteAsync("comments.view", $"dashboard {figures.Instrument.Key} {Load.Filter.Query()}", ct: ct);
+                await audit.WriteAsync(AuditActions.CommentsView, $"dashboard {figures.Instrument.Key} {Load.Filter.Query()}", ct: ct);
             }
         }
         else if (Load.Error is not null || Load.Refused is not null)

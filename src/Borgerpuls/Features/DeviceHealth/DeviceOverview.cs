@@ -32,16 +32,11 @@ public static class DeviceOverview
     }
 
     /// <summary>The Danish calendar day of an instant: the day a device's "delivered today" counts.</summary>
-    public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, OpeningHours.Denmark).DateTime);
+    public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(Localization.DanishTime.Of(now).DateTime);
 
     /// <summary>An instant in Danish local time, in the culture's date format, or the text for "never".</summary>
-    public static string LocalTime(DateTimeOffset? at, string never, CultureInfo culture)
-    {
-        if (at is not { } instant) return never;
-        var local = TimeZoneInfo.ConvertTime(instant, OpeningHours.Denmark);
-        // Hours and minutes with a colon in every language, as on Danish clocks and timetables.
-        return local.ToString("d", culture) + " " + local.ToString("HH:mm", CultureInfo.InvariantCulture);
-    }
+    public static string LocalTime(DateTimeOffset? at, string never, CultureInfo culture) =>
+        at is { } instant ? Localization.DanishTime.Format(instant, culture) : never;
 
     private static DateTimeOffset? Utc(DateTime? at) => at is { } t ? new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)) : null;
 

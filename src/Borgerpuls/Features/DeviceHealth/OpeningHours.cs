@@ -1,4 +1,5 @@
 using System.Globalization;
+using Borgerpuls.Localization;
 
 namespace Borgerpuls.Features.DeviceHealth;
 
@@ -9,7 +10,7 @@ public sealed class OpeningHours
 {
     public const string Default = "Mon-Fri 08:00-16:00";
 
-    public static readonly TimeZoneInfo Denmark = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
+    private static TimeZoneInfo Denmark => DanishTime.Zone;
 
     private static readonly string[] DayNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 

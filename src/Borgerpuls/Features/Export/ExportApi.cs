@@ -29,7 +29,7 @@ internal static class ExportApi
         {
             var request = ResultsApi.Parse(instrument, null, null, from, to, where);
             var table = await RespondentExport.BuildAsync(db, request, anonymity.K, ct);
-            await audit.WriteAsync("export.responses", $"{instrument} {string.Join(" ", where ?? [])} {from}–{to}: {table.Rows.Count} rows ({format ?? "csv"})", ct: ct);
+            await audit.WriteAsync(AuditActions.ExportResponses, $"{instrument} {string.Join(" ", where ?? [])} {from}–{to}: {table.Rows.Count} rows ({format ?? "csv"})", ct: ct);
             return File(table, $"borgerpuls-{instrument}-besvarelser", format, delimiter);
         }
         catch (ResultsException e)
@@ -46,7 +46,7 @@ internal static class ExportApi
         {
             var request = ResultsApi.Parse(instrument, by, period, from, to, where, by2);
             var report = await ResultsQuery.RunAsync(db, target, request, Viewer.For(http), anonymity.K, ct);
-            await http.AuditShownAsync(audit, "export.results", $"{instrument} by {by}{(by2 is null ? "" : $" × {by2}")} {string.Join(" ", where ?? [])}", ct);
+            await http.AuditShownAsync(audit, AuditActions.ExportResults, $"{instrument} by {by}{(by2 is null ? "" : $" × {by2}")} {string.Join(" ", where ?? [])}", ct);
             return File(ResultsTable(report), $"borgerpuls-{instrument}-resultater", format, delimiter);
         }
         catch (ResultsException e)

@@ -1,3 +1,4 @@
+using Borgerpuls.Security;
 using System.Globalization;
 using System.Text;
 using Borgerpuls.Data;
@@ -197,7 +198,7 @@ public static class Importer
         await using (var db = DatabaseSetup.Create(target))
         {
             await CreateAsync(db, org, ct);
-            db.AuditEntries.Add(new AuditEntry { At = now.UtcDateTime, Actor = options.Actor, Action = "import", Details = $"{Path.GetFileName(path)} → {options.Instrument}: {rows} rows" });
+            db.AuditEntries.Add(new AuditEntry { At = now.UtcDateTime, Actor = options.Actor, Action = AuditActions.Import, Details = $"{Path.GetFileName(path)} → {options.Instrument}: {rows} rows" });
             await db.SaveChangesAsync(ct);
         }
 

@@ -65,7 +65,7 @@ internal static class ImportsApi
             }, clock.GetLocalNow(), ct);
             if (dryRun)
             {
-                await audit.WriteAsync("import.dry-run", $"{Path.GetFileName(file.FileName)} → {instrument}: {summary.Rows} rows, checked", ct: ct);
+                await audit.WriteAsync(AuditActions.ImportDryRun, $"{Path.GetFileName(file.FileName)} → {instrument}: {summary.Rows} rows, checked", ct: ct);
                 return TypedResults.Ok(Result(summary, file.FileName));
             }
             return TypedResults.Created((string?)null, Result(summary, file.FileName));
@@ -76,7 +76,7 @@ internal static class ImportsApi
         }
         catch (ImportRejectedException e)
         {
-            await audit.WriteAsync("import.rejected", $"{Path.GetFileName(file.FileName)} → {instrument}: {e.Total} error(s)", ct: ct);
+            await audit.WriteAsync(AuditActions.ImportRejected, $"{Path.GetFileName(file.FileName)} → {instrument}: {e.Total} error(s)", ct: ct);
             return Rejected(e);
         }
         finally

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Borgerpuls.Features.Questionnaire;
+using Borgerpuls.Features.Shared;
 
 namespace Borgerpuls.Features.Import;
 
@@ -18,10 +19,8 @@ namespace Borgerpuls.Features.Import;
 [RequestFormLimits(MultipartBodyLengthLimit = 210L * 1024 * 1024)]
 public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
-    public sealed record Choice(string Value, string Label);
-
-    public List<string> Instruments { get; private set; } = [];
-    public List<string> Campaigns { get; private set; } = [];
+    public List<Choice> Instruments { get; private set; } = [];
+    public List<Choice> Campaigns { get; private set; } = [];
     public List<Choice> JobCentres { get; private set; } = [];
     public List<string> SavedNames { get; private set; } = [];
     public List<string> Errors { get; } = [];
@@ -37,7 +36,7 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, Aud
     [BindProperty] public string? ValuesJson { get; set; }
 
     public ImportPreview? Preview { get; private set; }
-    public List<Choice> Choices { get; private set; } = [];
+    public List<Choice> FieldChoices { get; private set; } = [];
     public ImportSummary? Checked { get; private set; }
     public ImportSummary? Done { get; private set; }
     public ImportRejectedException? Rejected { get; private set; }
@@ -48,7 +47,7 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, Aud
     {
         await ListsAsync();
         if (file is null || file.Length == 0) Errors.Add(t["Import.NoFile"]);
-        if (!Instruments.Contains(Instrument ?? "")) Errors.Add(t["Import.UnknownInstrument"]);
+        if (!Instruments.Any(i => i.Value == Instrument)) Errors.Add(t["Import.UnknownInstrument"]);
         if (Errors.Count > 0) return Page();
         var path = await UploadStore.SaveAsync(file!, HttpContext.RequestAborted);
         Upload = UploadStore.IdOf(path);
@@ -74,7 +73,7 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, Aud
     {
         await ListsAsync();
         var path = UploadStore.Find(Upload);
-        if (path is null || !Instruments.Contains(Instrument ?? ""))
+        if (path is null || !Instruments.Any(i => i.Value == Instrument))
         {
             Errors.Add(t["Import.UploadGone"]);
             return Page();
@@ -101,7 +100,7 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, Aud
             if (dryRun)
             {
                 Checked = summary;
-                await audit.WriteAsync("import.dry-run", $"{Instrument}: {summary.Rows} rows, checked");
+                await audit.WriteAsync(AuditActions.ImportDryRun, $"{Instrument}: {summary.Rows} rows, checked");
             }
             else
             {
@@ -117,7 +116,7 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, Aud
         catch (ImportRejectedException e)
         {
             Rejected = e;
-            await audit.WriteAsync("import.rejected", $"{Instrument}: {e.Total} error(s)");
+            await audit.WriteAsync(AuditActions.ImportRejected, $"{Instrument}: {e.Total} error(s)");
         }
         return Page();
     }
@@ -150,7 +149,7 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, Aud
             existing.SavedBy = User.Identity?.Name ?? "web";
         }
         await db.SaveChangesAsync();
-        await audit.WriteAsync("import.mapping-saved", $"{Instrument}: {name}");
+        await audit.WriteAsync(AuditActions.ImportMappingSaved, $"{Instrument}: {name}");
         SavedNames = await SavedNamesAsync();
     }
 
@@ -167,7 +166,7 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, Aud
         }
         var instrument = await db.InstrumentVersions.LatestPublished(Instrument!).Select(v => v.Id).FirstAsync();
         var definition = await Questionnaire.InstrumentCatalog.LoadAsync(db, instrument, HttpContext.RequestAborted);
-        Choices =
+        FieldChoices =
         [
             new("", t["Import.AsNamed"]), new("ignore", t["Import.Ignore"]),
             .. new[] { "respondent_id", "submitted_at", "jobcenter", "site", "unit", "target_group", "channel", "language", "meeting_type" }.Select(f => new Choice(f, t["Import.Field." + f])),
@@ -178,9 +177,9 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, Aud
 
     private async Task ListsAsync()
     {
-        Instruments = await db.Instruments.AsNoTracking().OrderBy(i => i.Key).Select(i => i.Key).ToListAsync();
-        Campaigns = await db.Campaigns.AsNoTracking().OrderBy(c => c.Key).Select(c => c.Key).ToListAsync();
-        JobCentres = await db.JobCentres.AsNoTracking().OrderBy(j => j.Name).Select(j => new Choice(j.Key, j.Name)).ToListAsync();
+        Instruments = await Choices.InstrumentsAsync(db, HttpContext.RequestAborted);
+        Campaigns = await Choices.CampaignsAsync(db, HttpContext.RequestAborted);
+        JobCentres = await Choices.JobCentresAsync(db, HttpContext.RequestAborted);
         SavedNames = await SavedNamesAsync();
     }
 

@@ -101,7 +101,7 @@ internal static class CreateInsight
         };
         db.Insights.Add(insight);
         await db.SaveChangesAsync(ct);
-        await audit.WriteAsync("insight.create", $"insight {insight.Id} {input.Jobcentre}", ct: ct);
+        await audit.WriteAsync(AuditActions.InsightCreate, $"insight {insight.Id} {input.Jobcentre}", ct: ct);
         var view = new InsightView(insight.Id, insight.Date, JsonNamingPolicy.CamelCase.ConvertName(source.ToString()), input.Jobcentre, input.TargetGroup,
             insight.Title, insight.Summary, insight.Themes, insight.Quotes);
         return TypedResults.Created($"/api/v1/insights/{insight.Id}", view);

@@ -3,6 +3,7 @@ using Borgerpuls.Data;
 using Borgerpuls.Domain;
 using Borgerpuls.Features.Ingest;
 using Borgerpuls.Features.Questionnaire;
+using Borgerpuls.Features.Shared;
 using Borgerpuls.Localization;
 using Borgerpuls.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -32,10 +33,10 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, Ins
     [BindProperty] public int? HandedOut { get; set; }
     [BindProperty] public string? HandedOutMonth { get; set; }
 
-    public List<string> Instruments { get; private set; } = [];
-    public List<(string Key, string Name)> Centres { get; private set; } = [];
-    public List<(string Key, string Name)> Sites { get; private set; } = [];
-    public List<(string Key, string Name)> TargetGroups { get; private set; } = [];
+    public List<Choice> Instruments { get; private set; } = [];
+    public List<Choice> Centres { get; private set; } = [];
+    public List<Choice> Sites { get; private set; } = [];
+    public List<Choice> TargetGroups { get; private set; } = [];
     public InstrumentDefinition? Definition { get; private set; }
     public Dictionary<string, string> CellErrors { get; } = [];
     public List<string> Errors { get; } = [];
@@ -101,7 +102,7 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, Ins
             return Page();
         }
         await queue.SubmitAsync(rows, HttpContext.RequestAborted);
-        await audit.WriteAsync("paper.entry", $"{Definition.Key} {Jobcentre}: {rows.Count} paper form(s)");
+        await audit.WriteAsync(AuditActions.PaperEntry, $"{Definition.Key} {Jobcentre}: {rows.Count} paper form(s)");
         Saved = rows.Count;
         Cells = [];
         ModelState.Clear();
@@ -132,14 +133,12 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, Ins
     private async Task LoadAsync()
     {
         var viewer = Viewer.From(User);
-        Instruments = await db.Instruments.AsNoTracking().OrderBy(i => i.Key).Select(i => i.Key).ToListAsync();
-        Centres = (await db.JobCentres.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Key, c.Name }).ToListAsync())
-            .Where(c => viewer.SeesAll || viewer.JobCentreKeys!.Contains(c.Key)).Select(c => (c.Key, c.Name)).ToList();
-        Sites = (await db.Sites.AsNoTracking().Where(s => s.JobCentre!.Key == Jobcentre).OrderBy(s => s.Name).Select(s => new { s.Key, s.Name }).ToListAsync())
-            .Select(s => (s.Key, s.Name)).ToList();
-        TargetGroups = (await db.TargetGroups.AsNoTracking().OrderBy(g => g.Key).Select(g => g.Key).ToListAsync()).Select(k => (k, k)).ToList();
+        Instruments = await Choices.InstrumentsAsync(db, HttpContext.RequestAborted);
+        Centres = (await Choices.JobCentresAsync(db, HttpContext.RequestAborted)).Where(c => viewer.SeesAll || viewer.JobCentreKeys!.Contains(c.Value)).ToList();
+        Sites = Jobcentre is { Length: > 0 } ? await Choices.SitesAsync(db, Jobcentre, HttpContext.RequestAborted) : [];
+        TargetGroups = await Choices.TargetGroupsAsync(db, HttpContext.RequestAborted);
         Date ??= DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        if (Instrument is { Length: > 0 } && Jobcentre is { Length: > 0 } && Centres.Any(c => c.Key == Jobcentre))
+        if (Instrument is { Length: > 0 } && Jobcentre is { Length: > 0 } && Centres.Any(c => c.Value == Jobcentre))
         {
             Definition = await instruments.LatestAsync(Instrument, HttpContext.RequestAborted);
             HandedOutMonth ??= Date.Value.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);

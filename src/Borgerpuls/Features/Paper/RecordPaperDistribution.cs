@@ -73,7 +73,7 @@ internal static class RecordPaperDistribution
         handedOut.HandedOut(row);
         await DenominatorTransaction.SaveChangesAsync(db, target, handedOut, ct);
         var monthText = row.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        await audit.WriteAsync("paper.handed-out", $"{instrument.Key} {centre.Key} {monthText}: {row.Count} form(s)", ct: ct);
+        await audit.WriteAsync(AuditActions.PaperHandedOut, $"{instrument.Key} {centre.Key} {monthText}: {row.Count} form(s)", ct: ct);
         return (new PaperDistributionRecorded(row.Id, instrument.Key, centre.Key, monthText, row.Count), errors);
     }
 

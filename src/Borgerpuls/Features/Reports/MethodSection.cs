@@ -21,7 +21,7 @@ internal static class MethodSection
             yield return new ReportParagraph(text.Format("MethodKiosk", text.Count(data.Total.LeftOutKioskRepeats)));
         }
         // Danish local time, as the committee reads the clock; the date in words like every other date in the report.
-        var local = TimeZoneInfo.ConvertTime(data.GeneratedAt, DeviceHealth.OpeningHours.Denmark);
+        var local = Localization.DanishTime.Of(data.GeneratedAt);
         yield return new ReportParagraph(text.Format("Generated", text.Date(DateOnly.FromDateTime(local.DateTime)) + local.ToString(" HH:mm", CultureInfo.InvariantCulture)), Note: true);
     }
 }

@@ -36,7 +36,7 @@ internal static class ReportsApi
             };
             var data = await ReportBuilder.BuildAsync(db, target, request, Viewer.For(http), lexicon, clock, ct);
             var bytes = ReportFormats.Write(data, chosen, new ReportText(CultureInfo.CurrentUICulture));
-            await http.AuditShownAsync(audit, "report.download", $"{instrument} {ReportFormats.Extension(chosen)} by {request.Results.By} {string.Join(" ", where ?? [])} {from}–{to}", ct);
+            await http.AuditShownAsync(audit, AuditActions.ReportDownload, $"{instrument} {ReportFormats.Extension(chosen)} by {request.Results.By} {string.Join(" ", where ?? [])} {from}–{to}", ct);
             if (chosen == ReportFormat.Html)
             {
                 // The page carries its own stylesheet; allow exactly that one by hash, nothing else inline.

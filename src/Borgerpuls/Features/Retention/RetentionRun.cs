@@ -1,6 +1,7 @@
 using Borgerpuls.Data;
 using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Domain;
+using Borgerpuls.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Borgerpuls.Features.Retention;
@@ -57,7 +58,7 @@ public static class RetentionRun
         {
             db.AuditEntries.Add(new AuditEntry
             {
-                At = now, Actor = "retention", Action = "retention.delete",
+                At = now, Actor = "retention", Action = AuditActions.RetentionDelete,
                 Details = $"responses {responses}, comments {comments}, audit {audit}, follow-ups {followUps}, response-rate rows {denominators}",
             });
             await db.SaveChangesAsync(ct);
@@ -78,7 +79,7 @@ public static class RetentionRun
             deleted = await inTransaction.Responses.Where(r => r.CampaignId == campaign.Id).ExecuteDeleteAsync(ct);
             return deleted > 0;
         }, ct);
-        db.AuditEntries.Add(new AuditEntry { At = DateTime.UtcNow, Actor = actor, Action = "campaign.delete-data", Details = $"{campaignKey}: {deleted} responses" });
+        db.AuditEntries.Add(new AuditEntry { At = DateTime.UtcNow, Actor = actor, Action = AuditActions.CampaignDeleteData, Details = $"{campaignKey}: {deleted} responses" });
         await db.SaveChangesAsync(ct);
         return deleted;
     }

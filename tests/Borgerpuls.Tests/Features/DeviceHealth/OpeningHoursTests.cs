@@ -10,7 +10,7 @@ public sealed class OpeningHoursTests
     private static DateTimeOffset Danish(int year, int month, int day, int hour, int minute = 0)
     {
         var local = new DateTime(year, month, day, hour, minute, 0);
-        return new DateTimeOffset(local, OpeningHours.Denmark.GetUtcOffset(local));
+        return new DateTimeOffset(local, Borgerpuls.Localization.DanishTime.Zone.GetUtcOffset(local));
     }
 
     [Fact]

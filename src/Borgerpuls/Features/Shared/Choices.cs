@@ -1,0 +1,52 @@
+using System.Globalization;
+using Borgerpuls.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Borgerpuls.Features.Shared;
+
+/// <summary>One entry of a drop-down or checkbox list: the key the form sends and the name a person reads.</summary>
+public sealed record Choice(string Value, string Label);
+
+/// <summary>The lists staff pick from on every page, by name in the reader's language and ordered by that name. Keys
+/// stay the values, so forms, the API and the command line keep speaking the same language.</summary>
+public static class Choices
+{
+    public static async Task<List<Choice>> InstrumentsAsync(BorgerpulsDb db, CancellationToken ct = default)
+    {
+        var rows = await db.Instruments.AsNoTracking().Select(i => new { i.Key, i.Names }).ToListAsync(ct);
+        return Named(rows.Select(r => new Choice(r.Key, r.Names.In(Language).Text)));
+    }
+
+    public static async Task<List<Choice>> TargetGroupsAsync(BorgerpulsDb db, CancellationToken ct = default)
+    {
+        // Target groups keep their configured order (Position), the order of the municipality's own reports.
+        var rows = await db.TargetGroups.AsNoTracking().OrderBy(g => g.Position).ThenBy(g => g.Key).Select(g => new { g.Key, g.Names }).ToListAsync(ct);
+        return Distinguished(rows.Select(r => new Choice(r.Key, r.Names.In(Language).Text)));
+    }
+
+    public static async Task<List<Choice>> JobCentresAsync(BorgerpulsDb db, CancellationToken ct = default) =>
+        Named(await db.JobCentres.AsNoTracking().Select(j => new Choice(j.Key, j.Name)).ToListAsync(ct));
+
+    /// <summary>The sites of one job centre, or of all when <paramref name="jobCentreKey"/> is null.</summary>
+    public static async Task<List<Choice>> SitesAsync(BorgerpulsDb db, string? jobCentreKey = null, CancellationToken ct = default) =>
+        Named(await db.Sites.AsNoTracking().Where(s => jobCentreKey == null || s.JobCentre!.Key == jobCentreKey).Select(s => new Choice(s.Key, s.Name)).ToListAsync(ct));
+
+    public static async Task<List<Choice>> CampaignsAsync(BorgerpulsDb db, CancellationToken ct = default) =>
+        Named(await db.Campaigns.AsNoTracking().Select(c => new Choice(c.Key, c.Name)).ToListAsync(ct));
+
+    private static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+
+    private static List<Choice> Named(IEnumerable<Choice> choices) =>
+        Distinguished(choices.OrderBy(c => c.Label, StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true)).ThenBy(c => c.Value, StringComparer.Ordinal));
+
+    /// <summary>Two entries with the same name (or an entry without one) also show their key, so the reader can tell
+    /// which is which.</summary>
+    private static List<Choice> Distinguished(IEnumerable<Choice> choices)
+    {
+        var list = choices.ToList();
+        var twice = list.GroupBy(c => c.Label, StringComparer.CurrentCultureIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key)
+            .ToHashSet(StringComparer.CurrentCultureIgnoreCase);
+        return list.Select(c => string.IsNullOrWhiteSpace(c.Label) ? c with { Label = c.Value }
+            : twice.Contains(c.Label) ? c with { Label = $"{c.Label} ({c.Value})" } : c).ToList();
+    }
+}

@@ -1,0 +1,46 @@
+using System.Reflection;
+
+namespace Borgerpuls.Security;
+
+/// <summary>Every action the audit log records, in one place. The code is what is stored and exported (stable across
+/// languages); the audit page shows the name from the resources (<c>Audit.Action.&lt;code&gt;</c>).</summary>
+public static class AuditActions
+{
+    public const string SignIn = "signin";
+    public const string SignInFailed = "signin.failed";
+    public const string SignInLockedOut = "signin.locked-out";
+    public const string SignInExternal = "signin.external";
+    public const string SignInExternalRefused = "signin.external.refused";
+    public const string UserSetup = "user.setup";
+    public const string UserBootstrap = "user.bootstrap";
+    public const string UserCreate = "user.create";
+    public const string UserRole = "user.role";
+    public const string UserLock = "user.lock";
+    public const string UserUnlock = "user.unlock";
+    public const string TokenCreate = "token.create";
+    public const string TokenRevoke = "token.revoke";
+    public const string DeviceAdd = "device.add";
+    public const string DeviceRevoke = "device.revoke";
+    public const string PresetsApply = "presets.apply";
+    public const string ConfigApply = "config.apply";
+    public const string Import = "import";
+    public const string ImportDryRun = "import.dry-run";
+    public const string ImportRejected = "import.rejected";
+    public const string ImportMappingSaved = "import.mapping-saved";
+    public const string PaperEntry = "paper.entry";
+    public const string PaperHandedOut = "paper.handed-out";
+    public const string CommentsView = "comments.view";
+    public const string CommentHide = "comment.hide";
+    public const string CommentUnhide = "comment.unhide";
+    public const string InsightCreate = "insight.create";
+    public const string ReportDownload = "report.download";
+    public const string ExportResults = "export.results";
+    public const string ExportResponses = "export.responses";
+    public const string AuditExport = "audit.export";
+    public const string RetentionDelete = "retention.delete";
+    public const string CampaignDeleteData = "campaign.delete-data";
+
+    /// <summary>Every code above, for the check that each has a name in every staff language.</summary>
+    public static IReadOnlyList<string> All { get; } = typeof(AuditActions).GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
+}
