@@ -15,11 +15,13 @@ internal static class DatabaseStartup
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BorgerpulsDb>();
+        var target = scope.ServiceProvider.GetRequiredService<DatabaseSetup.Target>();
+        // Said at every start: which database this is (no password), so nobody wonders where the figures come from.
+        logger.LogInformation("Database: {Provider} {Database}", target.Provider, target.Display);
         await Migrator.MigrateAsync(db);
 
         // Stored themes follow the configured lexicon: after an upgrade or a change of the Themes section they are derived
         // again before serving, so counts and quotes never mix two lexicons.
-        var target = scope.ServiceProvider.GetRequiredService<DatabaseSetup.Target>();
         if (await Data.Aggregates.StoredThemeLexicon.ApplyAsync(target, scope.ServiceProvider.GetRequiredService<Analysis.Themes.ThemeLexicon>(), CancellationToken.None) is { } changed)
         {
             logger.LogInformation("Theme lexicon changed: comment themes derived again ({Changed} comments changed)", changed);

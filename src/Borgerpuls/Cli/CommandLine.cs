@@ -8,7 +8,7 @@ internal static class CommandLine
 {
     public static readonly Option<string?> Db = new("--db")
     {
-        Description = "SQLite file path or PostgreSQL connection string (Host=…). Default: data/borgerpuls.db",
+        Description = "SQLite file path or PostgreSQL connection string (Host=…). Default: the Database setting (appsettings.json, environment), else borgerpuls.db in BORGERPULS_DATA or ~/.local/share/borgerpuls.",
         Recursive = true,
     };
 
@@ -62,7 +62,7 @@ internal static class CommandLine
         return parsed.InvokeAsync();
     }
 
-    public static DatabaseSetup.Target Target(ParseResult result) => DatabaseSetup.Resolve(result.GetValue(Db));
+    public static DatabaseSetup.Target Target(ParseResult result) => DatabaseSetup.Resolve(result.GetValue(Db) ?? DatabaseSetup.Configured());
 
     /// <summary>Runs a verb's body with the errors users can cause turned into a message and a non-zero exit code.</summary>
     public static async Task<int> Guard(Func<Task<int>> body)

@@ -7,7 +7,16 @@ namespace Borgerpuls.Data;
 /// A value starting with <c>Host=</c> (or containing <c>Host=</c>) is PostgreSQL; anything else is a SQLite file path.</summary>
 public static class DatabaseSetup
 {
-    public const string DefaultSqlitePath = "data/borgerpuls.db";
+    public const string FileName = "borgerpuls.db";
+
+    /// <summary>The SQLite file used when neither <c>--db</c> nor the <c>Database</c> setting names a database.</summary>
+    public static string DefaultSqlitePath => Path.Combine(DataFolder.Path, FileName);
+
+    /// <summary>The <c>Database</c> setting as the web app reads it — <c>appsettings.json</c> in the working folder, then the
+    /// environment — for the verbs, so a verb without <c>--db</c> reaches the database the server uses.</summary>
+    public static string? Configured() =>
+        new ConfigurationBuilder().SetBasePath(Directory.GetCurrentDirectory()).AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables().Build()["Database"];
 
     public sealed record Target(DatabaseProvider Provider, string ConnectionString, string Display);
 

@@ -8,7 +8,7 @@ namespace Borgerpuls.Security;
 /// ids from the vendor's respondent ids), so that nobody without it can test guesses against them. It lives in a file, not in
 /// the database, so that a copy of the database alone (a backup, a dump handed to a supplier) does not hold it.</summary>
 /// <remarks>Where: the file named by <c>BORGERPULS_KEY_FILE</c>; otherwise <c>borgerpuls.key</c> next to the SQLite file,
-/// or <c>data/borgerpuls.key</c> under the working directory with PostgreSQL. Created (32 random bytes, base64, readable
+/// or in the data folder (<see cref="DataFolder"/>) with PostgreSQL. Created (32 random bytes, base64, readable
 /// by the owner only) the first time it is needed. Every instance and the command line of one deployment must use the same
 /// file (with several instances: point <c>BORGERPULS_KEY_FILE</c> at one shared secret), and it must be backed up apart from
 /// the database: without it, a re-import cannot recognise the respondents already imported.</remarks>
@@ -20,10 +20,16 @@ public static class DeploymentKey
 
     private static readonly ConcurrentDictionary<string, byte[]> Loaded = new(StringComparer.Ordinal);
 
-    public static string PathFor(DatabaseSetup.Target target) =>
-        Environment.GetEnvironmentVariable(FileVariable) is { Length: > 0 } configured ? Path.GetFullPath(configured)
-        : target.Provider == DatabaseProvider.Sqlite ? Path.Combine(Path.GetDirectoryName(target.Display)!, FileName)
-        : Path.GetFullPath(Path.Combine("data", FileName));
+    public static string PathFor(DatabaseSetup.Target target)
+    {
+        if (Environment.GetEnvironmentVariable(FileVariable) is { Length: > 0 } configured) return Path.GetFullPath(configured);
+        if (target.Provider == DatabaseProvider.Sqlite) return Path.Combine(Path.GetDirectoryName(target.Display)!, FileName);
+        // Earlier versions kept the PostgreSQL deployment's key under the working folder; a key already there stays in use,
+        // since a new one would not recognise the respondents imported with it.
+        var shared = Path.Combine(DataFolder.Path, FileName);
+        var earlier = Path.GetFullPath(Path.Combine("data", FileName));
+        return !File.Exists(shared) && File.Exists(earlier) ? earlier : shared;
+    }
 
     public static byte[] For(DatabaseSetup.Target target) => Loaded.GetOrAdd(PathFor(target), LoadOrCreate);
 

@@ -7,10 +7,15 @@ public sealed record CliResult(int ExitCode, string Output, string Error);
 /// <summary>Runs the real Borgerpuls executable as a separate process, as a user or a script would.</summary>
 public static class CliRunner
 {
-    public static async Task<CliResult> RunAsync(params string[] args)
+    public static Task<CliResult> RunAsync(params string[] args) => RunInAsync(null, new Dictionary<string, string>(), args);
+
+    /// <summary>As <see cref="RunAsync"/>, started in <paramref name="workingDirectory"/> with extra environment variables.</summary>
+    public static async Task<CliResult> RunInAsync(string? workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Borgerpuls.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (workingDirectory is not null) start.WorkingDirectory = workingDirectory;
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         start.ArgumentList.Add(dll);
         foreach (var arg in args)
         {
