@@ -35,7 +35,7 @@ public static class ReportFormats
         return format switch
         {
             ReportFormat.Docx => DocxReportWriter.Write(document),
-            ReportFormat.Xlsx => XlsxReportWriter.Write(document, text["SheetAbout"]),
+            ReportFormat.Xlsx => XlsxReportWriter.Write(document, text["SheetAbout"], text["PageFooter"]),
             _ => HtmlReportWriter.Write(document),
         };
     }

@@ -13,7 +13,7 @@ public static class XlsxReportWriter
 {
     private const uint Bold = 1, Percent = 2, Decimal = 3, Integer = 4, Wrapped = 5, Muted = 6;
 
-    public static byte[] Write(ReportDocument report, string aboutSheet)
+    public static byte[] Write(ReportDocument report, string aboutSheet, string pageFooter)
     {
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
@@ -38,20 +38,33 @@ public static class XlsxReportWriter
                     case ReportTable t: about.Add([new ReportCell(tableNames[listed++] + ": " + t.Caption)]); break;
                 }
             }
-            AddSheet(workbook, sheets, aboutName, null, about, [100]);
+            var footer = Footer(report.Title, pageFooter);
+            AddSheet(workbook, sheets, aboutName, null, about, [100], footer);
+            var printTitles = new DefinedNames();
             foreach (var (table, name) in report.Tables.Zip(tableNames))
             {
                 var widths = table.Header.Select((_, i) => i == 0 ? 60.0 : 16.0).ToArray();
-                AddSheet(workbook, sheets, name, table.Header, table.Rows, widths);
+                AddSheet(workbook, sheets, name, table.Header, table.Rows, widths, footer);
+                // The header row on every printed page, so page 3 of a long table still says which column is which.
+                printTitles.Append(new DefinedName($"'{name.Replace("'", "''", StringComparison.Ordinal)}'!$1:$1")
+                    { Name = "_xlnm.Print_Titles", LocalSheetId = (uint)sheets.ChildElements.Count - 1 });
             }
             workbook.Workbook.AppendChild(sheets);
+            workbook.Workbook.AppendChild(printTitles);
             document.PackageProperties.Title = report.Title;
             document.PackageProperties.Creator = "Borgerpuls";
         }
         return stream.ToArray();
     }
 
-    private static void AddSheet(WorkbookPart workbook, Sheets sheets, string name, IReadOnlyList<ReportCell>? header, IEnumerable<IReadOnlyList<ReportCell>> rows, double[] widths)
+    /// <summary>The title at the left and "Side 3 af 7" at the right of every printed page, as in the Word report: the
+    /// placeholders of the resource text become Excel's page codes, and an ampersand in the title is doubled to stay text.</summary>
+    private static HeaderFooter Footer(string title, string pageFooter) =>
+        new(new OddFooter("&L" + title.Replace("&", "&&", StringComparison.Ordinal) + "&R"
+            + pageFooter.Replace("&", "&&", StringComparison.Ordinal).Replace("{0}", "&P", StringComparison.Ordinal).Replace("{1}", "&N", StringComparison.Ordinal)));
+
+    private static void AddSheet(WorkbookPart workbook, Sheets sheets, string name, IReadOnlyList<ReportCell>? header, IEnumerable<IReadOnlyList<ReportCell>> rows,
+        double[] widths, HeaderFooter footer)
     {
         var part = workbook.AddNewPart<WorksheetPart>();
         var data = new SheetData();
@@ -73,7 +86,7 @@ public static class XlsxReportWriter
         }
         worksheet.Append(columns, data,
             new PageMargins { Left = 0.5, Right = 0.5, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 },
-            new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 });
+            new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 }, footer.CloneNode(true));
         part.Worksheet = worksheet;
         sheets.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = (uint)sheets.ChildElements.Count + 1, Name = name });
     }

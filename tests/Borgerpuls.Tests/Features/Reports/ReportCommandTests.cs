@@ -134,7 +134,15 @@ public sealed class ReportCommandTests(ReportDatabase data) : IClassFixture<Repo
             Assert.Equal(DocumentFormat.OpenXml.Spreadsheet.OrientationValues.Landscape, setup.Orientation!.Value);
             Assert.Equal((1u, 0u, 9u), (setup.FitToWidth!.Value, setup.FitToHeight!.Value, setup.PaperSize!.Value));
             Assert.True(sheet.GetFirstChild<DocumentFormat.OpenXml.Spreadsheet.SheetProperties>()!.PageSetupProperties!.FitToPage!.Value);
+            // The title and the page number on every printed page.
+            Assert.Matches(@"^&L.+&RSide &P af &N$", sheet.GetFirstChild<DocumentFormat.OpenXml.Spreadsheet.HeaderFooter>()!.OddFooter!.Text);
         });
+        // Every table sheet repeats its header row on each printed page; the first sheet (text) has none.
+        var titles = document.WorkbookPart!.Workbook!.DefinedNames!.Elements<DocumentFormat.OpenXml.Spreadsheet.DefinedName>()
+            .Where(d => d.Name == "_xlnm.Print_Titles").ToDictionary(d => (int)d.LocalSheetId!.Value, d => d.Text);
+        Assert.Equal(SheetNames(document).Count - 1, titles.Count);
+        Assert.Equal("'Måltal'!$1:$1", titles[1]);
+        Assert.Equal("'Handleplan'!$1:$1", titles[SheetNames(document).Count - 1]);
 
         Assert.Equal(["Om rapporten", "Måltal", "Positive", "Negative", "Svarbaser", "Svarprocent", "Detaljer", "Udvikling", "Prioriteringskort", "Temaer", "Citater", "Handleplan"], SheetNames(document));
         var positive = Sheet(document, "Positive");
