@@ -10,7 +10,7 @@ public sealed class DeviceCommandTests
     public async Task Device_add_prints_a_key_once_and_stores_only_its_hash_and_revoke_marks_it()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
+        await database.AddDemoOrganisationAsync();
 
         var add = await CliRunner.RunAsync("device", "add", "--site", "sjaellandsgade", "--instrument", "smiley", "--name", "Udgang", "--db", database.Value);
 
@@ -37,11 +37,22 @@ public sealed class DeviceCommandTests
     }
 
     [Fact]
-    public async Task Device_add_with_an_unknown_site_fails_clearly()
+    public async Task Device_add_names_every_problem_and_writes_nothing()
     {
         await using var database = await TestDatabase.CreateAsync();
-        var add = await CliRunner.RunAsync("device", "add", "--site", "nowhere", "--instrument", "smiley", "--name", "X", "--db", database.Value);
+        await database.AddDemoOrganisationAsync();
+        var add = await CliRunner.RunAsync("device", "add", "--site", "nowhere", "--instrument", "findes-ikke", "--name", " ", "--db", database.Value);
         Assert.NotEqual(0, add.ExitCode);
-        Assert.Contains("Unknown site 'nowhere'", add.Error);
+        Assert.Contains("Give the device a name (at most 100 characters).", add.Error);
+        Assert.Contains("Unknown site: nowhere", add.Error);
+        Assert.Contains("Unknown questionnaire: findes-ikke", add.Error);
+
+        // A team at another address of the same centre.
+        var team = await CliRunner.RunAsync("device", "add", "--site", "torvet", "--unit", "ung-team", "--instrument", "smiley", "--name", "X", "--db", database.Value);
+        Assert.NotEqual(0, team.ExitCode);
+        Assert.Contains("Unit ung-team does not belong to site torvet.", team.Error);
+        await using var db = database.Open();
+        Assert.Equal(0, await db.Devices.CountAsync());
+        Assert.Equal(0, await db.AuditEntries.CountAsync(a => a.Action == "device.add"));
     }
 }

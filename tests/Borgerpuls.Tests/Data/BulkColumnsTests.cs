@@ -49,8 +49,7 @@ public sealed class BulkColumnsTests
     public async Task A_response_and_comment_written_in_bulk_read_back_through_ef_equal_field_by_field()
     {
         await using var database = await TestDatabase.CreateAsync();
-        var setup = await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
-        Assert.True(setup.ExitCode == 0, setup.Error);
+        await database.AddDemoOrganisationAsync();
         Response response;
         Comment comment;
         await using (var db = database.Open())

@@ -16,7 +16,7 @@ public sealed class UnorderedIdsMigrationTests
     public async Task Existing_invitations_and_comments_get_random_ids_when_the_migration_is_applied()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
+        await database.AddDemoOrganisationAsync();
         await Responses.WriteAsync(database, Enumerable.Range(1, 6).Select(i =>
             new Responses.Spec("borgeroplevelse-5", new() { ["hoert"] = "4" }) { Comment = $"Lang ventetid nummer {i}" }));
         var hashes = Enumerable.Range(1, 8).Select(i => SecretKeys.Hash(SecretKeys.New())).ToList();

@@ -9,7 +9,7 @@ public static partial class DemoOrganisation
     public static async Task<(TestDatabase Database, BorgerpulsApp App)> StartAsync()
     {
         var database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
+        await database.AddDemoOrganisationAsync();
         return (database, new BorgerpulsApp(database));
     }
 

@@ -1,17 +1,18 @@
+using Borgerpuls.Domain;
+using Borgerpuls.Features.DeviceHealth;
+
 namespace Borgerpuls.Tests.Infrastructure;
 
-/// <summary>Registers a device through the real CLI verb and returns its key.</summary>
+/// <summary>Registers a device as <c>device add</c> and the admin page do (<see cref="DeviceRegistration"/>, in this process:
+/// the verb itself is tested in DeviceCommandTests) and returns its key.</summary>
 public static class Devices
 {
-    public static async Task<string> AddAsync(TestDatabase database, string site, string instrument, string channel = "kiosk", string? unit = null)
+    public static async Task<string> AddAsync(TestDatabase database, string site, string instrument, string channel = "kiosk", string? unit = null, string? name = null)
     {
-        var args = new List<string> { "device", "add", "--site", site, "--instrument", instrument, "--name", "Test " + channel, "--channel", channel, "--db", database.Value };
-        if (unit is not null)
-        {
-            args.AddRange(["--unit", unit]);
-        }
-        var result = await CliRunner.RunAsync([.. args]);
-        Assert.True(result.ExitCode == 0, result.Error);
-        return result.Output.Trim().Split('\n')[^1].Trim();
+        await using var db = database.Open();
+        var kind = channel == "tablet" ? Channel.Tablet : Channel.Kiosk;
+        var (done, problems) = await DeviceRegistration.AddAsync(db, new(name ?? "Test " + channel, kind, site, instrument, unit), "test", DateTime.UtcNow);
+        Assert.True(done is not null, string.Join("; ", problems.Select(p => p.ResourceKey)));
+        return done.Key;
     }
 }

@@ -12,6 +12,16 @@ public sealed class TestDatabase : IAsyncDisposable
     private readonly string? _pgName;
     private readonly string? _sqliteDir;
 
+    // The data folder (the PostgreSQL deployment key, a verb without --db) is a temporary one for the whole test run, inherited
+    // by every process a test starts, so tests never read or write the data folder of the user running them.
+    static TestDatabase()
+    {
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(Borgerpuls.Data.DataFolder.Variable)))
+        {
+            Environment.SetEnvironmentVariable(Borgerpuls.Data.DataFolder.Variable, Directory.CreateTempSubdirectory("borgerpuls-data-").FullName);
+        }
+    }
+
     private TestDatabase(string value, string? pgAdmin, string? pgName, string? sqliteDir)
     {
         Value = value;
@@ -49,6 +59,59 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     public BorgerpulsDb Open() => DatabaseSetup.Create(Target);
+
+    /// <summary>Fills this fresh database with what <c>borgerpuls demo-data --responses 0</c> writes: schema, presets and the
+    /// demo municipality's organisation and campaigns. The verb itself runs once per test run, into a template; each
+    /// database is then a copy of it (a file copy on SQLite, <c>CREATE DATABASE … TEMPLATE</c> on PostgreSQL), so the
+    /// dozens of tests that start from the demo organisation do not each start the command-line process.</summary>
+    public async Task AddDemoOrganisationAsync()
+    {
+        var template = await DemoTemplate.Value;
+        if (_sqliteDir is not null)
+        {
+            if (File.Exists(Value)) throw new InvalidOperationException("The demo organisation goes into a fresh database only.");
+            File.Copy(template, Value);
+            if (File.Exists(template + "-wal")) File.Copy(template + "-wal", Value + "-wal");
+            return;
+        }
+        await TemplateCopies.WaitAsync(); // one copy at a time: PostgreSQL refuses to copy a template that is being copied
+        try
+        {
+            await using var connection = new NpgsqlConnection(_pgAdmin);
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE \"{_pgName}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+            await using var copy = new NpgsqlCommand($"CREATE DATABASE \"{_pgName}\" TEMPLATE \"{template}\"", connection);
+            await copy.ExecuteNonQueryAsync();
+        }
+        finally
+        {
+            TemplateCopies.Release();
+        }
+    }
+
+    private static readonly SemaphoreSlim TemplateCopies = new(1, 1);
+
+    /// <summary>The template: a SQLite file path, or a PostgreSQL database name.</summary>
+    private static readonly Lazy<Task<string>> DemoTemplate = new(async () =>
+    {
+        var database = await CreateAsync();
+        var result = await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
+        if (result.ExitCode != 0) throw new InvalidOperationException("demo-data failed: " + result.Error);
+        if (database._pgName is null)
+        {
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { Directory.Delete(database._sqliteDir!, recursive: true); } catch (IOException) { } };
+            return database.Value;
+        }
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            using var connection = new NpgsqlConnection(database._pgAdmin);
+            connection.Open();
+            using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database._pgName}\" WITH (FORCE)", connection);
+            drop.ExecuteNonQuery();
+        };
+        return database._pgName;
+    });
 
     public async Task<BorgerpulsDb> MigratedAsync()
     {

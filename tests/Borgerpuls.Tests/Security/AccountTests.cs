@@ -91,7 +91,7 @@ public sealed class AccountTests
     public async Task Admin_creates_a_manager_scoped_to_a_centre_and_unknown_centres_are_refused()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
+        await database.AddDemoOrganisationAsync();
         await using var app = new BorgerpulsApp(database);
         var admin = await app.SignedInClientAsync(Roles.Admin);
 

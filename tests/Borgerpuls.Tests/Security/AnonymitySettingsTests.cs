@@ -42,7 +42,7 @@ public sealed class AnonymitySettingsTests
     private static async Task<TestDatabase> SeedAsync()
     {
         var database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
+        await database.AddDemoOrganisationAsync();
         await WriteAsync(database, Repeat(20, Answer("jobparat", "5")).Concat(Repeat(6, Answer("fleksjob", "1"))));
         return database;
     }

@@ -118,7 +118,7 @@ public sealed class AuthorizationMatrixTests
     public async Task Device_endpoints_open_only_with_a_device_key()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
+        await database.AddDemoOrganisationAsync();
         var tabletKey = await Devices.AddAsync(database, "sjaellandsgade", "borgeroplevelse-5", "tablet");
         await using var app = new BorgerpulsApp(database);
         var clients = new Dictionary<string, HttpClient>();

@@ -45,7 +45,7 @@ public sealed class CommitteeScanTests
         }).ToList();
 
         await using var database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
+        await database.AddDemoOrganisationAsync();
         await WriteAsync(database, citizens.Select(c => new Spec("vive-7", new() { ["samtale"] = (1 + c.Id % 5).ToString() })
         {
             JobCentre = c.Centre, Site = c.Site, Unit = c.Unit, TargetGroup = c.Group, Channel = c.Channel, Language = c.Language, MeetingType = c.Meeting,

@@ -27,7 +27,7 @@ public sealed class DifferencingGuardTests
     private static async Task<TestDatabase> SeedAsync()
     {
         var database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
+        await database.AddDemoOrganisationAsync();
         var specs = Repeat(20, Answer("jc-nord", "nordvej", "jobparat", October))
             .Concat(Repeat(3, Answer("jc-nord", "nordvej", "fleksjob", October, "1")))
             .Concat(Enumerable.Range(0, 12).SelectMany(m => Repeat(12, Answer("jc-syd", "havnegade", "dagpenge", October.AddMonths(-m), m % 2 == 0 ? "4" : "2")))).ToList();
@@ -206,7 +206,7 @@ public sealed class DifferencingGuardTests
         // free text before meeting types were a fixed list.
         var database = await TestDatabase.CreateAsync();
         await using var _ = database;
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
+        await database.AddDemoOrganisationAsync();
         var answer = Answer("jc-syd", "havnegade", "dagpenge", October) with { Comment = null };
         await WriteAsync(database, Repeat(6, answer).Append(answer with { Language = "ar" }).Append(answer with { Language = "pl", MeetingType = "Jens Hansen 010190-1234 tlf 12345678" }));
         await using var app = new BorgerpulsApp(database);

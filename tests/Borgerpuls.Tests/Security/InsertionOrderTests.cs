@@ -25,7 +25,7 @@ public sealed class InsertionOrderTests
     public async Task Audit_invitations_and_responses_together_tie_no_answered_invitation_to_its_creator_or_creation_order()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
+        await database.AddDemoOrganisationAsync();
         var day = DateTime.UtcNow.Date;
         var clock = new SteppingClock(new DateTimeOffset(day.AddHours(8), TimeSpan.Zero));
         await using var app = new BorgerpulsApp(database) { Clock = clock };

@@ -40,7 +40,7 @@ public sealed class StoredDerivationTests
     private static async Task<(TestDatabase Database, string DeviceKey)> TabletDeploymentAsync()
     {
         var database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
+        await database.AddDemoOrganisationAsync();
         return (database, await Devices.AddAsync(database, "nordvej", "borgeroplevelse-5", "tablet"));
     }
 

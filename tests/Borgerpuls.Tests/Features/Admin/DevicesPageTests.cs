@@ -14,7 +14,7 @@ public sealed class DevicesPageTests
     public async Task An_admin_issues_a_key_that_works_until_it_is_revoked()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
+        await database.AddDemoOrganisationAsync();
         await using var app = new BorgerpulsApp(database);
         var admin = await app.SignedInClientAsync(Roles.Admin);
 

@@ -13,7 +13,7 @@ public sealed class CommentThemesTests
     public async Task Themes_are_counted_and_quotes_shown_by_role_and_segment_size_and_hidden_comments_drop_out()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
+        await database.AddDemoOrganisationAsync();
         var key = await Devices.AddAsync(database, "nordvej", "borgeroplevelse-5", "tablet");
         await using var app = new BorgerpulsApp(database);
         var tablet = app.CreateClient();

@@ -15,7 +15,7 @@ public sealed class DashboardPageTests
     private static async Task<TestDatabase> SeedAsync()
     {
         var database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
+        await database.AddDemoOrganisationAsync();
         var spec = new Spec("vive-7", new() { ["samtale"] = "5" }) { TargetGroup = "jobparat" };
         var vulnerable = spec with { TargetGroup = "aktivitetsparat" };
         await WriteAsync(database, Repeat(24, spec)
@@ -164,7 +164,7 @@ public sealed class DashboardPageTests
     public async Task The_kiosk_heat_map_counts_presses_by_Danish_hour_and_leaves_out_repeats()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
+        await database.AddDemoOrganisationAsync();
         // Monday 10 March 2025, 09:00 UTC is 10:00 in Copenhagen (winter time).
         var press = new Spec("smiley", new() { ["besoeg"] = "4" }) { Channel = Channel.Kiosk, Hour = new DateTime(2025, 3, 10, 9, 0, 0, DateTimeKind.Utc) };
         await WriteAsync(database, Repeat(6, press).Concat(Repeat(2, press with { Repeat = true })));

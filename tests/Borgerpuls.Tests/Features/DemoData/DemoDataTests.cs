@@ -50,7 +50,7 @@ public sealed class DemoDataTests
     public async Task Bulk_written_responses_read_back_through_ef_unchanged()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
+        await database.AddDemoOrganisationAsync();
         List<ResponseRow> written;
         await using (var db = database.Open())
         {

@@ -20,7 +20,7 @@ public sealed class DeviceEndpointTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", _database.Value);
+        await _database.AddDemoOrganisationAsync();
         _kioskKey = await Devices.AddAsync(_database, "sjaellandsgade", "smiley");
         _tabletKey = await Devices.AddAsync(_database, "sjaellandsgade", "borgeroplevelse-5", "tablet", unit: "ung-team");
         _app = new BorgerpulsApp(_database);

@@ -20,15 +20,17 @@ public sealed class DeviceStatusTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", _database.Value);
+        await _database.AddDemoOrganisationAsync();
         // Device ids 1–6 in this order.
         foreach (var name in new[] { "ok", "failing", "silent", "never", "revoked", "delivering" })
         {
-            var add = await CliRunner.RunAsync("device", "add", "--site", "sjaellandsgade", "--instrument", "smiley", "--name", "Kiosk " + name, "--db", _database.Value);
-            Assert.True(add.ExitCode == 0, add.Error);
-            _keys[name] = add.Output.Trim().Split('\n')[^1].Trim();
+            _keys[name] = await Devices.AddAsync(_database, "sjaellandsgade", "smiley", name: "Kiosk " + name);
         }
-        Assert.Equal(0, (await CliRunner.RunAsync("device", "revoke", "5", "--db", _database.Value)).ExitCode);
+        await using (var db = _database.Open())
+        {
+            (await db.Devices.SingleAsync(d => d.Id == 5)).RevokedAt = DateTime.UtcNow; // as device revoke 5 does
+            await db.SaveChangesAsync();
+        }
         _app = new BorgerpulsApp(_database);
 
         await HeartbeatAsync("ok", """{"queued":0,"oldestQueuedAt":null,"rejected":0,"deliveredToday":17,"lastError":null,"lastErrorAt":null}""");

@@ -18,7 +18,7 @@ public sealed class ExportTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", _database.Value);
+        await _database.AddDemoOrganisationAsync();
         var key = await Devices.AddAsync(_database, "nordvej", "borgeroplevelse-5", "tablet");
         _app = new BorgerpulsApp(_database);
         var tablet = _app.CreateClient();

@@ -16,7 +16,7 @@ public sealed class ImportDurabilityTests
     {
         if (TestDatabase.IsPostgres) return; // PostgreSQL's COPY path changes no session settings
         await using var database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
+        await database.AddDemoOrganisationAsync();
         var dir = Directory.CreateTempSubdirectory("borgerpuls-durable-").FullName;
         try
         {

@@ -20,7 +20,7 @@ public sealed class ImportTests : IAsyncLifetime
     {
         _database = await TestDatabase.CreateAsync();
         _dir = Directory.CreateTempSubdirectory("borgerpuls-import-").FullName;
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", _database.Value);
+        await _database.AddDemoOrganisationAsync();
     }
 
     public async Task DisposeAsync()

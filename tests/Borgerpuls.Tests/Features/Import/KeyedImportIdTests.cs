@@ -41,7 +41,7 @@ public sealed class KeyedImportIdTests : IAsyncLifetime
     {
         var database = await TestDatabase.CreateAsync();
         _databases.Add(database);
-        Assert.Equal(0, (await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value)).ExitCode);
+        await database.AddDemoOrganisationAsync();
         return database;
     }
 

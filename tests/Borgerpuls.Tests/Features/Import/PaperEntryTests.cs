@@ -15,7 +15,7 @@ public sealed class PaperEntryTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", _database.Value);
+        await _database.AddDemoOrganisationAsync();
         _app = new BorgerpulsApp(_database);
     }
 

@@ -21,7 +21,7 @@ public sealed class CrashSafetyTests
     public async Task Kill_9_during_sustained_ingest_loses_no_acknowledged_response()
     {
         await using var database = await TestDatabase.CreateAsync();
-        Assert.Equal(0, (await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value)).ExitCode);
+        await database.AddDemoOrganisationAsync();
         var add = await CliRunner.RunAsync("device", "add", "--site", "sjaellandsgade", "--instrument", "smiley", "--name", "Udgang", "--db", database.Value);
         Assert.True(add.ExitCode == 0, add.Error);
         var key = add.Output.Trim().Split('\n')[^1].Trim();

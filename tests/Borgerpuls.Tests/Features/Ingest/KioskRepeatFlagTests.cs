@@ -24,7 +24,7 @@ public sealed class KioskRepeatFlagTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", _database.Value);
+        await _database.AddDemoOrganisationAsync();
         _kioskKey = await Devices.AddAsync(_database, "sjaellandsgade", "smiley");
         await using (var db = _database.Open())
         {

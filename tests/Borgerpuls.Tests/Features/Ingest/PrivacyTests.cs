@@ -19,7 +19,7 @@ public sealed class PrivacyTests
     public async Task Comments_are_redacted_before_storage_and_the_raw_text_never_reaches_the_database()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
+        await database.AddDemoOrganisationAsync();
         var key = await Devices.AddAsync(database, "nordvej", "borgeroplevelse-5", "tablet");
         await using (var app = new BorgerpulsApp(database))
         {
@@ -62,7 +62,7 @@ public sealed class PrivacyTests
     public async Task An_invitation_is_answered_once_and_its_token_is_not_stored_with_the_response()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
+        await database.AddDemoOrganisationAsync();
         var token = SecretKeys.New();
         await using (var db = database.Open())
         {

@@ -18,7 +18,7 @@ public sealed class SubmitResponseTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", _database.Value);
+        await _database.AddDemoOrganisationAsync();
         _kioskKey = await Devices.AddAsync(_database, "sjaellandsgade", "smiley");
         _app = new BorgerpulsApp(_database);
     }

@@ -38,7 +38,7 @@ public sealed class InsightTests
     public async Task A_focus_group_statement_is_checked_against_the_comments_and_the_linked_questions_of_its_segment()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
+        await database.AddDemoOrganisationAsync();
         await WriteSegmentAndRestAsync(database);
         await using var app = new BorgerpulsApp(database);
         var analyst = await app.SignedInClientAsync(Roles.Analyst);
@@ -82,7 +82,7 @@ public sealed class InsightTests
     public async Task Bad_input_lists_every_problem_and_writes_nothing()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
+        await database.AddDemoOrganisationAsync();
         await using var app = new BorgerpulsApp(database);
         var analyst = await app.SignedInClientAsync(Roles.Analyst);
 
@@ -106,7 +106,7 @@ public sealed class InsightTests
     public async Task A_manager_records_and_sees_insights_of_their_own_centre_only_and_the_committee_none()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
+        await database.AddDemoOrganisationAsync();
         await using var app = new BorgerpulsApp(database);
         var analyst = await app.SignedInClientAsync(Roles.Analyst);
         var manager = await app.SignedInClientAsync(Roles.Manager, "jc-centrum");

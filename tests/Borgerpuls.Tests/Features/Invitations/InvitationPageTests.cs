@@ -15,7 +15,7 @@ public sealed partial class InvitationPageTests
     public async Task A_manager_sees_only_their_own_centre_and_gets_a_printable_qr_code_and_link()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
+        await database.AddDemoOrganisationAsync();
         await using var app = new BorgerpulsApp(database);
         var manager = await app.SignedInClientAsync(Roles.Manager, "jc-nord");
 

@@ -15,7 +15,7 @@ public sealed class InvitationTests
     public async Task A_manager_invites_the_citizen_answers_once_on_the_page_and_the_second_time_is_refused()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
+        await database.AddDemoOrganisationAsync();
         await using var app = new BorgerpulsApp(database);
         var manager = await app.SignedInClientAsync(Roles.Manager, "jc-nord");
 
@@ -58,7 +58,7 @@ public sealed class InvitationTests
     public async Task Invalid_invitation_requests_list_every_problem()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
+        await database.AddDemoOrganisationAsync();
         await using var app = new BorgerpulsApp(database);
         var analyst = await app.SignedInClientAsync(Roles.Analyst);
 

@@ -28,7 +28,7 @@ public sealed class ReferralRateTests
     public async Task Invitations_show_their_response_rate_per_referral_source_and_rebuild_and_upgrade_agree()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
+        await database.AddDemoOrganisationAsync();
         await using var app = new BorgerpulsApp(database);
 
         // A caseworker chooses 8 citizens, 2 answer: 25 %. A case system (access token, no referredBy) invites 8, 7 answer.

@@ -17,7 +17,7 @@ public sealed class PaperResponseRateTests
     public async Task Forms_handed_out_give_the_paper_response_rate_by_hand_and_a_rebuild_keeps_it()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
+        await database.AddDemoOrganisationAsync();
         await using var app = new BorgerpulsApp(database);
         var now = DateTime.UtcNow;
         var thisMonth = new DateTime(now.Year, now.Month, 1, 10, 0, 0, DateTimeKind.Utc);
@@ -67,7 +67,7 @@ public sealed class PaperResponseRateTests
     public async Task Bad_counts_and_contexts_get_a_specific_error_and_write_nothing()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
+        await database.AddDemoOrganisationAsync();
         await using var app = new BorgerpulsApp(database);
         var manager = await app.SignedInClientAsync(Roles.Manager, "jc-nord");
         var month = DateTime.UtcNow.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);

@@ -13,7 +13,7 @@ public sealed class ReportActionEffectTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", _database.Value);
+        await _database.AddDemoOrganisationAsync();
         // behandling: January 2025 10 × "Dårligt" (0 % positive), April 2025 12 × "Godt" (100 %); samtale answered only in January.
         var january = new DateTime(2025, 1, 15, 10, 0, 0, DateTimeKind.Utc);
         var april = new DateTime(2025, 4, 15, 10, 0, 0, DateTimeKind.Utc);

@@ -16,7 +16,7 @@ public sealed class ReportDatabase : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", Database.Value);
+        await Database.AddDemoOrganisationAsync();
         // Job- og uddannelsesparate (jobparat), 100 respondents:
         //   samtale 93 × 5, 4 × 3, 3 × 1 → positive 93 %, negative 3 %; behandling 81 × 4, 12 × 3, 7 × 2 → 81 %, 7 %.
         //   Mean of questions: positive (93 + 81) / 2 = 87 %, negative (3 + 7) / 2 = 5 %.

@@ -11,7 +11,7 @@ public sealed class ReportSuppressionTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", _database.Value);
+        await _database.AddDemoOrganisationAsync();
         await Responses.WriteAsync(_database, ReportDatabase.Group("jobparat", ReportDatabase.Codes((30, "5")), ReportDatabase.Codes((30, "4")))
             .Concat(ReportDatabase.Group("sygedagpenge", ReportDatabase.Codes((3, "1")), ReportDatabase.Codes((3, "2"))))
             .Concat(ReportDatabase.Group("fleksjob", ReportDatabase.Codes((20, "5")), ReportDatabase.Codes((20, "1")))));

@@ -47,7 +47,7 @@ public sealed class AggregateTests
     public async Task Results_served_while_another_process_writes_are_current()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
+        await database.AddDemoOrganisationAsync();
         await using var db = database.Open();
         var before = await ResultsQuery.RunAsync(db, database.Target, new ResultsRequest("vive-7"), Viewer.CommandLine, 5, CancellationToken.None);
 

@@ -18,7 +18,7 @@ public sealed class BreakdownTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", _database.Value);
+        await _database.AddDemoOrganisationAsync();
         await using var db = _database.Open();
         await ConfigApplier.ApplyAsync(db, new ConfigDocument
         {

@@ -16,7 +16,7 @@ public sealed class GroupsAgainstRestResultsTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", _database.Value);
+        await _database.AddDemoOrganisationAsync();
         static IEnumerable<Spec> Group(string group, int positive) =>
             Repeat(positive, new Spec("vive-7", new() { ["samtale"] = "5" }) { TargetGroup = group })
                 .Concat(Repeat(100 - positive, new Spec("vive-7", new() { ["samtale"] = "1" }) { TargetGroup = group }));

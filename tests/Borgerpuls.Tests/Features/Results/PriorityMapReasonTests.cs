@@ -15,7 +15,7 @@ public sealed class PriorityMapReasonTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", _database.Value);
+        await _database.AddDemoOrganisationAsync();
         var press = new Spec("smiley", new() { ["besoeg"] = "4" }) { Channel = Channel.Kiosk };
         var vive = new Spec("vive-7", new() { ["samtale"] = "4", ["behandling"] = "5", ["spoerge"] = "3" }) { TargetGroup = "jobparat" };
         await WriteAsync(_database, Repeat(60, press).Concat(Repeat(12, vive)));

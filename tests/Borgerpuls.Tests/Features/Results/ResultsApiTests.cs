@@ -13,7 +13,7 @@ public sealed class ResultsApiTests
     public async Task Committee_gets_no_figures_for_a_suppressed_cell_and_a_manager_nothing_of_another_centre()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
+        await database.AddDemoOrganisationAsync();
         var spec = new Spec("vive-7", new() { ["samtale"] = "5" });
         await WriteAsync(database, Repeat(40, spec with { TargetGroup = "jobparat" }).Concat(Repeat(2, spec with { TargetGroup = "revalidering", Answers = new() { ["samtale"] = "1" } }))
             .Concat(Repeat(8, spec with { TargetGroup = "fleksjob", JobCentre = "jc-nord", Site = "nordvej" })));

@@ -14,7 +14,7 @@ public sealed class ResultsQueryTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", _database.Value);
+        await _database.AddDemoOrganisationAsync();
     }
 
     public async Task DisposeAsync() => await _database.DisposeAsync();

@@ -21,7 +21,7 @@ public sealed class TargetQueryTests : IAsyncLifetime
     internal static async Task<TestDatabase> SeedAsync()
     {
         var database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
+        await database.AddDemoOrganisationAsync();
         static Spec Samtale(string code, string group, int year, int month) =>
             new("vive-7", new() { ["samtale"] = code }) { TargetGroup = group, Hour = new DateTime(year, month, 10, 10, 0, 0, DateTimeKind.Utc) };
         await WriteAsync(database, Repeat(20, Samtale("5", "jobparat", 2025, 6))

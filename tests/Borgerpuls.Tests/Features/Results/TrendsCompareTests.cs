@@ -15,7 +15,7 @@ public sealed class TrendsCompareTests
     public async Task A_significant_change_between_periods_is_flagged_and_a_small_one_is_not()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
+        await database.AddDemoOrganisationAsync();
         var jan = new DateTime(2025, 1, 10, 9, 0, 0, DateTimeKind.Utc);
         // January 45/50 positive, February 20/50 (z-test p < 0.001), March 22/50 (p ≈ 0.69 against February).
         await WriteAsync(database, Repeat(45, Answer("5", jan)).Concat(Repeat(5, Answer("1", jan)))
@@ -37,7 +37,7 @@ public sealed class TrendsCompareTests
     public async Task Changes_are_tested_on_the_counts_and_never_against_a_hidden_period()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
+        await database.AddDemoOrganisationAsync();
         var jan = new DateTime(2025, 1, 10, 9, 0, 0, DateTimeKind.Utc);
         // January 45/50, February 3 answers (below k = 5), March 20/50, April 22/50, May 40/50. February's 3 alone would be
         // January, March, April and May minus the total: the smallest shown month (January, first of the equal ones) is hidden
@@ -69,7 +69,7 @@ public sealed class TrendsCompareTests
     public async Task Two_groups_are_compared_per_question_with_the_named_test()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
+        await database.AddDemoOrganisationAsync();
         var hour = new DateTime(2025, 5, 1, 9, 0, 0, DateTimeKind.Utc);
         await WriteAsync(database, Repeat(45, Answer("5", hour, "jobparat")).Concat(Repeat(55, Answer("1", hour, "jobparat")))
             .Concat(Repeat(30, Answer("5", hour, "aktivitetsparat"))).Concat(Repeat(70, Answer("1", hour, "aktivitetsparat"))));
@@ -100,7 +100,7 @@ public sealed class TrendsCompareTests
     public async Task A_manager_cannot_difference_two_selections_that_differ_by_fewer_than_k()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
+        await database.AddDemoOrganisationAsync();
         var hour = new DateTime(2025, 5, 1, 9, 0, 0, DateTimeKind.Utc);
         await WriteAsync(database, Repeat(20, Answer("5", hour, "jobparat") with { JobCentre = "jc-nord", Site = "nordvej" })
             .Concat(Repeat(3, Answer("1", hour, "fleksjob") with { JobCentre = "jc-nord", Site = "nordvej" })));

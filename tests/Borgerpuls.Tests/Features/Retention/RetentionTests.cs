@@ -14,7 +14,7 @@ public sealed class RetentionTests
     public async Task Old_responses_comments_and_audit_entries_are_deleted_and_figures_follow()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
+        await database.AddDemoOrganisationAsync();
         var now = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
         var spec = new Spec("vive-7", new() { ["samtale"] = "5" }) { TargetGroup = "jobparat" };
         await WriteAsync(database, Repeat(7, spec with { Hour = now.AddMonths(-30) }).Concat(Repeat(9, spec with { Hour = now.AddMonths(-2) })));
@@ -63,7 +63,7 @@ public sealed class RetentionTests
     public async Task Old_rows_behind_the_response_rate_are_deleted_like_responses_and_the_rate_follows()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
+        await database.AddDemoOrganisationAsync();
         var now = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
         await using (var db = database.Open())
         {

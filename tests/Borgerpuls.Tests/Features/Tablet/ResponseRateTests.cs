@@ -21,7 +21,7 @@ public sealed class ResponseRateTests
     public async Task Declined_taps_and_invitations_give_the_response_rate_per_group_by_hand()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "0", "--db", database.Value);
+        await database.AddDemoOrganisationAsync();
         var tabletKey = await Devices.AddAsync(database, "nordvej", "borgeroplevelse-5", "tablet");
         var kioskKey = await Devices.AddAsync(database, "nordvej", "smiley", "kiosk");
         await using var app = new BorgerpulsApp(database);
