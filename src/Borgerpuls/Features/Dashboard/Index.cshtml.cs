@@ -1,19 +1,28 @@
+using Borgerpuls.Analysis.Themes;
 using Borgerpuls.Data;
+using Borgerpuls.Features.Reports;
 using Borgerpuls.Features.Results;
+using Borgerpuls.Localization;
 using Borgerpuls.Security.Anonymity;
 using Borgerpuls.Security;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Borgerpuls.Features.Dashboard;
 
 /// <summary>The dashboard: targets, answers per question and group, trends, priority map, kiosk hours, comparison and
 /// drill-down for one selection. Committee viewers see it too; suppression and scope come from the query layer.</summary>
 [Authorize(Policy = Policies.Aggregates), Security.Anonymity.DisclosureGuarded]
-public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, AnonymityOptions anonymity, TimeProvider clock) : PageModel
+public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, AnonymityOptions anonymity, TimeProvider clock, IStringLocalizer<SharedResource> t)
+    : PageModel
 {
     public DashboardLoad Load { get; private set; } = null!;
     public DashboardOptions Options { get; private set; } = null!;
+
+    /// <summary>Why the committee report for this selection was not given; null when it was not asked for.</summary>
+    public string? ReportError { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -22,6 +31,41 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, Ano
         if (Load.Error is not null) Response.StatusCode = StatusCodes.Status400BadRequest;
         if (Load.Refused is not null) Response.StatusCode = StatusCodes.Status403Forbidden;
     }
+
+    /// <summary>The committee report (udvalgsrapport) for exactly the selection on the page — instrument, months, job centre,
+    /// site, team, target group, channel and grouping — under the same scope, suppression and differencing guard. A refused
+    /// or invalid selection shows the dashboard with the reason instead of a file.</summary>
+    public async Task<IActionResult> OnGetReportAsync(string? format, [FromServices] ThemeLexicon lexicon, [FromServices] AuditLog audit, CancellationToken ct)
+    {
+        if (ReportFormats.Parse(format) is not { } chosen) return NotFound();
+        var filter = DashboardFilter.Parse(Request.Query);
+        var viewer = Viewer.For(HttpContext);
+        try
+        {
+            if (filter.Instrument is not { } instrument) throw new ResultsException(t["Dashboard.Report.NoInstrument"]);
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var request = new ReportRequest(filter.Request(instrument, filter.Months(today), filter.GroupBy), anonymity.K, anonymity.KComments);
+            var file = await ReportDownload.CreateAsync(HttpContext, db, target, lexicon, audit, clock, request, chosen, viewer, ct);
+            var refusal = viewer.Ledger is { } ledger ? await DisclosureFilter.CheckAsync(HttpContext, ledger) : null;
+            if (refusal is null)
+            {
+                if (viewer.Ledger is { } shown) await shown.ShownAsync();
+                return File(file.FileContents.ToArray(), file.ContentType ?? "application/octet-stream", file.FileDownloadName);
+            }
+            ReportError = DisclosureFilter.Message(refusal, t);
+        }
+        catch (ResultsException e)
+        {
+            ReportError = e.Message;
+        }
+        // The page itself is checked afresh: the refused report's queries are not held against it.
+        HttpContext.Features.Set<DisclosureLedger>(null);
+        await OnGetAsync(ct);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    public string ReportUrl(string format) => "/dashboard" + Load.Filter.Query(("handler", "Report"), ("format", format));
 
     public string ChartUrl(string name, string format) => $"/dashboard/charts/{name}.{format}{Load.Filter.Query()}";
 }

@@ -34,16 +34,7 @@ internal static class ReportsApi
             {
                 TrendPeriod = ReportRequest.ParsePeriod(period),
             };
-            var data = await ReportBuilder.BuildAsync(db, target, request, Viewer.For(http), lexicon, clock, ct);
-            var bytes = ReportFormats.Write(data, chosen, new ReportText(CultureInfo.CurrentUICulture));
-            await http.AuditShownAsync(audit, AuditActions.ReportDownload, $"{instrument} {ReportFormats.Extension(chosen)} by {request.Results.By} {string.Join(" ", where ?? [])} {from}–{to}", ct);
-            if (chosen == ReportFormat.Html)
-            {
-                // The page carries its own stylesheet; allow exactly that one by hash, nothing else inline.
-                http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src " + ReportStylesheet.CspSource + "; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
-                return TypedResults.File(bytes, ReportFormats.ContentType(chosen));
-            }
-            return TypedResults.File(bytes, ReportFormats.ContentType(chosen), $"udvalgsrapport-{instrument}.{ReportFormats.Extension(chosen)}");
+            return await ReportDownload.CreateAsync(http, db, target, lexicon, audit, clock, request, chosen, Viewer.For(http), ct);
         }
         catch (ResultsException e)
         {
