@@ -33,6 +33,8 @@ public static class AuditActions
     public const string CommentHide = "comment.hide";
     public const string CommentUnhide = "comment.unhide";
     public const string InsightCreate = "insight.create";
+    public const string ActionCreate = "action.create";
+    public const string ActionUpdate = "action.update";
     public const string ReportDownload = "report.download";
     public const string ExportResults = "export.results";
     public const string ExportResponses = "export.responses";

@@ -77,7 +77,7 @@ public sealed class AuthorizationMatrixTests
         {
             // Route parameters get sample values; a POST gets an empty JSON body. An allowed role then sees a validation or
             // not-found answer, a denied one 401/403 or a redirect to sign-in — authorization runs before either.
-            var route = System.Text.RegularExpressions.Regex.Replace(endpoint.Route, "\\{([a-z]+)(:[a-z]+)?\\}", m => m.Groups[2].Value switch
+            var route = System.Text.RegularExpressions.Regex.Replace(endpoint.Route, "\\{([a-z]+)(:[a-z]+)?\\??\\}", m => m.Groups[2].Value switch
             {
                 ":long" or ":int" => "1",
                 ":guid" => "00000000-0000-4000-8000-000000000001",

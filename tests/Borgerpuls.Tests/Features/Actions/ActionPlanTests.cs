@@ -1,0 +1,129 @@
+using System.Net;
+using Borgerpuls.Domain;
+using Borgerpuls.Security;
+using Borgerpuls.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Borgerpuls.Tests.Features.Actions;
+
+public sealed class ActionPlanTests
+{
+    [Fact]
+    public async Task An_analyst_records_an_action_that_the_list_the_audit_log_and_the_committee_report_show()
+    {
+        var (database, app) = await DemoOrganisation.StartAsync();
+        await using var _ = database;
+        await using var __ = app;
+        var analyst = await app.SignedInClientAsync(Roles.Analyst);
+
+        var form = await analyst.GetStringAsync("/actions/edit?instrument=vive-7");
+        Assert.Contains("value=\"samtale\" /> 1. ", form);
+        var created = await analyst.PostAsync("/actions/edit?instrument=vive-7", await StaffLogin.FormOfPairsAsync(analyst, "/actions/edit?instrument=vive-7",
+            ("Title", "Fast procedure ved sagsbehandlerskift"), ("JobCentre", ""), ("Questions", "behandling"), ("Questions", "samtale"),
+            ("Owner", "Jobcenterchef"), ("StartsOn", "2026-03-01"), ("Deadline", "2026-12-31"), ("Status", "InProgress"),
+            ("ExpectedEffect", "Færre negative svar om behandling")));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+
+        var list = await analyst.GetStringAsync("/actions");
+        Assert.Contains("Handlingen »Fast procedure ved sagsbehandlerskift« er oprettet.", list);
+        Assert.Contains("<td>Hele kommunen</td>", list);
+        Assert.Contains("<td>I gang</td>", list);
+        Assert.Contains("<td>31.12.2026</td>", list);
+        await using (var db = database.Open())
+        {
+            var action = await db.Actions.SingleAsync();
+            // Questions in the questionnaire's order, whatever order the boxes were sent in.
+            Assert.Equal(["samtale", "behandling"], action.QuestionKeys);
+            Assert.Equal((null, "vive-7", ActionStatus.InProgress, new DateOnly(2026, 3, 1)), (action.JobCentreId, action.InstrumentKey, action.Status, action.StartsOn));
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "action.create" && a.Details!.Contains("Fast procedure")));
+        }
+        var report = await analyst.GetStringAsync("/api/v1/reports?instrument=vive-7&format=html");
+        Assert.Contains("Fast procedure ved sagsbehandlerskift", report);
+    }
+
+    [Fact]
+    public async Task Every_problem_of_the_form_is_named_and_nothing_is_saved()
+    {
+        var (database, app) = await DemoOrganisation.StartAsync();
+        await using var _ = database;
+        await using var __ = app;
+        var analyst = await app.SignedInClientAsync(Roles.Analyst);
+
+        var refused = await analyst.PostAsync("/actions/edit?instrument=vive-7", await StaffLogin.FormOfPairsAsync(analyst, "/actions/edit?instrument=vive-7",
+            ("Title", "  "), ("JobCentre", "jc-findes-ikke"), ("Questions", "findes-ikke"), ("StartsOn", "2026-06-01"), ("Deadline", "2026-05-01"), ("Status", "Bogus")));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("Giv handlingen en titel (højst 200 tegn).", html);
+        Assert.Contains("Ukendt jobcenter: jc-findes-ikke", html);
+        Assert.Contains("Spørgeskemaet har ikke spørgsmålet findes-ikke.", html);
+        Assert.Contains("Fristen ligger før starten.", html);
+        Assert.Contains("Status: »Bogus« kan ikke læses.", html);
+        await using var db = database.Open();
+        Assert.Equal(0, await db.Actions.CountAsync());
+        Assert.Equal(0, await db.AuditEntries.CountAsync(a => a.Action.StartsWith("action.")));
+    }
+
+    [Fact]
+    public async Task A_manager_changes_the_actions_of_their_own_centre_and_sees_no_other_centres()
+    {
+        var (database, app) = await DemoOrganisation.StartAsync();
+        await using var _ = database;
+        await using var __ = app;
+        int nord, syd, municipality;
+        await using (var db = database.Open())
+        {
+            var centres = await db.JobCentres.ToDictionaryAsync(j => j.Key, j => j.Id);
+            var actions = new[]
+            {
+                new ActionItem { Title = "Nords handling", JobCentreId = centres["jc-nord"], InstrumentKey = "vive-7" },
+                new ActionItem { Title = "Syds handling", JobCentreId = centres["jc-syd"], InstrumentKey = "vive-7" },
+                new ActionItem { Title = "Kommunens handling", InstrumentKey = "vive-7" },
+            };
+            db.Actions.AddRange(actions);
+            await db.SaveChangesAsync();
+            (nord, syd, municipality) = (actions[0].Id, actions[1].Id, actions[2].Id);
+        }
+        var manager = await app.SignedInClientAsync(Roles.Manager, "jc-nord");
+
+        var list = await manager.GetStringAsync("/actions");
+        Assert.Contains("Nords handling", list);
+        Assert.Contains("Kommunens handling", list);
+        Assert.DoesNotContain("Syds handling", list);
+        Assert.Contains($"href=\"/actions/edit/{nord}\"", list);
+        Assert.DoesNotContain($"href=\"/actions/edit/{municipality}\"", list);
+        Denied(await manager.GetAsync($"/actions/edit/{syd}"));
+        Denied(await manager.GetAsync($"/actions/edit/{municipality}"));
+
+        var done = await manager.PostAsync($"/actions/edit/{nord}", await StaffLogin.FormOfPairsAsync(manager, $"/actions/edit/{nord}",
+            ("Title", "Nords handling"), ("JobCentre", "jc-nord"), ("Status", "Done")));
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        // Moving it to another centre, or to the whole municipality, is not theirs to do.
+        var moved = await manager.PostAsync($"/actions/edit/{nord}", await StaffLogin.FormOfPairsAsync(manager, $"/actions/edit/{nord}",
+            ("Title", "Nords handling"), ("JobCentre", "jc-syd"), ("Status", "Done")));
+        Assert.Contains("Du kan kun oprette og ændre handlinger for dine egne jobcentre.", await moved.Content.ReadAsStringAsync());
+        var wide = await manager.PostAsync($"/actions/edit/{nord}", await StaffLogin.FormOfPairsAsync(manager, $"/actions/edit/{nord}",
+            ("Title", "Nords handling"), ("JobCentre", ""), ("Status", "Done")));
+        Assert.Contains("Vælg et af dine jobcentre.", await wide.Content.ReadAsStringAsync());
+
+        await using (var db = database.Open())
+        {
+            var action = await db.Actions.SingleAsync(a => a.Id == nord);
+            Assert.Equal((ActionStatus.Done, (int?)(await db.JobCentres.SingleAsync(j => j.Key == "jc-nord")).Id), (action.Status, action.JobCentreId));
+            Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "action.update"));
+        }
+
+        // A committee member reads the plan and changes nothing.
+        var committee = await app.SignedInClientAsync(Roles.Committee);
+        var read = await committee.GetStringAsync("/actions");
+        Assert.Contains("Syds handling", read);
+        Assert.DoesNotContain("/actions/edit", read);
+        Denied(await committee.GetAsync("/actions/edit?instrument=vive-7"));
+    }
+
+    /// <summary>A page the user may not use sends them to the access-denied page.</summary>
+    private static void Denied(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/access-denied", response.Headers.Location!.OriginalString);
+    }
+}
