@@ -25,8 +25,10 @@ public sealed class EditModel(BorgerpulsDb db, AuditLog audit, InstrumentCatalog
     [BindProperty(SupportsGet = true)] public string? Instrument { get; set; }
     [BindProperty] public string? Title { get; set; }
     [BindProperty] public string? Description { get; set; }
-    [BindProperty] public string? JobCentre { get; set; }
-    [BindProperty] public List<string> Questions { get; set; } = [];
+    // A new action may come with its questionnaire's question and centre filled in (from a missed target or a challenge on
+    // the dashboard).
+    [BindProperty(SupportsGet = true)] public string? JobCentre { get; set; }
+    [BindProperty(SupportsGet = true)] public List<string> Questions { get; set; } = [];
     [BindProperty] public string? Owner { get; set; }
     [BindProperty] public DateOnly? StartsOn { get; set; }
     [BindProperty] public DateOnly? Deadline { get; set; }

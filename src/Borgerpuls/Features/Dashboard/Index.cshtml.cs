@@ -65,6 +65,17 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, Ano
         return Page();
     }
 
+    /// <summary>Whether the viewer records actions (managers and up), so the page offers "Opret handling" where a target is
+    /// missed or a question is a challenge.</summary>
+    public bool CreatesActions => Actions.ActionScope.Creates(Viewer.From(User));
+
+    /// <summary>The action form for this questionnaire, with the question ticked and the target's (or the selection's) centre.</summary>
+    public string ActionUrl(string? questionKey, string? jobCentre) =>
+        Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/actions/edit", new Dictionary<string, string?>
+        {
+            ["instrument"] = Load.Instrument, ["Questions"] = questionKey, ["JobCentre"] = jobCentre ?? Load.Filter.JobCentre,
+        }.Where(p => !string.IsNullOrEmpty(p.Value)));
+
     public string ReportUrl(string format) => "/dashboard" + Load.Filter.Query(("handler", "Report"), ("format", format));
 
     public string ChartUrl(string name, string format) => $"/dashboard/charts/{name}.{format}{Load.Filter.Query()}";

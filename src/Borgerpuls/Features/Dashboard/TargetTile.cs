@@ -12,6 +12,10 @@ public sealed record TargetTile(string Key, string Name, string Metric, string D
     public bool Suppressed { get; init; }
     public string? SuppressedReason { get; init; }
 
+    /// <summary>The question the target follows and the centre it is about, for "create an action" from a missed target.</summary>
+    public string? QuestionKey { get; init; }
+    public string? JobCentre { get; init; }
+
     /// <summary>The targets that apply to the selection, each once, with the change from the equally long period before.</summary>
     public static IReadOnlyList<TargetTile> From(DashboardFigures figures)
     {
@@ -21,6 +25,7 @@ public sealed record TargetTile(string Key, string Name, string Metric, string D
                 t.Value is { } now && previous.GetValueOrDefault(t.Key) is { } before ? now - before : null)
             {
                 Population = t.Population, Period = t.Period, Suppressed = t.Suppressed, SuppressedReason = t.SuppressedReason,
+                QuestionKey = t.QuestionKey, JobCentre = t.JobCentre,
             })
             .OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
     }

@@ -107,6 +107,9 @@ public sealed record AverageResult(
 public sealed record TargetResult(string Key, string Name, string Metric, string Direction, double? Value, double Threshold, bool? Met, bool? Significant)
 {
     public int? Year { get; init; }
+
+    /// <summary>The question a target follows (null: the average over the questions).</summary>
+    public string? QuestionKey { get; init; }
     public string? JobCentre { get; init; }
     public string? TargetGroupSet { get; init; }
     public string? TargetGroup { get; init; }

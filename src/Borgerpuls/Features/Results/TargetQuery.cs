@@ -125,9 +125,9 @@ public static class TargetQuery
         var metric = t.Metric.ToString().ToLowerInvariant();
         var direction = t.Direction == TargetDirection.AtLeast ? "atLeast" : "atMost";
         var (value, interval) = total.Suppressed ? (null, null) : Measure(t, total);
-        if (value is not { } v) return new TargetResult(t.Key, t.Name, metric, direction, null, t.Threshold, null, null);
+        if (value is not { } v) return new TargetResult(t.Key, t.Name, metric, direction, null, t.Threshold, null, null) { QuestionKey = t.QuestionKey };
         var status = TargetStatus.Evaluate(v, interval, t.Threshold, t.Direction);
-        return new TargetResult(t.Key, t.Name, metric, direction, v, t.Threshold, status.Met, status.Significant);
+        return new TargetResult(t.Key, t.Name, metric, direction, v, t.Threshold, status.Met, status.Significant) { QuestionKey = t.QuestionKey };
     }
 
     private static (double? Value, Interval? Interval) Measure(Target t, GroupResult total)

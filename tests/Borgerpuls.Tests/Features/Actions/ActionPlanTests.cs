@@ -1,4 +1,7 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using Borgerpuls.Domain;
 using Borgerpuls.Security;
 using Borgerpuls.Tests.Infrastructure;
@@ -118,6 +121,44 @@ public sealed class ActionPlanTests
         Assert.Contains("Syds handling", read);
         Assert.DoesNotContain("/actions/edit", read);
         Denied(await committee.GetAsync("/actions/edit?instrument=vive-7"));
+    }
+
+    [Fact]
+    public async Task A_missed_target_on_the_dashboard_opens_the_action_form_with_its_question_ticked()
+    {
+        // 2026: 16 of 20 answered "samtale" positively = 80 %, below the target "alle-2026" of 85 %; "udsatte-samtale" is met.
+        await using var database = await Borgerpuls.Tests.Features.Results.TargetQueryTests.SeedAsync();
+        await using var app = new BorgerpulsApp(database);
+        var analyst = await app.SignedInClientAsync(Roles.Analyst);
+
+        var page = await analyst.GetStringAsync("/dashboard?instrument=vive-7&from=2026-01&to=2026-12");
+        var missed = Regex.Match(page, "<li class=\"tile not-met\" data-target=\"alle-2026\">.*?</li>", RegexOptions.Singleline).Value;
+        var link = WebUtility.HtmlDecode(Regex.Match(missed, "href=\"([^\"]+)\" data-testid=\"target-action\"").Groups[1].Value);
+        Assert.Equal("/actions/edit?instrument=vive-7&Questions=samtale", link);
+        Assert.DoesNotContain("target-action", Regex.Match(page, "data-target=\"udsatte-samtale\">.*?</li>", RegexOptions.Singleline).Value);
+        Assert.Contains("value=\"samtale\" checked=\"checked\"", await analyst.GetStringAsync(link));
+
+        // Committee members record no actions, so the dashboard offers them none.
+        var committee = await app.SignedInClientAsync(Roles.Committee);
+        Assert.DoesNotContain("target-action", await committee.GetStringAsync("/dashboard?instrument=vive-7&from=2026-01&to=2026-12"));
+    }
+
+    [Fact]
+    public async Task Every_challenge_of_the_priority_map_offers_an_action_for_its_question()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        Assert.Equal(0, (await CliRunner.RunAsync("demo-data", "--responses", "3000", "--db", database.Value)).ExitCode);
+        await using var app = new BorgerpulsApp(database);
+        var analyst = await app.SignedInClientAsync(Roles.Analyst);
+
+        var map = await analyst.GetFromJsonAsync<JsonElement>("/api/v1/priority-map?instrument=vive-7&from=2026-01-01&to=2026-12-31");
+        var challenges = map.GetProperty("questions").EnumerateArray().Where(q => q.GetProperty("quadrant").ValueKind == JsonValueKind.String
+            && q.GetProperty("quadrant").GetString() == "challenge").Select(q => q.GetProperty("key").GetString()!).Order().ToList();
+        Assert.NotEmpty(challenges);
+        var page = await analyst.GetStringAsync("/dashboard?instrument=vive-7&from=2026-01&to=2026-12");
+        var offered = Regex.Matches(page, "href=\"/actions/edit\\?instrument=vive-7&amp;Questions=([a-z0-9-]+)\" data-testid=\"challenge-action\"")
+            .Select(m => m.Groups[1].Value).Order().ToList();
+        Assert.Equal(challenges, offered);
     }
 
     /// <summary>A page the user may not use sends them to the access-denied page.</summary>
