@@ -35,6 +35,8 @@ public static class AuditActions
     public const string InsightCreate = "insight.create";
     public const string ActionCreate = "action.create";
     public const string ActionUpdate = "action.update";
+    public const string TargetCreate = "target.create";
+    public const string TargetUpdate = "target.update";
     public const string ReportDownload = "report.download";
     public const string ExportResults = "export.results";
     public const string ExportResponses = "export.responses";

@@ -69,6 +69,10 @@ public static class ChartFormat
         return IsDanish(culture) ? $"{number} {PercentUnit(culture)}" : number + PercentUnit(culture);
     }
 
+    /// <summary>A threshold as it was set: "85 pct.", "82,5 pct." — whole per cents without decimals, others with one.</summary>
+    public static string Threshold(double share, CultureInfo culture) =>
+        Percent(share, culture, Math.Abs(share * 1000 - Math.Round(share * 100) * 10) < 1e-6 ? 0 : 1);
+
     /// <summary>A percentage without its unit, for labels inside bars and cells where the axis names the unit.</summary>
     public static string Points(double share, CultureInfo culture) => Math.Round(share * 100).ToString("0", culture);
 

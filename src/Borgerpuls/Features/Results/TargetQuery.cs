@@ -24,37 +24,45 @@ public static class TargetQuery
         var results = new List<TargetResult>();
         foreach (var t in targets)
         {
-            if (Scope(t, request, index, viewer) is not { } scope) continue;
-            // A guarded viewer's target is one more respondent set: first evaluated on a ledger of its own, then shown only
-            // if it cannot be subtracted from what the same output shows, else hidden like a complementary cell.
-            var trial = viewer.Ledger is null ? viewer : viewer with { Ledger = new DisclosureLedger() };
-            var report = await ResultsQuery.FiguresAsync(db, target, scope, trial, k, ct);
-            var total = report.Groups.Single();
-            if (viewer.Ledger is { } ledger && trial.Ledger!.Sets is [var (instrumentId, set)])
-            {
-                if (ledger.Sets.Any(s => s.InstrumentId == instrumentId && Suppression.IsDifferencingRisk(s.Set.Difference(set), k)))
-                {
-                    total = total with { Suppressed = true, SuppressedReason = HiddenBecause.Complementary, Respondents = null };
-                }
-                else
-                {
-                    ledger.Add(instrumentId, set);
-                }
-            }
-            results.Add(Evaluate(t, total) with
-            {
-                Year = t.Year,
-                JobCentre = t.JobCentreId is { } jc ? index.JobCentres[jc].Key : null,
-                TargetGroupSet = SetKey(t, index),
-                TargetGroup = t.TargetGroupId is { } tg ? index.TargetGroups[tg].Key : null,
-                Population = Population(t, index, language),
-                Period = report.Period,
-                Respondents = total.Respondents,
-                Suppressed = total.Suppressed,
-                SuppressedReason = total.SuppressedReason,
-            });
+            if (await EvaluateAsync(db, target, t, request, index, viewer, k, language, ct) is { } result) results.Add(result);
         }
         return results;
+    }
+
+    /// <summary>One target, saved or not (the target form's live preview), judged on the selection as the dashboard judges
+    /// it; null when the target does not apply to the selection.</summary>
+    internal static async Task<TargetResult?> EvaluateAsync(BorgerpulsDb db, DatabaseSetup.Target target, Target t, ResultsRequest request,
+        OrganisationIndex index, Viewer viewer, int k, string language, CancellationToken ct)
+    {
+        if (Scope(t, request, index, viewer) is not { } scope) return null;
+        // A guarded viewer's target is one more respondent set: first evaluated on a ledger of its own, then shown only
+        // if it cannot be subtracted from what the same output shows, else hidden like a complementary cell.
+        var trial = viewer.Ledger is null ? viewer : viewer with { Ledger = new DisclosureLedger() };
+        var report = await ResultsQuery.FiguresAsync(db, target, scope, trial, k, ct);
+        var total = report.Groups.Single();
+        if (viewer.Ledger is { } ledger && trial.Ledger!.Sets is [var (instrumentId, set)])
+        {
+            if (ledger.Sets.Any(s => s.InstrumentId == instrumentId && Suppression.IsDifferencingRisk(s.Set.Difference(set), k)))
+            {
+                total = total with { Suppressed = true, SuppressedReason = HiddenBecause.Complementary, Respondents = null };
+            }
+            else
+            {
+                ledger.Add(instrumentId, set);
+            }
+        }
+        return Evaluate(t, total) with
+        {
+            Year = t.Year,
+            JobCentre = t.JobCentreId is { } jc ? index.JobCentres[jc].Key : null,
+            TargetGroupSet = SetKey(t, index),
+            TargetGroup = t.TargetGroupId is { } tg ? index.TargetGroups[tg].Key : null,
+            Population = Population(t, index, language),
+            Period = report.Period,
+            Respondents = total.Respondents,
+            Suppressed = total.Suppressed,
+            SuppressedReason = total.SuppressedReason,
+        };
     }
 
     /// <summary>Whether a group of the results is the target's population: without a breakdown the one group is the

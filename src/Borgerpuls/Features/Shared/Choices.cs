@@ -24,6 +24,12 @@ public static class Choices
         return Distinguished(rows.Select(r => new Choice(r.Key, r.Names.In(Language).Text)));
     }
 
+    public static async Task<List<Choice>> TargetGroupSetsAsync(BorgerpulsDb db, CancellationToken ct = default)
+    {
+        var rows = await db.TargetGroupSets.AsNoTracking().Select(s => new { s.Key, s.Names }).ToListAsync(ct);
+        return Named(rows.Select(r => new Choice(r.Key, r.Names.In(Language).Text)));
+    }
+
     public static async Task<List<Choice>> JobCentresAsync(BorgerpulsDb db, CancellationToken ct = default) =>
         Named(await db.JobCentres.AsNoTracking().Select(j => new Choice(j.Key, j.Name)).ToListAsync(ct));
 
