@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Resources;
 using Borgerpuls.Features.DeviceHealth;
 using Borgerpuls.Localization;
 using Borgerpuls.Data;
@@ -38,10 +37,7 @@ internal static class DeviceCommands
             var (done, problems) = await DeviceRegistration.AddAsync(db, request, "cli", DateTime.UtcNow, ct);
             if (problems.Count > 0)
             {
-                var english = CultureInfo.GetCultureInfo("en");
-                var text = new ResourceManager(typeof(SharedResource));
-                throw new CliException(string.Join(Environment.NewLine,
-                    problems.Select(p => string.Format(english, text.GetString(p.ResourceKey, english) ?? p.ResourceKey, p.Args))));
+                throw new CliException(string.Join(Environment.NewLine, problems.Select(p => SharedTexts.Format(SharedTexts.English, p.ResourceKey, p.Args))));
             }
             Console.WriteLine($"Device {done!.Device.Id} \"{done.Device.Name}\" registered at {done.SiteName} for {request.Instrument}.");
             Console.WriteLine("Device key (shown only now; store it in the device):");
@@ -74,8 +70,7 @@ internal static class DeviceCommands
             var language = result.GetValue(culture)!.ToLowerInvariant();
             if (language is not ("da" or "en")) throw new CliException($"Unknown culture '{language}'; use da or en.");
             var ui = CultureInfo.GetCultureInfo(language);
-            var text = new ResourceManager(typeof(SharedResource));
-            string T(string key) => text.GetString(key, ui) ?? key;
+            string T(string key) => SharedTexts.Get(key, ui);
             // As the web app reads it: appsettings.json in the working folder, then the environment (Devices__OpeningHours).
             var configuration = new ConfigurationBuilder().SetBasePath(Directory.GetCurrentDirectory()).AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().Build();
             await using var db = await SchemaCheck.OpenAsync(CommandLine.Target(result), ct);

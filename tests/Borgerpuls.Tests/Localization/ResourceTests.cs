@@ -87,6 +87,25 @@ public sealed class ResourceTests
     }
 
     [Fact]
+    public void Every_reason_a_results_question_is_refused_has_its_text_in_danish_and_english_and_no_text_is_left_unused()
+    {
+        var dir = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(dir, "Borgerpuls.slnx"))) dir = Path.GetDirectoryName(dir)!;
+        var code = Directory.EnumerateFiles(Path.Combine(dir, "src", "Borgerpuls"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(File.ReadAllText).ToList();
+        // Thrown with a key (new ResultsException("KEY", ...)) or handed on as one (index.IdOf(..., "Results.Error.UnknownSite")).
+        var thrown = code.SelectMany(c => System.Text.RegularExpressions.Regex.Matches(c, "new ResultsException\\(\"([A-Za-z0-9.]+)\"").Select(m => m.Groups[1].Value));
+        var named = code.SelectMany(c => System.Text.RegularExpressions.Regex.Matches(c, "\"(Results\\.Error\\.[A-Za-z0-9]+)\"").Select(m => m.Groups[1].Value));
+        var used = thrown.Concat(named).Distinct().ToList();
+        Assert.True(used.Count > 25, string.Join(", ", used));
+        Assert.All(used, key => Assert.True(Read("da").ContainsKey(key) && Read("en").ContainsKey(key), $"'{key}' is thrown but missing from the resources"));
+        Assert.Equal(Read("da").Keys.Where(k => k.StartsWith("Results.Error.", StringComparison.Ordinal)).Order(), used.Where(k => k.StartsWith("Results.Error.", StringComparison.Ordinal)).Order());
+        // A message written in the code would reach the dashboard and the API in English only.
+        Assert.DoesNotContain(code, c => c.Contains("new ResultsException($", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Every_audited_action_has_a_name_in_danish_and_english_and_the_code_writes_no_other()
     {
         Assert.True(Borgerpuls.Security.AuditActions.All.Count > 30);

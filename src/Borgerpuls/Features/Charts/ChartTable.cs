@@ -56,11 +56,9 @@ public static class ChartFormat
 {
     public static bool IsDanish(CultureInfo culture) => culture.TwoLetterISOLanguageName == "da";
 
-    private static readonly System.Resources.ResourceManager Texts = new(typeof(Localization.SharedResource));
+    public static string PercentUnit(CultureInfo culture) => Localization.SharedTexts.Get("Units.Percent", culture);
 
-    public static string PercentUnit(CultureInfo culture) => Texts.GetString("Units.Percent", culture)!;
-
-    public static string PointsUnit(CultureInfo culture) => Texts.GetString("Units.PercentagePoints", culture)!;
+    public static string PointsUnit(CultureInfo culture) => Localization.SharedTexts.Get("Units.PercentagePoints", culture);
 
     public static string Percent(double share, CultureInfo culture, int decimals = 0)
     {

@@ -17,17 +17,17 @@ internal sealed record CommentScope(int? FromMonth, int? ToMonth, List<int>? Cen
         var centres = viewer.JobCentreKeys is { } allowed ? index.JobCentres.Where(j => allowed.Contains(j.Value.Key)).Select(j => j.Key).ToList() : null;
         var filters = request.Where.Select(w => w.Key switch
         {
-            Dimension.JobCentre => new CommentFilter(w.Key, index.IdOf(index.JobCentres, w.Value, "job centre"), [], default),
-            Dimension.Site => new CommentFilter(w.Key, index.IdOf(index.Sites, w.Value, "site"), [], default),
-            Dimension.Unit => new CommentFilter(w.Key, index.IdOf(index.Units, w.Value, "unit"), [], default),
+            Dimension.JobCentre => new CommentFilter(w.Key, index.IdOf(index.JobCentres, w.Value, "Results.Error.UnknownJobCentre"), [], default),
+            Dimension.Site => new CommentFilter(w.Key, index.IdOf(index.Sites, w.Value, "Results.Error.UnknownSite"), [], default),
+            Dimension.Unit => new CommentFilter(w.Key, index.IdOf(index.Units, w.Value, "Results.Error.UnknownUnit"), [], default),
             Dimension.TargetGroup => new CommentFilter(w.Key, index.TargetGroupId(w.Value), [], default),
             Dimension.TargetGroupSet => index.Sets.TryGetValue(w.Value, out var set)
                 ? new CommentFilter(w.Key, set.Id, [.. set.Members], default)
-                : throw new ResultsException($"Unknown target-group set '{w.Value}'."),
+                : throw new ResultsException("Results.Error.UnknownTargetGroupSet", w.Value),
             Dimension.Channel => Enum.TryParse<Channel>(w.Value, true, out var channel)
                 ? new CommentFilter(w.Key, 0, [], channel)
-                : throw new ResultsException($"Unknown channel '{w.Value}'."),
-            _ => throw new ResultsException($"Comments cannot be filtered by {ResultsRequest.Name(w.Key)}."),
+                : throw new ResultsException("Results.Error.UnknownChannel", w.Value),
+            _ => throw new ResultsException("Results.Error.CommentsFilter", ResultsRequest.Name(w.Key)),
         }).ToList();
         return new CommentScope(request.From is { } from ? CellKey.MonthOf(from.ToDateTime(TimeOnly.MinValue)) : null,
             request.To is { } to ? CellKey.MonthOf(to.ToDateTime(TimeOnly.MinValue)) : null, centres, filters);

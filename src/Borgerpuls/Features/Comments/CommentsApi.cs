@@ -3,9 +3,11 @@ using Borgerpuls.Analysis.Themes;
 using Borgerpuls.Data;
 using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Features.Results;
+using Borgerpuls.Localization;
 using Borgerpuls.Security;
 using Borgerpuls.Security.Anonymity;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -36,7 +38,7 @@ internal static class CommentsApi
 
     private static async Task<Results<Ok<CommentThemesReport>, ValidationProblem>> ThemesAsync(
         HttpContext http, BorgerpulsDb db, DatabaseSetup.Target target, AnonymityOptions anonymity, ThemeLexicon lexicon, AuditLog audit,
-        string instrument, DateOnly? from, DateOnly? to, string[]? where, CancellationToken ct)
+        string instrument, DateOnly? from, DateOnly? to, string[]? where, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         try
         {
@@ -51,7 +53,7 @@ internal static class CommentsApi
         }
         catch (ResultsException e)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["query"] = [e.Message] });
+            return ResultsApi.Problem(e, t);
         }
     }
 

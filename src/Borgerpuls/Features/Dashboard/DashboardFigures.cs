@@ -42,7 +42,7 @@ public sealed class DashboardFigures
     {
         var months = filter.Months(today);
         var versionId = await db.InstrumentVersions.LatestPublished(instrumentKey).Select(v => (int?)v.Id).FirstOrDefaultAsync(ct)
-            ?? throw new ResultsException($"Unknown instrument '{instrumentKey}'.");
+            ?? throw new ResultsException("Results.Error.UnknownInstrument", instrumentKey);
         var instrument = await InstrumentCatalog.CachedAsync(db, target, versionId, ct);
         var request = filter.Request(instrumentKey, months);
         Task<ResultsReport> Results(ResultsRequest r) => ResultsQuery.FiguresAsync(db, target, r, viewer, k, ct);

@@ -1,8 +1,10 @@
 using Borgerpuls.Data;
 using Borgerpuls.Features.Results;
+using Borgerpuls.Localization;
 using Borgerpuls.Security;
 using Borgerpuls.Security.Anonymity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Borgerpuls.Features.Dashboard;
 
@@ -36,15 +38,16 @@ public static class DashboardLoader
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
             var figures = await DashboardFigures.RunAsync(db, target, filter, selected, today, viewer, k, ct);
             var refusal = viewer.Ledger is { } ledger ? await DisclosureFilter.CheckAsync(http, ledger) : null;
-            var refused = refusal is null ? null
-                : DisclosureFilter.Message(refusal, http.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Localization.SharedResource>>());
+            var refused = refusal is null ? null : DisclosureFilter.Message(refusal, Texts(http));
             return refused is null
                 ? new DashboardLoad(filter, instruments, selected, figures, null, null)
                 : new DashboardLoad(filter, instruments, selected, null, null, refused);
         }
         catch (ResultsException e)
         {
-            return new DashboardLoad(filter, instruments, selected, null, e.Message, null);
+            return new DashboardLoad(filter, instruments, selected, null, e.Text(Texts(http)), null);
         }
     }
+
+    private static IStringLocalizer<SharedResource> Texts(HttpContext http) => http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
 }

@@ -42,7 +42,7 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, Ano
         var viewer = Viewer.For(HttpContext);
         try
         {
-            if (filter.Instrument is not { } instrument) throw new ResultsException(t["Dashboard.Report.NoInstrument"]);
+            if (filter.Instrument is not { } instrument) throw new ResultsException("Dashboard.Report.NoInstrument");
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
             var request = new ReportRequest(filter.Request(instrument, filter.Months(today), filter.GroupBy), anonymity.K, anonymity.KComments);
             var file = await ReportDownload.CreateAsync(HttpContext, db, target, lexicon, audit, clock, request, chosen, viewer, ct);
@@ -56,7 +56,7 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, Ano
         }
         catch (ResultsException e)
         {
-            ReportError = e.Message;
+            ReportError = e.Text(t);
         }
         // The page itself is checked afresh: the refused report's queries are not held against it.
         HttpContext.Features.Set<DisclosureLedger>(null);

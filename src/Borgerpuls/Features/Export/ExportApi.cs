@@ -1,9 +1,11 @@
 using System.Globalization;
 using Borgerpuls.Data;
 using Borgerpuls.Features.Results;
+using Borgerpuls.Localization;
 using Borgerpuls.Security;
 using Borgerpuls.Security.Anonymity;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 
 namespace Borgerpuls.Features.Export;
 
@@ -23,7 +25,7 @@ internal static class ExportApi
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem>> ResponsesAsync(
         BorgerpulsDb db, AuditLog audit, AnonymityOptions anonymity, string instrument, DateOnly? from, DateOnly? to, string[]? where,
-        string? format, string? delimiter, CancellationToken ct)
+        string? format, string? delimiter, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         try
         {
@@ -34,13 +36,13 @@ internal static class ExportApi
         }
         catch (ResultsException e)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["query"] = [e.Message] });
+            return ResultsApi.Problem(e, t);
         }
     }
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem>> ResultsAsync(
         HttpContext http, BorgerpulsDb db, DatabaseSetup.Target target, AuditLog audit, AnonymityOptions anonymity, string instrument, string? by, string? by2, string? period,
-        DateOnly? from, DateOnly? to, string[]? where, string? format, string? delimiter, CancellationToken ct)
+        DateOnly? from, DateOnly? to, string[]? where, string? format, string? delimiter, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         try
         {
@@ -51,7 +53,7 @@ internal static class ExportApi
         }
         catch (ResultsException e)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["query"] = [e.Message] });
+            return ResultsApi.Problem(e, t);
         }
     }
 

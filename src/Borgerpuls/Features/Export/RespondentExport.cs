@@ -16,7 +16,7 @@ public static class RespondentExport
 
     public static async Task<Table> BuildAsync(BorgerpulsDb db, ResultsRequest request, int k, CancellationToken ct)
     {
-        var instrument = await db.Instruments.SingleOrDefaultAsync(i => i.Key == request.Instrument, ct) ?? throw new ResultsException($"Unknown instrument '{request.Instrument}'.");
+        var instrument = await db.Instruments.SingleOrDefaultAsync(i => i.Key == request.Instrument, ct) ?? throw new ResultsException("Results.Error.UnknownInstrument", request.Instrument);
         var versionId = await db.InstrumentVersions.LatestPublished(instrument.Id).Select(v => v.Id).FirstAsync(ct);
         var definition = await InstrumentCatalog.LoadAsync(db, versionId, ct);
         var index = await OrganisationIndex.LoadAsync(db, ct);
@@ -28,10 +28,10 @@ public static class RespondentExport
         {
             query = dimension switch
             {
-                Dimension.JobCentre => query.Where(r => r.JobCentreId == index.IdOf(index.JobCentres, value, "job centre")),
-                Dimension.Site => query.Where(r => r.SiteId == index.IdOf(index.Sites, value, "site")),
+                Dimension.JobCentre => query.Where(r => r.JobCentreId == index.IdOf(index.JobCentres, value, "Results.Error.UnknownJobCentre")),
+                Dimension.Site => query.Where(r => r.SiteId == index.IdOf(index.Sites, value, "Results.Error.UnknownSite")),
                 Dimension.TargetGroup => query.Where(r => r.TargetGroupId == index.TargetGroupId(value)),
-                _ => throw new ResultsException($"The respondent export filters by jobcentre, site and targetGroup, not {ResultsRequest.Name(dimension)}."),
+                _ => throw new ResultsException("Results.Error.RespondentExportFilters", ResultsRequest.Name(dimension)),
             };
         }
         // Within an hour by the random id: the stored order (an index scan's row ids) would number the rows in the order the

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Resources;
 using Borgerpuls.Features.Ingest;
 using Borgerpuls.Localization;
 
@@ -9,14 +7,11 @@ namespace Borgerpuls.Features.Import;
 /// response builder's problem into that English sentence, keeping the import's own wording where it had one.</summary>
 internal static class ImportErrorText
 {
-    private static readonly ResourceManager Resources = new(typeof(SharedResource));
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
-
     public static string Of(SubmissionError problem) => problem.Key switch
     {
         "Ingest.LanguageUnknown" => $"\"{problem.Args[0]}\" is not a supported language.",
         // The builder passes the comment check's English message, which names the length, as the second argument.
         "Submission.CommentTooLong" or "Submission.CommentControlCharacters" or "Submission.CommentInvalidCharacters" => (string)problem.Args[1],
-        _ => string.Format(English, Resources.GetString(problem.Key, English) ?? problem.Key, problem.Args),
+        _ => SharedTexts.Format(SharedTexts.English, problem.Key, problem.Args),
     };
 }

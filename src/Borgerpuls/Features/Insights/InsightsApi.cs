@@ -4,9 +4,11 @@ using Borgerpuls.Analysis.Themes;
 using Borgerpuls.Data;
 using Borgerpuls.Domain;
 using Borgerpuls.Features.Results;
+using Borgerpuls.Localization;
 using Borgerpuls.Security;
 using Borgerpuls.Security.Anonymity;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Borgerpuls.Features.Insights;
@@ -35,7 +37,7 @@ internal static class InsightsApi
 
     private static async Task<Results<Ok<InsightEvidence>, NotFound, ValidationProblem>> EvidenceAsync(
         int id, string instrument, DateOnly? from, DateOnly? to, HttpContext http, BorgerpulsDb db, DatabaseSetup.Target target,
-        AnonymityOptions anonymity, ThemeLexicon lexicon, CancellationToken ct)
+        AnonymityOptions anonymity, ThemeLexicon lexicon, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         var viewer = Viewer.For(http);
         var insight = await db.Insights.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct);
@@ -51,7 +53,7 @@ internal static class InsightsApi
         }
         catch (ResultsException e)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["query"] = [e.Message] });
+            return ResultsApi.Problem(e, t);
         }
     }
 

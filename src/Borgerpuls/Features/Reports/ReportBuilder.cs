@@ -20,7 +20,7 @@ public static class ReportBuilder
         var results = request.Results;
         if (results.By == Dimension.Period)
         {
-            throw new ResultsException("The report shows trends by period on its own; choose another breakdown.");
+            throw new ResultsException("Results.Error.ReportByPeriod");
         }
         var groups = await ResultsQuery.FiguresAsync(db, target, results with { By = results.By ?? Dimension.TargetGroupSet }, viewer, request.K, ct);
         var total = await ResultsQuery.RunAsync(db, target, results with { By = null }, viewer, request.K, ct);
@@ -36,7 +36,7 @@ public static class ReportBuilder
         catch (ResultsException e)
         {
             // Comments carry fewer context fields than the aggregates (no meeting type, language or offer): say so, report the rest.
-            unavailable = e.Message;
+            unavailable = e.Text(CultureInfo.CurrentUICulture);
         }
 
         var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;

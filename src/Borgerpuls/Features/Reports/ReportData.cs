@@ -38,6 +38,6 @@ public sealed record ReportRequest(ResultsRequest Results, int K, int KComments)
         "month" => PeriodGranularity.Month,
         null or "quarter" => PeriodGranularity.Quarter,
         "year" => PeriodGranularity.Year,
-        _ => throw new ResultsException($"Unknown period '{text}'; use month, quarter or year."),
+        _ => throw new ResultsException("Results.Error.UnknownPeriod", text),
     };
 }

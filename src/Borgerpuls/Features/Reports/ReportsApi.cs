@@ -3,9 +3,11 @@ using Borgerpuls.Analysis;
 using Borgerpuls.Analysis.Themes;
 using Borgerpuls.Data;
 using Borgerpuls.Features.Results;
+using Borgerpuls.Localization;
 using Borgerpuls.Security;
 using Borgerpuls.Security.Anonymity;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 
 namespace Borgerpuls.Features.Reports;
 
@@ -21,7 +23,7 @@ internal static class ReportsApi
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem>> GetReportAsync(
         HttpContext http, BorgerpulsDb db, DatabaseSetup.Target target, AnonymityOptions anonymity, ThemeLexicon lexicon, AuditLog audit, TimeProvider clock,
-        string instrument, string? format, string? by, string? period, DateOnly? from, DateOnly? to, string[]? where, CancellationToken ct)
+        string instrument, string? format, string? by, string? period, DateOnly? from, DateOnly? to, string[]? where, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         if (ReportFormats.Parse(format ?? "html") is not { } chosen)
         {
@@ -38,7 +40,7 @@ internal static class ReportsApi
         }
         catch (ResultsException e)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["query"] = [e.Message] });
+            return ResultsApi.Problem(e, t);
         }
     }
 }

@@ -29,12 +29,13 @@ internal sealed class CellSelection
         var extra = used.Where(d => !MainDimensions.Contains(d)).ToList();
         if (extra.Count > 1 || (extra.Count == 1 && used.Any(d => d is not (Dimension.JobCentre or Dimension.Period) && d != extra[0])))
         {
-            var table = request.By2 is { } by2 ? $"; the table {request.NameOf(request.By!.Value)} × {request.NameOf(by2)} cannot be answered (jobcentre, site, unit, targetGroup, targetGroupSet, channel and period combine freely)" : "";
-            throw new ResultsException($"{request.NameOf(extra[0])} can be combined only with jobcentre and period{table}.");
+            throw request.By2 is { } by2
+                ? new ResultsException("Results.Error.TableOnlyWithCentreAndPeriod", request.NameOf(extra[0]), request.NameOf(request.By!.Value), request.NameOf(by2))
+                : new ResultsException("Results.Error.OnlyWithCentreAndPeriod", request.NameOf(extra[0]));
         }
         if (kioskClock && used.Any(d => d is not (Dimension.JobCentre or Dimension.Site or Dimension.Unit or Dimension.Period)))
         {
-            throw new ResultsException("The kiosk heat map can be filtered only by job centre, site, unit and period.");
+            throw new ResultsException("Results.Error.KioskHeatMapFilters");
         }
         var cube = kioskClock ? Cube.KioskClock : extra.Count == 0 ? Cube.Main : extra[0] switch
         {
@@ -49,16 +50,16 @@ internal sealed class CellSelection
         {
             filters.Add(dimension switch
             {
-                Dimension.JobCentre => Equal(index.IdOf(index.JobCentres, value, "job centre"), k => k.JobCentreId),
-                Dimension.Site => Equal(index.IdOf(index.Sites, value, "site"), k => k.SiteId),
-                Dimension.Unit => Equal(index.IdOf(index.Units, value, "unit"), k => k.UnitId),
-                Dimension.Offer => Equal(index.IdOf(index.Offers, value, "offer"), k => k.OfferId),
+                Dimension.JobCentre => Equal(index.IdOf(index.JobCentres, value, "Results.Error.UnknownJobCentre"), k => k.JobCentreId),
+                Dimension.Site => Equal(index.IdOf(index.Sites, value, "Results.Error.UnknownSite"), k => k.SiteId),
+                Dimension.Unit => Equal(index.IdOf(index.Units, value, "Results.Error.UnknownUnit"), k => k.UnitId),
+                Dimension.Offer => Equal(index.IdOf(index.Offers, value, "Results.Error.UnknownOffer"), k => k.OfferId),
                 Dimension.TargetGroup => Equal(index.TargetGroupId(value), k => k.TargetGroupId),
-                Dimension.TargetGroupSet => index.Sets.TryGetValue(value, out var set) ? k => set.Members.Contains(k.TargetGroupId) : throw new ResultsException($"Unknown target-group set '{value}'."),
-                Dimension.Channel => Enum.TryParse<Channel>(value, true, out var channel) ? k => k.Channel == channel.ToString() : throw new ResultsException($"Unknown channel '{value}'."),
+                Dimension.TargetGroupSet => index.Sets.TryGetValue(value, out var set) ? k => set.Members.Contains(k.TargetGroupId) : throw new ResultsException("Results.Error.UnknownTargetGroupSet", value),
+                Dimension.Channel => Enum.TryParse<Channel>(value, true, out var channel) ? k => k.Channel == channel.ToString() : throw new ResultsException("Results.Error.UnknownChannel", value),
                 Dimension.MeetingType => k => k.MeetingType == value,
                 Dimension.Language => k => k.Language == value,
-                _ => throw new ResultsException("Filter the period with --from and --to."),
+                _ => throw new ResultsException("Results.Error.PeriodFilter"),
             });
         }
         if (viewer.JobCentreKeys is { } allowed)
@@ -75,7 +76,7 @@ internal sealed class CellSelection
             {
                 if (!variable.Options.Any(o => o.Code == code))
                 {
-                    throw new ResultsException($"Unknown code '{code}' of background variable '{variable.Key}'; use one of: {string.Join(", ", variable.Options.Select(o => o.Code))}.");
+                    throw new ResultsException("Results.Error.UnknownBackgroundCode", code, variable.Key, string.Join(", ", variable.Options.Select(o => o.Code)));
                 }
                 filters.Add(k => k.BackgroundCode == code);
             }

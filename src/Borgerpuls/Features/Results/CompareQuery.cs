@@ -25,11 +25,11 @@ public static class CompareQuery
     {
         if (request.By is not { } by)
         {
-            throw new ResultsException("Name the dimension to compare along, e.g. targetGroupSet or period.");
+            throw new ResultsException("Results.Error.CompareWithoutBy");
         }
         if (request.By2 is not null)
         {
-            throw new ResultsException("A comparison is along one dimension; by2 (a two-way table) is for results.");
+            throw new ResultsException("Results.Error.CompareWithBy2");
         }
         return Of(await ResultsQuery.FiguresAsync(db, target, request, viewer, k, ct), by, a, b);
     }

@@ -24,7 +24,7 @@ public static class KioskHeatMapQuery
     {
         Suppression.CheckK(k);
         var versionId = await db.InstrumentVersions.LatestPublished(request.Instrument).Select(v => (int?)v.Id).FirstOrDefaultAsync(ct)
-            ?? throw new ResultsException($"Unknown instrument '{request.Instrument}'.");
+            ?? throw new ResultsException("Results.Error.UnknownInstrument", request.Instrument);
         var instrument = await InstrumentCatalog.CachedAsync(db, target, versionId, ct);
         var index = await OrganisationIndex.CachedAsync(db, target, ct);
         var question = instrument.Overall ?? instrument.Questions.FirstOrDefault(q => q.Type == QuestionType.Scale);

@@ -39,12 +39,14 @@ internal sealed record OrganisationIndex(
             .ToDictionary(s => s.Key, s => (s.Id, s.Names, (IReadOnlySet<int>)s.Members.Select(m => m.Id).ToHashSet())),
         await db.BackgroundVariables.AsNoTracking().ToDictionaryAsync(v => v.Key, ct));
 
-    public int IdOf(IReadOnlyDictionary<int, (string Key, string Name)> map, string key, string what) =>
-        map.FirstOrDefault(kv => kv.Value.Key == key) is { Value.Key: not null } hit ? hit.Key : throw new ResultsException($"Unknown {what} '{key}'.");
+    /// <param name="unknown">The resource key that says the key is unknown, e.g. <c>Results.Error.UnknownSite</c>.</param>
+    public int IdOf(IReadOnlyDictionary<int, (string Key, string Name)> map, string key, string unknown) =>
+        map.FirstOrDefault(kv => kv.Value.Key == key) is { Value.Key: not null } hit ? hit.Key : throw new ResultsException(unknown, key);
 
     public int TargetGroupId(string key) =>
-        TargetGroups.FirstOrDefault(kv => kv.Value.Key == key) is { Value.Key: not null } hit ? hit.Key : throw new ResultsException($"Unknown target group '{key}'.");
+        TargetGroups.FirstOrDefault(kv => kv.Value.Key == key) is { Value.Key: not null } hit ? hit.Key : throw new ResultsException("Results.Error.UnknownTargetGroup", key);
 
     public BackgroundVariable Background(string key) => BackgroundVariables.TryGetValue(key, out var variable) ? variable
-        : throw new ResultsException($"Unknown background variable '{key}'; configured: {(BackgroundVariables.Count == 0 ? "none" : string.Join(", ", BackgroundVariables.Keys.Order(StringComparer.Ordinal)))}.");
+        : throw (BackgroundVariables.Count == 0 ? new ResultsException("Results.Error.UnknownBackgroundVariableNoneConfigured", key)
+            : new ResultsException("Results.Error.UnknownBackgroundVariable", key, string.Join(", ", BackgroundVariables.Keys.Order(StringComparer.Ordinal))));
 }

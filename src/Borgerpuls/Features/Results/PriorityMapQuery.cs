@@ -37,7 +37,7 @@ public static class PriorityMapQuery
         Suppression.CheckK(k);
         if (request.By is not null)
         {
-            throw new ResultsException("The priority map has no breakdown; filter with --where instead.");
+            throw new ResultsException("Results.Error.PriorityMapBreakdown");
         }
         var (instrument, _, sums) = await ResultsQuery.SumAsync(db, target, request, viewer, "da", ct);
         var total = sums.Groups.Values.Select(g => g.Total).FirstOrDefault() ?? new CellTotal(sums.Layout);

@@ -1,7 +1,9 @@
 using Borgerpuls.Data;
+using Borgerpuls.Localization;
 using Borgerpuls.Security;
 using Borgerpuls.Security.Anonymity;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 
 namespace Borgerpuls.Features.Results;
 
@@ -18,7 +20,7 @@ internal static class ResultsApi
 
     private static async Task<Results<ContentHttpResult, ValidationProblem>> GetResultsAsync(
         HttpContext http, BorgerpulsDb db, DatabaseSetup.Target target, AnonymityOptions anonymity, string instrument,
-        string? by, string? by2, string? period, DateOnly? from, DateOnly? to, string[]? where, string? format, CancellationToken ct)
+        string? by, string? by2, string? period, DateOnly? from, DateOnly? to, string[]? where, string? format, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         try
         {
@@ -32,13 +34,13 @@ internal static class ResultsApi
         }
         catch (ResultsException e)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["query"] = [e.Message] });
+            return Problem(e, t);
         }
     }
 
     private static async Task<Results<ContentHttpResult, ValidationProblem>> GetPriorityMapAsync(
         HttpContext http, BorgerpulsDb db, DatabaseSetup.Target target, AnonymityOptions anonymity, string instrument,
-        DateOnly? from, DateOnly? to, string[]? where, CancellationToken ct)
+        DateOnly? from, DateOnly? to, string[]? where, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         try
         {
@@ -48,13 +50,13 @@ internal static class ResultsApi
         }
         catch (ResultsException e)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["query"] = [e.Message] });
+            return Problem(e, t);
         }
     }
 
     private static async Task<Results<ContentHttpResult, ValidationProblem>> GetCompareAsync(
         HttpContext http, BorgerpulsDb db, DatabaseSetup.Target target, AnonymityOptions anonymity, string instrument, string by, string a, string b,
-        string? period, DateOnly? from, DateOnly? to, string[]? where, CancellationToken ct)
+        string? period, DateOnly? from, DateOnly? to, string[]? where, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         try
         {
@@ -64,9 +66,14 @@ internal static class ResultsApi
         }
         catch (ResultsException e)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["query"] = [e.Message] });
+            return Problem(e, t);
         }
     }
+
+    /// <summary>A question the API cannot answer as asked, said in the request's language (Danish unless the client asks for
+    /// another with <c>culture</c> or Accept-Language).</summary>
+    public static ValidationProblem Problem(ResultsException e, IStringLocalizer t) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["query"] = [e.Text(t)] });
 
     /// <summary>Shared by the API and the command line: <c>where</c> items are <c>dimension=key</c>; <paramref name="by2"/> makes
     /// the breakdown a two-way table.</summary>
@@ -77,12 +84,12 @@ internal static class ResultsApi
         {
             if (text.Contains(','))
             {
-                throw new ResultsException($"'{text}' names more than one dimension; for a two-way table give the second one as by2, e.g. --by targetGroupSet --by2 jobcentre.");
+                throw new ResultsException("Results.Error.MoreThanOneDimension", text);
             }
             var dimension = ResultsRequest.ParseDimension(text, out var key);
             if (key is not null && background is not null && key != background)
             {
-                throw new ResultsException($"Only one background variable per question: '{background}' and '{key}' were both named.");
+                throw new ResultsException("Results.Error.OneBackgroundVariable", background, key);
             }
             background ??= key;
             return dimension;
@@ -93,23 +100,23 @@ internal static class ResultsApi
             var parts = item.Split('=', 2);
             if (parts.Length != 2 || parts[1].Length == 0)
             {
-                throw new ResultsException($"'{item}' is not a filter; write dimension=key, e.g. targetGroupSet=udsatte.");
+                throw new ResultsException("Results.Error.NotAFilter", item);
             }
             filters[Read(parts[0])] = parts[1];
         }
         if (from is { } f && to is { } t && t < f)
         {
-            throw new ResultsException("--to is before --from.");
+            throw new ResultsException("Results.Error.ToBeforeFrom");
         }
         var first = by is null ? (Dimension?)null : Read(by);
         var second = by2 is null ? (Dimension?)null : Read(by2);
         if (second is not null && first is null)
         {
-            throw new ResultsException("by2 is the second dimension of a two-way table; name the first one with by.");
+            throw new ResultsException("Results.Error.By2WithoutBy");
         }
         if (second is not null && second == first)
         {
-            throw new ResultsException($"by and by2 are both '{by}'; a two-way table needs two different dimensions.");
+            throw new ResultsException("Results.Error.SameDimensionTwice", by);
         }
         return new ResultsRequest(instrument)
         {
@@ -121,7 +128,7 @@ internal static class ResultsApi
                 null or "month" => PeriodGranularity.Month,
                 "quarter" => PeriodGranularity.Quarter,
                 "year" => PeriodGranularity.Year,
-                _ => throw new ResultsException($"Unknown period '{period}'; use month, quarter or year."),
+                _ => throw new ResultsException("Results.Error.UnknownPeriod", period),
             },
             From = from,
             To = to,

@@ -254,7 +254,7 @@ public static class ResultsQuery
     internal static async Task<(InstrumentDefinition, OrganisationIndex, Sums)> SumAsync(BorgerpulsDb db, DatabaseSetup.Target target, ResultsRequest request, Viewer viewer, string language, CancellationToken ct)
     {
         var versionId = await db.InstrumentVersions.LatestPublished(request.Instrument).Select(v => (int?)v.Id).FirstOrDefaultAsync(ct)
-            ?? throw new ResultsException($"Unknown instrument '{request.Instrument}'.");
+            ?? throw new ResultsException("Results.Error.UnknownInstrument", request.Instrument);
         var instrument = await InstrumentCatalog.CachedAsync(db, target, versionId, ct);
         var index = await OrganisationIndex.CachedAsync(db, target, ct);
         var sums = await AggregateStore.For(target).ReadAsync(instrument.InstrumentId, cells =>

@@ -86,13 +86,11 @@ public static class HiddenBecause
 
     public static bool IsComplementary(string? reason) => reason == Complementary;
 
-    private static readonly System.Resources.ResourceManager Texts = new(typeof(Localization.SharedResource));
-
     /// <summary>What a hidden figure says, in every output: "færre end 5 svar" only where its own base is below k; a cell
     /// hidden with a small one says why it is hidden.</summary>
     public static string Text(string? reason, int k, System.Globalization.CultureInfo culture) => IsComplementary(reason)
-        ? Texts.GetString("Hidden.Complementary", culture)!
-        : string.Format(culture, Texts.GetString("Hidden.FewerThanK", culture)!, k);
+        ? Localization.SharedTexts.Get("Hidden.Complementary", culture)
+        : Localization.SharedTexts.Format(culture, "Hidden.FewerThanK", k);
 }
 
 public sealed record ChangeResult(string From, double Difference, string Test, double PValue, bool Significant);

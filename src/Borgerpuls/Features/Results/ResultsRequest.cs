@@ -1,3 +1,7 @@
+using System.Globalization;
+using Borgerpuls.Localization;
+using Microsoft.Extensions.Localization;
+
 namespace Borgerpuls.Features.Results;
 
 public enum Dimension
@@ -49,14 +53,14 @@ public sealed record ResultsRequest(string Instrument)
         if (text.StartsWith("background:", StringComparison.OrdinalIgnoreCase))
         {
             background = text["background:".Length..];
-            return background.Length > 0 ? Dimension.Background : throw new ResultsException("Name the background variable: background:KEY, e.g. background:sagsbehandlerskift.");
+            return background.Length > 0 ? Dimension.Background : throw new ResultsException("Results.Error.NameBackgroundVariable");
         }
         return ParseDimension(text);
     }
 
     public static Dimension ParseDimension(string text) => text.ToLowerInvariant() switch
     {
-        "background" => throw new ResultsException("Name the background variable: background:KEY, e.g. background:sagsbehandlerskift."),
+        "background" => throw new ResultsException("Results.Error.NameBackgroundVariable"),
         "jobcentre" or "jobcenter" or "jobcentreid" => Dimension.JobCentre,
         "site" => Dimension.Site,
         "unit" => Dimension.Unit,
@@ -67,7 +71,7 @@ public sealed record ResultsRequest(string Instrument)
         "language" => Dimension.Language,
         "offer" => Dimension.Offer,
         "period" => Dimension.Period,
-        _ => throw new ResultsException($"Unknown dimension '{text}'; use one of: jobcentre, site, unit, targetGroup, targetGroupSet, channel, meetingType, language, offer, period, background:KEY."),
+        _ => throw new ResultsException("Results.Error.UnknownDimension", text),
     };
 
     public static string Name(Dimension d) => d switch
@@ -83,5 +87,16 @@ public sealed record ResultsRequest(string Instrument)
     public string NameOf(Dimension d) => d == Dimension.Background ? $"background:{Background}" : Name(d);
 }
 
-/// <summary>A results question that cannot be answered as asked (unknown key, impossible combination).</summary>
-public sealed class ResultsException(string message) : Exception(message);
+/// <summary>A results question that cannot be answered as asked (unknown key, impossible combination). It carries a resource
+/// key (<c>Results.Error.*</c>) and its arguments, so the dashboard and the API say it in the reader's language;
+/// <see cref="Exception.Message"/> is the English text, for logs and the command line.</summary>
+public sealed class ResultsException(string key, params object?[] args) : Exception(SharedTexts.Format(SharedTexts.English, key, args))
+{
+    public string Key { get; } = key;
+
+    /// <summary>The text in the request's language, from a page's or an endpoint's localizer.</summary>
+    public string Text(IStringLocalizer t) => string.Format(CultureInfo.CurrentUICulture, t[Key], args);
+
+    /// <summary>The text in a language named outside a request (the report's).</summary>
+    public string Text(CultureInfo culture) => SharedTexts.Format(culture, Key, args);
+}

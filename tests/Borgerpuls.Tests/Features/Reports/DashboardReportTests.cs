@@ -51,10 +51,15 @@ public sealed partial class DashboardReportTests(ReportDatabase data) : IClassFi
     {
         await using var app = new BorgerpulsApp(data.Database);
         var analyst = await app.SignedInClientAsync(Roles.Analyst);
-        var refused = await analyst.GetAsync("/dashboard?instrument=vive-7&from=2025-01&to=2025-12&groupBy=background:findes-ikke&handler=Report&format=docx");
+        var selection = "/dashboard?instrument=vive-7&from=2025-01&to=2025-12&groupBy=background:findes-ikke&handler=Report&format=docx";
+        var refused = await analyst.GetAsync(selection);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Equal("text/html", refused.Content.Headers.ContentType!.MediaType);
-        Assert.Contains("Rapporten kan ikke hentes for dette udvalg:", await refused.Content.ReadAsStringAsync());
+        Assert.Contains("Rapporten kan ikke hentes for dette udvalg: Ukendt baggrundsvariabel »findes-ikke«;", await refused.Content.ReadAsStringAsync());
+        var english = await analyst.GetAsync(selection + "&culture=en");
+        Assert.Equal(HttpStatusCode.BadRequest, english.StatusCode);
+        Assert.Contains("The report cannot be fetched for this selection: Unknown background variable 'findes-ikke';",
+            WebUtility.HtmlDecode(await english.Content.ReadAsStringAsync()));
         Assert.Equal(HttpStatusCode.NotFound, (await analyst.GetAsync("/dashboard?instrument=vive-7&handler=Report&format=pdf")).StatusCode);
         await using (var db = data.Database.Open())
         {

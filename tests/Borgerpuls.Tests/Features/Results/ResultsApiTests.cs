@@ -43,6 +43,42 @@ public sealed class ResultsApiTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/results?instrument=vive-7")).StatusCode);
         var bad = await committee.GetAsync("/api/v1/results?instrument=vive-7&by=farve");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.Contains("Unknown dimension", await bad.Content.ReadAsStringAsync());
+        Assert.StartsWith("Ukendt dimension »farve«", await QueryErrorAsync(bad));
+    }
+
+    [Fact]
+    public async Task A_question_that_cannot_be_answered_is_explained_in_danish_unless_english_is_asked_for()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await database.AddDemoOrganisationAsync();
+        await using var app = new BorgerpulsApp(database);
+        var analyst = await app.SignedInClientAsync(Roles.Analyst);
+
+        // Each API that answers results questions, with the first problem it finds: in the request, its keys or its breakdown.
+        (string Url, string Danish, string English)[] cases =
+        [
+            ("/api/v1/results?instrument=vive-7&by=farve", "Ukendt dimension »farve«; brug en af: jobcentre, site", "Unknown dimension 'farve'; use one of: jobcentre, site"),
+            ("/api/v1/results?instrument=vive-7&from=2025-06-01&to=2025-01-01", "--to ligger før --from.", "--to is before --from."),
+            ("/api/v1/priority-map?instrument=findes-ikke", "Ukendt spørgeskema »findes-ikke«.", "Unknown instrument 'findes-ikke'."),
+            ("/api/v1/export/results?instrument=vive-7&where=jobcentre=findes-ikke", "Ukendt jobcenter »findes-ikke«.", "Unknown job centre 'findes-ikke'."),
+            ("/api/v1/comments/themes?instrument=vive-7&where=channel=fax", "Ukendt kanal »fax«.", "Unknown channel 'fax'."),
+            ("/api/v1/reports?instrument=vive-7&by=period", "Rapporten viser selv udviklingen over perioder", "The report shows trends by period on its own"),
+        ];
+        foreach (var (url, danish, english) in cases)
+        {
+            Assert.StartsWith(danish, await QueryErrorAsync(await analyst.GetAsync(url)), StringComparison.Ordinal);
+            Assert.StartsWith(english, await QueryErrorAsync(await analyst.GetAsync(url + "&culture=en")), StringComparison.Ordinal);
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.AcceptLanguage.ParseAdd("en-GB,da;q=0.5");
+            Assert.StartsWith(english, await QueryErrorAsync(await analyst.SendAsync(request)), StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>The message of a refused results question: a 400 validation problem under <c>query</c>.</summary>
+    internal static async Task<string> QueryErrorAsync(HttpResponseMessage response)
+    {
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{response.RequestMessage?.RequestUri}: {response.StatusCode}");
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return problem.GetProperty("errors").GetProperty("query")[0].GetString()!;
     }
 }

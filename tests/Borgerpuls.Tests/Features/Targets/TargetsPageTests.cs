@@ -122,7 +122,7 @@ public sealed class TargetsPageTests : IAsyncLifetime
         foreach (var expected in new[]
         {
             "Giv måltallet et navn (højst 200 tegn).", "Et gennemsnit på skalaen gælder ét spørgsmål; vælg »ét spørgsmål«.",
-            "Grænsen »abc« er ikke et tal.", "Ukendt målgruppe eller målgruppesæt: findes-ikke", "Ukendt jobcenter: jc-findes-ikke",
+            "Grænsen »abc« er ikke et tal.", "Ukendt målgruppe eller målgruppesamling: findes-ikke", "Ukendt jobcenter: jc-findes-ikke",
             "Året »20x6« kan ikke læses (skriv fx 2026).",
         })
         {
