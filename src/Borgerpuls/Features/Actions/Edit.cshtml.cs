@@ -48,10 +48,11 @@ public sealed class EditModel(BorgerpulsDb db, AuditLog audit, InstrumentCatalog
         {
             var action = await db.Actions.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct);
             if (action is null) return NotFound();
-            if (!ActionScope.Changes(Viewer.From(User), await CentreKeyAsync(action.JobCentreId, ct))) return Forbid();
+            var centre = await CentreKeyAsync(action.JobCentreId, ct);
+            if (!ActionScope.Changes(Viewer.From(User), centre)) return Forbid();
             (Title, Description, Owner, StartsOn, Deadline, Status, ExpectedEffect) =
                 (action.Title, action.Description, action.Owner, action.StartsOn, action.Deadline, action.Status, action.ExpectedEffect);
-            (Instrument, Questions, JobCentre) = (action.InstrumentKey, action.QuestionKeys, await CentreKeyAsync(action.JobCentreId, ct));
+            (Instrument, Questions, JobCentre) = (action.InstrumentKey, action.QuestionKeys, centre);
         }
         else if (!ActionScope.Creates(Viewer.From(User)))
         {
@@ -112,6 +113,7 @@ public sealed class EditModel(BorgerpulsDb db, AuditLog audit, InstrumentCatalog
             if (ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0) Errors.Add(t["Actions.BadValue", t[label], entry.AttemptedValue ?? ""]);
         }
         if (string.IsNullOrWhiteSpace(Title) || Title.Trim().Length > MaxTitle) Errors.Add(t["Actions.TitleRequired", MaxTitle]);
+        else if (Id is null && await TitleTakenAsync(Title.Trim(), ct)) Errors.Add(t["Actions.TitleTaken", Title.Trim()]);
         if ((Description?.Length ?? 0) > MaxText || (ExpectedEffect?.Length ?? 0) > MaxText) Errors.Add(t["Actions.TextTooLong", MaxText]);
         if ((Owner?.Length ?? 0) > MaxOwner) Errors.Add(t["Actions.OwnerTooLong", MaxOwner]);
         if (Instrument is not null && Definition is null) Errors.Add(t["Actions.UnknownInstrument", Instrument]);
@@ -138,12 +140,20 @@ public sealed class EditModel(BorgerpulsDb db, AuditLog audit, InstrumentCatalog
         Definition = Instrument is { Length: > 0 } key ? await instruments.LatestAsync(key, ct) : null;
     }
 
+    /// <summary>A new action named like one that exists for the same questionnaire and place is the same form sent twice (a
+    /// double click, a reload after posting) far more often than a second action of that name.</summary>
+    private Task<bool> TitleTakenAsync(string title, CancellationToken ct)
+    {
+        var centre = string.IsNullOrWhiteSpace(JobCentre) ? null : JobCentre.Trim();
+        return db.Actions.AnyAsync(a => a.Title == title && a.InstrumentKey == Instrument
+            && (centre == null ? a.JobCentreId == null : db.JobCentres.Any(j => j.Id == a.JobCentreId && j.Key == centre)), ct);
+    }
+
     private async Task<string?> CentreKeyAsync(int? id, CancellationToken ct) =>
         id is null ? null : await db.JobCentres.AsNoTracking().Where(j => j.Id == id).Select(j => j.Key).SingleOrDefaultAsync(ct);
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     /// <summary>A question as the form lists it: its number in the questionnaire and its Danish (or reader's) text.</summary>
-    public string QuestionLabel(QuestionDefinition question) =>
-        $"{Definition!.Questions.ToList().IndexOf(question) + 1}. {question.Texts.In(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName).Text}";
+    public string QuestionLabel(QuestionDefinition question) => Definition!.Label(question);
 }

@@ -35,17 +35,15 @@ public sealed class IndexModel(BorgerpulsDb db, Questionnaire.InstrumentCatalog 
         var names = Instruments.ToDictionary(i => i.Value, i => i.Label);
         var actions = await db.Actions.AsNoTracking().ToListAsync(ct);
         var language = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-        var questions = new Dictionary<string, IReadOnlyList<Questionnaire.QuestionDefinition>>();
+        var definitions = new Dictionary<string, Questionnaire.InstrumentDefinition>();
         foreach (var key in actions.Select(a => a.InstrumentKey).OfType<string>().Distinct())
         {
-            if (await catalog.LatestAsync(key, ct) is { } definition) questions[key] = definition.Questions;
+            if (await catalog.LatestAsync(key, ct) is { } definition) definitions[key] = definition;
         }
         IReadOnlyList<LinkedQuestion> Linked(ActionItem a) => a.QuestionKeys.Select(k =>
-        {
-            var list = a.InstrumentKey is { } i ? questions.GetValueOrDefault(i) : null;
-            var index = list?.ToList().FindIndex(q => q.Key == k) ?? -1;
-            return index < 0 ? new LinkedQuestion(k, null, k) : new LinkedQuestion(k, index + 1, list![index].Texts.In(language).Text);
-        }).ToList();
+            a.InstrumentKey is { } i && definitions.GetValueOrDefault(i) is { } d && d.Question(k) is { } q
+                ? new LinkedQuestion(k, d.NumberOf(k), q.Texts.In(language).Text)
+                : new LinkedQuestion(k, null, k)).ToList();
         Lines = actions
             .Select(a => (Action: a, Centre: a.JobCentreId is { } id && centres.TryGetValue(id, out var c) ? c : ((string Key, string Name)?)null))
             .Where(x => ActionScope.Sees(viewer, x.Centre?.Key))

@@ -31,6 +31,11 @@ public sealed class DashboardFigures
     public required IReadOnlyList<(string Key, string Label)> CompareChoices { get; init; }
     public required (Dimension Level, ResultsReport Report)? Drill { get; init; }
 
+    /// <summary>The action plan's items for the questionnaire within the selection's centres, and how their questions moved
+    /// since each started (within the selected months, as in the report).</summary>
+    public required IReadOnlyList<ActionItem> Actions { get; init; }
+    public required IReadOnlyDictionary<int, IReadOnlyList<Reports.ActionEffect>> ActionEffects { get; init; }
+
     /// <summary>The two-way table when a second grouping is chosen.</summary>
     public ResultsReport? Table { get; init; }
 
@@ -84,11 +89,14 @@ public sealed class DashboardFigures
         {
             drill = (level, level == groupBy ? byGroup : await Results(request with { By = level }));
         }
+        var actions = await Reports.ActionEffects.InScopeAsync(db, target, request, viewer, ct);
+        var effects = await Reports.ActionEffects.ForAsync(db, target, request, actions, viewer, k, ct);
         return new DashboardFigures
         {
             Filter = filter, Instrument = instrument, Months = months, Overall = overall, BySet = bySet, PreviousBySet = previousBySet,
             PreviousOverall = previousOverall, ByGroup = byGroup, Trends = trends, PriorityMap = map, Heat = heat, Compare = compare,
             CompareKeys = keys ?? ("", ""), CompareChoices = choices, Drill = drill, Table = table,
+            Actions = actions, ActionEffects = effects,
         };
     }
 

@@ -1,5 +1,6 @@
 using Borgerpuls.Analysis.Themes;
 using Borgerpuls.Data;
+using Borgerpuls.Domain;
 using Borgerpuls.Features.Reports;
 using Borgerpuls.Features.Results;
 using Borgerpuls.Localization;
@@ -75,6 +76,12 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, Ano
         {
             ["instrument"] = Load.Instrument, ["Questions"] = questionKey, ["JobCentre"] = jobCentre ?? Load.Filter.JobCentre,
         }.Where(p => !string.IsNullOrEmpty(p.Value)));
+
+    /// <summary>How an action's questions moved since it started, in the report's words; or why there is nothing to show.</summary>
+    public string ActionEffects(DashboardFigures figures, ActionItem action) =>
+        figures.ActionEffects.TryGetValue(action.Id, out var effects)
+            ? Reports.ActionEffects.Describe(effects, figures.Instrument.NumberOf, figures.Overall.K, new Reports.ReportText(System.Globalization.CultureInfo.CurrentUICulture))
+            : t[action.StartsOn is null ? "Dashboard.Actions.NoStart" : "Dashboard.Actions.Outside"];
 
     public string ReportUrl(string format) => "/dashboard" + Load.Filter.Query(("handler", "Report"), ("format", format));
 

@@ -36,5 +36,20 @@ public sealed record InstrumentDefinition(int InstrumentId, string Key, Localize
 {
     public QuestionDefinition? Question(string key) => Questions.FirstOrDefault(q => q.Key == key);
 
+    /// <summary>A question's number as the citizen, the report and the action plan count it (1 for the first); null when the
+    /// version has no such question.</summary>
+    public int? NumberOf(string key)
+    {
+        for (var i = 0; i < Questions.Count; i++)
+        {
+            if (Questions[i].Key == key) return i + 1;
+        }
+        return null;
+    }
+
+    /// <summary>"3. Hvor tilfreds …": the question as staff pick it from a list, in the reader's language.</summary>
+    public string Label(QuestionDefinition question) =>
+        $"{NumberOf(question.Key)}. {question.Texts.In(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName).Text}";
+
     public QuestionDefinition? Overall => Questions.FirstOrDefault(q => q.IsOverall);
 }

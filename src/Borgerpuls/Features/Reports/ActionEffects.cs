@@ -3,6 +3,7 @@ using Borgerpuls.Data;
 using Borgerpuls.Domain;
 using Borgerpuls.Features.Results;
 using Borgerpuls.Security;
+using Microsoft.EntityFrameworkCore;
 
 namespace Borgerpuls.Features.Reports;
 
@@ -33,6 +34,36 @@ internal static class ActionEffects
         }
         return effects;
     }
+
+    /// <summary>The action plan's items for this instrument (or for no instrument in particular), within the viewer's centres
+    /// and the selection's job-centre filter (report and dashboard alike).</summary>
+    public static async Task<List<ActionItem>> InScopeAsync(BorgerpulsDb db, DatabaseSetup.Target target, ResultsRequest request, Viewer viewer, CancellationToken ct)
+    {
+        var index = await OrganisationIndex.CachedAsync(db, target, ct);
+        var actions = await db.Actions.AsNoTracking().Where(a => a.InstrumentKey == null || a.InstrumentKey == request.Instrument).ToListAsync(ct);
+        var allowed = viewer.JobCentreKeys;
+        var centre = request.Where.GetValueOrDefault(Dimension.JobCentre);
+        return actions.Where(a =>
+        {
+            if (a.JobCentreId is not { } id) return true;
+            var key = index.JobCentres.GetValueOrDefault(id).Key;
+            return (allowed is null || allowed.Contains(key)) && (centre is null || centre == key);
+        }).OrderBy(a => a.Status is ActionStatus.Done or ActionStatus.Dropped).ThenBy(a => a.Deadline ?? DateOnly.MaxValue).ThenBy(a => a.Title, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>"spm. 2: 54 → 61 pct. ▲" per linked question; ▲/▼ only when the change is significant — for the report, the
+    /// dashboard and the action's page alike.</summary>
+    public static string Describe(IReadOnlyList<ActionEffect> effects, Func<string, int?> number, int k, ReportText text) =>
+        string.Join("; ", effects.Select(e => text.Format("Effect", number(e.QuestionKey)?.ToString(text.Culture) ?? e.QuestionKey,
+            e.Before is { } before && e.After is { } after
+                ? text.Format("EffectShares", Whole(before, text), text.Percent(after), Arrow(e, text))
+                : e.Suppressed ? text.Suppressed(k) : "–")));
+
+    /// <summary>" ▲" or " ▼" for a significant change, else "(ikke signifikant)".</summary>
+    public static string Arrow(ActionEffect effect, ReportText text) =>
+        effect.Test is { Significant: true } t ? (t.Difference > 0 ? " ▲" : " ▼") : " " + text["EffectNotSignificant"];
+
+    private static string Whole(double share, ReportText text) => Math.Round(share * 100, MidpointRounding.AwayFromZero).ToString("0", text.Culture);
 
     private static ActionEffect Effect(string key, GroupResult before, GroupResult after)
     {

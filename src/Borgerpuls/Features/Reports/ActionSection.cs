@@ -28,15 +28,6 @@ internal static class ActionSection
             [text["Action"], text["Owner"], text["Deadline"], text["Status"], text["Questions"], text["ExpectedEffect"], text["BeforeAfter"]], rows);
     }
 
-    /// <summary>"spm. 2: 54 → 61 pct. ▲" per linked question; ▲/▼ only when the change is significant.</summary>
     private static string Effects(ReportData data, ActionItem action, ReportText text) =>
-        data.ActionEffects.TryGetValue(action.Id, out var effects)
-            ? string.Join("; ", effects.Select(e => text.Format("Effect", data.Question(e.QuestionKey)?.Number.ToString(text.Culture) ?? e.QuestionKey,
-                e.Before is { } before && e.After is { } after
-                    ? text.Format("EffectShares", Whole(before, text), text.Percent(after),
-                        e.Test is { Significant: true } t ? (t.Difference > 0 ? " ▲" : " ▼") : " " + text["EffectNotSignificant"])
-                    : e.Suppressed ? text.Suppressed(data.Request.K) : "–")))
-            : "";
-
-    private static string Whole(double share, ReportText text) => Math.Round(share * 100, MidpointRounding.AwayFromZero).ToString("0", text.Culture);
+        data.ActionEffects.TryGetValue(action.Id, out var effects) ? ActionEffects.Describe(effects, k => data.Question(k)?.Number, data.Request.K, text) : "";
 }

@@ -45,7 +45,7 @@ public static class ReportBuilder
         var questions = instrument.Questions.Select((q, i) => new ReportQuestion(q.Key, i + 1, q.Texts.In(language).Text,
             Labels(q, Polarity.Positive, language), Labels(q, Polarity.Negative, language), q.Type is QuestionType.Scale or QuestionType.YesNo)).ToList();
 
-        var actions = await ActionsAsync(db, target, results, viewer, ct);
+        var actions = await ActionEffects.InScopeAsync(db, target, results, viewer, ct);
         var effects = await ActionEffects.ForAsync(db, target, results, actions, viewer, request.K, ct);
         return new ReportData(request, instrument.Names.In(language).Text, questions, groups, total, trend, map, themes, unavailable,
             actions, effects, clock.GetUtcNow());
@@ -53,20 +53,4 @@ public static class ReportBuilder
 
     private static List<string> Labels(QuestionDefinition question, Polarity polarity, string language) =>
         question.Options.Where(o => o.Polarity == polarity).OrderByDescending(o => o.Value).Select(o => o.Labels.In(language).Text.ToLower(CultureInfo.GetCultureInfo("da"))).ToList();
-
-    /// <summary>The action plan's items for this instrument (or for no instrument in particular), within the viewer's centres
-    /// and the report's job-centre filter.</summary>
-    private static async Task<List<ActionItem>> ActionsAsync(BorgerpulsDb db, DatabaseSetup.Target target, ResultsRequest request, Viewer viewer, CancellationToken ct)
-    {
-        var index = await OrganisationIndex.CachedAsync(db, target, ct);
-        var actions = await db.Actions.AsNoTracking().Where(a => a.InstrumentKey == null || a.InstrumentKey == request.Instrument).ToListAsync(ct);
-        var allowed = viewer.JobCentreKeys;
-        var centre = request.Where.GetValueOrDefault(Dimension.JobCentre);
-        return actions.Where(a =>
-        {
-            if (a.JobCentreId is not { } id) return true;
-            var key = index.JobCentres.GetValueOrDefault(id).Key;
-            return (allowed is null || allowed.Contains(key)) && (centre is null || centre == key);
-        }).OrderBy(a => a.Status is ActionStatus.Done or ActionStatus.Dropped).ThenBy(a => a.Deadline ?? DateOnly.MaxValue).ThenBy(a => a.Title, StringComparer.Ordinal).ToList();
-    }
 }

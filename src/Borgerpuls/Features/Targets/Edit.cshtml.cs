@@ -260,6 +260,5 @@ public sealed class EditModel(BorgerpulsDb db, DatabaseSetup.Target database, An
     public static string DirectionKey(TargetDirection direction) => "Targets.Direction." + direction;
 
     /// <summary>A question as the form lists it: its number in the questionnaire and its text in the reader's language.</summary>
-    public string QuestionLabel(QuestionDefinition question) =>
-        $"{Definition!.Questions.ToList().IndexOf(question) + 1}. {question.Texts.In(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName).Text}";
+    public string QuestionLabel(QuestionDefinition question) => Definition!.Label(question);
 }

@@ -47,9 +47,7 @@ public sealed class IndexModel(BorgerpulsDb db, InstrumentCatalog catalog, IStri
         {
             var measure = $"{t[EditModel.MetricKey(x.Metric)]}, {t[EditModel.AggregationKey(x.Aggregation)]}";
             if (x.QuestionKey is not { } q) return measure;
-            var questions = definitions[x.Instrument!.Key]?.Questions.ToList();
-            var number = questions?.FindIndex(d => d.Key == q) ?? -1;
-            return number < 0 ? $"{measure}: {q}" : $"{measure}: {number + 1}. {questions![number].Texts.In(culture.TwoLetterISOLanguageName).Text}";
+            return definitions[x.Instrument!.Key] is { } d && d.Question(q) is { } question ? $"{measure}: {d.Label(question)}" : $"{measure}: {q}";
         }
         string Who(Target x)
         {

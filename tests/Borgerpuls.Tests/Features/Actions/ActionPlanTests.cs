@@ -42,6 +42,13 @@ public sealed class ActionPlanTests
         }
         var report = await analyst.GetStringAsync("/api/v1/reports?instrument=vive-7&format=html");
         Assert.Contains("Fast procedure ved sagsbehandlerskift", report);
+
+        // The same form sent again (a double click, a reload after posting) does not make a second action.
+        var again = await analyst.PostAsync("/actions/edit?instrument=vive-7", await StaffLogin.FormOfPairsAsync(analyst, "/actions/edit?instrument=vive-7",
+            ("Title", "Fast procedure ved sagsbehandlerskift"), ("JobCentre", ""), ("Questions", "samtale"), ("Status", "InProgress")));
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("Der findes allerede en handling ved navn »Fast procedure ved sagsbehandlerskift«", await again.Content.ReadAsStringAsync());
+        await using (var db = database.Open()) Assert.Equal(1, await db.Actions.CountAsync());
     }
 
     [Fact]
@@ -166,5 +173,63 @@ public sealed class ActionPlanTests
     {
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("/access-denied", response.Headers.Location!.OriginalString);
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    /// <summary>On <see cref="Borgerpuls.Tests.Features.Results.TargetQueryTests"/>'s answers to "samtale" (all at jc-centrum): 2025-06 20 × "5",
+    /// 2026-02 6 × "5", 2026-03 10 × "5", 2026-05 4 × "1". An action started 15 March 2026, seen on 3 December 2026. By hand:
+    /// before (March 2025–February 2026) 26 of 26 positive = 100 %; after (March–December 2026) 10 of 14 = 71.4 %; two-proportion
+    /// z = −0.2857 / √(0.9 · 0.1 · (1/26 + 1/14)) = −2.87, p = 0.004: significant, down. On the dashboard's 2026 alone, before is
+    /// January–February (6 of 6): z = −0.2857 / √(0.8 · 0.2 · (1/6 + 1/14)) = −1.46, p = 0.14: not significant.</summary>
+    [Fact]
+    public async Task An_action_shows_its_questions_before_and_after_its_start_on_its_page_and_on_the_dashboard()
+    {
+        await using var database = await Borgerpuls.Tests.Features.Results.TargetQueryTests.SeedAsync();
+        await using var app = new BorgerpulsApp(database) { Clock = new FixedClock(new DateTimeOffset(2026, 12, 3, 10, 0, 0, TimeSpan.Zero)) };
+        int started, undated, future, syd;
+        await using (var db = database.Open())
+        {
+            var centres = await db.JobCentres.ToDictionaryAsync(j => j.Key, j => j.Id);
+            ActionItem Make(string title, DateOnly? start, int? centre = null) =>
+                new() { Title = title, InstrumentKey = "vive-7", QuestionKeys = ["samtale"], StartsOn = start, JobCentreId = centre, Status = ActionStatus.InProgress };
+            var actions = new[]
+            {
+                Make("Faste samtaletider", new DateOnly(2026, 3, 15)), Make("Uden startdato", null), Make("Til næste år", new DateOnly(2027, 1, 1)),
+                Make("Syds egen", new DateOnly(2026, 3, 1), centres["jc-syd"]),
+            };
+            db.Actions.AddRange(actions);
+            await db.SaveChangesAsync();
+            (started, undated, future, syd) = (actions[0].Id, actions[1].Id, actions[2].Id, actions[3].Id);
+        }
+
+        foreach (var role in new[] { Roles.Analyst, Roles.Committee })
+        {
+            var client = await app.SignedInClientAsync(role);
+            var page = WebUtility.HtmlDecode(await client.GetStringAsync($"/actions/{started}"));
+            var row = Regex.Match(page, "<tr data-question=\"samtale\">.*?</tr>", RegexOptions.Singleline).Value;
+            Assert.Contains("<td>100 pct.</td>", row);
+            Assert.Contains("<td>71 pct.</td>", row);
+            Assert.Contains("−29 procentpoint ▼", row);
+            Assert.Contains("Før (marts 2025–februar 2026)", page);
+            Assert.Contains("Efter (marts 2026–december 2026)", page);
+        }
+        var analyst = await app.SignedInClientAsync(Roles.Analyst);
+        Assert.Contains("Before (March 2025–February 2026)", WebUtility.HtmlDecode(await analyst.GetStringAsync($"/actions/{started}?culture=en&ui-culture=en")));
+        Assert.Contains("Giv handlingen en startdato for at se tallene før og efter.", WebUtility.HtmlDecode(await analyst.GetStringAsync($"/actions/{undated}")));
+        Assert.Contains("Handlingen er ikke startet endnu.", WebUtility.HtmlDecode(await analyst.GetStringAsync($"/actions/{future}")));
+
+        var dashboard = WebUtility.HtmlDecode(await analyst.GetStringAsync("/dashboard?instrument=vive-7&from=2026-01&to=2026-12"));
+        var line = Regex.Match(dashboard, $"<tr data-action=\"{started}\">.*?</tr>", RegexOptions.Singleline).Value;
+        Assert.Contains("spm. 1: 100 → 71 pct. (ikke signifikant)", line);
+        Assert.Contains("ingen startdato", Regex.Match(dashboard, $"<tr data-action=\"{undated}\">.*?</tr>", RegexOptions.Singleline).Value);
+
+        // A manager of another centre neither sees jc-syd's action on the dashboard nor opens its page.
+        var manager = await app.SignedInClientAsync(Roles.Manager, "jc-nord");
+        Denied(await manager.GetAsync($"/actions/{syd}"));
+        Assert.DoesNotContain("Syds egen", await manager.GetStringAsync("/dashboard?instrument=vive-7&from=2026-01&to=2026-12"));
     }
 }
