@@ -37,6 +37,8 @@ public static class AuditActions
     public const string ActionUpdate = "action.update";
     public const string TargetCreate = "target.create";
     public const string TargetUpdate = "target.update";
+    public const string CampaignCreate = "campaign.create";
+    public const string CampaignUpdate = "campaign.update";
     public const string ReportDownload = "report.download";
     public const string ExportResults = "export.results";
     public const string ExportResponses = "export.responses";

@@ -37,6 +37,10 @@ public static class Choices
     public static async Task<List<Choice>> SitesAsync(BorgerpulsDb db, string? jobCentreKey = null, CancellationToken ct = default) =>
         Named(await db.Sites.AsNoTracking().Where(s => jobCentreKey == null || s.JobCentre!.Key == jobCentreKey).Select(s => new Choice(s.Key, s.Name)).ToListAsync(ct));
 
+    /// <summary>The teams (units) of one site, or of all when <paramref name="siteKey"/> is null.</summary>
+    public static async Task<List<Choice>> UnitsAsync(BorgerpulsDb db, string? siteKey = null, CancellationToken ct = default) =>
+        Named(await db.Units.AsNoTracking().Where(u => siteKey == null || u.Site!.Key == siteKey).Select(u => new Choice(u.Key, u.Name)).ToListAsync(ct));
+
     public static async Task<List<Choice>> CampaignsAsync(BorgerpulsDb db, CancellationToken ct = default) =>
         Named(await db.Campaigns.AsNoTracking().Select(c => new Choice(c.Key, c.Name)).ToListAsync(ct));
 

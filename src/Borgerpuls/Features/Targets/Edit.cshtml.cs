@@ -1,7 +1,6 @@
 using System.Globalization;
 using Borgerpuls.Data;
 using Borgerpuls.Domain;
-using Borgerpuls.Features.Import;
 using Borgerpuls.Features.Questionnaire;
 using Borgerpuls.Features.Results;
 using Borgerpuls.Features.Shared;
@@ -248,12 +247,7 @@ public sealed class EditModel(BorgerpulsDb db, DatabaseSetup.Target database, An
     }
 
     /// <summary>A key for a new target made from its name (keys are what <c>config export</c> and the API show).</summary>
-    private async Task<string> FreeKeyAsync(string name, CancellationToken ct)
-    {
-        var stem = Importer.Slug(name) is { Length: > 0 } slug ? slug[..Math.Min(slug.Length, 56)] : "maal";
-        var taken = (await db.Targets.Where(x => x.Key.StartsWith(stem)).Select(x => x.Key).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-        return Enumerable.Range(1, int.MaxValue).Select(n => n == 1 ? stem : $"{stem}-{n}").First(k => !taken.Contains(k));
-    }
+    private Task<string> FreeKeyAsync(string name, CancellationToken ct) => FreeKey.FromNameAsync(db.Targets.Select(x => x.Key), name, "maal", ct);
 
     public static string MetricKey(TargetMetric metric) => "Targets.Metric." + metric;
     public static string AggregationKey(TargetAggregation aggregation) => "Targets.Aggregation." + aggregation;

@@ -26,14 +26,7 @@ public sealed record WebCampaign(WebCampaignState State, string? InstrumentKey, 
         {
             return new(WebCampaignState.Unknown, null, null, []);
         }
-        var state = campaign.Status switch
-        {
-            CampaignStatus.Closed => WebCampaignState.Closed,
-            _ when campaign.EndsOn < today => WebCampaignState.Closed,
-            CampaignStatus.Draft => WebCampaignState.NotYetOpen,
-            _ when campaign.StartsOn > today => WebCampaignState.NotYetOpen,
-            _ => WebCampaignState.Open,
-        };
+        var state = StateOf(campaign, today);
         if (state != WebCampaignState.Open)
         {
             return new(state, campaign.Instrument!.Key, null, []);
@@ -51,4 +44,14 @@ public sealed record WebCampaign(WebCampaignState State, string? InstrumentKey, 
         };
         return new(state, campaign.Instrument.Key, point, fixedGroup is null ? groups : []);
     }
+
+    /// <summary>Whether a web campaign takes answers on <paramref name="today"/>; also what the campaigns page shows.</summary>
+    public static WebCampaignState StateOf(Campaign campaign, DateOnly today) => campaign.Status switch
+    {
+        CampaignStatus.Closed => WebCampaignState.Closed,
+        _ when campaign.EndsOn < today => WebCampaignState.Closed,
+        CampaignStatus.Draft => WebCampaignState.NotYetOpen,
+        _ when campaign.StartsOn > today => WebCampaignState.NotYetOpen,
+        _ => WebCampaignState.Open,
+    };
 }
