@@ -57,7 +57,8 @@ internal static class InsightsApi
         }
     }
 
-    private static bool Visible(Insight insight, Viewer viewer, OrganisationIndex index) =>
+    /// <summary>A manager sees the insights of their own centres; the others see all.</summary>
+    public static bool Visible(Insight insight, Viewer viewer, OrganisationIndex index) =>
         viewer.JobCentreKeys is not { } own || (insight.JobCentreId is { } centre && own.Contains(index.JobCentres[centre].Key));
 
     private static InsightView View(Insight i, OrganisationIndex index) => new(i.Id, i.Date, JsonNamingPolicy.CamelCase.ConvertName(i.Source.ToString()),

@@ -19,7 +19,7 @@ public sealed class InsightTests
 
     /// <summary>Segment (jc-nord, jobafklaring): 30 answers to <c>fremdrift</c>, 9 positive, 6 neutral, 15 negative; the rest
     /// (jc-centrum, jobparat): 75 answers, 60 / 9 / 6. Everyone says "I høj grad" (positive) to <c>hoert</c>.</summary>
-    private static async Task WriteSegmentAndRestAsync(TestDatabase database)
+    internal static async Task WriteSegmentAndRestAsync(TestDatabase database)
     {
         Spec Nord(string fremdrift, string? comment) => new("borgeroplevelse-5", new() { ["fremdrift"] = fremdrift, ["hoert"] = "5" })
         { JobCentre = "jc-nord", Site = "nordvej", TargetGroup = "jobafklaring", Comment = comment };
