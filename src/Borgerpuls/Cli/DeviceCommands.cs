@@ -63,6 +63,18 @@ internal static class DeviceCommands
             return 0;
         }));
 
+        var rotate = new Command("rotate-key", "Give a device a new key; the old key is refused from now on. The new key is printed once.") { id };
+        rotate.SetAction((result, ct) => CommandLine.Guard(async () =>
+        {
+            await using var db = await SchemaCheck.OpenAsync(CommandLine.Target(result), ct);
+            var (done, problem) = await DeviceRegistration.RotateKeyAsync(db, result.GetValue(id), "cli", DateTime.UtcNow, ct);
+            if (problem is not null) throw new CliException(SharedTexts.Format(SharedTexts.English, problem.ResourceKey, problem.Args));
+            Console.WriteLine($"Device {done!.Device.Id} \"{done.Device.Name}\" at {done.SiteName} has a new key; the old one is refused from now on.");
+            Console.WriteLine("Device key (shown only now; enter it in the device):");
+            Console.WriteLine(done.Key);
+            return 0;
+        }));
+
         var culture = new Option<string>("--culture") { Description = "Language of the state words and times: da (default) or en.", DefaultValueFactory = _ => "da" };
         var list = new Command("list", "List registered devices with their state (OK, failing, silent, never seen, revoked), last contact, deliveries today, queue, refused answers and last error.") { culture };
         list.SetAction((result, ct) => CommandLine.Guard(async () =>
@@ -91,6 +103,7 @@ internal static class DeviceCommands
 
         device.Subcommands.Add(add);
         device.Subcommands.Add(revoke);
+        device.Subcommands.Add(rotate);
         device.Subcommands.Add(list);
         return device;
     }

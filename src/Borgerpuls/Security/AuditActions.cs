@@ -21,6 +21,7 @@ public static class AuditActions
     public const string TokenRevoke = "token.revoke";
     public const string DeviceAdd = "device.add";
     public const string DeviceRevoke = "device.revoke";
+    public const string DeviceRotateKey = "device.rotate-key";
     public const string PresetsApply = "presets.apply";
     public const string ConfigApply = "config.apply";
     public const string Import = "import";

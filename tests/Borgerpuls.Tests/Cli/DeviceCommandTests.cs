@@ -25,6 +25,20 @@ public sealed class DeviceCommandTests
             Assert.Null(device.RevokedAt);
         }
 
+        // A new key (the global --db before the verb, as the README writes it): the old hash is gone, the new key is printed once.
+        var rotate = await CliRunner.RunAsync("--db", database.Value, "device", "rotate-key", "1");
+        Assert.True(rotate.ExitCode == 0, rotate.Error);
+        var newKey = rotate.Output.Trim().Split('\n')[^1].Trim();
+        Assert.NotEqual(key, newKey);
+        await using (var db = database.Open())
+        {
+            Assert.Equal(SecretKeys.Hash(newKey), (await db.Devices.SingleAsync()).KeyHash);
+            Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "device.rotate-key"));
+        }
+        var unknown = await CliRunner.RunAsync("device", "rotate-key", "99", "--db", database.Value);
+        Assert.NotEqual(0, unknown.ExitCode);
+        Assert.Contains("Unknown device 99.", unknown.Error);
+
         var revoke = await CliRunner.RunAsync("device", "revoke", "1", "--db", database.Value);
         Assert.True(revoke.ExitCode == 0, revoke.Error);
         await using (var db = database.Open())
@@ -34,6 +48,9 @@ public sealed class DeviceCommandTests
         var again = await CliRunner.RunAsync("device", "revoke", "1", "--db", database.Value);
         Assert.NotEqual(0, again.ExitCode);
         Assert.Contains("already revoked", again.Error);
+        var revokedRotate = await CliRunner.RunAsync("device", "rotate-key", "1", "--db", database.Value);
+        Assert.NotEqual(0, revokedRotate.ExitCode);
+        Assert.Contains("“Udgang” is revoked", revokedRotate.Error);
     }
 
     [Fact]

@@ -24,6 +24,9 @@ public sealed class DevicesModel(BorgerpulsDb db, AuditLog audit, TimeProvider c
     public List<string> Errors { get; } = [];
     public string? NewKey { get; private set; }
 
+    /// <summary>The device a new key was made for (null for a newly registered device).</summary>
+    public string? RotatedFor { get; private set; }
+
     public async Task OnGetAsync() => await LoadAsync();
 
     public async Task<IActionResult> OnPostAddAsync(string name, Channel channel, string site, string instrument)
@@ -48,6 +51,17 @@ public sealed class DevicesModel(BorgerpulsDb db, AuditLog audit, TimeProvider c
         devices.Forget();
         await audit.WriteAsync(AuditActions.DeviceRevoke, $"device {id}");
         return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostRotateAsync(int id)
+    {
+        var (done, problem) = await DeviceHealth.DeviceRegistration.RotateKeyAsync(db, id, audit.CurrentActor, clock.GetUtcNow().UtcDateTime, HttpContext.RequestAborted);
+        if (problem is not null) Errors.Add(t[problem.ResourceKey, problem.Args]);
+        (NewKey, RotatedFor) = (done?.Key, done?.Device.Name);
+        // The old key must stop at once, not when the cached directory next refreshes.
+        devices.Forget();
+        await LoadAsync();
+        return Page();
     }
 
     private async Task LoadAsync()

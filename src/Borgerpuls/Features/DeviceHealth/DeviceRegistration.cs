@@ -52,4 +52,19 @@ public static class DeviceRegistration
         await db.SaveChangesAsync(ct);
         return (new Registered(device, site.Name, key), []);
     }
+
+    /// <summary>A new key for a registered device, for a key that may have been seen (a lost tablet, a photographed set-up
+    /// sheet, a departed colleague): the old key stops working with this save, the device keeps its name, place and history,
+    /// and the new key is returned once. A revoked device stays revoked.</summary>
+    public static async Task<(Registered? Done, Problem? Problem)> RotateKeyAsync(BorgerpulsDb db, int id, string actor, DateTime utcNow, CancellationToken ct = default)
+    {
+        var device = await db.Devices.Include(d => d.Site).SingleOrDefaultAsync(d => d.Id == id, ct);
+        if (device is null) return (null, new("Devices.Unknown", id));
+        if (device.RevokedAt is not null) return (null, new("Devices.RotateRevoked", device.Name));
+        var key = SecretKeys.New();
+        device.KeyHash = SecretKeys.Hash(key);
+        db.AuditEntries.Add(new AuditEntry { At = utcNow, Actor = actor, Action = AuditActions.DeviceRotateKey, Details = $"device {id} {device.Name}" });
+        await db.SaveChangesAsync(ct);
+        return (new Registered(device, device.Site!.Name, key), null);
+    }
 }
