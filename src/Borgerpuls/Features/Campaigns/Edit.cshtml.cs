@@ -76,7 +76,15 @@ public sealed class EditModel(BorgerpulsDb db, AuditLog audit, IConfiguration co
         await LoadAsync(ct);
         if (await ValidateAsync(ct) is not { } candidate) return Page();
         var created = saved is null;
-        saved ??= db.Campaigns.Add(new Campaign { Key = await FreeKeyAsync(candidate.Name, ct), Name = "" }).Entity;
+        if (saved is null)
+        {
+            if (await FreeKeyAsync(candidate.Name, ct) is not { } key)
+            {
+                Errors.Add(t["Campaigns.NameTaken", candidate.Name]);
+                return Page();
+            }
+            saved = db.Campaigns.Add(new Campaign { Key = key, Name = "" }).Entity;
+        }
         (saved.Name, saved.InstrumentId, saved.Channel, saved.Status) = (candidate.Name, candidate.InstrumentId, candidate.Channel, candidate.Status);
         (saved.JobCentreId, saved.SiteId, saved.UnitId) = (candidate.JobCentreId, candidate.SiteId, candidate.UnitId);
         (saved.StartsOn, saved.EndsOn, saved.TargetGroupKeys) = (candidate.StartsOn, candidate.EndsOn, candidate.TargetGroupKeys);
@@ -177,5 +185,6 @@ public sealed class EditModel(BorgerpulsDb db, AuditLog audit, IConfiguration co
 
     /// <summary>A key for a new campaign made from its name; it is the campaign's web address (<c>/s/{key}</c>) and what
     /// <c>config export</c> and the API show.</summary>
-    private Task<string> FreeKeyAsync(string name, CancellationToken ct) => FreeKey.FromNameAsync(db.Campaigns.Select(c => c.Key), name, "kampagne", ct);
+    private Task<string?> FreeKeyAsync(string name, CancellationToken ct) => FreeKey.FromNameAsync(db.Campaigns.Select(c => c.Key), name, "kampagne",
+        key => db.Campaigns.AnyAsync(c => c.Key == key && c.Name == name && c.Instrument!.Key == Instrument, ct), ct);
 }

@@ -74,16 +74,12 @@ public sealed class ShowModel(BorgerpulsDb db, DatabaseSetup.Target target, Anon
         return Page();
     }
 
-    private IReadOnlyList<QuestionDefinition> questions = [];
+    private InstrumentDefinition? definition;
 
-    private async Task LoadQuestionsAsync(CancellationToken ct) => questions = (await catalog.LatestAsync(Instrument!, ct))?.Questions ?? [];
+    private async Task LoadQuestionsAsync(CancellationToken ct) => definition = await catalog.LatestAsync(Instrument!, ct);
 
     /// <summary>A linked question by its number in the questionnaire and its text in the reader's language.</summary>
-    public string QuestionLabel(string key)
-    {
-        var number = questions.ToList().FindIndex(q => q.Key == key);
-        return number < 0 ? key : $"{number + 1}. {questions[number].Texts.In(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName).Text}";
-    }
+    public string QuestionLabel(string key) => definition?.Question(key) is { } question ? definition.Label(question) : key;
 
     public static string VerdictKey(string verdict) => verdict switch
     {

@@ -101,7 +101,15 @@ public sealed class EditModel(BorgerpulsDb db, DatabaseSetup.Target database, An
         await LoadAsync(ct);
         if (await ValidateAsync(ct) is not { } candidate) return Page();
         var created = saved is null;
-        saved ??= db.Targets.Add(new Target { Key = await FreeKeyAsync(candidate.Name, ct), Name = "" }).Entity;
+        if (saved is null)
+        {
+            if (await FreeKeyAsync(candidate.Name, ct) is not { } key)
+            {
+                Errors.Add(t["Targets.NameTaken", candidate.Name]);
+                return Page();
+            }
+            saved = db.Targets.Add(new Target { Key = key, Name = "" }).Entity;
+        }
         (saved.Name, saved.InstrumentId, saved.Metric, saved.Aggregation, saved.QuestionKey, saved.Direction, saved.Threshold) =
             (candidate.Name, candidate.InstrumentId, candidate.Metric, candidate.Aggregation, candidate.QuestionKey, candidate.Direction, candidate.Threshold);
         (saved.TargetGroupSetId, saved.TargetGroupId, saved.JobCentreId, saved.Year) = (candidate.TargetGroupSetId, candidate.TargetGroupId, candidate.JobCentreId, candidate.Year);
@@ -247,7 +255,8 @@ public sealed class EditModel(BorgerpulsDb db, DatabaseSetup.Target database, An
     }
 
     /// <summary>A key for a new target made from its name (keys are what <c>config export</c> and the API show).</summary>
-    private Task<string> FreeKeyAsync(string name, CancellationToken ct) => FreeKey.FromNameAsync(db.Targets.Select(x => x.Key), name, "maal", ct);
+    private Task<string?> FreeKeyAsync(string name, CancellationToken ct) => FreeKey.FromNameAsync(db.Targets.Select(x => x.Key), name, "maal",
+        key => db.Targets.AnyAsync(x => x.Key == key && x.Name == name && x.Instrument!.Key == Instrument, ct), ct);
 
     public static string MetricKey(TargetMetric metric) => "Targets.Metric." + metric;
     public static string AggregationKey(TargetAggregation aggregation) => "Targets.Aggregation." + aggregation;
