@@ -72,9 +72,9 @@ public sealed class DetailsModel(BorgerpulsDb db, DatabaseSetup.Target target, A
             Refused = e.Text(t);
             return Page();
         }
-        if (viewer.Ledger is { } ledger && await DisclosureFilter.CheckAsync(HttpContext, ledger) is { } refusal)
+        if (await DisclosureFilter.RefusalAsync(HttpContext, t) is { } refusal)
         {
-            (Effects, Refused) = ([], DisclosureFilter.Message(refusal, t));
+            (Effects, Refused) = ([], refusal);
         }
         return Page();
     }

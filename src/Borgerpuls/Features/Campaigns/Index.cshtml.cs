@@ -1,6 +1,7 @@
 using System.Globalization;
 using Borgerpuls.Data;
 using Borgerpuls.Domain;
+using Borgerpuls.Features.Results;
 using Borgerpuls.Features.Shared;
 using Borgerpuls.Features.Web;
 using Borgerpuls.Localization;
@@ -34,9 +35,7 @@ public sealed class IndexModel(BorgerpulsDb db, IConfiguration configuration, Ti
         Instruments = await Choices.InstrumentsAsync(db, ct);
         var instrumentNames = Instruments.ToDictionary(i => i.Value, i => i.Label);
         var groups = (await Choices.TargetGroupsAsync(db, ct)).ToDictionary(c => c.Value, c => c.Label);
-        var centres = await db.JobCentres.AsNoTracking().ToDictionaryAsync(j => j.Id, j => j.Name, ct);
-        var sites = await db.Sites.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, ct);
-        var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var index = await OrganisationIndex.LoadAsync(db, ct);
         var campaigns = await db.Campaigns.AsNoTracking().Include(c => c.Instrument).ToListAsync(ct);
         var culture = CultureInfo.CurrentCulture;
         // The citizen page's own rule for "open" (and its day), so a link is listed exactly when it takes answers.
@@ -44,7 +43,7 @@ public sealed class IndexModel(BorgerpulsDb db, IConfiguration configuration, Ti
 
         string Where(Campaign c)
         {
-            var names = new[] { c.JobCentreId is { } j ? centres[j] : null, c.SiteId is { } s ? sites[s] : null, c.UnitId is { } u ? units[u] : null }.OfType<string>().ToList();
+            var names = new[] { c.JobCentreId is { } j ? index.JobCentres[j].Name : null, c.SiteId is { } s ? index.Sites[s].Name : null, c.UnitId is { } u ? index.Units[u].Name : null }.OfType<string>().ToList();
             return names.Count == 0 ? t["Campaigns.Everywhere"] : string.Join(", ", names);
         }
         string When(Campaign c) => c.EndsOn is { } end

@@ -35,7 +35,7 @@ public static class CommentThemesQuery
         {
             return new CommentThemesReport(request.Instrument, null, 0, false, $"færre end {k} svar", []);
         }
-        var index = await OrganisationIndex.LoadAsync(db, ct);
+        var index = await OrganisationIndex.CachedAsync(db, target, ct);
         var instrumentId = await db.Instruments.Where(i => i.Key == request.Instrument).Select(i => i.Id).SingleAsync(ct);
         var scope = CommentScope.Of(request, viewer, index);
         var cells = await scope.Apply(db.ThemeCells.AsNoTracking().Where(c => c.InstrumentId == instrumentId))

@@ -37,8 +37,7 @@ public static class DashboardLoader
         {
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
             var figures = await DashboardFigures.RunAsync(db, target, filter, selected, today, viewer, k, ct);
-            var refusal = viewer.Ledger is { } ledger ? await DisclosureFilter.CheckAsync(http, ledger) : null;
-            var refused = refusal is null ? null : DisclosureFilter.Message(refusal, Texts(http));
+            var refused = await DisclosureFilter.RefusalAsync(http, Texts(http));
             return refused is null
                 ? new DashboardLoad(filter, instruments, selected, figures, null, null)
                 : new DashboardLoad(filter, instruments, selected, null, null, refused);

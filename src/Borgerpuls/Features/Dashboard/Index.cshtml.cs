@@ -47,13 +47,11 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, Ano
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
             var request = new ReportRequest(filter.Request(instrument, filter.Months(today), filter.GroupBy), anonymity.K, anonymity.KComments);
             var file = await ReportDownload.CreateAsync(HttpContext, db, target, lexicon, audit, clock, request, chosen, viewer, ct);
-            var refusal = viewer.Ledger is { } ledger ? await DisclosureFilter.CheckAsync(HttpContext, ledger) : null;
-            if (refusal is null)
+            ReportError = await DisclosureFilter.RefusalAsync(HttpContext, t);
+            if (ReportError is null)
             {
-                if (viewer.Ledger is { } shown) await shown.ShownAsync();
                 return File(file.FileContents.ToArray(), file.ContentType ?? "application/octet-stream", file.FileDownloadName);
             }
-            ReportError = DisclosureFilter.Message(refusal, t);
         }
         catch (ResultsException e)
         {

@@ -14,10 +14,10 @@ namespace Borgerpuls.Features.Insights;
 /// figure comes from the results and comment queries, so the anonymity threshold and the viewer's scope apply unchanged.</summary>
 internal static class InsightEvidenceQuery
 {
-    public static async Task<InsightEvidence> RunAsync(BorgerpulsDb db, DatabaseSetup.Target target, Insight insight, string instrument,
+    /// <param name="index">The organisation as the caller loaded it to decide that the insight is visible.</param>
+    public static async Task<InsightEvidence> RunAsync(BorgerpulsDb db, DatabaseSetup.Target target, OrganisationIndex index, Insight insight, string instrument,
         DateOnly? from, DateOnly? to, Viewer viewer, ThemeLexicon lexicon, int k, int kComments, CancellationToken ct)
     {
-        var index = await OrganisationIndex.LoadAsync(db, ct);
         var segment = new Dictionary<Dimension, string>();
         if (insight.JobCentreId is { } centre) segment[Dimension.JobCentre] = index.JobCentres[centre].Key;
         if (insight.TargetGroupId is { } group) segment[Dimension.TargetGroup] = index.TargetGroups[group].Key;

@@ -42,13 +42,14 @@ internal static class InsightsApi
         var viewer = Viewer.For(http);
         var insight = await db.Insights.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct);
         // Outside the manager's centres the insight does not exist for them.
-        if (insight is null || !Visible(insight, viewer, await OrganisationIndex.LoadAsync(db, ct)))
+        var index = await OrganisationIndex.LoadAsync(db, ct);
+        if (insight is null || !Visible(insight, viewer, index))
         {
             return TypedResults.NotFound();
         }
         try
         {
-            return TypedResults.Ok(await InsightEvidenceQuery.RunAsync(db, target, insight, instrument, from, to, viewer, lexicon,
+            return TypedResults.Ok(await InsightEvidenceQuery.RunAsync(db, target, index, insight, instrument, from, to, viewer, lexicon,
                 anonymity.K, anonymity.KComments, ct));
         }
         catch (ResultsException e)

@@ -52,17 +52,15 @@ public sealed class ShowModel(BorgerpulsDb db, DatabaseSetup.Target target, Anon
         }
         try
         {
-            var evidence = await InsightEvidenceQuery.RunAsync(db, target, insight, Instrument, From, To, viewer, lexicon, anonymity.K, anonymity.KComments, ct);
-            var refusal = viewer.Ledger is { } ledger ? await DisclosureFilter.CheckAsync(HttpContext, ledger) : null;
-            if (refusal is null)
+            var evidence = await InsightEvidenceQuery.RunAsync(db, target, index, insight, Instrument, From, To, viewer, lexicon, anonymity.K, anonymity.KComments, ct);
+            Refused = await DisclosureFilter.RefusalAsync(HttpContext, t);
+            if (Refused is null)
             {
-                if (viewer.Ledger is { } shown) await shown.ShownAsync();
                 Evidence = evidence;
                 await LoadQuestionsAsync(ct);
             }
             else
             {
-                Refused = DisclosureFilter.Message(refusal, t);
                 Response.StatusCode = StatusCodes.Status403Forbidden;
             }
         }

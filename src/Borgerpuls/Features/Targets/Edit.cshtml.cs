@@ -231,7 +231,7 @@ public sealed class EditModel(BorgerpulsDb db, DatabaseSetup.Target database, An
             var to = new DateOnly(today.Year, today.Month, 1);
             request = request with { From = to.AddMonths(-11), To = to.AddMonths(1).AddDays(-1) };
         }
-        var index = await OrganisationIndex.LoadAsync(db, ct);
+        var index = await OrganisationIndex.CachedAsync(db, database, ct);
         return await TargetQuery.EvaluateAsync(db, database, candidate, request, index, Viewer.For(HttpContext), anonymity.K,
             CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, ct);
     }

@@ -3,6 +3,7 @@ using Borgerpuls.Data;
 using Borgerpuls.Domain;
 using Borgerpuls.Features.Charts;
 using Borgerpuls.Features.Questionnaire;
+using Borgerpuls.Features.Results;
 using Borgerpuls.Features.Shared;
 using Borgerpuls.Localization;
 using Borgerpuls.Security;
@@ -35,9 +36,8 @@ public sealed class IndexModel(BorgerpulsDb db, InstrumentCatalog catalog, IStri
         var instrumentNames = Instruments.ToDictionary(i => i.Value, i => i.Label);
         var sets = (await Choices.TargetGroupSetsAsync(db, ct)).ToDictionary(c => c.Value, c => c.Label);
         var groups = (await Choices.TargetGroupsAsync(db, ct)).ToDictionary(c => c.Value, c => c.Label);
-        var setKeys = await db.TargetGroupSets.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Key, ct);
-        var groupKeys = await db.TargetGroups.AsNoTracking().ToDictionaryAsync(g => g.Id, g => g.Key, ct);
-        var centres = await db.JobCentres.AsNoTracking().ToDictionaryAsync(j => j.Id, j => j.Name, ct);
+        var index = await OrganisationIndex.LoadAsync(db, ct);
+        var setKeys = index.Sets.ToDictionary(s => s.Value.Id, s => s.Key);
         var targets = await db.Targets.AsNoTracking().Include(x => x.Instrument).ToListAsync(ct);
         var culture = CultureInfo.CurrentCulture;
         var definitions = new Dictionary<string, InstrumentDefinition?>();
@@ -51,8 +51,8 @@ public sealed class IndexModel(BorgerpulsDb db, InstrumentCatalog catalog, IStri
         }
         string Who(Target x)
         {
-            string? group = x.TargetGroupSetId is { } s ? sets.GetValueOrDefault(setKeys[s]) : x.TargetGroupId is { } g ? groups.GetValueOrDefault(groupKeys[g]) : null;
-            string? centre = x.JobCentreId is { } jc ? centres[jc] : null;
+            string? group = x.TargetGroupSetId is { } s ? sets.GetValueOrDefault(setKeys[s]) : x.TargetGroupId is { } g ? groups.GetValueOrDefault(index.TargetGroups[g].Key) : null;
+            string? centre = x.JobCentreId is { } jc ? index.JobCentres[jc].Name : null;
             return group is not null && centre is not null ? $"{group}, {centre}" : group ?? centre ?? t["Dashboard.AllCitizens"];
         }
         Lines = targets

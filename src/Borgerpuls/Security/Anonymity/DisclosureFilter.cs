@@ -29,6 +29,16 @@ public sealed class DisclosureFilter : IEndpointFilter
         return guard.CheckAsync(http.User.Identity?.Name ?? "?", Viewer.From(http.User), ledger, k, http.RequestAborted);
     }
 
+    /// <summary>The guard for a page that shows what its queries put in the request's ledger: null when the figures may be
+    /// shown (and the work waiting for that, such as an audit entry, has run), otherwise why not, in the reader's language.</summary>
+    public static async Task<string?> RefusalAsync(HttpContext http, IStringLocalizer t)
+    {
+        if (http.Features.Get<DisclosureLedger>() is not { } ledger) return null;
+        if (await CheckAsync(http, ledger) is { } refusal) return Message(refusal, t);
+        await ledger.ShownAsync();
+        return null;
+    }
+
     public static string Message(DisclosureRefusal refusal, IStringLocalizer t) => refusal.Reason == DisclosureRefusalReason.TooMany
         ? t["Anonymity.Refused.TooMany"]
         : t["Anonymity.Refused.Differencing", refusal.K];
