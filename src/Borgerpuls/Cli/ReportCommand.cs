@@ -19,8 +19,8 @@ internal static class ReportCommand
         var output = new Option<string>("--out") { Description = "Output file: .docx (Word), .xlsx (Excel) or .html (print page).", Required = true };
         var by = new Option<string?>("--by") { Description = "Table columns: targetGroupSet (default, as in VIVE's tables), targetGroup, jobcentre, site, unit or channel." };
         var period = new Option<string?>("--period") { Description = "Trend periods: month, quarter (default) or year." };
-        var from = DateOption.Create("--from", "First date (its whole month is included).");
-        var to = DateOption.Create("--to", "Last date (its whole month is included).");
+        var from = DateOption.Create("--from", "First date (its whole month is included); without --from and --to, the last twelve months including this one.");
+        var to = DateOption.Create("--to", "Last date (its whole month is included); with --to alone, the twelve months ending in its month.");
         var where = new Option<string[]>("--where") { Description = "Filter dimension=key, e.g. jobcentre=jc-nord (repeatable).", AllowMultipleArgumentsPerToken = true };
         var k = NumberOption.Int("--k", "Anonymity threshold (at least 3).", Suppression.DefaultK);
         var kComments = NumberOption.Int("--k-comments", "Respondents a segment needs before quotes are shown to managers.", Suppression.DefaultCommentK);
@@ -43,8 +43,9 @@ internal static class ReportCommand
             await using var db = await SchemaCheck.OpenAsync(target, ct);
             var bytes = await Run(async () =>
             {
+                var (first, last) = DefaultPeriod(result.GetValue(from), result.GetValue(to), TimeProvider.System);
                 var request = new ReportRequest(
-                    ResultsApi.Parse(result.GetValue(instrument)!, result.GetValue(by) ?? "targetGroupSet", null, result.GetValue(from), result.GetValue(to), result.GetValue(where)),
+                    ResultsApi.Parse(result.GetValue(instrument)!, result.GetValue(by) ?? "targetGroupSet", null, first, last, result.GetValue(where)),
                     Suppression.CheckK(result.GetValue(k)), Math.Max(result.GetValue(k), result.GetValue(kComments)))
                 {
                     TrendPeriod = ReportRequest.ParsePeriod(result.GetValue(period)),
@@ -59,6 +60,17 @@ internal static class ReportCommand
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>A committee reads the year behind it, not every answer ever given: without dates the report covers the twelve
+    /// months the dashboard shows by default (this month and the eleven before it, Danish time), and a last date alone ends
+    /// such a year. A first date alone runs to the newest answer.</summary>
+    internal static (DateOnly? From, DateOnly? To) DefaultPeriod(DateOnly? from, DateOnly? to, TimeProvider clock)
+    {
+        if (from is not null) return (from, to);
+        var end = to ?? DateOnly.FromDateTime(Localization.DanishTime.Of(clock.GetUtcNow()).DateTime);
+        var lastMonth = new DateOnly(end.Year, end.Month, 1);
+        return (lastMonth.AddMonths(-11), to ?? lastMonth.AddMonths(1).AddDays(-1));
     }
 
     private static async Task<T> Run<T>(Func<Task<T>> body)

@@ -34,7 +34,7 @@ public sealed class ReportActionEffectTests : IAsyncLifetime
     {
         var file = Path.Combine(Directory.CreateTempSubdirectory("borgerpuls-report-").FullName, "r.docx");
 
-        var result = await CliRunner.RunAsync("report", "--instrument", "vive-7", "--out", file, "--db", _database.Value);
+        var result = await CliRunner.RunAsync("report", "--instrument", "vive-7", "--from", "2025-01-01", "--out", file, "--db", _database.Value);
 
         Assert.True(result.ExitCode == 0, result.Error);
         using var document = WordprocessingDocument.Open(file, false);

@@ -221,6 +221,22 @@ public sealed class ReportCommandTests(ReportDatabase data) : IClassFixture<Repo
         Assert.Contains("Low response rate", english, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Without_dates_the_report_states_the_last_twelve_months_not_every_period()
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("borgerpuls-report-").FullName, "udvalgsrapport.html");
+        var result = await CliRunner.RunAsync("--db", data.Database.Value, "report", "--instrument", "vive-7", "--out", file);
+        Assert.True(result.ExitCode == 0, result.Error);
+
+        var html = await File.ReadAllTextAsync(file);
+        var today = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen"));
+        var first = new DateTime(today.Year, today.Month, 1).AddMonths(-11);
+        var last = new DateTime(today.Year, today.Month, 1).AddMonths(1).AddDays(-1);
+        var danish = System.Globalization.CultureInfo.GetCultureInfo("da");
+        Assert.Contains($"{first.ToString("d. MMMM yyyy", danish)} – {last.ToString("d. MMMM yyyy", danish)}", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("alle perioder", html, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("pdf", new string[0], "Unknown report format '.pdf'")]
     [InlineData("docx", new[] { "--where", "farve=blaa" }, "Unknown dimension 'farve'")]

@@ -23,7 +23,7 @@ public sealed class ReportSuppressionTests : IAsyncLifetime
     public async Task A_group_below_k_and_its_complement_print_the_marker_and_never_a_figure()
     {
         var dir = Directory.CreateTempSubdirectory("borgerpuls-report-").FullName;
-        var result = await CliRunner.RunAsync("report", "--instrument", "vive-7", "--by", "targetGroup", "--out", Path.Combine(dir, "r.docx"), "--db", _database.Value);
+        var result = await CliRunner.RunAsync("report", "--instrument", "vive-7", "--by", "targetGroup", "--from", "2000-01-01", "--out", Path.Combine(dir, "r.docx"), "--db", _database.Value);
         Assert.True(result.ExitCode == 0, result.Error);
         using var document = WordprocessingDocument.Open(Path.Combine(dir, "r.docx"), false);
 

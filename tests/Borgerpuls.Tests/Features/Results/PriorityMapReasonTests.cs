@@ -42,7 +42,7 @@ public sealed class PriorityMapReasonTests : IAsyncLifetime
     public async Task The_report_says_in_Danish_what_the_questionnaire_lacks_instead_of_too_few_answers()
     {
         var file = Path.Combine(Directory.CreateTempSubdirectory("borgerpuls-map-").FullName, "smiley.html");
-        var result = await CliRunner.RunAsync("report", "--instrument", "smiley", "--out", file, "--db", _database.Value);
+        var result = await CliRunner.RunAsync("report", "--instrument", "smiley", "--from", "2000-01-01", "--out", file, "--db", _database.Value);
 
         Assert.True(result.ExitCode == 0, result.Error);
         var html = await File.ReadAllTextAsync(file);
