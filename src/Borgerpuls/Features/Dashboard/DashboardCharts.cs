@@ -36,12 +36,7 @@ public sealed class DashboardCharts(DashboardFigures figures, IStringLocalizer<S
     }
 
     public ShareBarsChart Bars() => new(t["Dashboard.Bars.Title"], t["Dashboard.Bars.Description"],
-        new ShareBarsText(t["Dashboard.Question"], t["Dashboard.Group"], t["Dashboard.Positive"], t["Dashboard.Neutral"], t["Dashboard.Negative"],
-            t["Dashboard.Interval"], t["Dashboard.Low"], t["Dashboard.High"], t["Dashboard.Base"], t["Dashboard.Note"], Suppressed, t["Dashboard.ShareAxis"])
-        {
-            Complementary = Hidden(HiddenBecause.Complementary),
-            DiffersFromRest = t["Dashboard.DiffersFromRest"],
-        },
+        ChartTexts.Bars(key => t[key], Suppressed, Hidden(HiddenBecause.Complementary)),
         QuestionKeys().SelectMany(key => figures.ByGroup.Groups.Select(g =>
         {
             var q = g.Questions.First(x => x.Key == key);
@@ -63,8 +58,7 @@ public sealed class DashboardCharts(DashboardFigures figures, IStringLocalizer<S
                 : null;
         }).ToList())).ToList();
         return new TrendChart(t["Dashboard.Trend.Title"], t["Dashboard.Trend.Description"],
-            new TrendText(t["Dashboard.Series"], t["Dashboard.Period"], t["Dashboard.PositiveAverage"], t["Dashboard.Low"], t["Dashboard.High"], t["Dashboard.Respondents"],
-                t["Dashboard.Note"], t["Dashboard.Trend.Changed"], Suppressed, t["Dashboard.PositiveAxis"]),
+            ChartTexts.Trend(key => t[key], Suppressed),
             periods, series);
     }
 

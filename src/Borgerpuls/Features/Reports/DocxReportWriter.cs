@@ -4,8 +4,9 @@ using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Borgerpuls.Features.Reports;
 
-/// <summary>The report as a Word document staff can edit and attach to an agenda: styled headings, real Word tables with
-/// repeating header rows and right-aligned figures, A4 with ordinary margins.</summary>
+/// <summary>The report as a Word document staff can edit and attach to an agenda: a table of contents, styled headings, real
+/// Word tables with repeating header rows and right-aligned figures, the selection in the header and "Side N af M" in the
+/// footer of every page, A4 with ordinary margins.</summary>
 public static class DocxReportWriter
 {
     public static byte[] Write(ReportDocument report)
@@ -15,14 +16,19 @@ public static class DocxReportWriter
         {
             var main = document.AddMainDocumentPart();
             main.AddNewPart<StyleDefinitionsPart>().Styles = DocxStyles.Create(report.Language);
+            main.AddNewPart<DocumentSettingsPart>().Settings = DocxContents.Settings();
+            var text = new ReportText(System.Globalization.CultureInfo.GetCultureInfo(report.Language));
             var body = new Body();
             body.Append(Styled("Title", report.Title), Styled("Subtitle", report.Subtitle));
+            var headings = report.Blocks.OfType<ReportHeading>().ToList();
+            body.Append(DocxContents.Paragraphs(text["Contents"], headings));
             uint images = 0;
+            var heading = 0;
             foreach (var block in report.Blocks)
             {
                 switch (block)
                 {
-                    case ReportHeading h: body.Append(Styled($"Heading{h.Level}", h.Text)); break;
+                    case ReportHeading h: body.Append(Bookmarked(Styled($"Heading{h.Level}", h.Text), heading++)); break;
                     case ReportParagraph p: body.Append(Styled(p.Note ? "Note" : "Normal", p.Text)); break;
                     case ReportQuote q: body.Append(Styled("Quote", $"»{q.Text}«"), Styled("Note", q.Source)); break;
                     case ReportBullets b: body.Append(b.Items.Select(i => Styled("ListBullet", "• " + i))); break;
@@ -30,9 +36,12 @@ public static class DocxReportWriter
                     case ReportImage i: body.Append(Styled("Caption", i.Caption), DocxImage.Paragraph(main, i, ++images)); break;
                 }
             }
+            var header = main.AddNewPart<HeaderPart>();
+            header.Header = new Header(new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "Note" }), new Run(new Text(report.Subtitle))));
             var footer = main.AddNewPart<FooterPart>();
-            footer.Footer = Footer(report);
+            footer.Footer = Footer(report, text);
             body.Append(new SectionProperties(
+                new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(header) },
                 new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) },
                 new PageSize { Width = 11906, Height = 16838 },
                 new PageMargin { Top = 1134, Bottom = 1134, Left = 1134, Right = 1134, Header = 567, Footer = 567, Gutter = 0 }));
@@ -46,9 +55,8 @@ public static class DocxReportWriter
     }
 
     /// <summary>The title and "Side 3 af 7" on every page, so a printed page that comes loose is still placed.</summary>
-    private static Footer Footer(ReportDocument report)
+    private static Footer Footer(ReportDocument report, ReportText text)
     {
-        var text = new ReportText(System.Globalization.CultureInfo.GetCultureInfo(report.Language));
         var paragraph = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "Note" }, new Justification { Val = JustificationValues.Right }));
         Run Plain(string value) => new(new Text(value) { Space = SpaceProcessingModeValues.Preserve });
         paragraph.Append(Plain(report.Title + " · "));
@@ -58,6 +66,15 @@ public static class DocxReportWriter
         var rest = parts.Length > 1 ? parts[1].Split("{1}") : [""];
         paragraph.Append(Plain(rest[0]), new SimpleField(Plain("1")) { Instruction = " NUMPAGES " }, Plain(rest.Length > 1 ? rest[1] : ""));
         return new Footer(paragraph);
+    }
+
+    /// <summary>The heading with the bookmark the table of contents points to.</summary>
+    private static Paragraph Bookmarked(Paragraph paragraph, int heading)
+    {
+        var id = (heading + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        paragraph.InsertAfter(new BookmarkStart { Id = id, Name = DocxContents.Bookmark(heading) }, paragraph.ParagraphProperties);
+        paragraph.Append(new BookmarkEnd { Id = id });
+        return paragraph;
     }
 
     private static Paragraph Styled(string style, string text) =>

@@ -23,6 +23,9 @@ internal static class DocxStyles
         Paragraph("Quote", "Quote", new StyleRunProperties(new Italic(), new Color { Val = "404040" }), indent: "567"),
         Paragraph("TableText", "Table Text", new StyleRunProperties(new FontSize { Val = "19" }), spacingAfter: "0"),
         Paragraph("ListBullet", "List Bullet", null, indent: "357"),
+        Paragraph("TOCHeading", "TOC Heading", new StyleRunProperties(new Bold(), new Color { Val = "1F3864" }, new FontSize { Val = "30" }), spacingAfter: "120", keepNext: true),
+        Contents(1, "0"),
+        Contents(2, "284"),
         new Style(
             new StyleName { Val = "Table Grid" },
             new StyleTableProperties(new TableBorders(
@@ -42,6 +45,18 @@ internal static class DocxStyles
         new StyleParagraphProperties(new KeepNext(), new SpacingBetweenLines { Before = level == 1 ? "360" : "240", After = "120" }, new OutlineLevel { Val = level - 1 }),
         new StyleRunProperties(new Bold(), new Color { Val = "1F3864" }, new FontSize { Val = size }))
     { Type = StyleValues.Paragraph, StyleId = $"Heading{level}" };
+
+    /// <summary>An entry of the table of contents: the page number at the right margin after a dotted leader.</summary>
+    private static Style Contents(int level, string indent) => new(
+        new StyleName { Val = $"toc {level}" },
+        new BasedOn { Val = "Normal" },
+        new NextParagraphStyle { Val = "Normal" },
+        new UIPriority { Val = 39 },
+        new StyleParagraphProperties(
+            new Tabs(new TabStop { Val = TabStopValues.Right, Leader = TabStopLeaderCharValues.Dot, Position = DocxColumnWidths.PageText }),
+            new SpacingBetweenLines { After = "40" },
+            new Indentation { Left = indent }))
+    { Type = StyleValues.Paragraph, StyleId = $"TOC{level}" };
 
     private static Style Paragraph(string id, string name, StyleRunProperties? run, bool isDefault = false, string? spacingAfter = null, string? indent = null, bool keepNext = false)
     {

@@ -17,11 +17,15 @@ public static class HtmlReportWriter
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<title>").Append(E(report.Title)).Append("</title>\n<style>").Append(ReportStylesheet.Css).Append("</style>\n</head>\n<body>\n<main>\n")
             .Append("<header>\n<h1>").Append(E(report.Title)).Append("</h1>\n<p class=\"subtitle\">").Append(E(report.Subtitle)).Append("</p>\n</header>\n");
+        Contents(html, report);
+        var heading = 0;
         foreach (var block in report.Blocks)
         {
             switch (block)
             {
-                case ReportHeading h: html.Append(h.Level == 1 ? "<h2>" : "<h3>").Append(E(h.Text)).Append(h.Level == 1 ? "</h2>\n" : "</h3>\n"); break;
+                case ReportHeading h:
+                    html.Append(h.Level == 1 ? "<h2" : "<h3").Append($" id=\"{Anchor(heading++)}\">").Append(E(h.Text)).Append(h.Level == 1 ? "</h2>\n" : "</h3>\n");
+                    break;
                 case ReportParagraph p: html.Append(p.Note ? "<p class=\"note\">" : "<p>").Append(E(p.Text)).Append("</p>\n"); break;
                 case ReportQuote q: html.Append("<blockquote><p>»").Append(E(q.Text)).Append("«</p><footer>").Append(E(q.Source)).Append("</footer></blockquote>\n"); break;
                 case ReportBullets b: html.Append("<ul>\n").AppendJoin("", b.Items.Select(i => "<li>" + E(i) + "</li>\n")).Append("</ul>\n"); break;
@@ -31,6 +35,21 @@ public static class HtmlReportWriter
         }
         html.Append("</main>\n</body>\n</html>\n");
         return Encoding.UTF8.GetBytes(html.ToString());
+    }
+
+    private static string Anchor(int heading) => $"afsnit-{heading + 1}";
+
+    /// <summary>The sections as links, so a long report on screen is one click from each part.</summary>
+    private static void Contents(StringBuilder html, ReportDocument report)
+    {
+        var title = new ReportText(System.Globalization.CultureInfo.GetCultureInfo(report.Language))["Contents"];
+        html.Append("<nav class=\"contents\" aria-labelledby=\"indhold\">\n<h2 id=\"indhold\">").Append(E(title)).Append("</h2>\n<ol>\n");
+        var headings = report.Blocks.OfType<ReportHeading>().ToList();
+        for (var i = 0; i < headings.Count; i++)
+        {
+            if (headings[i].Level == 1) html.Append($"<li><a href=\"#{Anchor(i)}\">").Append(E(headings[i].Text)).Append("</a></li>\n");
+        }
+        html.Append("</ol>\n</nav>\n");
     }
 
     private static void Table(StringBuilder html, ReportTable table)

@@ -16,6 +16,9 @@ internal static class ReportStylesheet
         h1 { font-size: 20pt; color: var(--accent); margin: 0 0 .2rem; }
         .subtitle { font-size: 12pt; color: var(--muted); margin: 0 0 1.5rem; }
         h2 { font-size: 15pt; color: var(--accent); margin: 2rem 0 .6rem; border-bottom: 1px solid var(--rule); padding-bottom: .2rem; }
+        nav.contents h2 { margin-top: 0; }
+        nav.contents ol { margin: 0 0 1.5rem; padding-left: 1.4rem; }
+        nav.contents a { color: var(--accent); }
         h3 { font-size: 12pt; color: var(--accent); margin: 1.4rem 0 .4rem; }
         p.note { font-size: 9pt; font-style: italic; color: var(--muted); }
         table { width: 100%; border-collapse: collapse; margin: .2rem 0 1.2rem; font-size: 9.5pt; }

@@ -14,6 +14,7 @@ internal static class ShareTables
         IReadOnlyList<ReportCell> header = [text["Question"], .. columns.Select(c => new ReportCell(c.Label))];
 
         yield return new ReportHeading(text["SharesHeading"]);
+        yield return ReportCharts.Shares(data, text);
         foreach (var positive in new[] { true, false })
         {
             var rows = new List<IReadOnlyList<ReportCell>>();

@@ -15,6 +15,8 @@ internal static class TrendSection
             yield return new ReportParagraph(text["TrendNone"]);
             yield break;
         }
+        var unit = text[data.Request.TrendPeriod switch { PeriodGranularity.Month => "PeriodMonth", PeriodGranularity.Year => "PeriodYear", _ => "PeriodQuarter" }];
+        yield return ReportCharts.Trend(data, text, unit);
         var rows = data.Trend.Groups.Select(g => (IReadOnlyList<ReportCell>)
         [
             text.Period(g.Label),
@@ -23,7 +25,6 @@ internal static class TrendSection
             text.ShareCell(g.Average?.NegativeMeanOfQuestions, g.Suppressed, k, g.SuppressedReason),
             Changes(data, g, text),
         ]).ToList();
-        var unit = text[data.Request.TrendPeriod switch { PeriodGranularity.Month => "PeriodMonth", PeriodGranularity.Year => "PeriodYear", _ => "PeriodQuarter" }];
         yield return new ReportTable(text["SheetTrend"], text.Format("TrendCaption", unit),
             [text["Period"], text["Respondents"], text["PositiveAverage"], text["NegativeAverage"], text["Changes"]], rows);
     }

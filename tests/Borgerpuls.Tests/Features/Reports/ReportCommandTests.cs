@@ -180,8 +180,8 @@ public sealed class ReportCommandTests(ReportDatabase data) : IClassFixture<Repo
         using var document = WordprocessingDocument.Open(await ReportAsync("docx"), false);
         var body = document.MainDocumentPart!.Document!.Body!;
 
-        var drawing = Assert.Single(body.Descendants<Word.Drawing>());
-        var alt = drawing.Descendants<DW.DocProperties>().Single().Description?.Value ?? "";
+        var drawing = Assert.Single(body.Descendants<Word.Drawing>(), d => AltText(d).StartsWith("Prioriteringskort", StringComparison.Ordinal));
+        var alt = AltText(drawing);
         Assert.StartsWith("Prioriteringskort, der placerer spørgsmålene efter tilfredshed", alt, StringComparison.Ordinal);
         Assert.Contains(Samtale, alt, StringComparison.Ordinal);
         var image = (ImagePart)document.MainDocumentPart.GetPartById(drawing.Descendants<A.Blip>().Single().Embed!.Value!);
@@ -200,6 +200,54 @@ public sealed class ReportCommandTests(ReportDatabase data) : IClassFixture<Repo
         Assert.Contains("<figure class=\"chart\">\n<figcaption>Figur: prioriteringskort</figcaption>\n<img src=\"data:image/svg+xml;base64,", html, StringComparison.Ordinal);
         Assert.Contains("alt=\"Prioriteringskort, der placerer spørgsmålene", html, StringComparison.Ordinal);
         Assert.Contains("<caption>Prioriteringskort: tilfredshed, betydning og kvadrant pr. spørgsmål</caption>", html, StringComparison.Ordinal);
+    }
+
+    private static string AltText(Word.Drawing drawing) => drawing.Descendants<DW.DocProperties>().Single().Description?.Value ?? "";
+
+    /// <summary>Besides the priority map, the shares of everyone in the selection (samtale 133/150 → 89 pct., behandling 110/150
+    /// → 73 pct.) and the trend of their average ((88.67 + 73.33) / 2 = 81 pct., one quarter) are drawn, each read out in its
+    /// alternative text.</summary>
+    [Fact]
+    public async Task Shares_and_trend_are_drawn_with_their_figures_in_the_alternative_text()
+    {
+        using var document = WordprocessingDocument.Open(await ReportAsync("docx"), false);
+        var alts = document.MainDocumentPart!.Document!.Body!.Descendants<Word.Drawing>().Select(AltText).ToList();
+        Assert.Equal(3, alts.Count);
+        var shares = Assert.Single(alts, a => a.StartsWith("Vandrette søjler", StringComparison.Ordinal));
+        Assert.Contains($"{Samtale}", shares, StringComparison.Ordinal);
+        Assert.Contains("89 pct.", shares, StringComparison.Ordinal);
+        Assert.Contains("73 pct.", shares, StringComparison.Ordinal);
+        var trend = Assert.Single(alts, a => a.StartsWith("Linje over den gennemsnitlige andel", StringComparison.Ordinal));
+        Assert.Contains("kvt. 2025 81 pct.", trend, StringComparison.Ordinal);
+
+        var html = await File.ReadAllTextAsync(await ReportAsync("html"));
+        Assert.Contains("<figcaption>Figur: gennemsnitlig andel positive besvarelser pr. kvartal med 95 %-interval; * markerer en signifikant ændring</figcaption>", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>A committee secretary finds a section from the contents and places a loose page by its header and footer.</summary>
+    [Fact]
+    public async Task Word_report_has_contents_pointing_at_every_heading_and_the_selection_in_the_header()
+    {
+        using var document = WordprocessingDocument.Open(await ReportAsync("docx"), false);
+        var main = document.MainDocumentPart!;
+        var body = main.Document!.Body!;
+        var headings = body.Elements<Word.Paragraph>().Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value is "Heading1" or "Heading2").ToList();
+        var entries = body.Elements<Word.Paragraph>().Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value is "TOC1" or "TOC2").ToList();
+        Assert.True(headings.Count >= 8, $"{headings.Count} headings");
+        Assert.Equal(headings.Select(h => h.InnerText), entries.Select(e => e.Descendants<Word.Hyperlink>().Single().InnerText.TrimEnd()));
+        Assert.Equal(headings.Select(h => h.Elements<Word.BookmarkStart>().Single().Name!.Value), entries.Select(e => e.Descendants<Word.Hyperlink>().Single().Anchor!.Value));
+        Assert.Contains(entries, e => e.InnerText.StartsWith("Status på handleplanen", StringComparison.Ordinal));
+        Assert.All(entries, e => Assert.Contains(" PAGEREF _Toc", string.Concat(e.Descendants<Word.FieldCode>().Select(f => f.Text)), StringComparison.Ordinal));
+        Assert.True(main.DocumentSettingsPart!.Settings!.GetFirstChild<Word.UpdateFieldsOnOpen>()?.Val?.Value);
+        Assert.Equal("Indhold", body.Elements<Word.Paragraph>().Single(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == "TOCHeading").InnerText);
+
+        var header = Assert.Single(main.HeaderParts).Header!.InnerText;
+        Assert.Contains("1. januar 2025 – 31. december 2025", header, StringComparison.Ordinal);
+
+        var html = await File.ReadAllTextAsync(await ReportAsync("html"));
+        Assert.Contains("<nav class=\"contents\" aria-labelledby=\"indhold\">\n<h2 id=\"indhold\">Indhold</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<li><a href=\"#afsnit-1\">", html, StringComparison.Ordinal);
+        Assert.Contains("<h2 id=\"afsnit-1\">", html, StringComparison.Ordinal);
     }
 
     [Fact]
