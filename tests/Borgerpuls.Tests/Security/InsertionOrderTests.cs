@@ -88,7 +88,7 @@ public sealed class InsertionOrderTests
         // The administrator sees the counts on the audit page.
         var admin = await app.SignedInClientAsync(Roles.Admin);
         var page = await admin.GetStringAsync("/admin/audit");
-        Assert.Equal(3, page.Split("<td>jc-nord</td><td>borgeroplevelse-5</td><td>4</td>").Length - 1);
+        Assert.Equal(3, page.Split("<td>Jobcenter Aabæk Nord</td><td>Borgeroplevelse – exit poll (5 spørgsmål)</td><td>4</td>").Length - 1);
     }
 
     [Fact]
