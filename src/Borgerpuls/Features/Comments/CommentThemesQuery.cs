@@ -33,7 +33,7 @@ public static class CommentThemesQuery
         var segment = results.Groups.Single();
         if (segment.Suppressed)
         {
-            return new CommentThemesReport(request.Instrument, null, 0, false, $"færre end {k} svar", []);
+            return new CommentThemesReport(request.Instrument, null, 0, false, HiddenBecause.Text(null, k, CultureInfo.CurrentUICulture), []);
         }
         var index = await OrganisationIndex.CachedAsync(db, target, ct);
         var instrumentId = await db.Instruments.Where(i => i.Key == request.Instrument).Select(i => i.Id).SingleAsync(ct);

@@ -27,7 +27,7 @@ internal static class ReportsApi
     {
         if (ReportFormats.Parse(format ?? "html") is not { } chosen)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [$"Unknown format '{format}'; use docx, xlsx or html."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [t["Report.Error.UnknownFormat", format ?? ""]] });
         }
         try
         {

@@ -72,6 +72,12 @@ public sealed class ResultsApiTests
             request.Headers.AcceptLanguage.ParseAdd("en-GB,da;q=0.5");
             Assert.StartsWith(english, await QueryErrorAsync(await analyst.SendAsync(request)), StringComparison.Ordinal);
         }
+        foreach (var (suffix, message) in new[] { ("", "Ukendt format »pdf«; vælg docx, xlsx eller html."), ("&culture=en", "Unknown format 'pdf'; use docx, xlsx or html.") })
+        {
+            var refused = await analyst.GetAsync("/api/v1/reports?instrument=vive-7&format=pdf" + suffix);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Equal(message, (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("format")[0].GetString());
+        }
     }
 
     /// <summary>The message of a refused results question: a 400 validation problem under <c>query</c>.</summary>
