@@ -33,7 +33,7 @@ public sealed class IndexModel(BorgerpulsDb db, IConfiguration configuration, Ti
         CanChange = Viewer.From(User).IsAnalystOrAdmin;
         Instruments = await Choices.InstrumentsAsync(db, ct);
         var instrumentNames = Instruments.ToDictionary(i => i.Value, i => i.Label);
-        var groups = (await Choices.TargetGroupsAsync(db, ct)).ToDictionary(c => c.Value, c => c.Label);
+        var groups = (await Choices.TargetGroupNamesAsync(db, ct)).ToDictionary(c => c.Value, c => c.Label);
         var centres = await db.JobCentres.AsNoTracking().ToDictionaryAsync(j => j.Id, j => j.Name, ct);
         var sites = await db.Sites.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, ct);
         var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);

@@ -33,8 +33,8 @@ public sealed class IndexModel(BorgerpulsDb db, InstrumentCatalog catalog, IStri
         CanChange = Viewer.From(User).IsAnalystOrAdmin;
         Instruments = await Choices.InstrumentsAsync(db, ct);
         var instrumentNames = Instruments.ToDictionary(i => i.Value, i => i.Label);
-        var sets = (await Choices.TargetGroupSetsAsync(db, ct)).ToDictionary(c => c.Value, c => c.Label);
-        var groups = (await Choices.TargetGroupsAsync(db, ct)).ToDictionary(c => c.Value, c => c.Label);
+        var sets = (await Choices.TargetGroupSetNamesAsync(db, ct)).ToDictionary(c => c.Value, c => c.Label);
+        var groups = (await Choices.TargetGroupNamesAsync(db, ct)).ToDictionary(c => c.Value, c => c.Label);
         var setKeys = await db.TargetGroupSets.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Key, ct);
         var groupKeys = await db.TargetGroups.AsNoTracking().ToDictionaryAsync(g => g.Id, g => g.Key, ct);
         var centres = await db.JobCentres.AsNoTracking().ToDictionaryAsync(j => j.Id, j => j.Name, ct);
