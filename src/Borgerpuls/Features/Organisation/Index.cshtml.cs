@@ -39,19 +39,19 @@ public sealed class IndexModel(BorgerpulsDb db, AuditLog audit, TimeProvider clo
         return RedirectToPage();
     }
 
-    public async Task<IActionResult> OnPostRetireAsync(OrganisationKind kind, int id, string? name, CancellationToken ct)
+    public async Task<IActionResult> OnPostRetireAsync(OrganisationKind kind, int id, CancellationToken ct)
     {
-        var problems = await new OrganisationRetirement(db, audit, clock).RetireAsync(kind, id, ct);
+        var (name, problems) = await new OrganisationRetirement(db, audit, clock).RetireAsync(kind, id, ct);
         if (problems.Count > 0) return await ProblemsAsync(problems, ct);
-        Done = t["Org.RetiredDone", t[OrganisationKinds.ResourceKey(kind)], name ?? ""].Value;
+        Done = t["Org.RetiredDone", t[OrganisationKinds.ResourceKey(kind)], name!].Value;
         return RedirectToPage();
     }
 
-    public async Task<IActionResult> OnPostReactivateAsync(OrganisationKind kind, int id, string? name, CancellationToken ct)
+    public async Task<IActionResult> OnPostReactivateAsync(OrganisationKind kind, int id, CancellationToken ct)
     {
-        var problems = await new OrganisationRetirement(db, audit, clock).ReactivateAsync(kind, id, ct);
+        var (name, problems) = await new OrganisationRetirement(db, audit, clock).ReactivateAsync(kind, id, ct);
         if (problems.Count > 0) return await ProblemsAsync(problems, ct);
-        Done = t["Org.ReactivatedDone", t[OrganisationKinds.ResourceKey(kind)], name ?? ""].Value;
+        Done = t["Org.ReactivatedDone", t[OrganisationKinds.ResourceKey(kind)], name!].Value;
         return RedirectToPage();
     }
 

@@ -11,23 +11,23 @@ namespace Borgerpuls.Features.Organisation;
 /// site or team is not taken back into use under a retired parent. The municipality itself is not retired here.</summary>
 public sealed class OrganisationRetirement(BorgerpulsDb db, AuditLog audit, TimeProvider clock)
 {
-    public async Task<List<OrganisationProblem>> RetireAsync(OrganisationKind kind, int id, CancellationToken ct)
+    public async Task<(string? Name, List<OrganisationProblem> Problems)> RetireAsync(OrganisationKind kind, int id, CancellationToken ct)
     {
-        if (kind == OrganisationKind.Municipality) return [new("Org.MunicipalityNotRetired")];
+        if (kind == OrganisationKind.Municipality) return (null, [new("Org.MunicipalityNotRetired")]);
         if (kind == OrganisationKind.JobCentre)
         {
             var sites = await db.Sites.Where(s => s.JobCentreId == id && s.RetiredAt == null).OrderBy(s => s.Name).Select(s => s.Name).ToListAsync(ct);
-            if (sites.Count > 0) return [new("Org.CentreHasSites", string.Join(", ", sites))];
+            if (sites.Count > 0) return (null, [new("Org.CentreHasSites", string.Join(", ", sites))]);
         }
         if (kind == OrganisationKind.Site)
         {
             var devices = await db.Devices.Where(d => d.SiteId == id && d.RevokedAt == null).OrderBy(d => d.Name).Select(d => d.Name).ToListAsync(ct);
-            if (devices.Count > 0) return [new("Org.SiteHasDevices", string.Join(", ", devices))];
+            if (devices.Count > 0) return (null, [new("Org.SiteHasDevices", string.Join(", ", devices))]);
         }
         return await SetAsync(kind, id, clock.GetUtcNow().UtcDateTime, AuditActions.OrganisationRetire, ct);
     }
 
-    public async Task<List<OrganisationProblem>> ReactivateAsync(OrganisationKind kind, int id, CancellationToken ct)
+    public async Task<(string? Name, List<OrganisationProblem> Problems)> ReactivateAsync(OrganisationKind kind, int id, CancellationToken ct)
     {
         var parentRetired = kind switch
         {
@@ -35,12 +35,12 @@ public sealed class OrganisationRetirement(BorgerpulsDb db, AuditLog audit, Time
             OrganisationKind.Unit => await db.Units.AnyAsync(u => u.Id == id && u.Site!.RetiredAt != null, ct),
             _ => false,
         };
-        if (parentRetired) return [new("Org.ParentRetired")];
+        if (parentRetired) return (null, [new("Org.ParentRetired")]);
         return await SetAsync(kind, id, null, AuditActions.OrganisationReactivate, ct);
     }
 
     /// <summary>Sets the retirement (a second click changes nothing and writes no second audit line).</summary>
-    private async Task<List<OrganisationProblem>> SetAsync(OrganisationKind kind, int id, DateTime? at, string action, CancellationToken ct)
+    private async Task<(string? Name, List<OrganisationProblem> Problems)> SetAsync(OrganisationKind kind, int id, DateTime? at, string action, CancellationToken ct)
     {
         (string Key, string Name, DateTime? Was)? found = kind switch
         {
@@ -52,11 +52,11 @@ public sealed class OrganisationRetirement(BorgerpulsDb db, AuditLog audit, Time
             OrganisationKind.TargetGroupSet => await Apply(db.TargetGroupSets.Where(x => x.Id == id), x => x.RetiredAt, (x, v) => x.RetiredAt = v, x => (x.Key, x.Names.Da)),
             _ => await Apply(db.BackgroundVariables.Where(x => x.Id == id), x => x.RetiredAt, (x, v) => x.RetiredAt = v, x => (x.Key, x.Names.Da)),
         };
-        if (found is not { } f) return [new("Org.NotFound")];
-        if ((f.Was is null) == (at is null)) return [];
+        if (found is not { } f) return (null, [new("Org.NotFound")]);
+        if ((f.Was is null) == (at is null)) return (f.Name, []);
         await db.SaveChangesAsync(ct);
         await audit.WriteAsync(action, $"{kind} {f.Key} \"{f.Name}\"", ct: ct);
-        return [];
+        return (f.Name, []);
 
         async Task<(string, string, DateTime?)?> Apply<T>(IQueryable<T> query, Func<T, DateTime?> get, Action<T, DateTime?> set, Func<T, (string, string)> label) where T : class
         {

@@ -140,12 +140,14 @@ public sealed class OrganisationPageTests : IAsyncLifetime
         var nord = await IdAsync(db => db.JobCentres, j => j.Key == "jc-nord", j => j.Id);
         Assert.Contains("value=\"aktivitetsparat\"", await analyst.GetStringAsync("/paper"));
 
-        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(analyst, "Retire", ("kind", "TargetGroup"), ("id", $"{group}"), ("name", "Aktivitetsparat"))).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(analyst, "Retire", ("kind", "Unit"), ("id", $"{team}"), ("name", "Aktivitetsparat-team"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(analyst, "Retire", ("kind", "TargetGroup"), ("id", $"{group}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(analyst, "Retire", ("kind", "Unit"), ("id", $"{team}"))).StatusCode);
+        // The page names what was retired from the database (not from the form).
+        Assert.Contains("Taget ud af brug: team »Team Aktivitetsparat«.", await analyst.GetStringAsync(Page));
         // Refused while something is in use: the site has the tablet, the job centre the site.
-        var site = await (await PostAsync(analyst, "Retire", ("kind", "Site"), ("id", $"{nordvej}"), ("name", "Nordvej"))).Content.ReadAsStringAsync();
+        var site = await (await PostAsync(analyst, "Retire", ("kind", "Site"), ("id", $"{nordvej}"))).Content.ReadAsStringAsync();
         Assert.Contains("Adressen har kiosker eller tablets, der stadig er i brug: Test tablet.", site);
-        var centre = await (await PostAsync(analyst, "Retire", ("kind", "JobCentre"), ("id", $"{nord}"), ("name", "Nord"))).Content.ReadAsStringAsync();
+        var centre = await (await PostAsync(analyst, "Retire", ("kind", "JobCentre"), ("id", $"{nord}"))).Content.ReadAsStringAsync();
         Assert.Contains("Jobcentret har adresser, der stadig er i brug: Nordvej. Tag dem ud af brug først.", centre);
 
         Assert.DoesNotContain("value=\"aktivitetsparat\"", await analyst.GetStringAsync("/paper"));
@@ -156,7 +158,6 @@ public sealed class OrganisationPageTests : IAsyncLifetime
             Assert.Contains(await Choices.TargetGroupNamesAsync(db), c => c.Value == "aktivitetsparat");
             Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == AuditActions.OrganisationRetire && a.Details!.StartsWith("TargetGroup aktivitetsparat ")));
         }
-        // The retired group still names its set's members on the page, and the page says since when.
         Assert.Contains("ude af brug siden", await analyst.GetStringAsync(Page));
 
         // An answer queued on the tablet before the retirement still names the retired group and team: it is received.
@@ -172,9 +173,23 @@ public sealed class OrganisationPageTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, (await tablet.PostAsJsonAsync("/api/v1/responses", answer)).StatusCode);
 
         // Taken back into use: offered again, audited once.
-        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(analyst, "Reactivate", ("kind", "TargetGroup"), ("id", $"{group}"), ("name", "Aktivitetsparat"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(analyst, "Reactivate", ("kind", "TargetGroup"), ("id", $"{group}"))).StatusCode);
         Assert.Contains("value=\"aktivitetsparat\"", await analyst.GetStringAsync("/paper"));
         Assert.Equal(1, await AuditCountAsync(AuditActions.OrganisationReactivate));
+    }
+
+    [Fact]
+    public async Task A_retired_set_is_kept_in_the_form_of_the_target_that_names_it_and_left_out_of_a_new_one()
+    {
+        var analyst = await _app.SignedInClientAsync(Roles.Analyst);
+        var udsatte = await IdAsync(db => db.TargetGroupSets, s => s.Key == "udsatte", s => s.Id);
+        var target = await IdAsync(db => db.Targets, t => t.Key == "udsatte-positiv", t => t.Id);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(analyst, "Retire", ("kind", "TargetGroupSet"), ("id", $"{udsatte}"))).StatusCode);
+
+        Assert.DoesNotContain("value=\"set:udsatte\"", await analyst.GetStringAsync("/targets/edit?instrument=vive-7"));
+        Assert.Contains("value=\"set:udsatte\" selected=\"selected\"", await analyst.GetStringAsync($"/targets/edit?id={target}"));
+        // The list of targets still names the set.
+        Assert.Contains("Udsatte", await analyst.GetStringAsync("/targets"));
     }
 
     [Fact]
@@ -182,7 +197,7 @@ public sealed class OrganisationPageTests : IAsyncLifetime
     {
         var analyst = await _app.SignedInClientAsync(Roles.Analyst);
         var torvet = await IdAsync(db => db.Sites, s => s.Key == "torvet", s => s.Id);
-        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(analyst, "Retire", ("kind", "Site"), ("id", $"{torvet}"), ("name", "Torvet"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(analyst, "Retire", ("kind", "Site"), ("id", $"{torvet}"))).StatusCode);
         await using (var db = _database.Open())
         {
             var exported = await ConfigExporter.ExportAsync(db);
