@@ -163,19 +163,41 @@ public sealed class OrganisationPageTests : IAsyncLifetime
         // An answer queued on the tablet before the retirement still names the retired group and team: it is received.
         var tablet = _app.CreateClient();
         tablet.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Device", deviceKey);
-        var id = Guid.NewGuid();
-        var answer = new
-        {
-            id, instrument = "borgeroplevelse-5", answeredAt = DateTimeOffset.Now,
-            context = new { unit = "aktivitetsparat-team", targetGroup = "aktivitetsparat", meetingType = "samtale", language = "da" },
-            answers = new Dictionary<string, string> { ["hoert"] = "2" },
-        };
-        Assert.Equal(HttpStatusCode.Created, (await tablet.PostAsJsonAsync("/api/v1/responses", answer)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await tablet.PostAsJsonAsync("/api/v1/responses", Answer("aktivitetsparat"))).StatusCode);
 
         // Taken back into use: offered again, audited once.
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(analyst, "Reactivate", ("kind", "TargetGroup"), ("id", $"{group}"))).StatusCode);
         Assert.Contains("value=\"aktivitetsparat\"", await analyst.GetStringAsync("/paper"));
         Assert.Equal(1, await AuditCountAsync(AuditActions.OrganisationReactivate));
+    }
+
+    /// <summary>An answer as a tablet at Nordvej sends it.</summary>
+    private static object Answer(string targetGroup) => new
+    {
+        id = Guid.NewGuid(), instrument = "borgeroplevelse-5", answeredAt = DateTimeOffset.Now,
+        context = new { unit = "aktivitetsparat-team", targetGroup, meetingType = "samtale", language = "da" },
+        answers = new Dictionary<string, string> { ["hoert"] = "2" },
+    };
+
+    [Fact]
+    public async Task Ingest_accepts_a_new_target_group_within_the_reference_data_age()
+    {
+        var tablet = _app.CreateClient();
+        tablet.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Device", await Devices.AddAsync(_database, "nordvej", "borgeroplevelse-5", "tablet"));
+        var unknown = await tablet.PostAsJsonAsync("/api/v1/responses", Answer("nyledige"));
+        Assert.Contains("nyledige", await unknown.Content.ReadAsStringAsync()); // refused, naming the unknown target group
+        Assert.Equal(4, (int)unknown.StatusCode / 100);
+
+        var analyst = await _app.SignedInClientAsync(Roles.Analyst);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(analyst, "Save", ("kind", "TargetGroup"), ("name", "Nyledige"))).StatusCode);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        HttpStatusCode status;
+        while ((status = (await tablet.PostAsJsonAsync("/api/v1/responses", Answer("nyledige"))).StatusCode) != HttpStatusCode.Created
+            && waited.Elapsed < Borgerpuls.Data.ReferenceData.MaxAge * 2)
+        {
+            await Task.Delay(250);
+        }
+        Assert.Equal(HttpStatusCode.Created, status);
     }
 
     [Fact]
