@@ -17,6 +17,9 @@ public sealed class JobCentre
     public Municipality? Municipality { get; set; }
     public required string Key { get; set; }
     public required string Name { get; set; }
+
+    /// <summary>When it was retired: no longer offered for new work, still valid for the data that names it.</summary>
+    public DateTime? RetiredAt { get; set; }
     public List<Site> Sites { get; set; } = [];
 }
 
@@ -29,6 +32,9 @@ public sealed class Site
     public JobCentre? JobCentre { get; set; }
     public required string Key { get; set; }
     public required string Name { get; set; }
+
+    /// <summary>When it was retired: no longer offered for new work, still valid for the data that names it.</summary>
+    public DateTime? RetiredAt { get; set; }
 
     /// <summary>Presses on one kiosk closer together than this are flagged as repeats (SPEC §5).</summary>
     public int KioskRepeatWindowSeconds { get; set; } = 5;
@@ -44,6 +50,9 @@ public sealed class Unit
     public Site? Site { get; set; }
     public required string Key { get; set; }
     public required string Name { get; set; }
+
+    /// <summary>When it was retired: no longer offered for new work, still valid for the data that names it.</summary>
+    public DateTime? RetiredAt { get; set; }
 }
 
 /// <summary>An activation offer or external provider (tilbud) a response can be about.</summary>
@@ -53,5 +62,8 @@ public sealed class Offer
     public int MunicipalityId { get; set; }
     public required string Key { get; set; }
     public required string Name { get; set; }
+
+    /// <summary>When it was retired: no longer offered for new work, still valid for the data that names it.</summary>
+    public DateTime? RetiredAt { get; set; }
     public string? Provider { get; set; }
 }

@@ -6,6 +6,9 @@ public sealed class TargetGroup
     public int Id { get; set; }
     public required string Key { get; set; }
     public LocalizedText Names { get; set; } = [];
+
+    /// <summary>When it was retired: no longer offered for new work, still valid for the data that names it.</summary>
+    public DateTime? RetiredAt { get; set; }
     public int Position { get; set; }
     public List<TargetGroupSet> Sets { get; set; } = [];
 }
@@ -16,6 +19,9 @@ public sealed class TargetGroupSet
     public int Id { get; set; }
     public required string Key { get; set; }
     public LocalizedText Names { get; set; } = [];
+
+    /// <summary>When it was retired: no longer offered for new work, still valid for the data that names it.</summary>
+    public DateTime? RetiredAt { get; set; }
     public List<TargetGroup> Members { get; set; } = [];
 }
 
@@ -26,6 +32,9 @@ public sealed class BackgroundVariable
     public int Id { get; set; }
     public required string Key { get; set; }
     public LocalizedText Names { get; set; } = [];
+
+    /// <summary>When it was retired: no longer offered for new work, still valid for the data that names it.</summary>
+    public DateTime? RetiredAt { get; set; }
     public List<BackgroundOption> Options { get; set; } = [];
 }
 

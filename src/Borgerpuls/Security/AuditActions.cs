@@ -40,6 +40,10 @@ public static class AuditActions
     public const string TargetUpdate = "target.update";
     public const string CampaignCreate = "campaign.create";
     public const string CampaignUpdate = "campaign.update";
+    public const string OrganisationCreate = "organisation.create";
+    public const string OrganisationRename = "organisation.rename";
+    public const string OrganisationRetire = "organisation.retire";
+    public const string OrganisationReactivate = "organisation.reactivate";
     public const string ReportDownload = "report.download";
     public const string ExportResults = "export.results";
     public const string ExportResponses = "export.responses";

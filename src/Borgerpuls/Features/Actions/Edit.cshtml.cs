@@ -136,7 +136,7 @@ public sealed class EditModel(BorgerpulsDb db, AuditLog audit, InstrumentCatalog
     {
         var viewer = Viewer.From(User);
         WholeMunicipalityAllowed = viewer.IsAnalystOrAdmin;
-        Centres = (await Choices.JobCentresAsync(db, ct)).Where(c => ActionScope.Changes(viewer, c.Value)).ToList();
+        Centres = (await Choices.JobCentresAsync(db, [JobCentre], ct)).Where(c => ActionScope.Changes(viewer, c.Value)).ToList();
         Definition = Instrument is { Length: > 0 } key ? await instruments.LatestAsync(key, ct) : null;
     }
 

@@ -175,12 +175,13 @@ public sealed class EditModel(BorgerpulsDb db, AuditLog audit, IConfiguration co
     private async Task LoadAsync(CancellationToken ct)
     {
         InstrumentName = (await Choices.InstrumentsAsync(db, ct)).FirstOrDefault(i => i.Value == Instrument)?.Label;
-        Centres = await Choices.JobCentresAsync(db, ct);
-        Groups = await Choices.TargetGroupsAsync(db, ct);
+        // A retired centre, site, team or target group is offered only to the campaign that already names it.
+        Centres = await Choices.JobCentresAsync(db, [JobCentre], ct);
+        Groups = await Choices.TargetGroupsAsync(db, TargetGroups, ct);
         Sites = [];
-        foreach (var centre in Centres) Sites.Add(new Group(centre.Label, await Choices.SitesAsync(db, centre.Value, ct)));
+        foreach (var centre in Centres) Sites.Add(new Group(centre.Label, await Choices.SitesAsync(db, centre.Value, [Site], ct)));
         Units = [];
-        foreach (var site in Sites.SelectMany(g => g.Choices)) Units.Add(new Group(site.Label, await Choices.UnitsAsync(db, site.Value, ct)));
+        foreach (var site in Sites.SelectMany(g => g.Choices)) Units.Add(new Group(site.Label, await Choices.UnitsAsync(db, site.Value, [Unit], ct)));
     }
 
     /// <summary>A key for a new campaign made from its name; it is the campaign's web address (<c>/s/{key}</c>) and what

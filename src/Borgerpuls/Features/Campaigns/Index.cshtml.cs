@@ -34,7 +34,7 @@ public sealed class IndexModel(BorgerpulsDb db, IConfiguration configuration, Ti
         CanChange = Viewer.From(User).IsAnalystOrAdmin;
         Instruments = await Choices.InstrumentsAsync(db, ct);
         var instrumentNames = Instruments.ToDictionary(i => i.Value, i => i.Label);
-        var groups = (await Choices.TargetGroupsAsync(db, ct)).ToDictionary(c => c.Value, c => c.Label);
+        var groups = (await Choices.TargetGroupNamesAsync(db, ct)).ToDictionary(c => c.Value, c => c.Label);
         var index = await OrganisationIndex.LoadAsync(db, ct);
         var campaigns = await db.Campaigns.AsNoTracking().Include(c => c.Instrument).ToListAsync(ct);
         var culture = CultureInfo.CurrentCulture;

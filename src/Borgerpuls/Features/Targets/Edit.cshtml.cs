@@ -248,10 +248,12 @@ public sealed class EditModel(BorgerpulsDb db, DatabaseSetup.Target database, An
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Centres = await Choices.JobCentresAsync(db, ct);
-        Sets = await Choices.TargetGroupSetsAsync(db, ct);
-        Groups = await Choices.TargetGroupsAsync(db, ct);
-        Definition = Instrument is { Length: > 0 } key ? await instruments.LatestAsync(key, ct) : null;
+        // A retired centre, set or group is offered only to the target that already names it.
+        var population = Population?.Split(':', 2) is [_, var key] ? key : null;
+        Centres = await Choices.JobCentresAsync(db, [JobCentre], ct);
+        Sets = await Choices.TargetGroupSetsAsync(db, [population], ct);
+        Groups = await Choices.TargetGroupsAsync(db, [population], ct);
+        Definition = Instrument is { Length: > 0 } instrument ? await instruments.LatestAsync(instrument, ct) : null;
     }
 
     /// <summary>A key for a new target made from its name (keys are what <c>config export</c> and the API show).</summary>

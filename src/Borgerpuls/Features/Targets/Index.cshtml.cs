@@ -34,8 +34,8 @@ public sealed class IndexModel(BorgerpulsDb db, InstrumentCatalog catalog, IStri
         CanChange = Viewer.From(User).IsAnalystOrAdmin;
         Instruments = await Choices.InstrumentsAsync(db, ct);
         var instrumentNames = Instruments.ToDictionary(i => i.Value, i => i.Label);
-        var sets = (await Choices.TargetGroupSetsAsync(db, ct)).ToDictionary(c => c.Value, c => c.Label);
-        var groups = (await Choices.TargetGroupsAsync(db, ct)).ToDictionary(c => c.Value, c => c.Label);
+        var sets = (await Choices.TargetGroupSetNamesAsync(db, ct)).ToDictionary(c => c.Value, c => c.Label);
+        var groups = (await Choices.TargetGroupNamesAsync(db, ct)).ToDictionary(c => c.Value, c => c.Label);
         var index = await OrganisationIndex.LoadAsync(db, ct);
         var setKeys = index.Sets.ToDictionary(s => s.Value.Id, s => s.Key);
         var targets = await db.Targets.AsNoTracking().Include(x => x.Instrument).ToListAsync(ct);
