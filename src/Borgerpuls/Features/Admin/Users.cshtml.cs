@@ -25,6 +25,9 @@ public sealed class UsersModel(UserManager<StaffUser> users, BorgerpulsDb db, Au
 
     public List<Row> Rows { get; } = [];
     public List<Choice> JobCentres { get; private set; } = [];
+
+    /// <summary>The centres a new user can be given: none that is retired.</summary>
+    public List<Choice> OfferedCentres { get; private set; } = [];
     public List<string> Messages { get; } = [];
 
     [TempData] public string? Done { get; set; }
@@ -153,7 +156,6 @@ public sealed class UsersModel(UserManager<StaffUser> users, BorgerpulsDb db, Au
 
     private async Task LoadAsync()
     {
-        JobCentres = await Choices.JobCentresAsync(db, HttpContext.RequestAborted);
         var me = users.GetUserId(User);
         var now = clock.GetUtcNow();
         foreach (var user in await users.Users.OrderBy(u => u.Email).ToListAsync())
@@ -163,6 +165,9 @@ public sealed class UsersModel(UserManager<StaffUser> users, BorgerpulsDb db, Au
             Rows.Add(new Row(user.Id, user.Email ?? "", roles.FirstOrDefault() ?? "", claims.Where(c => c.Type == BorgerpulsClaims.JobCentre).Select(c => c.Value).ToList(),
                 user.LockoutEnd is { } end && end > now, user.Id == me));
         }
+        // A centre since retired stays ticked for the users who have it, so saving their row does not take it from them.
+        JobCentres = await Choices.JobCentresAsync(db, Rows.SelectMany(r => r.JobCentres).Distinct().ToList<string?>(), HttpContext.RequestAborted);
+        OfferedCentres = await Choices.JobCentresAsync(db, HttpContext.RequestAborted);
     }
 
     /// <summary>A centre's name for the list, or its key if it has since been removed.</summary>

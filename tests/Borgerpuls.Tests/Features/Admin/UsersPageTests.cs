@@ -100,6 +100,17 @@ public sealed partial class UsersPageTests
         Assert.Equal(["jc-nord", "jc-syd"], await db.UserClaims.Where(c => c.UserId == leader.Id && c.ClaimType == BorgerpulsClaims.JobCentre)
             .OrderBy(c => c.ClaimValue).Select(c => c.ClaimValue!).ToListAsync());
         Assert.Contains("leder@kommune.dk as manager (jc-nord,jc-syd)", await db.AuditEntries.Where(a => a.Action == "user.create").Select(a => a.Details!).ToListAsync());
+
+        // Jobcenter Aabæk Syd is retired: no longer offered for a new user, but still ticked for the leader who has it.
+        (await db.JobCentres.SingleAsync(j => j.Key == "jc-syd")).RetiredAt = DateTime.UtcNow;
+        await db.SaveChangesAsync();
+        list = await admin.GetStringAsync("/admin/users");
+        row = RowPattern().Match(list[list.IndexOf("data-user=\"leder@kommune.dk\"", StringComparison.Ordinal)..]).Value;
+        Assert.Contains("value=\"jc-syd\" checked=\"checked\"", row);
+        Assert.Contains("<td>Jobcenter Aabæk Nord, Jobcenter Aabæk Syd</td>", row);
+        var offered = list[list.IndexOf("id=\"new-role\"", StringComparison.Ordinal)..];
+        Assert.DoesNotContain("value=\"jc-syd\"", offered);
+        Assert.Contains("value=\"jc-nord\"", offered);
     }
 
     [Fact]
