@@ -68,7 +68,17 @@ public sealed class DeviceCommandTests
         var team = await CliRunner.RunAsync("device", "add", "--site", "torvet", "--unit", "ung-team", "--instrument", "smiley", "--name", "X", "--db", database.Value);
         Assert.NotEqual(0, team.ExitCode);
         Assert.Contains("Unit ung-team does not belong to site torvet.", team.Error);
+
+        // A retired address or team (ADR 0015) takes no new device.
         await using var db = database.Open();
+        (await db.Sites.SingleAsync(s => s.Key == "torvet")).RetiredAt = DateTime.UtcNow;
+        (await db.Units.SingleAsync(u => u.Key == "jobparat-team")).RetiredAt = DateTime.UtcNow;
+        await db.SaveChangesAsync();
+        var retired = await CliRunner.RunAsync("device", "add", "--site", "torvet", "--instrument", "smiley", "--name", "Y", "--db", database.Value);
+        Assert.NotEqual(0, retired.ExitCode);
+        Assert.Contains("The site 'Torvet' is retired; choose a site in use.", retired.Error);
+        var retiredTeam = await CliRunner.RunAsync("device", "add", "--site", "sjaellandsgade", "--unit", "jobparat-team", "--instrument", "smiley", "--name", "Z", "--db", database.Value);
+        Assert.Contains("The team 'Team Jobparat' is retired; choose a team in use.", retiredTeam.Error);
         Assert.Equal(0, await db.Devices.CountAsync());
         Assert.Equal(0, await db.AuditEntries.CountAsync(a => a.Action == "device.add"));
     }

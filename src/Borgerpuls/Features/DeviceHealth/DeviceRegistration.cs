@@ -28,6 +28,8 @@ public static class DeviceRegistration
         if (request.Channel is not (Channel.Kiosk or Channel.Tablet)) problems.Add(new("Devices.KioskOrTablet"));
         var site = await db.Sites.SingleOrDefaultAsync(s => s.Key == request.Site, ct);
         if (site is null) problems.Add(new("Devices.UnknownSite", request.Site));
+        // A new device at a retired address would collect answers for a place no longer in use (ADR 0015).
+        else if (site.RetiredAt is not null) problems.Add(new("Devices.RetiredSite", site.Name));
         var instrument = await db.Instruments.SingleOrDefaultAsync(i => i.Key == request.Instrument, ct);
         if (instrument is null) problems.Add(new("Devices.UnknownInstrument", request.Instrument));
         Unit? unit = null;
@@ -36,6 +38,7 @@ public static class DeviceRegistration
             unit = await db.Units.SingleOrDefaultAsync(u => u.Key == unitKey, ct);
             if (unit is null) problems.Add(new("Devices.UnknownUnit", unitKey));
             else if (site is not null && unit.SiteId != site.Id) problems.Add(new("Devices.UnitNotAtSite", unitKey, request.Site));
+            else if (unit.RetiredAt is not null) problems.Add(new("Devices.RetiredUnit", unit.Name));
         }
         if (problems.Count > 0)
         {
