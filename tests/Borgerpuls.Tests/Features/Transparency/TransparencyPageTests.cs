@@ -78,6 +78,8 @@ public sealed class TransparencyPageTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(Public)).StatusCode); // a preview publishes nothing
         var (published, preview) = await PublishAsync(analyst, Form("aabaek", _centrumAction));
         Assert.Contains("70 pct. svarede positivt – med stor sandsynlighed mellem 55 og 81 pct.", Text(preview));
+        // The publish form carries its own antiforgery token, as a browser sends it (not only the page's other forms).
+        Assert.Matches("(?s)action=\"/transparency\\?handler=Publish\">\\s*<input[^>]*name=\"Scope\".*?name=\"__RequestVerificationToken\"[^<]*</form>", preview);
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
 
         var page = Text(await anonymous.GetStringAsync(Public));
@@ -217,6 +219,14 @@ public sealed class TransparencyPageTests : IAsyncLifetime
         await using var db = _database.Open();
         Assert.Equal(0, await db.TransparencySnapshots.CountAsync());
         Assert.Equal(0, await db.AuditEntries.CountAsync(a => a.Action.StartsWith("transparency.")));
+    }
+
+    [Fact]
+    public async Task A_frame_origin_that_is_not_an_origin_stops_the_server_naming_the_setting()
+    {
+        await using var broken = new BorgerpulsApp(_database) { Settings = { ["Transparency:FrameAncestors"] = "https://www.aabaek.dk; script-src *" } };
+        var e = Assert.ThrowsAny<Exception>(() => broken.CreateClient());
+        Assert.Contains("Transparency:FrameAncestors", e.ToString());
     }
 
     [Fact]
