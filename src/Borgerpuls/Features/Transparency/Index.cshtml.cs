@@ -191,7 +191,9 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target database, A
             .OrderByDescending(s => s.PublishedAt).ThenByDescending(s => s.Id).ToList();
         // Shown: the newest live snapshot of its scope and questionnaire, as the public page picks it (rows are newest first).
         var seen = new HashSet<(string, string)>();
-        Snapshots = rows.Select(s => new Row(s.Id, s.ScopeKey, names.GetValueOrDefault(s.ScopeKey) ?? Municipality?.Name ?? s.ScopeKey, s.InstrumentKey,
+        var instrumentNames = Instruments.ToDictionary(i => i.Value, i => i.Label);
+        Snapshots = rows.Select(s => new Row(s.Id, s.ScopeKey, names.GetValueOrDefault(s.ScopeKey) ?? Municipality?.Name ?? s.ScopeKey,
+            instrumentNames.GetValueOrDefault(s.InstrumentKey) ?? s.InstrumentKey,
             s.From, s.To, s.PublishedAt, s.PublishedBy, s.WithdrawnAt, s.WithdrawnAt is null && seen.Add((s.ScopeKey, s.InstrumentKey)))).ToList();
     }
 
