@@ -30,7 +30,12 @@ public sealed class PublicModel(BorgerpulsDb db, PublicSnapshots snapshots, IOpt
         {
             // The only page another site may frame, and only the configured sites.
             Response.Headers.ContentSecurityPolicy = WebHardening.ContentSecurityPolicy(options.Value.FrameAncestorsSource);
-            Response.Headers.Remove("X-Frame-Options");
+            // Antiforgery adds "SAMEORIGIN" when the page's forms (language, text size) get their token: taken off last.
+            Response.OnStarting(() =>
+            {
+                Response.Headers.Remove("X-Frame-Options");
+                return Task.CompletedTask;
+            });
         }
         Shown = await snapshots.LiveAsync(db, scope, ct);
         if (Shown.Count > 0) return Page();
