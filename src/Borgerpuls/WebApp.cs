@@ -14,6 +14,7 @@ using Borgerpuls.Features.Reports;
 using Borgerpuls.Features.Dashboard;
 using Borgerpuls.Features.Paper;
 using Borgerpuls.Features.Tablet;
+using Borgerpuls.Features.Transparency;
 using Borgerpuls.Features.Import;
 using Borgerpuls.Localization;
 using Borgerpuls.Security;
@@ -48,6 +49,7 @@ internal static class WebApp
         builder.Services.AddHostedService<Data.Aggregates.AggregateWarmUp>();
         builder.Services.AddHostedService<Security.Redaction.StoredContentUpgrade>();
         builder.Services.AddComments(builder.Configuration);
+        builder.Services.AddTransparency(builder.Configuration);
         builder.Services.Configure<Features.Retention.RetentionOptions>(builder.Configuration.GetSection("Retention"));
         if (builder.Configuration.GetValue("Retention:Enabled", true))
         {

@@ -45,6 +45,7 @@ public abstract class BorgerpulsDb(DbContextOptions options) : IdentityDbContext
     public DbSet<Aggregates.ThemeLexiconState> ThemeLexiconState => Set<Aggregates.ThemeLexiconState>();
     public DbSet<Aggregates.DenominatorCell> DenominatorCells => Set<Aggregates.DenominatorCell>();
     public DbSet<Security.Anonymity.DisclosedSet> DisclosedSets => Set<Security.Anonymity.DisclosedSet>();
+    public DbSet<TransparencySnapshot> TransparencySnapshots => Set<TransparencySnapshot>();
 
     public abstract DatabaseProvider Provider { get; }
 

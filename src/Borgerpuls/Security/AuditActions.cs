@@ -50,6 +50,8 @@ public static class AuditActions
     public const string AuditExport = "audit.export";
     public const string RetentionDelete = "retention.delete";
     public const string CampaignDeleteData = "campaign.delete-data";
+    public const string TransparencyPublish = "transparency.publish";
+    public const string TransparencyWithdraw = "transparency.withdraw";
 
     /// <summary>Every code above, for the check that each has a name in every staff language.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(AuditActions).GetFields(BindingFlags.Public | BindingFlags.Static)

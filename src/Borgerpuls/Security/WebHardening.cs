@@ -70,6 +70,11 @@ internal static class WebHardening
             ? "device:" + device.ToString(System.Globalization.CultureInfo.InvariantCulture)
             : "ip:" + http.Connection.RemoteIpAddress;
 
+    /// <summary>The policy of every page; only the embeddable transparency page names other <paramref name="frameAncestors"/>.</summary>
+    public static string ContentSecurityPolicy(string frameAncestors) =>
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+        $"connect-src 'self'; frame-ancestors {frameAncestors}; form-action 'self'; base-uri 'self'; object-src 'none'";
+
     public static WebApplication UseWebHardening(this WebApplication app)
     {
         app.UseForwardedHeaders();
@@ -81,8 +86,7 @@ internal static class WebHardening
         app.Use(async (http, next) =>
         {
             var headers = http.Response.Headers;
-            headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-                "connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
+            headers.ContentSecurityPolicy = ContentSecurityPolicy("'none'");
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";

@@ -77,3 +77,19 @@ internal sealed class PersonalAccessTokenConfiguration : IEntityTypeConfiguratio
         b.HasOne<Borgerpuls.Security.StaffUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class TransparencySnapshotConfiguration : IEntityTypeConfiguration<TransparencySnapshot>
+{
+    public void Configure(EntityTypeBuilder<TransparencySnapshot> b)
+    {
+        b.HasIndex(x => x.PublishKey).IsUnique();
+        b.HasIndex(x => new { x.ScopeKey, x.WithdrawnAt });
+        b.Property(x => x.ScopeKey).HasMaxLength(100);
+        b.Property(x => x.InstrumentKey).HasMaxLength(100);
+        b.Property(x => x.PublishedBy).HasMaxLength(320);
+        // The figures of every question, group, target and action in every language they are named in.
+        b.Property(x => x.Content).HasMaxLength(1_000_000);
+        b.Property(x => x.WithdrawnBy).HasMaxLength(320);
+        b.HasOne<JobCentre>().WithMany().HasForeignKey(x => x.JobCentreId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -119,12 +119,28 @@ public static class TargetQuery
         t.TargetGroupSetId is { } setId ? index.Sets.First(s => s.Value.Id == setId).Key : null;
 
     /// <summary>Whom the target is about, by name: its target group or set, and its job centre; null for all citizens.</summary>
-    private static string? Population(Target t, OrganisationIndex index, string language)
+    private static string? Population(Target t, OrganisationIndex index, string language) => Population(
+        t.TargetGroupId is { } tg ? index.TargetGroups[tg].Names : t.TargetGroupSetId is { } setId ? index.Sets.First(s => s.Value.Id == setId).Value.Names : null,
+        t.JobCentreId is { } jc ? index.JobCentres[jc].Name : null, language);
+
+    private static string? Population(LocalizedText? group, string? centre, string language)
     {
-        string? group = t.TargetGroupId is { } tg ? index.TargetGroups[tg].Names.In(language).Text
-            : t.TargetGroupSetId is { } setId ? index.Sets.First(s => s.Value.Id == setId).Value.Names.In(language).Text : null;
-        string? centre = t.JobCentreId is { } jc ? index.JobCentres[jc].Name : null;
-        return group is not null && centre is not null ? $"{group}, {centre}" : group ?? centre;
+        var name = group?.In(language).Text;
+        return name is not null && centre is not null ? $"{name}, {centre}" : name ?? centre;
+    }
+
+    /// <summary>Whom a judged target is about in every language its group is named in (empty: all citizens), for texts
+    /// kept beyond the request, such as a published transparency snapshot.</summary>
+    internal static LocalizedText PopulationNames(TargetResult t, OrganisationIndex index)
+    {
+        var group = t.TargetGroup is { } g ? index.TargetGroups.Values.First(x => x.Key == g).Names : t.TargetGroupSet is { } set ? index.Sets[set].Names : null;
+        var centre = t.JobCentre is { } jc ? index.JobCentres.Values.First(x => x.Key == jc).Name : null;
+        var names = new LocalizedText();
+        foreach (var language in group?.Keys.ToList() ?? [LocalizedText.Danish])
+        {
+            if (Population(group, centre, language) is { } text) names[language] = text;
+        }
+        return names;
     }
 
     /// <summary>The target's measure on the population's shown questions, judged on the unrounded value.</summary>

@@ -1548,6 +1548,68 @@ namespace Borgerpuls.Data.Migrations.Postgres
                     b.ToTable("TargetGroupSets");
                 });
 
+            modelBuilder.Entity("Borgerpuls.Domain.TransparencySnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(1000000)
+                        .HasColumnType("character varying(1000000)");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<string>("InstrumentKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("JobCentreId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PublishKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("ScopeKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobCentreId");
+
+                    b.HasIndex("PublishKey")
+                        .IsUnique();
+
+                    b.HasIndex("ScopeKey", "WithdrawnAt");
+
+                    b.ToTable("TransparencySnapshots");
+                });
+
             modelBuilder.Entity("Borgerpuls.Domain.Unit", b =>
                 {
                     b.Property<int>("Id")
@@ -2308,6 +2370,14 @@ namespace Borgerpuls.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Instrument");
+                });
+
+            modelBuilder.Entity("Borgerpuls.Domain.TransparencySnapshot", b =>
+                {
+                    b.HasOne("Borgerpuls.Domain.JobCentre", null)
+                        .WithMany()
+                        .HasForeignKey("JobCentreId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Borgerpuls.Domain.Unit", b =>

@@ -1493,6 +1493,66 @@ namespace Borgerpuls.Data.Migrations.Sqlite
                     b.ToTable("TargetGroupSets");
                 });
 
+            modelBuilder.Entity("Borgerpuls.Domain.TransparencySnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(1000000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstrumentKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("JobCentreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PublishKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScopeKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobCentreId");
+
+                    b.HasIndex("PublishKey")
+                        .IsUnique();
+
+                    b.HasIndex("ScopeKey", "WithdrawnAt");
+
+                    b.ToTable("TransparencySnapshots");
+                });
+
             modelBuilder.Entity("Borgerpuls.Domain.Unit", b =>
                 {
                     b.Property<int>("Id")
@@ -2241,6 +2301,14 @@ namespace Borgerpuls.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Instrument");
+                });
+
+            modelBuilder.Entity("Borgerpuls.Domain.TransparencySnapshot", b =>
+                {
+                    b.HasOne("Borgerpuls.Domain.JobCentre", null)
+                        .WithMany()
+                        .HasForeignKey("JobCentreId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Borgerpuls.Domain.Unit", b =>
