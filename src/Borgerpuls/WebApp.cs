@@ -41,6 +41,7 @@ internal static class WebApp
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddBorgerpulsSecurity(builder.Configuration);
+        builder.Services.AddKeyRing();
         builder.Services.AddWebHardening(builder.Configuration);
         builder.Services.AddIngest();
         builder.Services.AddDeviceStatus(builder.Configuration);
