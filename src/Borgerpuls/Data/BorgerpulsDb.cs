@@ -50,6 +50,8 @@ public abstract class BorgerpulsDb(DbContextOptions options) : IdentityDbContext
     /// <summary>The key ring that protects sign-in cookies and form tokens, shared by every instance (<see cref="Security.KeyRing"/>).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<SetupLink> SetupLinks => Set<SetupLink>();
+
     public abstract DatabaseProvider Provider { get; }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

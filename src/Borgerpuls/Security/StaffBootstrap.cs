@@ -5,7 +5,7 @@ namespace Borgerpuls.Security;
 
 /// <summary>Makes sure the roles exist and that someone can sign in: a bootstrap admin from configuration
 /// (<c>Bootstrap:AdminEmail</c>, <c>Bootstrap:AdminPassword</c>, e.g. as environment variables <c>Bootstrap__AdminEmail</c>),
-/// or else, while no account exists, a one-time setup link printed to the console.</summary>
+/// or else, while no account exists, a one-time setup link printed to the console (one per database, <see cref="SetupToken"/>).</summary>
 internal static class StaffBootstrap
 {
     public static async Task RunAsync(IServiceProvider services, IConfiguration configuration, ILogger logger, string? publicUrl)
@@ -37,9 +37,16 @@ internal static class StaffBootstrap
             logger.LogInformation("Created the bootstrap administrator {Email}", email);
             return;
         }
-        var token = scope.ServiceProvider.GetRequiredService<SetupToken>().Issue();
+        var issued = await scope.ServiceProvider.GetRequiredService<SetupToken>().IssueAtStartAsync(SetupToken.ThisInstance);
+        if (issued.Token is null)
+        {
+            // Another instance of this deployment started a moment ago and printed the link: one link per database.
+            logger.LogWarning("No staff account exists yet. The one-time setup link was issued at {IssuedAt:u} by {IssuedBy}: it is in that instance's log and works on every instance (a start after {Renewal:u} issues a new one).",
+                issued.Link.IssuedAt, issued.Link.IssuedBy, issued.Link.IssuedAt + SetupToken.SharedFor);
+            return;
+        }
         var baseUrl = (publicUrl ?? "http://127.0.0.1:5080").Split(';')[0].TrimEnd('/');
-        logger.LogWarning("No staff account exists yet. Create the first administrator here (the link works once): {SetupUrl}", $"{baseUrl}/setup?token={token}");
+        logger.LogWarning("No staff account exists yet. Create the first administrator here (the link works once, on any instance): {SetupUrl}", $"{baseUrl}/setup?token={issued.Token}");
     }
 
     public static async Task<IdentityResult> CreateAsync(UserManager<StaffUser> users, string email, string password, string role, IEnumerable<string> jobCentres)
