@@ -16,7 +16,15 @@ internal static class StaffBootstrap
         {
             if (!await roles.RoleExistsAsync(role))
             {
-                await roles.CreateAsync(new IdentityRole(role));
+                try
+                {
+                    await roles.CreateAsync(new IdentityRole(role));
+                }
+                catch (Microsoft.EntityFrameworkCore.DbUpdateException)
+                {
+                    // Instances started together on a new database: another one created the role a moment earlier.
+                    if (!await AnotherInstanceCreatedAsync(scope.ServiceProvider, roles, role)) throw;
+                }
             }
         }
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
@@ -47,6 +55,13 @@ internal static class StaffBootstrap
         }
         var baseUrl = (publicUrl ?? "http://127.0.0.1:5080").Split(';')[0].TrimEnd('/');
         logger.LogWarning("No staff account exists yet. Create the first administrator here (the link works once, on any instance): {SetupUrl}", $"{baseUrl}/setup?token={issued.Token}");
+    }
+
+    private static async Task<bool> AnotherInstanceCreatedAsync(IServiceProvider services, RoleManager<IdentityRole> roles, string role)
+    {
+        // The failed insert stays tracked and would be sent again with the next role: forget it first.
+        services.GetRequiredService<Data.BorgerpulsDb>().ChangeTracker.Clear();
+        return await roles.RoleExistsAsync(role);
     }
 
     public static async Task<IdentityResult> CreateAsync(UserManager<StaffUser> users, string email, string password, string role, IEnumerable<string> jobCentres)
