@@ -36,7 +36,20 @@ internal static class StaffBootstrap
         var password = configuration["Bootstrap:AdminPassword"];
         if (!string.IsNullOrWhiteSpace(email) && !string.IsNullOrWhiteSpace(password))
         {
-            var result = await CreateAsync(users, email, password, Roles.Admin, []);
+            IdentityResult result;
+            try
+            {
+                result = await CreateAsync(users, email, password, Roles.Admin, []);
+            }
+            catch (Microsoft.EntityFrameworkCore.DbUpdateException)
+            {
+                result = IdentityResult.Failed();
+            }
+            if (!result.Succeeded && await CreatedByAnotherInstanceAsync(scope.ServiceProvider, users, email))
+            {
+                // Instances started together with the same settings: one of them created the administrator.
+                return;
+            }
             if (!result.Succeeded)
             {
                 throw new InvalidOperationException("The bootstrap admin could not be created: " + string.Join("; ", result.Errors.Select(e => e.Description)));
@@ -55,6 +68,12 @@ internal static class StaffBootstrap
         }
         var baseUrl = (publicUrl ?? "http://127.0.0.1:5080").Split(';')[0].TrimEnd('/');
         logger.LogWarning("No staff account exists yet. Create the first administrator here (the link works once, on any instance): {SetupUrl}", $"{baseUrl}/setup?token={issued.Token}");
+    }
+
+    private static async Task<bool> CreatedByAnotherInstanceAsync(IServiceProvider services, UserManager<StaffUser> users, string email)
+    {
+        services.GetRequiredService<Data.BorgerpulsDb>().ChangeTracker.Clear();
+        return await users.FindByEmailAsync(email) is not null;
     }
 
     private static async Task<bool> AnotherInstanceCreatedAsync(IServiceProvider services, RoleManager<IdentityRole> roles, string role)
