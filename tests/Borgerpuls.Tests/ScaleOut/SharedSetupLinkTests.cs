@@ -54,6 +54,24 @@ public sealed class SharedSetupLinkTests
     }
 
     [Fact]
+    public async Task Instances_started_together_with_a_bootstrap_administrator_all_start_and_create_one()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var settings = new Dictionary<string, string?> { ["Bootstrap:AdminEmail"] = "drift@kommune.dk", ["Bootstrap:AdminPassword"] = StaffLogin.Password };
+        await using var a = new BorgerpulsApp(database) { Settings = new(settings) };
+        await using var b = new BorgerpulsApp(database) { Settings = new(settings) };
+        await using var c = new BorgerpulsApp(database) { Settings = new(settings) };
+
+        await Task.WhenAll(Task.Run(() => a.CreateClient()), Task.Run(() => b.CreateClient()), Task.Run(() => c.CreateClient()));
+
+        await using var db = database.Open();
+        Assert.Equal("drift@kommune.dk", (await db.Users.SingleAsync()).Email);
+        Assert.Equal(1, await db.AuditEntries.CountAsync(e => e.Action == "user.bootstrap"));
+        Assert.Equal(Roles.Staff.Length, await db.Roles.CountAsync());
+        Assert.Empty(await db.SetupLinks.ToListAsync());
+    }
+
+    [Fact]
     public async Task A_weak_password_gives_the_link_back_for_a_second_try_on_another_instance()
     {
         await using var database = await TestDatabase.CreateAsync();
