@@ -22,6 +22,9 @@ public static class DatabaseUnavailable
                 // Npgsql marks connection failures, timeouts and server states such as 57P01 (shutting down), 57P03
                 // (starting up) and 53300 (too many connections) as transient.
                 case NpgsqlException { IsTransient: true }:
+                // The server shutting down or restarting ends the connections it had (57P01, 57P02): the first request on
+                // such a pooled connection gets this, not a transient error. Class 08: the connection failed.
+                case PostgresException p when p.SqlState is "57P01" or "57P02" or "57P03" || p.SqlState.StartsWith("08", StringComparison.Ordinal):
                 case SqliteException s when SqliteCodes.Contains(s.SqliteErrorCode):
                     return true;
             }
