@@ -19,6 +19,7 @@ using Borgerpuls.Features.Import;
 using Borgerpuls.Localization;
 using Borgerpuls.Security;
 using Borgerpuls.Security.Anonymity;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Localization;
 
 namespace Borgerpuls;
@@ -42,6 +43,7 @@ internal static class WebApp
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddBorgerpulsSecurity(builder.Configuration);
+        builder.Services.AddKeyRing();
         builder.Services.AddWebHardening(builder.Configuration);
         builder.Services.AddIngest();
         builder.Services.AddDeviceStatus(builder.Configuration);
@@ -57,7 +59,8 @@ internal static class WebApp
         }
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi("v1");
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.Services.AddBorgerpulsHealthChecks();
+        builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
         builder.Services.AddBorgerpulsLocalization();
         // Danish letters as themselves in HTML, not as numeric entities.
         builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
@@ -75,12 +78,12 @@ internal static class WebApp
         // People get a page in their language; API clients keep RFC 7807 problem+json.
         app.UseWhen(IsApi, api =>
         {
-            api.UseExceptionHandler();
+            api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = DatabaseUnavailableHandler.StatusFor });
             api.UseStatusCodePages();
         });
         app.UseWhen(http => !IsApi(http), pages =>
         {
-            pages.UseExceptionHandler("/error");
+            pages.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", StatusCodeSelector = DatabaseUnavailableHandler.StatusFor });
             pages.UseStatusCodePagesWithReExecute("/error", "?status={0}");
         });
         app.UseStaticFiles();

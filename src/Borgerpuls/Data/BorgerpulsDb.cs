@@ -1,5 +1,6 @@
 using Borgerpuls.Domain;
 using Borgerpuls.Security;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,7 +8,7 @@ namespace Borgerpuls.Data;
 
 /// <summary>The database. One model for both providers; each provider has its own subclass so that each keeps its own
 /// migrations (docs/decisions/0002-two-migration-sets.md).</summary>
-public abstract class BorgerpulsDb(DbContextOptions options) : IdentityDbContext<StaffUser>(options)
+public abstract class BorgerpulsDb(DbContextOptions options) : IdentityDbContext<StaffUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Municipality> Municipalities => Set<Municipality>();
     public DbSet<JobCentre> JobCentres => Set<JobCentre>();
@@ -46,6 +47,11 @@ public abstract class BorgerpulsDb(DbContextOptions options) : IdentityDbContext
     public DbSet<Aggregates.DenominatorCell> DenominatorCells => Set<Aggregates.DenominatorCell>();
     public DbSet<Security.Anonymity.DisclosedSet> DisclosedSets => Set<Security.Anonymity.DisclosedSet>();
     public DbSet<TransparencySnapshot> TransparencySnapshots => Set<TransparencySnapshot>();
+
+    /// <summary>The key ring that protects sign-in cookies and form tokens, shared by every instance (<see cref="Security.KeyRing"/>).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<SetupLink> SetupLinks => Set<SetupLink>();
 
     public abstract DatabaseProvider Provider { get; }
 

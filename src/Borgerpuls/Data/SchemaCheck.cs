@@ -51,7 +51,7 @@ public static class SchemaCheck
     }
 
     // Plain ADO on a connection of its own: asking EF for pending migrations would build the whole model first.
-    private static async Task<string?> NewestAppliedAsync(DatabaseSetup.Target target, CancellationToken ct)
+    internal static async Task<string?> NewestAppliedAsync(DatabaseSetup.Target target, CancellationToken ct)
     {
         var sqlite = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(target.Provider == DatabaseProvider.Sqlite ? target.ConnectionString : "");
         if (target.Provider == DatabaseProvider.Sqlite && !(new FileInfo(sqlite.DataSource) is { Exists: true, Length: > 0 }))

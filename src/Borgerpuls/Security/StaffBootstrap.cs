@@ -5,7 +5,7 @@ namespace Borgerpuls.Security;
 
 /// <summary>Makes sure the roles exist and that someone can sign in: a bootstrap admin from configuration
 /// (<c>Bootstrap:AdminEmail</c>, <c>Bootstrap:AdminPassword</c>, e.g. as environment variables <c>Bootstrap__AdminEmail</c>),
-/// or else, while no account exists, a one-time setup link printed to the console.</summary>
+/// or else, while no account exists, a one-time setup link printed to the console (one per database, <see cref="SetupToken"/>).</summary>
 internal static class StaffBootstrap
 {
     public static async Task RunAsync(IServiceProvider services, IConfiguration configuration, ILogger logger, string? publicUrl)
@@ -16,7 +16,15 @@ internal static class StaffBootstrap
         {
             if (!await roles.RoleExistsAsync(role))
             {
-                await roles.CreateAsync(new IdentityRole(role));
+                try
+                {
+                    await roles.CreateAsync(new IdentityRole(role));
+                }
+                catch (Microsoft.EntityFrameworkCore.DbUpdateException)
+                {
+                    // Instances started together on a new database: another one created the role a moment earlier.
+                    if (!await AnotherInstanceCreatedAsync(scope.ServiceProvider, roles, role)) throw;
+                }
             }
         }
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
@@ -28,7 +36,20 @@ internal static class StaffBootstrap
         var password = configuration["Bootstrap:AdminPassword"];
         if (!string.IsNullOrWhiteSpace(email) && !string.IsNullOrWhiteSpace(password))
         {
-            var result = await CreateAsync(users, email, password, Roles.Admin, []);
+            IdentityResult result;
+            try
+            {
+                result = await CreateAsync(users, email, password, Roles.Admin, []);
+            }
+            catch (Microsoft.EntityFrameworkCore.DbUpdateException)
+            {
+                result = IdentityResult.Failed();
+            }
+            if (!result.Succeeded && await CreatedByAnotherInstanceAsync(scope.ServiceProvider, users, email))
+            {
+                // Instances started together with the same settings: one of them created the administrator.
+                return;
+            }
             if (!result.Succeeded)
             {
                 throw new InvalidOperationException("The bootstrap admin could not be created: " + string.Join("; ", result.Errors.Select(e => e.Description)));
@@ -37,9 +58,29 @@ internal static class StaffBootstrap
             logger.LogInformation("Created the bootstrap administrator {Email}", email);
             return;
         }
-        var token = scope.ServiceProvider.GetRequiredService<SetupToken>().Issue();
+        var issued = await scope.ServiceProvider.GetRequiredService<SetupToken>().IssueAtStartAsync(SetupToken.ThisInstance);
+        if (issued.Token is null)
+        {
+            // Another instance of this deployment started a moment ago and printed the link: one link per database.
+            logger.LogWarning("No staff account exists yet. The one-time setup link was issued at {IssuedAt:u} by {IssuedBy}: it is in that instance's log and works on every instance (a start after {Renewal:u} issues a new one).",
+                issued.Link.IssuedAt, issued.Link.IssuedBy, issued.Link.IssuedAt + SetupToken.SharedFor);
+            return;
+        }
         var baseUrl = (publicUrl ?? "http://127.0.0.1:5080").Split(';')[0].TrimEnd('/');
-        logger.LogWarning("No staff account exists yet. Create the first administrator here (the link works once): {SetupUrl}", $"{baseUrl}/setup?token={token}");
+        logger.LogWarning("No staff account exists yet. Create the first administrator here (the link works once, on any instance): {SetupUrl}", $"{baseUrl}/setup?token={issued.Token}");
+    }
+
+    private static async Task<bool> CreatedByAnotherInstanceAsync(IServiceProvider services, UserManager<StaffUser> users, string email)
+    {
+        services.GetRequiredService<Data.BorgerpulsDb>().ChangeTracker.Clear();
+        return await users.FindByEmailAsync(email) is not null;
+    }
+
+    private static async Task<bool> AnotherInstanceCreatedAsync(IServiceProvider services, RoleManager<IdentityRole> roles, string role)
+    {
+        // The failed insert stays tracked and would be sent again with the next role: forget it first.
+        services.GetRequiredService<Data.BorgerpulsDb>().ChangeTracker.Clear();
+        return await roles.RoleExistsAsync(role);
     }
 
     public static async Task<IdentityResult> CreateAsync(UserManager<StaffUser> users, string email, string password, string role, IEnumerable<string> jobCentres)

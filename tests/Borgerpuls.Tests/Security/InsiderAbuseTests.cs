@@ -132,7 +132,7 @@ public sealed class InsiderAbuseTests
         await using var database = await TestDatabase.CreateAsync();
         await using var app = new BorgerpulsApp(database);
         using var warm = app.CreateClient();
-        var token = app.Services.GetRequiredService<SetupToken>().Issue();
+        var token = await app.Services.GetRequiredService<SetupToken>().IssueAsync();
         // Eight people open the link, then all press "create" at the same moment.
         var ready = new List<(HttpClient Client, FormUrlEncodedContent Form)>();
         for (var i = 0; i < 8; i++)

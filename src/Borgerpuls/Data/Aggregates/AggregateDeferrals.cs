@@ -18,19 +18,27 @@ public static class AggregateDeferrals
     }
 
     /// <summary>Rebuilds the aggregates when a dead load left a marker; markers of loads still running are left to their
-    /// owners. Returns the interrupted loads' sources.</summary>
+    /// owners. Returns the interrupted loads' sources — empty when another instance starting at the same time repaired them
+    /// first: the markers are read again under the maintenance lock, so the rebuild runs once, not once per instance.</summary>
     public static async Task<IReadOnlyList<string>> RepairAsync(DatabaseSetup.Target target, CancellationToken ct)
     {
-        List<AggregateDeferral> markers;
         await using (var db = DatabaseSetup.Create(target))
         {
-            markers = await db.Set<AggregateDeferral>().AsNoTracking().OrderBy(d => d.Id).ToListAsync(ct);
+            // The common case, nothing to repair, takes no lock.
+            var markers = await db.Set<AggregateDeferral>().AsNoTracking().ToListAsync(ct);
+            if (!markers.Any(m => LoadOwner.IsDead(m, DateTime.UtcNow)))
+            {
+                return [];
+            }
         }
-        var dead = markers.Where(m => LoadOwner.IsDead(m, DateTime.UtcNow)).Select(m => m.Source).ToList();
-        if (dead.Count > 0)
+        List<string> dead = [];
+        await AggregateRebuild.AfterDeletingAsync(target, async (db, ct) =>
         {
-            await AggregateRebuild.RunAsync(target, ct);
-        }
+            // Nothing is deleted: the condition is checked inside the rebuild's transaction, after the lock.
+            var markers = await db.Set<AggregateDeferral>().AsNoTracking().OrderBy(d => d.Id).ToListAsync(ct);
+            dead = markers.Where(m => LoadOwner.IsDead(m, DateTime.UtcNow)).Select(m => m.Source).ToList();
+            return dead.Count > 0;
+        }, ct);
         return dead;
     }
 }

@@ -28,6 +28,12 @@ public static class StoredThemeLexicon
         }
         // Maintenance: the theme cells are replaced, so no comment may be stored meanwhile.
         await using var transaction = await MaintenanceLock.BeginExclusiveAsync(db, ct);
+        // Instances started together all found the old lexicon; the first to get the lock derives, the others find it done.
+        if (await db.ThemeLexiconState.Where(s => s.Id == 1).Select(s => s.Definitions).SingleAsync(ct) == json)
+        {
+            await transaction.CommitAsync(ct);
+            return null;
+        }
         var connection = db.Database.GetDbConnection();
         var tx = transaction.GetDbTransaction();
         await using (var store = connection.CreateCommand())

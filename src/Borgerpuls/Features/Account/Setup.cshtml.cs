@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Borgerpuls.Features.Account;
 
-/// <summary>Creates the first administrator through the one-time link printed at first start.</summary>
+/// <summary>Creates the first administrator through the one-time link printed at first start (by any instance).</summary>
 [AllowAnonymous]
 public sealed class SetupModel(SetupToken setup, UserManager<StaffUser> users, SignInManager<StaffUser> signIn, AuditLog audit) : PageModel
 {
@@ -14,10 +14,10 @@ public sealed class SetupModel(SetupToken setup, UserManager<StaffUser> users, S
     public string? Token { get; private set; }
     public List<string> Errors { get; } = [];
 
-    public IActionResult OnGet(string? token)
+    public async Task<IActionResult> OnGetAsync(string? token)
     {
         Token = token;
-        Valid = setup.Matches(token) && !users.Users.Any();
+        Valid = await setup.MatchesAsync(token) && !users.Users.Any();
         if (!Valid)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
@@ -28,7 +28,7 @@ public sealed class SetupModel(SetupToken setup, UserManager<StaffUser> users, S
     public async Task<IActionResult> OnPostAsync(string? token, string email, string password)
     {
         Token = token;
-        Valid = !users.Users.Any() && setup.TryTake(token);
+        Valid = !users.Users.Any() && await setup.TryTakeAsync(token);
         if (!Valid)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
@@ -37,7 +37,7 @@ public sealed class SetupModel(SetupToken setup, UserManager<StaffUser> users, S
         var result = await StaffBootstrap.CreateAsync(users, email, password, Roles.Admin, []);
         if (!result.Succeeded)
         {
-            setup.Return(token!);
+            await setup.ReturnAsync(token!);
             Errors.AddRange(result.Errors.Select(e => e.Description));
             return Page();
         }

@@ -36,24 +36,26 @@ public static class RetentionRun
                     + await db.PaperDistributions.Where(p => p.Month < month).ExecuteDeleteAsync(ct)
                     + await db.Invitations.Where(i => i.MeetingDate < day && i.ExpiresOn < day).ExecuteDeleteAsync(ct);
             }
+            // The rest of the run in the same transaction, under the same lock: every instance runs retention, and one that
+            // comes second waits for the first and then finds nothing left, so the run is done and audited once.
+            if (options.AuditMonths > 0)
+            {
+                // Bulk delete outside change tracking: the append-only guard protects single entries from code, not the retention rule.
+                var before = now.AddMonths(-options.AuditMonths);
+                audit = await db.AuditEntries.Where(a => a.At < before).ExecuteDeleteAsync(ct);
+                // The daily invitation counts are the audit of invitation creation and follow its retention.
+                var day = DateOnly.FromDateTime(before);
+                audit += await db.InvitationTallies.Where(t => t.Day < day).ExecuteDeleteAsync(ct);
+            }
+            if (options.FollowUpDays > 0)
+            {
+                var before = DateOnly.FromDateTime(now.AddDays(-options.FollowUpDays));
+                followUps = await db.FollowUpRequests.Where(f => f.CreatedOn < before).ExecuteDeleteAsync(ct);
+            }
             // Deleted comments leave the theme counts too.
             return responses + comments + denominators > 0;
         }, ct);
         await using var db = DatabaseSetup.Create(target);
-        if (options.AuditMonths > 0)
-        {
-            // Bulk delete outside change tracking: the append-only guard protects single entries from code, not the retention rule.
-            var before = now.AddMonths(-options.AuditMonths);
-            audit = await db.AuditEntries.Where(a => a.At < before).ExecuteDeleteAsync(ct);
-            // The daily invitation counts are the audit of invitation creation and follow its retention.
-            var day = DateOnly.FromDateTime(before);
-            audit += await db.InvitationTallies.Where(t => t.Day < day).ExecuteDeleteAsync(ct);
-        }
-        if (options.FollowUpDays > 0)
-        {
-            var before = DateOnly.FromDateTime(now.AddDays(-options.FollowUpDays));
-            followUps = await db.FollowUpRequests.Where(f => f.CreatedOn < before).ExecuteDeleteAsync(ct);
-        }
         if (responses + comments + audit + followUps + denominators > 0)
         {
             db.AuditEntries.Add(new AuditEntry

@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Borgerpuls.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Borgerpuls.Tests.ScaleOut;
+
+/// <summary>Liveness, readiness, and what the API answers while the database cannot be reached.</summary>
+public sealed class DatabaseOutageTests
+{
+    [Fact]
+    public async Task Health_is_liveness_and_health_ready_checks_the_database_and_its_migrations()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var app = new BorgerpulsApp(database);
+        using var client = app.CreateClient();
+
+        Assert.Equal("Healthy", await client.GetStringAsync("/health"));
+        Assert.Equal("Healthy", await client.GetStringAsync("/health/ready"));
+
+        // A schema from another version (as during an upgrade): alive, but not ready.
+        await using (var db = database.Open())
+        {
+            await db.Database.ExecuteSqlRawAsync("""INSERT INTO "__ef_migrations" ("MigrationId", "ProductVersion") VALUES ('99991231000000_Future', '10.0.0')""");
+        }
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health/ready")).StatusCode);
+    }
+
+    /// <summary>PostgreSQL only (SQLite has no server to lose): the app reaches the server through a relay that the test
+    /// stops and starts, as if the server were stopped and restarted.</summary>
+    [Fact]
+    public async Task While_PostgreSQL_is_unreachable_the_api_answers_503_with_retry_after_at_once_and_recovers_without_a_restart()
+    {
+        if (!TestDatabase.IsPostgres) return;
+        await using var database = await TestDatabase.CreateAsync();
+        await database.AddDemoOrganisationAsync();
+        var server = new NpgsqlConnectionStringBuilder(database.Value);
+        await using var relay = new TcpRelay(server.Host!, server.Port);
+        relay.Start();
+        var viaRelay = new NpgsqlConnectionStringBuilder(database.Value) { Host = "127.0.0.1", Port = relay.Port, Timeout = 5 }.ConnectionString;
+        var key = await Devices.AddAsync(database, "sjaellandsgade", "smiley");
+        await using var app = new BorgerpulsApp(database) { Settings = { ["db"] = viaRelay } };
+        using var kiosk = app.CreateClient();
+        kiosk.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", "Device " + key);
+        var first = Guid.NewGuid();
+        Assert.Equal(HttpStatusCode.Created, (await PressAsync(kiosk, first)).StatusCode);
+
+        relay.Stop();
+        var timer = Stopwatch.StartNew();
+        var during = Guid.NewGuid();
+        using var refused = await PressAsync(kiosk, during);
+        timer.Stop();
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(5), refused.Headers.RetryAfter?.Delta);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.True(timer.Elapsed < TimeSpan.FromSeconds(5), $"took {timer.Elapsed}");
+        Assert.Equal(HttpStatusCode.OK, (await kiosk.GetAsync("/health")).StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await kiosk.GetAsync("/health/ready")).StatusCode);
+
+        // The server is back: the kiosk sends the refused press again (as it does after Retry-After) and it is stored once.
+        relay.Start();
+        HttpStatusCode status = default;
+        for (var attempt = 0; attempt < 20 && status != HttpStatusCode.Created; attempt++)
+        {
+            using var again = await PressAsync(kiosk, during);
+            status = again.StatusCode;
+            if (status != HttpStatusCode.Created) await Task.Delay(250);
+        }
+        Assert.Equal(HttpStatusCode.Created, status);
+        Assert.Equal(HttpStatusCode.OK, (await kiosk.GetAsync("/health/ready")).StatusCode);
+        await using var db = database.Open();
+        Assert.Equal(1, await db.Responses.CountAsync(r => r.Id == first));
+        Assert.Equal(1, await db.Responses.CountAsync(r => r.Id == during));
+    }
+
+    private static Task<HttpResponseMessage> PressAsync(HttpClient kiosk, Guid id) =>
+        kiosk.PostAsync("/api/v1/responses", new StringContent(
+            $$$"""{"id":"{{{id}}}","instrument":"smiley","answeredAt":"{{{DateTimeOffset.UtcNow.AddMinutes(-5):O}}}","answers":{"besoeg":"3"}}""",
+            Encoding.UTF8, "application/json"));
+
+    /// <summary>A loopback TCP relay to the PostgreSQL server; Stop closes the port and cuts every open connection.</summary>
+    private sealed class TcpRelay(string host, int targetPort) : IAsyncDisposable
+    {
+        private readonly List<TcpClient> _open = [];
+        private TcpListener? _listener;
+
+        public int Port { get; private set; }
+
+        public void Start()
+        {
+            _listener = new TcpListener(IPAddress.Loopback, Port);
+            _listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            _listener.Start();
+            Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
+            var listener = _listener;
+            _ = Task.Run(async () =>
+            {
+                while (true)
+                {
+                    TcpClient incoming;
+                    try { incoming = await listener.AcceptTcpClientAsync(); }
+                    catch (Exception e) when (e is SocketException or ObjectDisposedException) { return; }
+                    var outgoing = new TcpClient();
+                    await outgoing.ConnectAsync(host, targetPort);
+                    lock (_open) { _open.Add(incoming); _open.Add(outgoing); }
+                    _ = Pump(incoming, outgoing);
+                    _ = Pump(outgoing, incoming);
+                }
+            });
+        }
+
+        private static async Task Pump(TcpClient from, TcpClient to)
+        {
+            try { await from.GetStream().CopyToAsync(to.GetStream()); }
+            catch (Exception e) when (e is IOException or ObjectDisposedException or SocketException) { }
+            finally { from.Close(); to.Close(); }
+        }
+
+        public void Stop()
+        {
+            _listener?.Stop();
+            _listener = null;
+            lock (_open)
+            {
+                foreach (var client in _open) client.Close();
+                _open.Clear();
+            }
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            Stop();
+            return ValueTask.CompletedTask;
+        }
+    }
+}
