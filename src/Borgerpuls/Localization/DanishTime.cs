@@ -9,6 +9,9 @@ public static class DanishTime
 
     public static DateTimeOffset Of(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 
+    /// <summary>Today's date on a Danish calendar: months and days of figures turn at Danish midnight, not at UTC's.</summary>
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(Of(clock.GetUtcNow()).DateTime);
+
     /// <summary>A stored UTC time (EF reads it without a kind) as Danish local time.</summary>
     public static DateTimeOffset OfUtc(DateTime utc) => Of(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)));
 

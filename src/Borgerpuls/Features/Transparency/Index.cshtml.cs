@@ -20,8 +20,11 @@ namespace Borgerpuls.Features.Transparency;
 /// until it is published here.</summary>
 [Authorize(Policy = Policies.Analyst)]
 public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target database, AnonymityOptions anonymity, AuditLog audit, InstrumentCatalog instruments,
-    TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
+    DisclosureGuard guard, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
+    /// <summary>Whose earlier disclosures a publication is checked against: everything ever published, by anyone.</summary>
+    internal const string PublicReader = "offentligheden";
+
     /// <summary>The municipality's key or a job centre's key (the public address); empty: the municipality.</summary>
     [BindProperty(SupportsGet = true)] public string? Scope { get; set; }
     [BindProperty(SupportsGet = true)] public string? Instrument { get; set; }
@@ -55,7 +58,7 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target database, A
         await LoadAsync(ct);
         if (await ValidateAsync(ct) is { } choice)
         {
-            Preview = await BuildAsync(choice, ct);
+            Preview = (await BuildAsync(choice, ct)).Content;
             PublishKey = Guid.NewGuid();
         }
         return Page();
@@ -69,7 +72,14 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target database, A
         if (choice is null || Errors.Count > 0) return Page();
         if (await db.TransparencySnapshots.AnyAsync(s => s.PublishKey == PublishKey, ct)) return Done(choice.ScopeKey);
 
-        var content = await BuildAsync(choice, ct);
+        var (content, reader) = await BuildAsync(choice, ct);
+        // The public may read every published page side by side: a publication that, with the earlier ones, narrows a group
+        // to fewer than k citizens (another centre, a month added) is refused, as the committee's dashboard would refuse it.
+        if (await guard.CheckAsync(PublicReader, reader, reader.Ledger!, anonymity.K, ct) is not null)
+        {
+            Errors.Add(t["Transparency.RefusedByEarlier", anonymity.K]);
+            return Page();
+        }
         var snapshot = db.TransparencySnapshots.Add(new TransparencySnapshot
         {
             ScopeKey = choice.ScopeKey, JobCentreId = choice.JobCentreId, InstrumentKey = choice.Instrument.Key, From = choice.From, To = choice.To,
@@ -126,7 +136,9 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target database, A
         var scope = string.IsNullOrWhiteSpace(Scope) ? Municipality.Key : Scope.Trim();
         string? name = null, centreKey = null;
         int? centreId = null;
-        if (scope == Municipality.Key) name = Municipality.Name;
+        // Figures have no municipality dimension: with two municipalities, "the municipality" would publish both's answers.
+        if (scope == Municipality.Key && await db.Municipalities.CountAsync(ct) > 1) Errors.Add(t["Transparency.SeveralMunicipalities"]);
+        else if (scope == Municipality.Key) name = Municipality.Name;
         else if (await db.JobCentres.AsNoTracking().SingleOrDefaultAsync(j => j.Key == scope, ct) is { } centre) (name, centreKey, centreId) = (centre.Name, centre.Key, centre.Id);
         else Errors.Add(t["Transparency.UnknownScope", scope]);
         var instrument = string.IsNullOrWhiteSpace(Instrument) ? null : await instruments.LatestAsync(Instrument.Trim(), ct);
@@ -159,8 +171,13 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target database, A
 
     private static string Month(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
-    private Task<TransparencyContent> BuildAsync(Publication p, CancellationToken ct) =>
-        SnapshotBuilder.BuildAsync(db, database, p.ScopeName, p.JobCentreKey, p.Instrument, p.From, p.To, p.Actions, anonymity.K, ct);
+    /// <summary>The snapshot as the public would read it: like a committee member (no scope, every rule for those below
+    /// analyst), so a target is hidden as a complementary cell would be and the reader's ledger holds every set shown.</summary>
+    private async Task<(TransparencyContent Content, Viewer Reader)> BuildAsync(Publication p, CancellationToken ct)
+    {
+        var reader = new Viewer(Roles.Committee, null) { Ledger = new DisclosureLedger() };
+        return (await SnapshotBuilder.BuildAsync(db, database, reader, p.ScopeName, p.JobCentreKey, p.Instrument, p.From, p.To, p.Actions, anonymity.K, ct), reader);
+    }
 
     /// <summary>The action plan's items the scope can tell about: the questionnaire's (or no questionnaire's), of the whole
     /// municipality or of the chosen job centre — the same choice as the report's.</summary>
@@ -173,7 +190,7 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target database, A
         Centres = await Choices.JobCentresAsync(db, ct);
         Instruments = await Choices.InstrumentsAsync(db, ct);
         // Defaults: the municipality, the first questionnaire and the last twelve whole months in Danish time.
-        var today = DateOnly.FromDateTime(DanishTime.Of(clock.GetUtcNow()).DateTime);
+        var today = DanishTime.Today(clock);
         var lastMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
         Instrument ??= Instruments.FirstOrDefault()?.Value;
         From ??= Month(lastMonth.AddMonths(-11));
@@ -185,17 +202,18 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target database, A
             var centre = string.IsNullOrEmpty(Scope) || Scope == Municipality.Key ? null : Scope;
             Available = await ActionsInScopeAsync(Instrument, centre, from, EndOfMonth(to), ct);
         }
-        var names = Centres.ToDictionary(c => c.Value, c => c.Label);
+        // Every centre that has ever published, retired ones too, by its name.
+        var names = await db.JobCentres.AsNoTracking().ToDictionaryAsync(j => j.Key, j => j.Name, ct);
         var rows = (await db.TransparencySnapshots.AsNoTracking()
             .Select(s => new { s.Id, s.ScopeKey, s.InstrumentKey, s.From, s.To, s.PublishedAt, s.PublishedBy, s.WithdrawnAt }).ToListAsync(ct))
             .OrderByDescending(s => s.PublishedAt).ThenByDescending(s => s.Id).ToList();
-        // Shown: the newest live snapshot of its scope and questionnaire, as the public page picks it (rows are newest first).
+        // Shown: the newest snapshot of its scope and questionnaire unless withdrawn, as the public page picks it (rows are
+        // newest first); an older one stays replaced even when the newer is withdrawn.
         var seen = new HashSet<(string, string)>();
         var instrumentNames = Instruments.ToDictionary(i => i.Value, i => i.Label);
         Snapshots = rows.Select(s => new Row(s.Id, s.ScopeKey, names.GetValueOrDefault(s.ScopeKey) ?? Municipality?.Name ?? s.ScopeKey,
             instrumentNames.GetValueOrDefault(s.InstrumentKey) ?? s.InstrumentKey,
-            s.From, s.To, s.PublishedAt, s.PublishedBy, s.WithdrawnAt, s.WithdrawnAt is null && seen.Add((s.ScopeKey, s.InstrumentKey)))).ToList();
+            s.From, s.To, s.PublishedAt, s.PublishedBy, s.WithdrawnAt, seen.Add((s.ScopeKey, s.InstrumentKey)) && s.WithdrawnAt is null)).ToList();
     }
 
-    public static string When(DateTime utc) => DanishTime.Format(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), CultureInfo.CurrentCulture);
 }

@@ -16,10 +16,12 @@ public sealed class PublicSnapshots
     /// <summary>Per questionnaire the most recently published snapshot of the scope that is not withdrawn.</summary>
     public async Task<IReadOnlyList<PublishedSnapshot>> LiveAsync(BorgerpulsDb db, string scope, CancellationToken ct)
     {
-        var rows = await db.TransparencySnapshots.AsNoTracking().Where(s => s.ScopeKey == scope && s.WithdrawnAt == null)
-            .Select(s => new { s.Id, s.InstrumentKey, s.PublishedAt }).ToListAsync(ct);
+        // The newest publication of each questionnaire, unless it was withdrawn: withdrawing it does not bring back the one it
+        // replaced, which the analyst no longer chose to show.
+        var rows = await db.TransparencySnapshots.AsNoTracking().Where(s => s.ScopeKey == scope)
+            .Select(s => new { s.Id, s.InstrumentKey, s.PublishedAt, s.WithdrawnAt }).ToListAsync(ct);
         var latest = rows.GroupBy(r => r.InstrumentKey).Select(g => g.OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id).First())
-            .OrderBy(r => r.InstrumentKey, StringComparer.Ordinal).ToList();
+            .Where(r => r.WithdrawnAt is null).OrderBy(r => r.InstrumentKey, StringComparer.Ordinal).ToList();
         var shown = new List<PublishedSnapshot>();
         foreach (var row in latest)
         {

@@ -15,11 +15,10 @@ internal static class SnapshotBuilder
     /// <summary>Languages the action effects are written in; other languages read the Danish words.</summary>
     private static readonly string[] EffectLanguages = ["da", "en"];
 
-    public static async Task<TransparencyContent> BuildAsync(BorgerpulsDb db, DatabaseSetup.Target target, string scopeName, string? jobCentreKey,
+    /// <param name="viewer">The public as a reader below analyst, with a ledger: see the caller.</param>
+    public static async Task<TransparencyContent> BuildAsync(BorgerpulsDb db, DatabaseSetup.Target target, Viewer viewer, string scopeName, string? jobCentreKey,
         InstrumentDefinition instrument, DateOnly from, DateOnly to, IReadOnlyList<ActionItem> actions, int k, CancellationToken ct)
     {
-        // The whole municipality as an analyst sees it: the public gets no more than the suppressed figures of the scope.
-        var viewer = Viewer.CommandLine;
         var request = Request(instrument.Key, jobCentreKey, from, to);
         var total = await ResultsQuery.RunAsync(db, target, request, viewer, k, ct);
         var all = total.Groups.Single();

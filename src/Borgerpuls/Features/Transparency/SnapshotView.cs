@@ -34,7 +34,7 @@ public sealed record SnapshotView(TransparencyContent Content, DateTime? Publish
 
     public static string Date(DateOnly date) => new ReportText(Culture).Date(date);
 
-    public static string When(DateTime utc) => DanishTime.Format(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), Culture);
+    public static string When(DateTime utc) => DanishTime.Format(DanishTime.OfUtc(utc), Culture);
 
     public static string StatusKey(ActionStatus status) => Actions.ActionScope.StatusKey(status);
 

@@ -169,9 +169,10 @@ public sealed class TransparencyPageTests : IAsyncLifetime
             var page = await client.GetAsync("/transparency");
             Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
             Assert.Contains("/access-denied", page.Headers.Location!.OriginalString);
-            var post = await client.PostAsync("/transparency?handler=Publish", new FormUrlEncodedContent(Form().Append(("PublishKey", key)).Select(f => KeyValuePair.Create(f.Item1, f.Item2))));
-            Assert.NotEqual(HttpStatusCode.OK, post.StatusCode);
-            Assert.False(post.IsSuccessStatusCode);
+            // With a valid form token (from a page the role may open): refused by the role, not by the token.
+            var post = await client.PostAsync("/transparency?handler=Publish", await StaffLogin.FormOfPairsAsync(client, "/", [.. Form(), ("PublishKey", key)]));
+            Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
+            Assert.Equal("/access-denied", post.Headers.Location!.AbsolutePath);
         }
         var admin = await _app.SignedInClientAsync(Roles.Admin);
         Assert.Equal(HttpStatusCode.Redirect, (await PublishAsync(admin, Form("jc-centrum"))).Response.StatusCode);
@@ -246,12 +247,45 @@ public sealed class TransparencyPageTests : IAsyncLifetime
         Assert.Contains("frame-ancestors https://www.aabaek.dk;", csp);
         Assert.Contains("script-src 'self'", csp);
         Assert.False(embedded.Headers.Contains("X-Frame-Options"));
-        Assert.Contains("70 pct. svarede positivt", Text(await embedded.Content.ReadAsStringAsync()));
+        var embeddedHtml = await embedded.Content.ReadAsStringAsync();
+        Assert.Contains("70 pct. svarede positivt", Text(embeddedHtml));
+        // In another site's frame no form could post (the site's cookies are not sent): languages are links, no text-size form.
+        Assert.DoesNotContain("<form", embeddedHtml);
+        Assert.Contains("href=\"?culture=en&amp;ui-culture=en\"", embeddedHtml);
+        Assert.Contains("<form", await (await anonymous.GetAsync(Public)).Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(Public + "/andet")).StatusCode);
 
         // Without configured origins the embeddable page may not be framed either.
         await using var unconfigured = new BorgerpulsApp(_database);
         var closed = await unconfigured.CreateClient().GetAsync(Public + "/indlejret");
         Assert.Contains("frame-ancestors 'none'", closed.Headers.GetValues("Content-Security-Policy").Single());
+    }
+
+    private static (string, string)[] Months(string to) => [("Scope", "aabaek"), ("Instrument", "vive-7"), ("From", "2026-01"), ("To", to)];
+
+    /// <summary>Published pages are read side by side. January–March holds the 43 March answers; 3 more jobparat answers in
+    /// April make January–April 46 — subtracting the two pages would show those 3 citizens (46 − 43 = 3 &lt; k = 5), so the
+    /// second is refused and nothing is stored. Publishing January–March again shows the same sets and is allowed; withdrawing
+    /// that newest page leaves the scope without a page for the questionnaire (410) instead of bringing back the one it replaced.</summary>
+    [Fact]
+    public async Task A_publication_that_with_earlier_ones_narrows_a_group_below_k_is_refused_and_a_withdrawn_page_brings_back_nothing()
+    {
+        await WriteAsync(_database, Repeat(3, new Spec("vive-7", new() { ["samtale"] = "5" }) { TargetGroup = "jobparat", Hour = new DateTime(2026, 4, 10, 10, 0, 0, DateTimeKind.Utc) }));
+        var analyst = await _app.SignedInClientAsync(Roles.Analyst);
+        Assert.Equal(HttpStatusCode.Redirect, (await PublishAsync(analyst, Months("2026-03"))).Response.StatusCode);
+
+        var (refused, _) = await PublishAsync(analyst, Months("2026-04"));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Kan ikke offentliggøres: sammen med de tal, der allerede er offentliggjort, ville disse tal kunne afsløre en gruppe på færre end 5 borgere",
+            Text(await refused.Content.ReadAsStringAsync()));
+        await using (var db = _database.Open()) Assert.Equal(1, await db.TransparencySnapshots.CountAsync());
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PublishAsync(analyst, Months("2026-03"))).Response.StatusCode);
+        int newest;
+        await using (var db = _database.Open()) newest = await db.TransparencySnapshots.MaxAsync(s => s.Id);
+        var withdraw = await analyst.PostAsync("/transparency?handler=Withdraw", await StaffLogin.FormOfPairsAsync(analyst, "/transparency", [("id", $"{newest}")]));
+        Assert.Equal(HttpStatusCode.Redirect, withdraw.StatusCode);
+        var anonymous = _app.CreateClient(new() { AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.Gone, (await anonymous.GetAsync(Public)).StatusCode);
     }
 }
