@@ -68,7 +68,7 @@ internal static class ReportCommand
     internal static (DateOnly? From, DateOnly? To) DefaultPeriod(DateOnly? from, DateOnly? to, TimeProvider clock)
     {
         if (from is not null) return (from, to);
-        var end = to ?? DateOnly.FromDateTime(Localization.DanishTime.Of(clock.GetUtcNow()).DateTime);
+        var end = to ?? Localization.DanishTime.Today(clock);
         var lastMonth = new DateOnly(end.Year, end.Month, 1);
         return (lastMonth.AddMonths(-11), to ?? lastMonth.AddMonths(1).AddDays(-1));
     }

@@ -48,7 +48,7 @@ public sealed class DetailsModel(BorgerpulsDb db, DatabaseSetup.Target target, A
         (Item, CentreName, CanChange) = (action, centre?.Name, ActionScope.Changes(viewer, centre?.Key));
         Definition = action.InstrumentKey is { } key ? await catalog.LatestAsync(key, ct) : null;
 
-        var today = DateOnly.FromDateTime(DanishTime.Of(clock.GetUtcNow()).DateTime);
+        var today = DanishTime.Today(clock);
         var thisMonth = new DateOnly(today.Year, today.Month, 1);
         if (action.StartsOn is not { } startsOn) NoFigures = "Actions.Effect.NoStart";
         else if (Definition is null || action.QuestionKeys.Count == 0) NoFigures = "Actions.Effect.NoQuestions";

@@ -60,7 +60,8 @@ public sealed class UsersModel(UserManager<StaffUser> users, BorgerpulsDb db, Au
             return NotFound();
         }
         var keys = Keys(jobCentres);
-        if (!await ValidAsync(role, keys))
+        var had = (await users.GetClaimsAsync(user)).Where(c => c.Type == BorgerpulsClaims.JobCentre).Select(c => c.Value).ToList();
+        if (!await ValidAsync(role, keys, had))
         {
             return await PageAsync();
         }
@@ -118,14 +119,16 @@ public sealed class UsersModel(UserManager<StaffUser> users, BorgerpulsDb db, Au
         return RedirectToPage();
     }
 
-    private async Task<bool> ValidAsync(string role, List<string> keys)
+    /// <param name="had">The user's centres before the change: a centre retired since stays theirs, a retired one is never added.</param>
+    private async Task<bool> ValidAsync(string role, List<string> keys, IReadOnlyCollection<string>? had = null)
     {
         if (!Roles.Staff.Contains(role))
         {
             Messages.Add(t["Users.UnknownRole", role]);
         }
-        var known = await db.JobCentres.Where(j => keys.Contains(j.Key)).Select(j => j.Key).ToListAsync();
-        Messages.AddRange(keys.Except(known).Select(k => t["Users.UnknownCentre", k].Value));
+        var known = await db.JobCentres.Where(j => keys.Contains(j.Key)).Select(j => new { j.Key, j.Name, j.RetiredAt }).ToListAsync();
+        Messages.AddRange(keys.Except(known.Select(j => j.Key)).Select(k => t["Users.UnknownCentre", k].Value));
+        Messages.AddRange(known.Where(j => j.RetiredAt is not null && !(had ?? []).Contains(j.Key)).Select(j => t["Users.RetiredCentre", j.Name].Value));
         if (role == Roles.Manager && keys.Count == 0)
         {
             Messages.Add(t["Users.ManagerNeedsCentre"]);

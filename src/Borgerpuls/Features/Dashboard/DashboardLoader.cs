@@ -35,7 +35,7 @@ public static class DashboardLoader
         var k = anonymity.K;
         try
         {
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var today = DanishTime.Today(clock);
             var figures = await DashboardFigures.RunAsync(db, target, filter, selected, today, viewer, k, ct);
             var refused = await DisclosureFilter.RefusalAsync(http, Texts(http));
             return refused is null

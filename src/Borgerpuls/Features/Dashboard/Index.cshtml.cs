@@ -44,7 +44,7 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, Ano
         try
         {
             if (filter.Instrument is not { } instrument) throw new ResultsException("Dashboard.Report.NoInstrument");
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var today = DanishTime.Today(clock);
             var request = new ReportRequest(filter.Request(instrument, filter.Months(today), filter.GroupBy), anonymity.K, anonymity.KComments);
             var file = await ReportDownload.CreateAsync(HttpContext, db, target, lexicon, audit, clock, request, chosen, viewer, ct);
             ReportError = await DisclosureFilter.RefusalAsync(HttpContext, t);

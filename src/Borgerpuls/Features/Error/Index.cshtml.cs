@@ -20,6 +20,8 @@ public sealed class ErrorModel : PageModel
     private void Respond(int? status)
     {
         PageMissing = status == StatusCodes.Status404NotFound;
-        Response.StatusCode = status is >= 400 and < 600 ? status.Value : StatusCodes.Status500InternalServerError;
+        // Without a status in the address the handler already chose one (503 while the database cannot be reached): keep it.
+        Response.StatusCode = status is >= 400 and < 600 ? status.Value
+            : Response.StatusCode >= 400 ? Response.StatusCode : StatusCodes.Status500InternalServerError;
     }
 }

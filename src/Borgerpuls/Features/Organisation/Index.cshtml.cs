@@ -29,6 +29,7 @@ public sealed class IndexModel(BorgerpulsDb db, AuditLog audit, TimeProvider clo
     public async Task<IActionResult> OnPostSaveAsync(OrganisationKind kind, int? id, int? parent, string? name, string? nameEn, string? window,
         string? provider, List<string>? members, string? options, CancellationToken ct)
     {
+        if (Malformed(kind)) return BadRequest();
         var form = new OrganisationForm(kind, id, parent, name)
         {
             NameEn = nameEn, Window = window, Provider = provider, Members = members ?? [], Options = options,
@@ -41,6 +42,7 @@ public sealed class IndexModel(BorgerpulsDb db, AuditLog audit, TimeProvider clo
 
     public async Task<IActionResult> OnPostRetireAsync(OrganisationKind kind, int id, CancellationToken ct)
     {
+        if (Malformed(kind)) return BadRequest();
         var (name, problems) = await new OrganisationRetirement(db, audit, clock).RetireAsync(kind, id, ct);
         if (problems.Count > 0) return await ProblemsAsync(problems, ct);
         Done = t["Org.RetiredDone", t[OrganisationKinds.ResourceKey(kind)], name!].Value;
@@ -49,11 +51,16 @@ public sealed class IndexModel(BorgerpulsDb db, AuditLog audit, TimeProvider clo
 
     public async Task<IActionResult> OnPostReactivateAsync(OrganisationKind kind, int id, CancellationToken ct)
     {
+        if (Malformed(kind)) return BadRequest();
         var (name, problems) = await new OrganisationRetirement(db, audit, clock).ReactivateAsync(kind, id, ct);
         if (problems.Count > 0) return await ProblemsAsync(problems, ct);
         Done = t["Org.ReactivatedDone", t[OrganisationKinds.ResourceKey(kind)], name!].Value;
         return RedirectToPage();
     }
+
+    /// <summary>A form without a readable kind or id (hand-made or damaged) is refused before anything is looked up: the
+    /// defaults would otherwise turn a rename into a new municipality.</summary>
+    private bool Malformed(OrganisationKind kind) => !ModelState.IsValid || !Request.Form.ContainsKey("kind") || !Enum.IsDefined(kind);
 
     private async Task<IActionResult> ProblemsAsync(List<OrganisationProblem> problems, CancellationToken ct)
     {

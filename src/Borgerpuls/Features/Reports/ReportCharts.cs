@@ -22,7 +22,7 @@ internal static class ReportCharts
         // Inside the picture the dashboard's short title; the report's caption above it says the rest.
         var chart = new ShareBarsChart(SharedTexts.Get("Dashboard.Bars.Title", text.Culture), text["SharesChartCaption"],
             ChartTexts.Bars(Texts(text), text.Suppressed(k), text.Suppressed(k, HiddenBecause.Complementary)), bars);
-        var read = bars.Select(b => $"{b.Question}: {(b.Suppressed || b.Positive is null ? text.Suppressed(k) : text.Percent(b.Positive.Value))}");
+        var read = bars.Select(b => $"{b.Question}: {(b.Suppressed || b.Positive is null ? text.Suppressed(k, b.Complementary ? HiddenBecause.Complementary : null) : text.Percent(b.Positive.Value))}");
         return Image(chart, text["SharesChartCaption"], text.Format("SharesChartAlt", string.Join("; ", read)), text);
     }
 
@@ -36,7 +36,7 @@ internal static class ReportCharts
         var caption = text.Format("TrendChartCaption", unit);
         var chart = new TrendChart(SharedTexts.Get("Dashboard.Trend.Title", text.Culture), caption, ChartTexts.Trend(Texts(text), text.Suppressed(k)),
             periods.Select(text.Period).ToList(), [new TrendSeries(text["AllInSelection"], points)]);
-        var read = periods.Select((p, i) => $"{text.Period(p)} {(points[i] is { } point ? text.Percent(point.Value) : text.Suppressed(k))}");
+        var read = data.Trend.Groups.Select((g, i) => $"{text.Period(g.Label)} {(points[i] is { } point ? text.Percent(point.Value) : text.Suppressed(k, g.SuppressedReason))}");
         return Image(chart, caption, text.Format("TrendChartAlt", string.Join("; ", read)), text);
     }
 

@@ -227,7 +227,7 @@ public sealed class EditModel(BorgerpulsDb db, DatabaseSetup.Target database, An
         var request = new ResultsRequest(Instrument!);
         if (candidate.Year is null)
         {
-            var today = DateOnly.FromDateTime(DanishTime.Of(clock.GetUtcNow()).DateTime);
+            var today = DanishTime.Today(clock);
             var to = new DateOnly(today.Year, today.Month, 1);
             request = request with { From = to.AddMonths(-11), To = to.AddMonths(1).AddDays(-1) };
         }

@@ -111,6 +111,10 @@ public sealed partial class UsersPageTests
         var offered = list[list.IndexOf("id=\"new-role\"", StringComparison.Ordinal)..];
         Assert.DoesNotContain("value=\"jc-syd\"", offered);
         Assert.Contains("value=\"jc-nord\"", offered);
+        var refused = await admin.PostAsync("/admin/users?handler=Create", await StaffLogin.FormOfPairsAsync(admin, "/admin/users",
+            ("email", "ny@kommune.dk"), ("password", StaffLogin.Password), ("role", Roles.Manager), ("jobCentres", "jc-syd")));
+        Assert.Contains("Jobcentret »Jobcenter Aabæk Syd« er taget ud af brug og kan ikke gives til en bruger.", await refused.Content.ReadAsStringAsync());
+        Assert.False(await db.Users.AnyAsync(u => u.Email == "ny@kommune.dk"));
     }
 
     [Fact]
