@@ -60,6 +60,9 @@ public sealed class DatabaseOutageTests
         Assert.True(timer.Elapsed < TimeSpan.FromSeconds(5), $"took {timer.Elapsed}");
         Assert.Equal(HttpStatusCode.OK, (await kiosk.GetAsync("/health")).StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await kiosk.GetAsync("/health/ready")).StatusCode);
+        // A page that needs the database answers 503 as well: the error page keeps the status chosen for the outage.
+        using var page = await app.CreateClient().GetAsync("/offentlig/aabaek");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
 
         // The server is back: the kiosk sends the refused press again (as it does after Retry-After) and it is stored once.
         relay.Start();
