@@ -105,10 +105,12 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target database, A
     {
         var snapshot = await db.TransparencySnapshots.SingleOrDefaultAsync(s => s.Id == id, ct);
         if (snapshot is null) return NotFound();
-        if (snapshot.WithdrawnAt is null)
+        // One statement that only a live snapshot matches: of two clicks at once, one withdraws and is audited, the other finds it done.
+        var (at, by) = (clock.GetUtcNow().UtcDateTime, audit.CurrentActor);
+        var withdrawn = await db.TransparencySnapshots.Where(s => s.Id == id && s.WithdrawnAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.WithdrawnAt, at).SetProperty(s => s.WithdrawnBy, by), ct);
+        if (withdrawn == 1)
         {
-            (snapshot.WithdrawnAt, snapshot.WithdrawnBy) = (clock.GetUtcNow().UtcDateTime, audit.CurrentActor);
-            await db.SaveChangesAsync(ct);
             await audit.WriteAsync(AuditActions.TransparencyWithdraw, $"snapshot {snapshot.Id} {snapshot.ScopeKey} {snapshot.InstrumentKey}", ct: ct);
         }
         TempData["Done"] = t["Transparency.Withdrawn"].Value;
