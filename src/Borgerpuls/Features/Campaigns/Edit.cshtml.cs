@@ -57,7 +57,7 @@ public sealed class EditModel(BorgerpulsDb db, AuditLog audit, IConfiguration co
         }
         else
         {
-            StartsOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            StartsOn = DanishTime.Today(clock);
         }
         await LoadAsync(ct);
         if (Instrument is not null && InstrumentName is null) Errors.Add(t["Campaigns.UnknownInstrument", Instrument]);

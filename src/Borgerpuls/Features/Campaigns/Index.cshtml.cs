@@ -39,7 +39,7 @@ public sealed class IndexModel(BorgerpulsDb db, IConfiguration configuration, Ti
         var campaigns = await db.Campaigns.AsNoTracking().Include(c => c.Instrument).ToListAsync(ct);
         var culture = CultureInfo.CurrentCulture;
         // The citizen page's own rule for "open" (and its day), so a link is listed exactly when it takes answers.
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = DanishTime.Today(clock);
 
         string Where(Campaign c)
         {

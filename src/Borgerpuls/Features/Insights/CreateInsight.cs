@@ -69,7 +69,7 @@ internal static class CreateInsight
         InsightInput input, Viewer viewer, BorgerpulsDb db, ThemeLexicon lexicon, AuditLog audit, TimeProvider clock, CancellationToken ct)
     {
         var problems = new List<InsightProblem>();
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = DanishTime.Today(clock);
         if (input.Date is not { } date) problems.Add(new("date", "Insights.Error.DateRequired"));
         else if (date > today) problems.Add(new("date", "Insights.Error.DateInFuture"));
         InsightSource source = default;

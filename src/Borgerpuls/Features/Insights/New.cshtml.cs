@@ -37,7 +37,7 @@ public sealed class NewModel(BorgerpulsDb db, ThemeLexicon lexicon, AuditLog aud
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Date = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime); // the day the validation counts as today
+        Date = DanishTime.Today(clock); // the day the validation counts as today
         await LoadAsync(ct);
     }
 

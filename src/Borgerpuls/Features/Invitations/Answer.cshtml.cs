@@ -2,6 +2,7 @@ using System.Globalization;
 using Borgerpuls.Data;
 using Borgerpuls.Features.Ingest;
 using Borgerpuls.Features.Questionnaire;
+using Borgerpuls.Localization;
 using Borgerpuls.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -77,7 +78,7 @@ public sealed class AnswerModel(BorgerpulsDb db, InstrumentCatalog instruments, 
             Refusal = "Questionnaire.Unknown";
             return null;
         }
-        var resolution = await InvitationPoint.ResolveAsync(db, token, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
+        var resolution = await InvitationPoint.ResolveAsync(db, token, DanishTime.Today(clock), ct);
         if (resolution.Point is null)
         {
             Refusal = resolution.Status == StatusCodes.Status404NotFound ? "Questionnaire.Unknown"

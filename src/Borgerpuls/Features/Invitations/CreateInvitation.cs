@@ -1,6 +1,7 @@
 using Borgerpuls.Data;
 using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Domain;
+using Borgerpuls.Localization;
 using Borgerpuls.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -77,7 +78,7 @@ internal static class CreateInvitation
         {
             return (null, errors);
         }
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = DanishTime.Today(clock);
         var token = SecretKeys.New(18);
         var invitation = new Invitation
         {

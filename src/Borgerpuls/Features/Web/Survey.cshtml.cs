@@ -2,6 +2,7 @@ using System.Globalization;
 using Borgerpuls.Data;
 using Borgerpuls.Features.Ingest;
 using Borgerpuls.Features.Questionnaire;
+using Borgerpuls.Localization;
 using Borgerpuls.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -80,7 +81,7 @@ public sealed class SurveyModel(BorgerpulsDb db, InstrumentCatalog instruments, 
     private async Task<WebCampaign> ResolveAsync(string? key, CancellationToken ct)
     {
         Language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-        var found = await WebCampaign.FindAsync(db, key, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
+        var found = await WebCampaign.FindAsync(db, key, DanishTime.Today(clock), ct);
         State = found.State;
         if (found.Point is null)
         {

@@ -129,6 +129,32 @@ public sealed class WebSurveyTests
         Assert.Equal(0, await check.Responses.CountAsync());
     }
 
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    /// <summary>A campaign opens on its first day by the Danish calendar: at 23:30 UTC on 3 December it is already 00:30 on
+    /// 4 December in Copenhagen (UTC+1), so a campaign starting 4 December is open; at 22:30 UTC (23:30 Danish) it is not yet.</summary>
+    [Fact]
+    public async Task A_campaign_opens_at_danish_midnight_not_at_utc_midnight()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await database.AddDemoOrganisationAsync();
+        await using (var db = database.Open())
+        {
+            var campaign = await db.Campaigns.SingleAsync(c => c.Key == "brugerundersoegelse");
+            (campaign.Status, campaign.StartsOn, campaign.EndsOn) = (CampaignStatus.Open, new DateOnly(2026, 12, 4), null);
+            await db.SaveChangesAsync();
+        }
+        await using (var before = new BorgerpulsApp(database) { Clock = new FixedClock(new DateTimeOffset(2026, 12, 3, 22, 30, 0, TimeSpan.Zero)) })
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, (await before.CreateClient().GetAsync("/s/brugerundersoegelse")).StatusCode);
+        }
+        await using var after = new BorgerpulsApp(database) { Clock = new FixedClock(new DateTimeOffset(2026, 12, 3, 23, 30, 0, TimeSpan.Zero)) };
+        Assert.Equal(HttpStatusCode.OK, (await after.CreateClient().GetAsync("/s/brugerundersoegelse")).StatusCode);
+    }
+
     [Fact]
     public async Task The_page_speaks_polish_and_ukrainian_and_falls_back_to_danish_questions_visibly()
     {
