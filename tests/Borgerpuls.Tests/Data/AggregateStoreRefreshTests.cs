@@ -42,6 +42,41 @@ public sealed class AggregateStoreRefreshTests
         await AssertStoreEqualsRawRowsAsync(database, store);
     }
 
+    /// <summary>A command-line verb reads one instrument: only that instrument's cells are read. Taking up a second one after
+    /// another process wrote to both gives figures equal to the raw rows for both (one snapshot, one generation).</summary>
+    [Fact]
+    public async Task Reading_one_instrument_reads_only_its_cells_and_a_second_one_joins_at_the_same_generation()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        Assert.Equal(0, (await CliRunner.RunAsync("demo-data", "--responses", "3000", "--db", database.Value)).ExitCode);
+        int vive, smiley, vivesCells, allCells;
+        await using (var db = database.Open())
+        {
+            vive = await db.Instruments.Where(i => i.Key == "vive-7").Select(i => i.Id).SingleAsync();
+            smiley = await db.Instruments.Where(i => i.Key == "smiley").Select(i => i.Id).SingleAsync();
+            vivesCells = await db.AggregateCells.CountAsync(c => c.InstrumentId == vive);
+            allCells = await db.AggregateCells.CountAsync();
+        }
+        Assert.True(vivesCells > 0 && vivesCells < allCells, $"{vivesCells} of {allCells}");
+        var store = AggregateStore.For(database.Target);
+        var held = await store.ReadAsync(vive, cells => cells.Cells.Count, CancellationToken.None);
+        Assert.Equal(vivesCells, held);
+        Assert.Equal((1, 0, (long)vivesCells), store.Statistics);
+        Assert.Equal(await CellsAsync(database, smiley), await store.ReadAsync(smiley, cells => cells.Cells.Count, CancellationToken.None));
+
+        var import = await CliRunner.RunAsync("--db", database.Value, "import", ImportFile(), "--instrument", "vive-7");
+        Assert.True(import.ExitCode == 0, import.Error);
+        await AssertStoreEqualsRawRowsAsync(database, store);
+        await store.EnsureCurrentAsync(CancellationToken.None);
+        await AssertStoreEqualsRawRowsAsync(database, store);
+    }
+
+    private static async Task<int> CellsAsync(TestDatabase database, int instrument)
+    {
+        await using var db = database.Open();
+        return await db.AggregateCells.CountAsync(c => c.InstrumentId == instrument);
+    }
+
     /// <summary>Respondents per instrument, job centre and month as the store sums its main cube, against the stored responses.</summary>
     private static async Task AssertStoreEqualsRawRowsAsync(TestDatabase database, AggregateStore store)
     {

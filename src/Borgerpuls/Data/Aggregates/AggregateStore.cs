@@ -8,7 +8,8 @@ namespace Borgerpuls.Data.Aggregates;
 /// current by this process's writers after each commit, and brought up to date when the generation counter shows that
 /// another process wrote — by reading only the cells changed since, each stamped with its commit's generation. Only a
 /// rebuild (cells may have gone) makes it load everything again. Queries read only this, so their cost follows the number
-/// of cells, never the number of responses.</summary>
+/// of cells, never the number of responses. The server holds every instrument (loaded at start); a command-line verb
+/// holds only the instruments it reads, so that its start does not wait for a national database's other cells.</summary>
 public sealed class AggregateStore
 {
     private static readonly ConcurrentDictionary<string, AggregateStore> Stores = new(StringComparer.Ordinal);
@@ -17,6 +18,8 @@ public sealed class AggregateStore
     private readonly ReaderWriterLockSlim _lock = new();
     private readonly SemaphoreSlim _loading = new(1, 1);
     private Dictionary<int, InstrumentCells> _instruments = [];
+    // The instruments held, null for all; it only grows (a rebuild reloads the same set), so a held instrument stays held.
+    private HashSet<int>? _held = [];
     private long _generation = -1;
     private long _rebuilds = -1;
     private int _loads;
@@ -33,7 +36,7 @@ public sealed class AggregateStore
     /// <summary>Runs <paramref name="read"/> over an instrument's current cells under a read lock; it must not keep references.</summary>
     public async Task<T> ReadAsync<T>(int instrumentId, Func<InstrumentCells, T> read, CancellationToken ct)
     {
-        await EnsureCurrentAsync(ct);
+        await EnsureCurrentAsync(instrumentId, ct);
         _lock.EnterReadLock();
         try
         {
@@ -45,20 +48,23 @@ public sealed class AggregateStore
         }
     }
 
-    /// <summary>Catches up unless this process already holds the current generation.</summary>
-    public async Task EnsureCurrentAsync(CancellationToken ct)
+    /// <summary>Holds every instrument from now on and catches up unless this process already holds the current generation.</summary>
+    public Task EnsureCurrentAsync(CancellationToken ct) => EnsureCurrentAsync(null, ct);
+
+    private async Task EnsureCurrentAsync(int? instrumentId, CancellationToken ct)
     {
         var (generation, rebuilds) = await StateAsync(ct);
-        if (generation == Interlocked.Read(ref _generation) && rebuilds == Interlocked.Read(ref _rebuilds))
+        if (generation == Interlocked.Read(ref _generation) && rebuilds == Interlocked.Read(ref _rebuilds) && Holds(instrumentId))
         {
             return;
         }
         await _loading.WaitAsync(ct);
         try
         {
-            if (rebuilds != Interlocked.Read(ref _rebuilds) || Interlocked.Read(ref _generation) < 0)
+            if (rebuilds != Interlocked.Read(ref _rebuilds) || Interlocked.Read(ref _generation) < 0 || !Holds(instrumentId))
             {
-                await LoadAsync(ct);
+                // A newly held instrument is loaded with the others in one snapshot, so that all are of one generation.
+                await LoadAsync(instrumentId is { } id && _held is { } held ? [.. held, id] : null, ct);
             }
             else if (generation != Interlocked.Read(ref _generation))
             {
@@ -69,6 +75,12 @@ public sealed class AggregateStore
         {
             _loading.Release();
         }
+    }
+
+    private bool Holds(int? instrumentId)
+    {
+        var held = Volatile.Read(ref _held);
+        return held is null || instrumentId is { } id && held.Contains(id);
     }
 
     private async Task<(long Generation, long Rebuilds)> StateAsync(CancellationToken ct)
@@ -94,7 +106,7 @@ public sealed class AggregateStore
                 // Another process's commit came between: the next read catches up on both from the changed cells.
                 return;
             }
-            Apply(_instruments, delta.Cells);
+            Apply(_instruments, delta.Cells.Where(c => Holds(c.Key.InstrumentId)));
             Interlocked.Exchange(ref _generation, generation);
         }
         finally
@@ -119,12 +131,14 @@ public sealed class AggregateStore
         }
     }
 
-    private async Task LoadAsync(CancellationToken ct)
+    /// <summary>Loads the instruments <paramref name="held"/> (null: all) in one snapshot in place of what is held. This
+    /// process's commits that land meanwhile are not lost: they come after the snapshot's generation, so the next read catches up.</summary>
+    private async Task LoadAsync(HashSet<int>? held, CancellationToken ct)
     {
         await using var db = DatabaseSetup.Create(_target);
         await using var tx = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
         var (generation, rebuilds) = await StateAsync(db, ct);
-        var cells = await ReadCellsAsync(db, null, ct);
+        var cells = await ReadCellsAsync(db, null, held, ct);
         await tx.CommitAsync(ct);
         var instruments = new Dictionary<int, InstrumentCells>();
         Apply(instruments, cells.Values.Select(v => KeyValuePair.Create(v.Key, v.Counts)));
@@ -132,6 +146,7 @@ public sealed class AggregateStore
         try
         {
             _instruments = instruments;
+            Volatile.Write(ref _held, held);
             Interlocked.Exchange(ref _generation, generation);
             Interlocked.Exchange(ref _rebuilds, rebuilds);
         }
@@ -154,10 +169,10 @@ public sealed class AggregateStore
         if (rebuilds != Interlocked.Read(ref _rebuilds))
         {
             await tx.CommitAsync(ct);
-            await LoadAsync(ct);
+            await LoadAsync(_held, ct);
             return;
         }
-        var cells = await ReadCellsAsync(db, since, ct);
+        var cells = await ReadCellsAsync(db, since, _held, ct);
         await tx.CommitAsync(ct);
         _lock.EnterWriteLock();
         try
@@ -186,13 +201,16 @@ public sealed class AggregateStore
         Interlocked.Add(ref _cellsRead, cells.Count);
     }
 
-    /// <summary>All cells, or those changed after generation <paramref name="since"/>, with their options and pairs, inside
-    /// the caller's snapshot.</summary>
-    private static async Task<Dictionary<long, (CellKey Key, CellCounts Counts)>> ReadCellsAsync(BorgerpulsDb db, long? since, CancellationToken ct)
+    /// <summary>All cells, or those changed after generation <paramref name="since"/>, of the instruments <paramref name="held"/>
+    /// (null: all), with their options and pairs, inside the caller's snapshot.</summary>
+    private static async Task<Dictionary<long, (CellKey Key, CellCounts Counts)>> ReadCellsAsync(BorgerpulsDb db, long? since, HashSet<int>? held, CancellationToken ct)
     {
-        var selected = since is { } g ? db.AggregateCells.Where(c => c.Generation > g) : db.AggregateCells;
-        var options = since is null ? db.AggregateOptions : db.AggregateOptions.Where(o => selected.Select(c => c.Id).Contains(o.CellId));
-        var pairs = since is null ? db.AggregatePairs : db.AggregatePairs.Where(p => selected.Select(c => c.Id).Contains(p.CellId));
+        IQueryable<AggregateCell> selected = db.AggregateCells;
+        if (since is { } g) selected = selected.Where(c => c.Generation > g);
+        if (held is not null) selected = selected.Where(c => held.Contains(c.InstrumentId));
+        var whole = since is null && held is null;
+        var options = whole ? db.AggregateOptions : db.AggregateOptions.Where(o => selected.Select(c => c.Id).Contains(o.CellId));
+        var pairs = whole ? db.AggregatePairs : db.AggregatePairs.Where(p => selected.Select(c => c.Id).Contains(p.CellId));
         var byId = new Dictionary<long, (CellKey Key, CellCounts Counts)>();
         await foreach (var c in selected.AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
         {
