@@ -10,7 +10,7 @@ public sealed class Municipality
 }
 
 /// <summary>A job centre (jobcenter).</summary>
-public sealed class JobCentre
+public sealed class JobCentre : IRetirable
 {
     public int Id { get; set; }
     public int MunicipalityId { get; set; }
@@ -24,7 +24,7 @@ public sealed class JobCentre
 }
 
 /// <summary>An address or department (adresse/afdeling), e.g. "Sjællandsgade".</summary>
-public sealed class Site
+public sealed class Site : IRetirable
 {
     public int Id { get; set; }
     public int MunicipalityId { get; set; }
@@ -42,7 +42,7 @@ public sealed class Site
 }
 
 /// <summary>A team (team) within a site.</summary>
-public sealed class Unit
+public sealed class Unit : IRetirable
 {
     public int Id { get; set; }
     public int MunicipalityId { get; set; }
@@ -56,7 +56,7 @@ public sealed class Unit
 }
 
 /// <summary>An activation offer or external provider (tilbud) a response can be about.</summary>
-public sealed class Offer
+public sealed class Offer : IRetirable
 {
     public int Id { get; set; }
     public int MunicipalityId { get; set; }

@@ -1,7 +1,7 @@
 namespace Borgerpuls.Domain;
 
 /// <summary>A target group (målgruppe), e.g. <c>jobparat</c> or <c>sygedagpenge</c>.</summary>
-public sealed class TargetGroup
+public sealed class TargetGroup : IRetirable
 {
     public int Id { get; set; }
     public required string Key { get; set; }
@@ -14,7 +14,7 @@ public sealed class TargetGroup
 }
 
 /// <summary>A named union of target groups (målgruppesamling) used in reporting, e.g. <c>udsatte</c>.</summary>
-public sealed class TargetGroupSet
+public sealed class TargetGroupSet : IRetirable
 {
     public int Id { get; set; }
     public required string Key { get; set; }
@@ -27,7 +27,7 @@ public sealed class TargetGroupSet
 
 /// <summary>A municipality-defined context variable (baggrundsvariabel) such as age band or caseworker change.
 /// Only coded values are allowed, so it can never carry a direct identifier.</summary>
-public sealed class BackgroundVariable
+public sealed class BackgroundVariable : IRetirable
 {
     public int Id { get; set; }
     public required string Key { get; set; }

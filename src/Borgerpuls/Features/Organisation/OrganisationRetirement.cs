@@ -1,4 +1,5 @@
 using Borgerpuls.Data;
+using Borgerpuls.Domain;
 using Borgerpuls.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -39,34 +40,33 @@ public sealed class OrganisationRetirement(BorgerpulsDb db, AuditLog audit, Time
         return await SetAsync(kind, id, null, AuditActions.OrganisationReactivate, ct);
     }
 
-    /// <summary>Sets the retirement (a second click changes nothing and writes no second audit line).</summary>
+    /// <summary>Sets the retirement as one conditional update, so that of two clicks at once (or a second click later) one
+    /// changes it and writes the audit line, and the other changes nothing. Retiring again keeps the first date.</summary>
     private async Task<(string? Name, List<OrganisationProblem> Problems)> SetAsync(OrganisationKind kind, int id, DateTime? at, string action, CancellationToken ct)
     {
-        (string Key, string Name, DateTime? Was)? found = kind switch
+        var found = kind switch
         {
-            OrganisationKind.JobCentre => await Apply(db.JobCentres.Where(x => x.Id == id), x => x.RetiredAt, (x, v) => x.RetiredAt = v, x => (x.Key, x.Name)),
-            OrganisationKind.Site => await Apply(db.Sites.Where(x => x.Id == id), x => x.RetiredAt, (x, v) => x.RetiredAt = v, x => (x.Key, x.Name)),
-            OrganisationKind.Unit => await Apply(db.Units.Where(x => x.Id == id), x => x.RetiredAt, (x, v) => x.RetiredAt = v, x => (x.Key, x.Name)),
-            OrganisationKind.Offer => await Apply(db.Offers.Where(x => x.Id == id), x => x.RetiredAt, (x, v) => x.RetiredAt = v, x => (x.Key, x.Name)),
-            OrganisationKind.TargetGroup => await Apply(db.TargetGroups.Where(x => x.Id == id), x => x.RetiredAt, (x, v) => x.RetiredAt = v, x => (x.Key, x.Names.Da)),
-            OrganisationKind.TargetGroupSet => await Apply(db.TargetGroupSets.Where(x => x.Id == id), x => x.RetiredAt, (x, v) => x.RetiredAt = v, x => (x.Key, x.Names.Da)),
-            _ => await Apply(db.BackgroundVariables.Where(x => x.Id == id), x => x.RetiredAt, (x, v) => x.RetiredAt = v, x => (x.Key, x.Names.Da)),
+            OrganisationKind.JobCentre => await Apply(db.JobCentres, x => (x.Key, x.Name)),
+            OrganisationKind.Site => await Apply(db.Sites, x => (x.Key, x.Name)),
+            OrganisationKind.Unit => await Apply(db.Units, x => (x.Key, x.Name)),
+            OrganisationKind.Offer => await Apply(db.Offers, x => (x.Key, x.Name)),
+            OrganisationKind.TargetGroup => await Apply(db.TargetGroups, x => (x.Key, x.Names.Da)),
+            OrganisationKind.TargetGroupSet => await Apply(db.TargetGroupSets, x => (x.Key, x.Names.Da)),
+            _ => await Apply(db.BackgroundVariables, x => (x.Key, x.Names.Da)),
         };
         if (found is not { } f) return (null, [new("Org.NotFound")]);
-        if ((f.Was is null) == (at is null)) return (f.Name, []);
-        await db.SaveChangesAsync(ct);
-        await audit.WriteAsync(action, $"{kind} {f.Key} \"{f.Name}\"", ct: ct);
+        if (f.Changed) await audit.WriteAsync(action, $"{kind} {f.Key} \"{f.Name}\"", ct: ct);
         return (f.Name, []);
 
-        async Task<(string, string, DateTime?)?> Apply<T>(IQueryable<T> query, Func<T, DateTime?> get, Action<T, DateTime?> set, Func<T, (string, string)> label) where T : class
+        async Task<(string Key, string Name, bool Changed)?> Apply<T>(DbSet<T> set, Func<T, (string, string)> label) where T : class, IRetirable
         {
-            var entity = await query.SingleOrDefaultAsync(ct);
+            var entity = await set.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
             if (entity is null) return null;
-            var was = get(entity);
-            // Retiring again keeps the first date; taking back into use clears it.
-            if ((was is null) != (at is null)) set(entity, at);
+            var changed = at is null
+                ? await set.Where(x => x.Id == id && x.RetiredAt != null).ExecuteUpdateAsync(u => u.SetProperty(x => x.RetiredAt, (DateTime?)null), ct)
+                : await set.Where(x => x.Id == id && x.RetiredAt == null).ExecuteUpdateAsync(u => u.SetProperty(x => x.RetiredAt, at), ct);
             var (key, name) = label(entity);
-            return (key, name, was);
+            return (key, name, changed == 1);
         }
     }
 }

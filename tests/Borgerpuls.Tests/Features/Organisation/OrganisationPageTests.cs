@@ -144,6 +144,25 @@ public sealed class OrganisationPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Retire_and_reactivate_clicked_four_times_at_once_change_it_once_and_write_one_audit_line_each()
+    {
+        var analyst = await _app.SignedInClientAsync(Roles.Analyst);
+        int offer;
+        await using (var db = _database.Open()) offer = await db.Offers.Where(o => o.RetiredAt == null).Select(o => o.Id).FirstAsync();
+        foreach (var handler in new[] { "Retire", "Reactivate" })
+        {
+            var form = await StaffLogin.FormOfPairsAsync(analyst, Page, ("kind", "Offer"), ("id", $"{offer}"));
+            var body = await form.ReadAsStringAsync();
+            var sent = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
+                analyst.PostAsync(Page + "?handler=" + handler, new StringContent(body, null, "application/x-www-form-urlencoded"))));
+            Assert.All(sent, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        }
+        Assert.Equal(1, await AuditCountAsync(AuditActions.OrganisationRetire));
+        Assert.Equal(1, await AuditCountAsync(AuditActions.OrganisationReactivate));
+        await using (var db = _database.Open()) Assert.Null(await db.Offers.Where(o => o.Id == offer).Select(o => o.RetiredAt).SingleAsync());
+    }
+
+    [Fact]
     public async Task A_retired_target_group_and_team_leave_the_pickers_but_answers_naming_them_are_still_received()
     {
         var deviceKey = await Devices.AddAsync(_database, "nordvej", "borgeroplevelse-5", "tablet");
