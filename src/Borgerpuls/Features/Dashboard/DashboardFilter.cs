@@ -1,3 +1,4 @@
+using Borgerpuls.Features.Shared;
 using System.Globalization;
 using Borgerpuls.Features.Results;
 using Microsoft.AspNetCore.WebUtilities;
@@ -60,8 +61,8 @@ public sealed record DashboardFilter
     /// <summary>The selected months; by default the twelve months up to and including the current one.</summary>
     public (DateOnly From, DateOnly To) Months(DateOnly today)
     {
-        var to = ParseMonth(To) ?? new DateOnly(today.Year, today.Month, 1);
-        var from = ParseMonth(From) ?? to.AddMonths(-11);
+        var to = MonthField.Parse(To) ?? new DateOnly(today.Year, today.Month, 1);
+        var from = MonthField.Parse(From) ?? to.AddMonths(-11);
         return from <= to ? (from, to) : (to, from);
     }
 
@@ -101,10 +102,6 @@ public sealed record DashboardFilter
         return QueryHelpers.AddQueryString("", values.Where(v => !string.IsNullOrEmpty(v.Value)));
     }
 
-    public static string MonthText(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-
-    private static DateOnly? ParseMonth(string? text) =>
-        DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 }
 
 /// <summary>Resource keys of the filter choices, composed in one place (the views pass them to the localizer).</summary>

@@ -141,14 +141,14 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, Ins
         if (Instrument is { Length: > 0 } && Jobcentre is { Length: > 0 } && Centres.Any(c => c.Value == Jobcentre))
         {
             Definition = await instruments.LatestAsync(Instrument, HttpContext.RequestAborted);
-            HandedOutMonth ??= Date.Value.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+            HandedOutMonth ??= MonthField.Text(Date.Value);
             HandedOutSoFar = await HandedOutAsync();
         }
     }
 
     private async Task<long> HandedOutAsync()
     {
-        if (RecordPaperDistribution.ParseMonth(HandedOutMonth) is not { } month) return 0;
+        if (MonthField.Parse(HandedOutMonth) is not { } month) return 0;
         var site = string.IsNullOrEmpty(Site) ? null : Site;
         var group = string.IsNullOrEmpty(TargetGroup) ? null : TargetGroup;
         return await db.PaperDistributions.AsNoTracking()

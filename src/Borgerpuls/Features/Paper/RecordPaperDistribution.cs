@@ -1,3 +1,4 @@
+using Borgerpuls.Features.Shared;
 using System.Globalization;
 using Borgerpuls.Data;
 using Borgerpuls.Data.Aggregates;
@@ -53,7 +54,7 @@ internal static class RecordPaperDistribution
         var group = request.TargetGroup is null ? null : await db.TargetGroups.SingleOrDefaultAsync(t => t.Key == request.TargetGroup, ct);
         if (request.TargetGroup is not null && group is null) errors["targetGroup"] = [$"Unknown target group '{request.TargetGroup}'."];
         var now = clock.GetUtcNow().UtcDateTime;
-        var month = ParseMonth(request.Month);
+        var month = MonthField.Parse(request.Month);
         if (month is null) errors["month"] = ["Give the month as yyyy-MM, e.g. 2026-03."];
         else if (month > new DateOnly(now.Year, now.Month, 1)) errors["month"] = ["The month is in the future: record forms once they are handed out."];
         else if (month.Value.Year < 2000) errors["month"] = ["The month is too far back."];
@@ -72,16 +73,8 @@ internal static class RecordPaperDistribution
         var handedOut = new DenominatorDelta();
         handedOut.HandedOut(row);
         await DenominatorTransaction.SaveChangesAsync(db, target, handedOut, ct);
-        var monthText = row.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var monthText = MonthField.Text(row.Month);
         await audit.WriteAsync(AuditActions.PaperHandedOut, $"{instrument.Key} {centre.Key} {monthText}: {row.Count} form(s)", ct: ct);
         return (new PaperDistributionRecorded(row.Id, instrument.Key, centre.Key, monthText, row.Count), errors);
-    }
-
-    /// <summary>"yyyy-MM", or a date "yyyy-MM-dd" whose month is meant.</summary>
-    public static DateOnly? ParseMonth(string? text)
-    {
-        var value = text?.Trim();
-        if (DateOnly.TryParseExact(value, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month)) return month;
-        return DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? new DateOnly(date.Year, date.Month, 1) : null;
     }
 }

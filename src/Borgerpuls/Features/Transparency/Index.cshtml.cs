@@ -97,7 +97,7 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target database, A
             throw;
         }
         await audit.WriteAsync(AuditActions.TransparencyPublish,
-            $"snapshot {snapshot.Id} {choice.ScopeKey} {choice.Instrument.Key} {Month(choice.From)}–{Month(choice.To)} actions [{string.Join(",", choice.Actions.Select(a => a.Id))}]", ct: ct);
+            $"snapshot {snapshot.Id} {choice.ScopeKey} {choice.Instrument.Key} {MonthField.Text(choice.From)}–{MonthField.Text(choice.To)} actions [{string.Join(",", choice.Actions.Select(a => a.Id))}]", ct: ct);
         return Done(choice.ScopeKey);
     }
 
@@ -151,7 +151,7 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target database, A
         var chosen = new List<ActionItem>();
         if (name is not null && instrument is not null && from is not null && to is not null)
         {
-            var available = await ActionsInScopeAsync(instrument.Key, centreKey, from.Value, EndOfMonth(to.Value), ct);
+            var available = await ActionsInScopeAsync(instrument.Key, centreKey, from.Value, MonthField.LastDay(to.Value), ct);
             foreach (var id in Actions.Distinct())
             {
                 if (available.FirstOrDefault(a => a.Id == id) is { } action) chosen.Add(action);
@@ -159,19 +159,16 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target database, A
             }
         }
         if (Errors.Count > 0) return null;
-        return new Publication(scope, name!, centreId, centreKey, instrument!, from!.Value, EndOfMonth(to!.Value), chosen);
+        return new Publication(scope, name!, centreId, centreKey, instrument!, from!.Value, MonthField.LastDay(to!.Value), chosen);
     }
 
     private DateOnly? ReadMonth(string? text, string field)
     {
-        if (DateOnly.TryParseExact(text?.Trim(), "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month)) return month;
+        if (MonthField.Parse(text) is { } month) return month;
         Errors.Add(t[field == nameof(From) ? "Transparency.BadFrom" : "Transparency.BadTo", text ?? ""]);
         return null;
     }
 
-    private static DateOnly EndOfMonth(DateOnly month) => month.AddMonths(1).AddDays(-1);
-
-    private static string Month(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     /// <summary>The snapshot as the public would read it: like a committee member (no scope, every rule for those below
     /// analyst), so a target is hidden as a complementary cell would be and the reader's ledger holds every set shown.</summary>
@@ -195,14 +192,13 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target database, A
         var today = DanishTime.Today(clock);
         var lastMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
         Instrument ??= Instruments.FirstOrDefault()?.Value;
-        From ??= Month(lastMonth.AddMonths(-11));
-        To ??= Month(lastMonth);
+        From ??= MonthField.Text(lastMonth.AddMonths(-11));
+        To ??= MonthField.Text(lastMonth);
         if (Municipality is not null && Instrument is not null
-            && DateOnly.TryParseExact(From, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)
-            && DateOnly.TryParseExact(To, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var to))
+            && MonthField.Parse(From) is { } from && MonthField.Parse(To) is { } to)
         {
             var centre = string.IsNullOrEmpty(Scope) || Scope == Municipality.Key ? null : Scope;
-            Available = await ActionsInScopeAsync(Instrument, centre, from, EndOfMonth(to), ct);
+            Available = await ActionsInScopeAsync(Instrument, centre, from, MonthField.LastDay(to), ct);
         }
         // Every centre that has ever published, retired ones too, by its name.
         var names = await db.JobCentres.AsNoTracking().ToDictionaryAsync(j => j.Key, j => j.Name, ct);
