@@ -22,6 +22,9 @@ public sealed class IndexModel(BorgerpulsDb db, AuditLog audit, TimeProvider clo
     public List<TargetGroupSet> Sets { get; private set; } = [];
     public List<BackgroundVariable> Variables { get; private set; } = [];
     public List<string> Errors { get; } = [];
+
+    /// <summary>The form that was refused, shown again open and as typed next to the problems.</summary>
+    public OrganisationForm? Failed { get; private set; }
     [TempData] public string? Done { get; set; }
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
@@ -35,7 +38,11 @@ public sealed class IndexModel(BorgerpulsDb db, AuditLog audit, TimeProvider clo
             NameEn = nameEn, Window = window, Provider = provider, Members = members ?? [], Options = options,
         };
         var (key, problems) = await new OrganisationEditor(db, audit).SaveAsync(form, ct);
-        if (key is null) return await ProblemsAsync(problems, ct);
+        if (key is null)
+        {
+            Failed = form;
+            return await ProblemsAsync(problems, ct);
+        }
         Done = t[id is null ? "Org.Created" : "Org.Renamed", t[OrganisationKinds.ResourceKey(kind)], name!.Trim()].Value;
         return RedirectToPage();
     }
@@ -88,6 +95,11 @@ public sealed class IndexModel(BorgerpulsDb db, AuditLog audit, TimeProvider clo
 
     /// <summary>A name in the reader's language (Danish when there is none in it).</summary>
     public static string Name(LocalizedText names) => names.In(System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName).Text;
+
+    /// <summary>The refused form if it was this new-item form (kind and parent) or this item's change form (kind and id).</summary>
+    public OrganisationForm? FailedNew(OrganisationKind kind, int? parent) => Failed is { Id: null } f && f.Kind == kind && f.Parent == parent ? f : null;
+
+    public OrganisationForm? FailedChange(OrganisationKind kind, int id) => Failed is { } f && f.Kind == kind && f.Id == id ? f : null;
 
     public static string KindKey(OrganisationKind kind) => OrganisationKinds.ResourceKey(kind);
 

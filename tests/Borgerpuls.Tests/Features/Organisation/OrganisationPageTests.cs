@@ -112,6 +112,11 @@ public sealed class OrganisationPageTests : IAsyncLifetime
         var html = await refused.Content.ReadAsStringAsync();
         Assert.Contains("Navnet »torvet« er allerede brugt her. Vælg et andet navn.", html);
         Assert.Contains("Gentagelsesvinduet »99999« skal være et helt antal sekunder fra 0 til 3600.", html);
+        // The refused form is shown again open, as typed — the new-site form under Centrum, not the others.
+        Assert.Matches($"<details class=\"org-new\" open=\"open\">\\s*<summary>[^<]*</summary>\\s*<form[^>]*>\\s*<input type=\"hidden\" name=\"kind\" value=\"Site\" />\\s*<input type=\"hidden\" name=\"parent\" value=\"{centrum}\" />", html);
+        Assert.Contains($"id=\"new-site-{centrum}-name\" name=\"name\" value=\"torvet\"", html);
+        Assert.Contains($"id=\"new-site-{centrum}-window\" name=\"window\" value=\"99999\"", html);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "<details class=\"org-(new|change)\" open"));
         var set = await PostAsync(analyst, "Save", ("kind", "TargetGroupSet"), ("name", "Tom samling"));
         Assert.Contains("Vælg mindst én målgruppe til samlingen.", await set.Content.ReadAsStringAsync());
         // The same name under another job centre is another site.
