@@ -144,25 +144,26 @@ internal sealed class CellSelection
     /// <summary>The groups of one dimension a cell falls in.</summary>
     public IEnumerable<(string Key, string Label)> GroupsOf(Dimension? by, CellKey key, string language)
     {
+        var (total, unknown) = GroupLabels(language);
         switch (by)
         {
             case null:
-                yield return ("all", "I alt");
+                yield return ("all", total);
                 break;
             case Dimension.JobCentre:
-                yield return Named(Index.JobCentres, key.JobCentreId);
+                yield return Named(Index.JobCentres, key.JobCentreId, unknown);
                 break;
             case Dimension.Site:
-                yield return Named(Index.Sites, key.SiteId);
+                yield return Named(Index.Sites, key.SiteId, unknown);
                 break;
             case Dimension.Unit:
-                yield return Named(Index.Units, key.UnitId);
+                yield return Named(Index.Units, key.UnitId, unknown);
                 break;
             case Dimension.Offer:
-                yield return Named(Index.Offers, key.OfferId);
+                yield return Named(Index.Offers, key.OfferId, unknown);
                 break;
             case Dimension.TargetGroup:
-                yield return Index.TargetGroups.TryGetValue(key.TargetGroupId, out var tg) ? (tg.Key, tg.Names.In(language).Text) : ("", "Ukendt");
+                yield return Index.TargetGroups.TryGetValue(key.TargetGroupId, out var tg) ? (tg.Key, tg.Names.In(language).Text) : ("", unknown);
                 break;
             case Dimension.TargetGroupSet:
                 foreach (var (setKey, set) in Index.Sets.Where(s => s.Value.Members.Contains(key.TargetGroupId)))
@@ -176,10 +177,10 @@ internal sealed class CellSelection
             // Only configured keys ever become a group: text stored before meeting types were a fixed list (or a language
             // code no citizen page offers) is counted as unknown and never shown as a label.
             case Dimension.MeetingType:
-                yield return MeetingType.IsKnown(key.MeetingType) ? (key.MeetingType, key.MeetingType) : ("", "Ukendt");
+                yield return MeetingType.IsKnown(key.MeetingType) ? (key.MeetingType, key.MeetingType) : ("", unknown);
                 break;
             case Dimension.Language:
-                yield return Localization.LocalizationSetup.CitizenCultures.Contains(key.Language) ? (key.Language, key.Language) : ("", "Ukendt");
+                yield return Localization.LocalizationSetup.CitizenCultures.Contains(key.Language) ? (key.Language, key.Language) : ("", unknown);
                 break;
             case Dimension.Period:
                 yield return (PeriodKey(key.Month, Request.Period), PeriodKey(key.Month, Request.Period));
@@ -187,7 +188,7 @@ internal sealed class CellSelection
             // Responses without the variable are in no background cell: they are counted from ScopeCells, as unknown.
             case Dimension.Background:
                 yield return Index.BackgroundVariables.GetValueOrDefault(key.BackgroundKey)?.Options.FirstOrDefault(o => o.Code == key.BackgroundCode) is { } option
-                    ? (option.Code, option.Labels.In(language).Text) : ("", "Ukendt");
+                    ? (option.Code, option.Labels.In(language).Text) : ("", unknown);
                 break;
         }
     }
@@ -203,8 +204,18 @@ internal sealed class CellSelection
         };
     }
 
-    private static (string, string) Named(IReadOnlyDictionary<int, (string Key, string Name)> map, int id) =>
-        map.TryGetValue(id, out var hit) ? hit : ("", "Ukendt");
+    private static (string, string) Named(IReadOnlyDictionary<int, (string Key, string Name)> map, int id, string unknown) =>
+        map.TryGetValue(id, out var hit) ? hit : ("", unknown);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Total, string Unknown)> Labels = new(StringComparer.Ordinal);
+
+    /// <summary>"I alt" and "Ukendt" in the reader's language, looked up once per language (this runs once per cell).</summary>
+    public static (string Total, string Unknown) GroupLabels(string language) => Labels.GetOrAdd(language, l =>
+    {
+        // The invariant culture's "iv" (a process without a culture) reads the neutral, Danish texts.
+        var culture = l == "iv" ? System.Globalization.CultureInfo.InvariantCulture : System.Globalization.CultureInfo.GetCultureInfo(l);
+        return (Localization.SharedTexts.Get("Results.Group.Total", culture), Localization.SharedTexts.Get("Results.Group.Unknown", culture));
+    });
 
     private static Func<CellKey, bool> Equal(int id, Func<CellKey, int> pick) => k => pick(k) == id;
 

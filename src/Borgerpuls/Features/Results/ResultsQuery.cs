@@ -37,7 +37,7 @@ public static class ResultsQuery
         var groups = sums.Groups;
         if (request.By is null && groups.Count == 0)
         {
-            groups["all"] = ("I alt", new CellTotal(new SlotLayout()));
+            groups["all"] = (CellSelection.GroupLabels(language).Total, new CellTotal(new SlotLayout()));
         }
         var ordered = groups.OrderBy(g => request.By == Dimension.Period && request.By2 is null ? g.Key : g.Value.Label, StringComparer.Ordinal).ToList();
 

@@ -93,7 +93,7 @@ public sealed class BreakdownTests : IAsyncLifetime
         {
             CultureInfo.CurrentUICulture = new CultureInfo("en");
             var english = await RunAsync(Variable);
-            Assert.Equal(["No", "Ukendt", "Yes"], english.Groups.Select(g => g.Label).Order(StringComparer.Ordinal));
+            Assert.Equal(["No", "Unknown", "Yes"], english.Groups.Select(g => g.Label).Order(StringComparer.Ordinal));
             CultureInfo.CurrentUICulture = new CultureInfo("da");
             var danish = await RunAsync(Variable);
             Assert.Equal(["Ja", "Nej", "Ukendt"], danish.Groups.Select(g => g.Label).Order(StringComparer.Ordinal));
