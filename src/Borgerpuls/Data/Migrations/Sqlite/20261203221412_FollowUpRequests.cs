@@ -1,82 +1,91 @@
-﻿using System;
+using System;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
 namespace Borgerpuls.Data.Migrations.Sqlite
 {
-    /// <inheritdoc />
+    /// <summary>Follow-up requests get a random UUID as id (no counter to show their order) and a handling date. The table was
+    /// never written to before this version, so it is created anew rather than rebuilt: a rebuild of a table on SQLite switches
+    /// foreign keys off outside the migration's transaction.</summary>
     public partial class FollowUpRequests : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropIndex(
-                name: "IX_FollowUpRequests_JobCentreId",
-                table: "FollowUpRequests");
-
-            migrationBuilder.AlterColumn<Guid>(
-                name: "Id",
-                table: "FollowUpRequests",
-                type: "TEXT",
-                nullable: false,
-                oldClrType: typeof(int),
-                oldType: "INTEGER")
-                .OldAnnotation("Sqlite:Autoincrement", true);
-
-            migrationBuilder.AddColumn<DateOnly>(
-                name: "HandledOn",
-                table: "FollowUpRequests",
-                type: "TEXT",
-                nullable: true);
-
+            migrationBuilder.DropTable(name: "FollowUpRequests");
+            migrationBuilder.CreateTable(
+                name: "FollowUpRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    JobCentreId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    HandledBy = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    HandledOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    HandlingNote = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FollowUpRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FollowUpRequests_JobCentres_JobCentreId",
+                        column: x => x.JobCentreId,
+                        principalTable: "JobCentres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_FollowUpRequests_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
             migrationBuilder.CreateIndex(
                 name: "IX_FollowUpRequests_JobCentreId_Status",
                 table: "FollowUpRequests",
                 columns: new[] { "JobCentreId", "Status" });
-
             migrationBuilder.CreateIndex(
                 name: "IX_FollowUpRequests_SiteId",
                 table: "FollowUpRequests",
                 column: "SiteId");
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_FollowUpRequests_Sites_SiteId",
-                table: "FollowUpRequests",
-                column: "SiteId",
-                principalTable: "Sites",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_FollowUpRequests_Sites_SiteId",
-                table: "FollowUpRequests");
-
-            migrationBuilder.DropIndex(
-                name: "IX_FollowUpRequests_JobCentreId_Status",
-                table: "FollowUpRequests");
-
-            migrationBuilder.DropIndex(
-                name: "IX_FollowUpRequests_SiteId",
-                table: "FollowUpRequests");
-
-            migrationBuilder.DropColumn(
-                name: "HandledOn",
-                table: "FollowUpRequests");
-
-            migrationBuilder.AlterColumn<int>(
-                name: "Id",
-                table: "FollowUpRequests",
-                type: "INTEGER",
-                nullable: false,
-                oldClrType: typeof(Guid),
-                oldType: "TEXT")
-                .Annotation("Sqlite:Autoincrement", true);
-
+            migrationBuilder.DropTable(name: "FollowUpRequests");
+            migrationBuilder.CreateTable(
+                name: "FollowUpRequests",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CreatedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    JobCentreId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    HandledBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    HandlingNote = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FollowUpRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FollowUpRequests_JobCentres_JobCentreId",
+                        column: x => x.JobCentreId,
+                        principalTable: "JobCentres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
             migrationBuilder.CreateIndex(
                 name: "IX_FollowUpRequests_JobCentreId",
                 table: "FollowUpRequests",
