@@ -4,6 +4,7 @@ using Borgerpuls.Data;
 using Borgerpuls.Features.Home;
 using Borgerpuls.Features.Health;
 using Borgerpuls.Features.DeviceHealth;
+using Borgerpuls.Features.FollowUp;
 using Borgerpuls.Features.Ingest;
 using Borgerpuls.Features.Results;
 using Borgerpuls.Features.Comments;
@@ -107,6 +108,7 @@ internal static class WebApp
         app.MapInsights();
         app.MapDashboard();
         app.MapTablet();
+        app.MapFollowUp();
         app.MapPaper();
         app.MapImports();
         app.MapRazorPages();

@@ -52,6 +52,8 @@ public static class AuditActions
     public const string CampaignDeleteData = "campaign.delete-data";
     public const string TransparencyPublish = "transparency.publish";
     public const string TransparencyWithdraw = "transparency.withdraw";
+    public const string FollowUpView = "followup.view";
+    public const string FollowUpUpdate = "followup.update";
 
     /// <summary>Every code above, for the check that each has a name in every staff language.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(AuditActions).GetFields(BindingFlags.Public | BindingFlags.Static)

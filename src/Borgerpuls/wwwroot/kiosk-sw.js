@@ -1,9 +1,9 @@
 // Keeps the kiosk and tablet pages and their assets available offline; answers are never cached here (they live in
 // IndexedDB). Registered twice, with the scopes /kiosk and /tablet, so staff pages are never cached.
 "use strict";
-const CACHE = "borgerpuls-devices-v2";
+const CACHE = "borgerpuls-devices-v3";
 const ASSETS = ["/kiosk", "/tablet", "/css/citizen.css", "/kiosk/queue.js", "/kiosk/delivery.js", "/kiosk/language.js", "/kiosk/setup.js",
-  "/kiosk/kiosk.js", "/tablet/tablet.js", "/kiosk/face-1.svg", "/kiosk/face-2.svg", "/kiosk/face-3.svg", "/kiosk/face-4.svg"];
+  "/kiosk/kiosk.js", "/tablet/follow-up.js", "/tablet/tablet.js", "/kiosk/face-1.svg", "/kiosk/face-2.svg", "/kiosk/face-3.svg", "/kiosk/face-4.svg"];
 
 self.addEventListener("install", event => event.waitUntil(caches.open(CACHE).then(cache => cache.addAll(ASSETS)).then(() => self.skipWaiting())));
 self.addEventListener("activate", event => event.waitUntil(

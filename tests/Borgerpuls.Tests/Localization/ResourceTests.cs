@@ -64,7 +64,8 @@ public sealed class ResourceTests
         while (!File.Exists(Path.Combine(dir, "Borgerpuls.slnx"))) dir = Path.GetDirectoryName(dir)!;
         var features = Path.Combine(dir, "src", "Borgerpuls", "Features");
         string[] pages = ["Shared/_CitizenLayout.cshtml", "Invitations/Answer.cshtml", "Web/Survey.cshtml", "Questionnaire/_Errors.cshtml",
-            "Questionnaire/_LanguagePicker.cshtml", "Questionnaire/_Question.cshtml", "Questionnaire/_Questions.cshtml"];
+            "Questionnaire/_LanguagePicker.cshtml", "Questionnaire/_Question.cshtml", "Questionnaire/_Questions.cshtml",
+            "FollowUp/_Offer.cshtml", "FollowUp/Request.cshtml"];
         var used = pages.SelectMany(p => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(Path.Combine(features, p)), "T\\[\"([A-Za-z.]+)\"")
             .Select(m => m.Groups[1].Value)).Distinct().ToList();
         Assert.Contains("Questionnaire.Errors", used);

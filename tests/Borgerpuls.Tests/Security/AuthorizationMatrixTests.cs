@@ -112,7 +112,7 @@ public sealed class AuthorizationMatrixTests
     /// <summary>Endpoints for kiosks and tablets only: behind the device policy (the device scheme answers 401 saying why), so no
     /// staff session or token opens them, and a device key does.</summary>
     private static readonly (string Method, string Route)[] DeviceEndpoints =
-        [("GET", "/api/v1/devices/self"), ("POST", "/api/v1/devices/heartbeat"), ("POST", "/api/v1/declines")];
+        [("GET", "/api/v1/devices/self"), ("POST", "/api/v1/devices/heartbeat"), ("POST", "/api/v1/declines"), ("POST", "/api/v1/follow-up")];
 
     [Fact]
     public async Task Device_endpoints_open_only_with_a_device_key()

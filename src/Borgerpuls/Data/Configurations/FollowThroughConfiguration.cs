@@ -52,8 +52,16 @@ internal sealed class FollowUpRequestConfiguration : IEntityTypeConfiguration<Fo
 {
     public void Configure(EntityTypeBuilder<FollowUpRequest> b)
     {
-        b.Property(x => x.Message).HasMaxLength(4000);
+        // The id is the offer page's random token, never generated here (no counter to give the requests an order).
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.Phone).HasMaxLength(20);
+        b.Property(x => x.Message).HasMaxLength(2000);
+        b.Property(x => x.HandledBy).HasMaxLength(320);
+        b.Property(x => x.HandlingNote).HasMaxLength(4000);
+        b.HasIndex(x => new { x.JobCentreId, x.Status });
         b.HasOne<JobCentre>().WithMany().HasForeignKey(x => x.JobCentreId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Site>().WithMany().HasForeignKey(x => x.SiteId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

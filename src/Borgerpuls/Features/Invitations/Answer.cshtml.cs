@@ -15,7 +15,8 @@ namespace Borgerpuls.Features.Invitations;
 /// response id is fixed when the page is shown, so a double submit stores one response.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(WebHardening.CitizenPolicy)]
-public sealed class AnswerModel(BorgerpulsDb db, InstrumentCatalog instruments, OrganisationLookup organisation, IngestQueue queue, TimeProvider clock) : PageModel
+public sealed class AnswerModel(BorgerpulsDb db, InstrumentCatalog instruments, OrganisationLookup organisation, IngestQueue queue, TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<Retention.RetentionOptions> retention) : PageModel
 {
     public InstrumentDefinition? Instrument { get; private set; }
     public string Language { get; private set; } = "da";
@@ -24,9 +25,14 @@ public sealed class AnswerModel(BorgerpulsDb db, InstrumentCatalog instruments, 
     public bool Done { get; private set; }
     public IReadOnlyList<SubmissionError> Errors { get; private set; } = [];
 
+    /// <summary>"Vil du kontaktes?" after a negative answer (<see cref="FollowUp.FollowUpOffer"/>); null otherwise.</summary>
+    public FollowUp.FollowUpForm? FollowUpOffer { get; private set; }
+
     /// <param name="sent">Set by the redirect after a stored answer (post/redirect/get): a reload or Back then shows the thanks
     /// again instead of posting the form a second time.</param>
-    public async Task<IActionResult> OnGetAsync(string? token, bool sent, CancellationToken ct)
+    /// <param name="contact">After a stored negative answer: the invitation's job centre (and <paramref name="contactSite"/>),
+    /// where the offer to be contacted goes — never the response or the invitation.</param>
+    public async Task<IActionResult> OnGetAsync(string? token, bool sent, string? contact, string? contactSite, CancellationToken ct)
     {
         var point = await ResolveAsync(token, ct);
         ResponseId = Guid.NewGuid();
@@ -34,6 +40,10 @@ public sealed class AnswerModel(BorgerpulsDb db, InstrumentCatalog instruments, 
         {
             Refusal = null;
             Done = true;
+            if (!string.IsNullOrEmpty(contact))
+            {
+                FollowUpOffer = new FollowUp.FollowUpForm(contact, contactSite, Guid.NewGuid(), retention.Value.FollowUpDays);
+            }
             return Page();
         }
         return point is null ? Gone() : Page();
@@ -65,8 +75,10 @@ public sealed class AnswerModel(BorgerpulsDb db, InstrumentCatalog instruments, 
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
+        var (contact, contactSite) = FollowUp.FollowUpOffer.IsNegative(Instrument, submission.Answers)
+            ? await FollowUp.FollowUpPlace.OfAsync(db, point, null, ct) : (null, null);
         // The language chosen by a ?culture= link stays with the thanks page.
-        return RedirectToPage(new { token, sent = true, culture = Request.Query["culture"].FirstOrDefault() });
+        return RedirectToPage(new { token, sent = true, contact, contactSite, culture = Request.Query["culture"].FirstOrDefault() });
     }
 
     private async Task<CollectionPoint?> ResolveAsync(string? token, CancellationToken ct)

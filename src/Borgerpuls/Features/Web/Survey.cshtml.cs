@@ -17,7 +17,8 @@ namespace Borgerpuls.Features.Web;
 /// queue as the API, as channel <c>web</c>; the response id is fixed when the page is shown, so a double submit stores one.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(WebHardening.CitizenPolicy)]
-public sealed class SurveyModel(BorgerpulsDb db, InstrumentCatalog instruments, OrganisationLookup organisation, IngestQueue queue, TimeProvider clock) : PageModel
+public sealed class SurveyModel(BorgerpulsDb db, InstrumentCatalog instruments, OrganisationLookup organisation, IngestQueue queue, TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<Retention.RetentionOptions> retention) : PageModel
 {
     public WebCampaignState State { get; private set; }
     public InstrumentDefinition? Instrument { get; private set; }
@@ -29,9 +30,14 @@ public sealed class SurveyModel(BorgerpulsDb db, InstrumentCatalog instruments, 
     public List<(string Key, string Name, bool Danish)> TargetGroups { get; private set; } = [];
     public List<(string Key, string Name)> JobCentres { get; private set; } = [];
 
+    /// <summary>"Vil du kontaktes?" after a negative answer (<see cref="FollowUp.FollowUpOffer"/>); null otherwise.</summary>
+    public FollowUp.FollowUpForm? FollowUpOffer { get; private set; }
+
     /// <param name="sent">Set by the redirect after a post (post/redirect/get): 1 stored, 2 already stored earlier. A reload or
     /// Back then shows the thanks again instead of posting the form a second time.</param>
-    public async Task<IActionResult> OnGetAsync(string? campaign, int? sent, CancellationToken ct)
+    /// <param name="contact">After a stored negative answer: the job centre (and <paramref name="contactSite"/>) the offer to be
+    /// contacted goes to — what the campaign or the citizen's choice named, never the response.</param>
+    public async Task<IActionResult> OnGetAsync(string? campaign, int? sent, string? contact, string? contactSite, CancellationToken ct)
     {
         var found = await ResolveAsync(campaign, ct);
         ResponseId = Guid.NewGuid();
@@ -39,6 +45,10 @@ public sealed class SurveyModel(BorgerpulsDb db, InstrumentCatalog instruments, 
         {
             Done = sent == 1;
             AlreadyAnswered = sent == 2;
+            if (Done && !string.IsNullOrEmpty(contact))
+            {
+                FollowUpOffer = new FollowUp.FollowUpForm(contact, contactSite, Guid.NewGuid(), retention.Value.FollowUpDays);
+            }
         }
         return Respond(found);
     }
@@ -70,8 +80,10 @@ public sealed class SurveyModel(BorgerpulsDb db, InstrumentCatalog instruments, 
         var outcome = await QuestionnaireSubmit.SubmitAsync(submission, Instrument, found.Point, organisation, queue, clock, ct);
         if (outcome.Stored || outcome.AlreadyAnswered)
         {
+            var (contact, contactSite) = outcome.Stored && FollowUp.FollowUpOffer.IsNegative(Instrument, submission.Answers)
+                ? await FollowUp.FollowUpPlace.OfAsync(db, found.Point, jobcentre, ct) : (null, null);
             // The language chosen by a ?culture= link stays with the thanks page.
-            return RedirectToPage(new { campaign, sent = outcome.Stored ? 1 : 2, culture = Request.Query["culture"].FirstOrDefault() });
+            return RedirectToPage(new { campaign, sent = outcome.Stored ? 1 : 2, contact, contactSite, culture = Request.Query["culture"].FirstOrDefault() });
         }
         Errors = outcome.Errors;
         Response.StatusCode = StatusCodes.Status400BadRequest;

@@ -35,7 +35,7 @@ const DeviceSetup = (() => {
     if (!("serviceWorker" in navigator)) return;
     navigator.serviceWorker.register("/kiosk-sw.js", { scope })
       .then(() => navigator.serviceWorker.ready)
-      .then(() => caches.open("borgerpuls-devices-v2"))
+      .then(() => caches.open("borgerpuls-devices-v3"))
       .then(cache => cache.add(location.href))
       .then(() => { document.documentElement.dataset.offlineReady = "true"; })
       .catch(() => {});

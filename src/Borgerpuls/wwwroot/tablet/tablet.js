@@ -6,6 +6,7 @@
 (() => {
   const root = document.getElementById("tablet");
   const $ = id => document.getElementById(id);
+  const followUp = FollowUpOffer($);
   const show = id => ["setup", "staff", "citizen", "thanks"].forEach(p => { $(p).hidden = p !== id; });
   const questions = root.dataset.questions.split(",");
   let context = null;
@@ -65,9 +66,17 @@
     return answers;
   };
 
-  const thank = () => {
+  // After an answer at the negative end of any question the thanks offer "Vil du kontaktes?" (never on the kiosk). The
+  // offer knows nothing of the answer just queued: it gets its own random id, and the server takes the job centre and site
+  // from the tablet's key.
+  const negative = JSON.parse($("negative-answers").textContent);
+  const isNegative = answers => Object.entries(answers).some(([key, value]) => (negative[key] || []).some(code => [].concat(value).includes(code)));
+  const offer = followUp.start;
+
+  const thank = negativeAnswer => {
     $("answers").reset();
     $("nothing-sent").hidden = true;
+    offer(negativeAnswer);
     show("thanks");
     flush();
   };
@@ -84,9 +93,9 @@
       id: Delivery.uuid(), instrument: root.dataset.instrument, answeredAt: new Date().toISOString(),
       context: { ...context, language: CitizenLanguage.current() }, answers,
     });
-    thank();
+    thank(isNegative(answers));
   });
-  $("next").addEventListener("click", () => { CitizenLanguage.reset(); show("staff"); });
+  $("next").addEventListener("click", () => { followUp.start(false); CitizenLanguage.reset(); show("staff"); });
 
   // "Ønskede ikke at svare": one tap records a declined hand-over for the chosen context (no answers, nothing about the
   // citizen), the denominator of the response rate. Kept in local storage until the server acknowledges it; the UUID makes
@@ -123,7 +132,7 @@
   // The citizen sent nothing and chose not to answer: the hand-over counts as declined for the context staff chose.
   $("record-declined").addEventListener("click", () => {
     recordDeclined(context);
-    thank();
+    thank(false);
   });
   window.addEventListener("online", sendDeclined);
   setInterval(sendDeclined, 5000);

@@ -716,39 +716,39 @@ namespace Borgerpuls.Data.Migrations.Postgres
 
             modelBuilder.Entity("Borgerpuls.Domain.FollowUpRequest", b =>
                 {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
 
                     b.Property<DateOnly>("CreatedOn")
                         .HasColumnType("date");
 
                     b.Property<string>("HandledBy")
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<DateOnly?>("HandledOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("HandlingNote")
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<int>("JobCentreId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Message")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Phone")
                         .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<int?>("SiteId")
                         .HasColumnType("integer");
@@ -760,7 +760,9 @@ namespace Borgerpuls.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("JobCentreId");
+                    b.HasIndex("SiteId");
+
+                    b.HasIndex("JobCentreId", "Status");
 
                     b.ToTable("FollowUpRequests");
                 });
@@ -2168,6 +2170,11 @@ namespace Borgerpuls.Data.Migrations.Postgres
                         .HasForeignKey("JobCentreId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Borgerpuls.Domain.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Borgerpuls.Domain.Instrument", b =>

@@ -693,36 +693,38 @@ namespace Borgerpuls.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Borgerpuls.Domain.FollowUpRequest", b =>
                 {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("CreatedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("HandledBy")
-                        .HasMaxLength(400)
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("HandledOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("HandlingNote")
-                        .HasMaxLength(400)
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("JobCentreId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Message")
-                        .HasMaxLength(4000)
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(400)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Phone")
                         .IsRequired()
-                        .HasMaxLength(400)
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("SiteId")
@@ -735,7 +737,9 @@ namespace Borgerpuls.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("JobCentreId");
+                    b.HasIndex("SiteId");
+
+                    b.HasIndex("JobCentreId", "Status");
 
                     b.ToTable("FollowUpRequests");
                 });
@@ -2097,6 +2101,11 @@ namespace Borgerpuls.Data.Migrations.Sqlite
                         .HasForeignKey("JobCentreId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Borgerpuls.Domain.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Borgerpuls.Domain.Instrument", b =>
