@@ -47,7 +47,7 @@ public static class AlertMailText
         };
     }
 
-    public static string Percent(double share, CultureInfo culture) => (share * 100).ToString("N0", culture) + " %";
+    public static string Percent(double share, CultureInfo culture) => Charts.ChartFormat.Percent(share, culture);
 
     private static string Page(AlertRule rule) => rule.Kind switch
     {

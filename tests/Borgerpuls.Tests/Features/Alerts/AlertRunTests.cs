@@ -50,7 +50,7 @@ public sealed class AlertRunTests(SmtpServerFixture smtp) : IClassFixture<SmtpSe
     private static readonly DateTime Nine = new(2026, 3, 10, 9, 0, 0, DateTimeKind.Utc), Ten = Nine.AddHours(1), Eleven = Nine.AddHours(2);
 
     /// <summary>Window of 3 hours at 11:30 UTC: the hours 09:00–11:59. In it 12 answers, 5 negative (codes 1 and 2) and 7
-    /// positive: 5 / 12 = 41.7 % → "42 %" above the level of 40 %. Three negative answers at 07:00 lie outside.</summary>
+    /// positive: 5 / 12 = 41.7 % → "42 pct." above the level of 40 %. Three negative answers at 07:00 lie outside.</summary>
     private async Task TwelveAnswersFiveNegativeAsync()
     {
         await Responses.WriteAsync(_database,
@@ -69,8 +69,8 @@ public sealed class AlertRunTests(SmtpServerFixture smtp) : IClassFixture<SmtpSe
         Assert.Equal(new AlertRunResult(1, 0, 1, 0), first);
         var mail = Assert.Single(smtp.Server.Messages(_to));
         var body = mail.TextBody;
-        Assert.Contains("42 %", body);
-        Assert.Contains("grænse 40 %", body);
+        Assert.Contains("42 pct.", body);
+        Assert.Contains("grænse 40 pct.", body);
         Assert.Contains("Sjællandsgade", mail.Subject + body);
         Assert.Contains("Grundlag (besvarelser): 12", body);
         // The window in Danish local time: 10:00 to 12:30.
@@ -94,7 +94,7 @@ public sealed class AlertRunTests(SmtpServerFixture smtp) : IClassFixture<SmtpSe
         Assert.Equal(new AlertRunResult(1, 0, 1, 0), await RunAsync(Tuesday.AddMinutes(15)));
         var mails = smtp.Server.Messages(_to);
         Assert.Equal(2, mails.Count);
-        Assert.Contains(mails, m => m.TextBody!.Contains("45 %", StringComparison.Ordinal) && m.TextBody.Contains("Grundlag (besvarelser): 20", StringComparison.Ordinal));
+        Assert.Contains(mails, m => m.TextBody!.Contains("45 pct.", StringComparison.Ordinal) && m.TextBody.Contains("Grundlag (besvarelser): 20", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -162,7 +162,7 @@ public sealed class AlertRunTests(SmtpServerFixture smtp) : IClassFixture<SmtpSe
         Assert.Equal(new AlertRunResult(1, 0, 1, 0), await RunAsync(Tuesday));
         var mail = Assert.Single(smtp.Server.Messages(_to));
         Assert.Contains("Besøg 80 %", mail.Subject);
-        Assert.Contains("50 % – måltallet er ikke nået", mail.TextBody);
+        Assert.Contains("50 pct. – måltallet er ikke nået", mail.TextBody);
         Assert.Contains("Grundlag (besvarelser): 10", mail.TextBody);
     }
 
@@ -200,7 +200,7 @@ public sealed class AlertRunTests(SmtpServerFixture smtp) : IClassFixture<SmtpSe
         Assert.Equal(new AlertRunResult(1, 0, 0, 1), await RunAsync(Tuesday, settings));
         await later.StartAsync();
         Assert.Equal(new AlertRunResult(0, 0, 1, 0), await RunAsync(Tuesday.AddMinutes(5), settings));
-        Assert.Contains("42 %", Assert.Single(later.Messages(_to)).TextBody);
+        Assert.Contains("42 pct.", Assert.Single(later.Messages(_to)).TextBody);
         Assert.Equal(new AlertRunResult(0, 0, 0, 0), await RunAsync(Tuesday.AddMinutes(10), settings));
         await using var db = _database.Open();
         var stored = await db.Set<AlertMail>().SingleAsync();
