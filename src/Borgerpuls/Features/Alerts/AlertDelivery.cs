@@ -21,6 +21,8 @@ public static class AlertDelivery
             .OrderBy(m => m.Id).Select(m => new { m.Id, m.Recipient, m.Digest }).ToListAsync(ct);
         var batches = due.Where(m => !m.Digest).Select(m => new List<long> { m.Id })
             .Concat(due.Where(m => m.Digest).GroupBy(m => m.Recipient.ToLowerInvariant()).Select(g => g.Select(m => m.Id).ToList()));
+        var meanTargets = due.Count == 0 ? [] : (await db.Targets.Where(t => t.Metric == TargetMetric.Mean).Select(t => t.Key).ToListAsync(ct))
+            .Select(key => AlertScope.Target + key).ToHashSet();
         int sent = 0, failed = 0;
         foreach (var ids in batches)
         {
@@ -31,7 +33,7 @@ public static class AlertDelivery
             var mails = await db.Set<AlertMail>().AsNoTracking().Include(m => m.Event).Where(m => m.ClaimToken == token).OrderBy(m => m.Id).ToListAsync(ct);
             var ruleIds = mails.Select(m => m.Event!.RuleId).Distinct().ToList();
             var rules = await db.Set<AlertRule>().AsNoTracking().Where(r => ruleIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
-            var mail = AlertMailText.Render(mails[0].Recipient, mails.Select(m => (rules[m.Event!.RuleId], m.Event!)).ToList(), options.BaseUrl, CultureInfo.GetCultureInfo("da"));
+            var mail = AlertMailText.Render(mails[0].Recipient, mails.Select(m => (rules[m.Event!.RuleId], m.Event!)).ToList(), options.BaseUrl, CultureInfo.GetCultureInfo("da"), meanTargets);
             try
             {
                 await sender.SendAsync(mail, ct);

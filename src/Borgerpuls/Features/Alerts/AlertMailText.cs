@@ -9,7 +9,9 @@ namespace Borgerpuls.Features.Alerts;
 /// the time window and a link — no answer, no comment, no person. One alert or a digest of several.</summary>
 public static class AlertMailText
 {
-    public static OutgoingMail Render(string to, IReadOnlyList<(AlertRule Rule, AlertEvent Event)> alerts, string baseUrl, CultureInfo culture)
+    /// <param name="meanTargets">The scopes (<c>target:KEY</c>) of targets on a mean, whose value is not a share.</param>
+    public static OutgoingMail Render(string to, IReadOnlyList<(AlertRule Rule, AlertEvent Event)> alerts, string baseUrl, CultureInfo culture,
+        IReadOnlySet<string>? meanTargets = null)
     {
         string T(string key) => SharedTexts.Get(key, culture);
         var subject = alerts.Count == 1
@@ -21,7 +23,7 @@ public static class AlertMailText
         {
             body.AppendLine(CultureInfo.InvariantCulture, $"{T("Alerts.Mail.Rule")}: {rule.Name}");
             body.AppendLine(CultureInfo.InvariantCulture, $"{T("Alerts.Mail.Scope")}: {alert.SubjectName}");
-            if (Figure(rule, alert, culture) is { } figure) body.AppendLine(CultureInfo.InvariantCulture, $"{T("Alerts.Mail.Figure")}: {figure}");
+            if (Figure(rule, alert, culture, meanTargets?.Contains(rule.Scope) == true) is { } figure) body.AppendLine(CultureInfo.InvariantCulture, $"{T("Alerts.Mail.Figure")}: {figure}");
             if (alert.Base is { } n) body.AppendLine(CultureInfo.InvariantCulture, $"{T("Alerts.Mail.Base")}: {n.ToString("N0", culture)}");
             var to_ = alert.WindowTo ?? alert.RaisedAt;
             var window = alert.WindowFrom is { } from ? $"{DanishTime.Format(Utc(from), culture)} – {DanishTime.Format(Utc(to_), culture)}" : DanishTime.Format(Utc(to_), culture);
@@ -35,13 +37,13 @@ public static class AlertMailText
 
     /// <summary>The figure in words: a share in whole per cent against the rule's level, a target's value, the hours a kiosk
     /// has been silent, the answers a device has had refused.</summary>
-    private static string? Figure(AlertRule rule, AlertEvent alert, CultureInfo culture)
+    private static string? Figure(AlertRule rule, AlertEvent alert, CultureInfo culture, bool mean)
     {
         if (alert.Figure is not { } value) return null;
         return rule.Kind switch
         {
             AlertKind.NegativeShare => SharedTexts.Format(culture, "Alerts.Mail.FigureNegative", Percent(value, culture), Percent(rule.Level, culture)),
-            AlertKind.TargetBelow => SharedTexts.Format(culture, "Alerts.Mail.FigureTarget", value <= 1 ? Percent(value, culture) : value.ToString("N2", culture)),
+            AlertKind.TargetBelow => SharedTexts.Format(culture, "Alerts.Mail.FigureTarget", mean ? value.ToString("N2", culture) : Percent(value, culture)),
             AlertKind.SilentKiosk => SharedTexts.Format(culture, "Alerts.Mail.FigureSilent", value.ToString("N1", culture)),
             _ => SharedTexts.Format(culture, "Alerts.Mail.FigureRejected", value.ToString("N0", culture)),
         };

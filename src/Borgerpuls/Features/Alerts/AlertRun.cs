@@ -49,6 +49,8 @@ public static class AlertRun
         }
 
         await using var work = DatabaseSetup.Create(target);
+        // The common round, nothing holding and nothing open, takes no lock.
+        if (findings.Values.All(f => f.Count == 0) && !await work.Set<AlertEvent>().AnyAsync(e => e.ClearedAt == null, ct)) return (0, 0);
         await using var tx = await MaintenanceLock.BeginExclusiveAsync(work, ct);
         var at = now.UtcDateTime;
         var rulesNow = await work.Set<AlertRule>().AsNoTracking().Where(r => findings.Keys.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
