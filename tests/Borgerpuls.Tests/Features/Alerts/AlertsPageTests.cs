@@ -114,6 +114,7 @@ public sealed class AlertsPageTests : IAsyncLifetime
         var page = await admin.GetStringAsync("/alerts?culture=en&ui-culture=en");
         Assert.Contains("There are no alert rules yet.", page);
         Assert.Contains("New alert rule", page);
+        Assert.Contains("<a href=\"/alerts\">Alerts</a>", page); // in the staff menu
         var form = await admin.GetStringAsync("/alerts/edit?culture=en&ui-culture=en");
         Assert.Contains("Kiosk without answers during opening hours", form);
 
