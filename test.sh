@@ -32,6 +32,16 @@ if ! command -v pdftoppm >/dev/null; then
   fi
 fi
 
+# The alert tests send mail through a real SMTP server process: Debian's aiosmtpd.
+if ! /usr/bin/python3 -c "import aiosmtpd" 2>/dev/null; then
+  if [ "$(id -u)" = "0" ]; then
+    echo "== installing python3-aiosmtpd from Debian's packages"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-aiosmtpd >/dev/null
+  else
+    echo "!! python3-aiosmtpd is missing and this is not root: the alert mail tests will fail." >&2
+  fi
+fi
+
 echo "== axe-core for the accessibility checks (npm)"
 npm ci --prefix tests/Borgerpuls.BrowserTests --no-audit --no-fund --silent
 

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Borgerpuls.Data;
+using Borgerpuls.Features.Alerts;
 using Borgerpuls.Features.Home;
 using Borgerpuls.Features.Health;
 using Borgerpuls.Features.DeviceHealth;
@@ -53,6 +54,7 @@ internal static class WebApp
         builder.Services.AddHostedService<Security.Redaction.StoredContentUpgrade>();
         builder.Services.AddComments(builder.Configuration);
         builder.Services.AddTransparency(builder.Configuration);
+        builder.Services.AddAlerts(builder.Configuration);
         builder.Services.Configure<Features.Retention.RetentionOptions>(builder.Configuration.GetSection("Retention"));
         if (builder.Configuration.GetValue("Retention:Enabled", true))
         {

@@ -38,6 +38,9 @@ public static class AuditActions
     public const string ActionUpdate = "action.update";
     public const string TargetCreate = "target.create";
     public const string TargetUpdate = "target.update";
+    public const string AlertCreate = "alert.create";
+    public const string AlertUpdate = "alert.update";
+    public const string AlertDelete = "alert.delete";
     public const string CampaignCreate = "campaign.create";
     public const string CampaignUpdate = "campaign.update";
     public const string OrganisationCreate = "organisation.create";

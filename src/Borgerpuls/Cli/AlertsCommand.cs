@@ -1,0 +1,34 @@
+using System.CommandLine;
+using Borgerpuls.Data;
+using Borgerpuls.Features.Alerts;
+using Borgerpuls.Features.DeviceHealth;
+using Borgerpuls.Security.Anonymity;
+using Microsoft.Extensions.Options;
+
+namespace Borgerpuls.Cli;
+
+internal static class AlertsCommand
+{
+    public static Command Create()
+    {
+        var run = new Command("run", "Evaluate every alert rule now and send the mails that are due (as the web app does every few minutes).");
+        run.SetAction((result, ct) => CommandLine.Guard(async () =>
+        {
+            var target = CommandLine.Target(result);
+            await SchemaCheck.EnsureAsync(target, ct);
+            // As the web app reads it: appsettings.json in the working folder, then the environment (Mail__Smtp__Host …);
+            // k, the opening hours and the mail settings through the same setup the web app uses.
+            var configuration = new ConfigurationBuilder().SetBasePath(Directory.GetCurrentDirectory()).AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().Build();
+            await using var services = new ServiceCollection().AddAnonymity(configuration).AddAlerts(configuration, withService: false).BuildServiceProvider();
+            var sender = services.GetService<IMailSender>();
+            if (sender is null) await Console.Error.WriteLineAsync("Mail is not configured (Mail:Smtp:Host or Mail:PickupDirectory): mails wait until it is.");
+            var settings = new AlertSettings(services.GetRequiredService<AnonymityOptions>().K, OpeningHours.FromConfiguration(configuration),
+                services.GetRequiredService<IOptions<AlertOptions>>().Value, sender);
+            using var logging = LoggerFactory.Create(b => b.AddSimpleConsole().AddFilter(_ => true));
+            var done = await AlertRun.RunAsync(target, settings, DateTimeOffset.UtcNow, logging.CreateLogger("alerts"), ct);
+            Console.WriteLine($"Alerts: {done.Raised} raised, {done.Cleared} cleared, {done.Sent} mails sent, {done.Failed} mails failed (tried again next run).");
+            return 0;
+        }));
+        return new Command("alerts", "Alert rules and their mails.") { run };
+    }
+}
