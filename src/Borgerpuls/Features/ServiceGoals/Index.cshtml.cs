@@ -30,12 +30,7 @@ public sealed class IndexModel(BorgerpulsDb db, TimeProvider clock) : PageModel
         (From, To) = ServiceGoalCompliance.LastTwelveMonths(clock);
         var goals = await db.ServiceGoals.AsNoTracking().OrderBy(g => g.Key).ToListAsync(ct);
         // A manager sees the centres of their own scope, as everywhere else.
-        var scope = ComplianceScope.All;
-        if (!viewer.SeesAll && viewer.JobCentreKeys!.Count == 1)
-        {
-            var key = viewer.JobCentreKeys.Single();
-            scope = new ComplianceScope(JobCentreId: await db.JobCentres.Where(j => j.Key == key).Select(j => j.Id).SingleOrDefaultAsync(ct));
-        }
+        var scope = await ComplianceScope.ForAsync(db, viewer, null, ct);
         Goals = await ServiceGoalCompliance.ForAsync(db, goals, From, To, scope, clock.GetUtcNow().UtcDateTime, ct);
     }
 

@@ -2,6 +2,7 @@ using Borgerpuls.Analysis;
 using Borgerpuls.Data;
 using Borgerpuls.Domain;
 using Borgerpuls.Localization;
+using Borgerpuls.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Borgerpuls.Features.ServiceGoals;
@@ -31,10 +32,21 @@ public sealed record ComplianceFigure(int Kept, int Late, int OpenOverdue, int O
         new(Kept + other.Kept, Late + other.Late, OpenOverdue + other.OpenOverdue, OpenNotDue + other.OpenNotDue);
 }
 
-/// <summary>Whose events: a municipality's job centres, one job centre, or (both null) every job centre.</summary>
-public sealed record ComplianceScope(int? MunicipalityId = null, int? JobCentreId = null)
+/// <summary>Whose events: a municipality's job centres, some job centres, or (both null) every job centre.</summary>
+public sealed record ComplianceScope(int? MunicipalityId = null, IReadOnlyList<int>? JobCentreIds = null)
 {
     public static readonly ComplianceScope All = new();
+
+    public static ComplianceScope Centre(int id) => new(JobCentreIds: [id]);
+
+    /// <summary>One job centre when a key is named, else what the viewer may see: every centre, or the viewer's own.</summary>
+    public static async Task<ComplianceScope> ForAsync(BorgerpulsDb db, Viewer viewer, string? jobCentreKey, CancellationToken ct)
+    {
+        if (jobCentreKey is null && viewer.SeesAll) return All;
+        var keys = jobCentreKey is null ? viewer.JobCentreKeys!.ToList() : [jobCentreKey];
+        if (!viewer.SeesAll) keys = keys.Where(viewer.JobCentreKeys!.Contains).ToList();
+        return new ComplianceScope(JobCentreIds: await db.JobCentres.Where(j => keys.Contains(j.Key)).Select(j => j.Id).ToListAsync(ct));
+    }
 }
 
 public sealed record CentreCompliance(string Key, string Name, ComplianceFigure Figure);
@@ -88,7 +100,7 @@ public static class ServiceGoalCompliance
         var end = Utc(to.AddDays(1));
         var centres = db.JobCentres.AsNoTracking()
             .Where(j => scope.MunicipalityId == null || j.MunicipalityId == scope.MunicipalityId)
-            .Where(j => scope.JobCentreId == null || j.Id == scope.JobCentreId);
+            .Where(j => scope.JobCentreIds == null || scope.JobCentreIds.Contains(j.Id));
         var centreNames = await centres.Select(j => new { j.Id, j.Key, j.Name }).ToDictionaryAsync(j => j.Id, ct);
         var centreIds = centreNames.Keys.ToList();
         var kinds = goals.Select(g => g.Kind).Distinct().ToList();
@@ -115,6 +127,32 @@ public static class ServiceGoalCompliance
             results.Add(new GoalCompliance(goal, from, to, Of(mine.Select(e => (e.ReceivedAt, e.HandledAt))), perCentre, trend));
         }
         return results;
+    }
+
+    /// <summary>Every goal over a results request's months (whole months; the last twelve when it names none) and job centre,
+    /// within what the viewer may see: the report's section.</summary>
+    public static async Task<IReadOnlyList<GoalCompliance>> ForReportAsync(BorgerpulsDb db, Results.ResultsRequest request, Viewer viewer, TimeProvider clock,
+        CancellationToken ct)
+    {
+        var (from, to) = LastTwelveMonths(clock);
+        if (request.From is { } f) from = new DateOnly(f.Year, f.Month, 1);
+        if (request.To is { } t) to = t;
+        var scope = await ComplianceScope.ForAsync(db, viewer, request.Where.GetValueOrDefault(Results.Dimension.JobCentre), ct);
+        var goals = await db.ServiceGoals.AsNoTracking().OrderBy(g => g.Key).ToListAsync(ct);
+        return await ForAsync(db, goals, from, to, scope, clock.GetUtcNow().UtcDateTime, ct);
+    }
+
+    /// <summary>The published goals over a transparency snapshot's months, for the municipality (no key) or one job centre,
+    /// as the snapshot freezes them.</summary>
+    public static async Task<IReadOnlyList<Transparency.PublicServiceGoal>> PublishedAsync(BorgerpulsDb db, string? jobCentreKey, DateOnly from, DateOnly to,
+        DateTime nowUtc, CancellationToken ct)
+    {
+        var goals = await db.ServiceGoals.AsNoTracking().Where(g => g.Published).OrderBy(g => g.Key).ToListAsync(ct);
+        if (goals.Count == 0) return [];
+        var scope = await ComplianceScope.ForAsync(db, Viewer.CommandLine, jobCentreKey, ct);
+        return (await ForAsync(db, goals, from, to, scope, nowUtc, ct)).Select(c => new Transparency.PublicServiceGoal(c.Goal.Names, c.Goal.Descriptions,
+            c.Goal.WithinHours, c.Goal.TargetShare, c.Total.Kept, c.Total.Counted, c.Total.Share, c.Total.Interval?.Low, c.Total.Interval?.High,
+            c.Status?.Met, c.Status?.Significant)).ToList();
     }
 
     /// <summary>Danish midnight at the start of <paramref name="day"/>, in UTC as events are stored.</summary>

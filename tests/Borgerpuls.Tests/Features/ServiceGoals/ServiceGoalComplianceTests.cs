@@ -83,7 +83,7 @@ public sealed class ServiceGoalComplianceTests
         var spring = (await ServiceGoalCompliance.ForAsync(db, [goal], new DateOnly(2026, 5, 1), new DateOnly(2026, 6, 30), ComplianceScope.All, Now, default)).Single();
         Assert.Equal((8, 10), (spring.Total.Kept, spring.Total.Counted));
         Assert.Equal([(1, 1), (7, 9)], spring.Trend.Select(m => (m.Figure.Kept, m.Figure.Counted)));
-        var onlySyd = (await ServiceGoalCompliance.ForAsync(db, [goal], new DateOnly(2026, 5, 1), new DateOnly(2026, 6, 30), new ComplianceScope(JobCentreId: syd), Now, default)).Single();
+        var onlySyd = (await ServiceGoalCompliance.ForAsync(db, [goal], new DateOnly(2026, 5, 1), new DateOnly(2026, 6, 30), ComplianceScope.Centre(syd), Now, default)).Single();
         Assert.Equal((1, 1), (onlySyd.Total.Kept, onlySyd.Total.Counted));
     }
 }
