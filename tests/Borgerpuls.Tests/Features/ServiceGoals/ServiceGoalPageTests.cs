@@ -219,6 +219,31 @@ public sealed class ServiceGoalPageTests : IAsyncLifetime
         Assert.Equal(0, await db.ServiceEvents.CountAsync());
     }
 
+    [Fact]
+    public async Task The_command_line_imports_with_the_database_named_before_or_after_the_verb()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"events-{Guid.NewGuid():N}.csv");
+        await System.IO.File.WriteAllTextAsync(path, Log);
+        try
+        {
+            var first = await CliRunner.RunAsync("--db", _database.Value, "service-goals", "import", path);
+            Assert.True(first.ExitCode == 0, first.Error);
+            Assert.Contains("Read 4 events: 4 new, 0 updated, 0 already imported.", first.Output);
+            var again = await CliRunner.RunAsync("service-goals", "import", path, "--db", _database.Value);
+            Assert.Contains("4 already imported", again.Output);
+            await System.IO.File.WriteAllTextAsync(path, "id;type;jobcenter;modtaget;besvaret\nZ;henvendelse;jc-vest;2026-06-01 08:00;\n");
+            var bad = await CliRunner.RunAsync("service-goals", "import", path, "--db", _database.Value);
+            Assert.Equal(2, bad.ExitCode);
+            Assert.Contains("Linje 2, kolonne \"jobcenter\": \"jc-vest\" er hverken nøglen eller navnet på et jobcenter.", bad.Error);
+        }
+        finally
+        {
+            System.IO.File.Delete(path);
+        }
+        await using var db = _database.Open();
+        Assert.Equal(4, await db.ServiceEvents.CountAsync());
+    }
+
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
