@@ -41,6 +41,9 @@ public sealed class IndexModel(BorgerpulsDb db, TimeProvider clock) : PageModel
     public static string Interval(ComplianceFigure figure) => figure.Interval is { } i
         ? $"{ChartFormat.Points(i.Low, CultureInfo.CurrentCulture)}–{ChartFormat.Percent(i.High, CultureInfo.CurrentCulture)}" : "–";
 
+    /// <summary>The target share as it was typed: "95 pct.", "92,5 pct.".</summary>
+    public static string Target(double share) => ChartFormat.Threshold(share, CultureInfo.CurrentCulture);
+
     public static string Hours(double hours) => hours.ToString("0.##", CultureInfo.CurrentCulture);
 
     /// <summary>The resource key of a status: met or not, and whether the difference is more than chance.</summary>
