@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Borgerpuls.Security;
+using Borgerpuls.Tests.Features.Import.Reading;
 using Borgerpuls.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -64,6 +65,34 @@ public sealed class ServiceGoalPageTests : IAsyncLifetime
         Assert.Equal("jc-syd", await db.JobCentres.Where(j => j.Id == db.ServiceEvents.Single(e => e.EventKey == "A-2").JobCentreId).Select(j => j.Key).SingleAsync());
         Assert.Null((await db.ServiceEvents.SingleAsync(e => e.EventKey == "A-4")).HandledAt);
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "servicegoal.import" && a.Details!.Contains("4 added")));
+    }
+
+    /// <summary>A workbook as Excel writes it: the received time a date cell (a day number, read as Danish time: 1 June
+    /// 08:00 is 06:00 UTC), the answer a text; row 3 names no known centre and is reported by Excel's row number.</summary>
+    [Fact]
+    public async Task A_workbook_is_read_with_date_cells_and_its_errors_name_the_excel_row()
+    {
+        var analyst = await _app.SignedInClientAsync(Roles.Analyst);
+        var serial = new DateTime(2026, 6, 1, 8, 0, 0).ToOADate().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        static DocumentFormat.OpenXml.Spreadsheet.Row Header() => XlsxBuilder.Row(1, XlsxBuilder.Inline("A1", "Hændelses-id"), XlsxBuilder.Inline("B1", "Type"),
+            XlsxBuilder.Inline("C1", "Jobcenter"), XlsxBuilder.Inline("D1", "Modtaget"), XlsxBuilder.Inline("E1", "Besvaret"));
+        DocumentFormat.OpenXml.Spreadsheet.Row Event(uint row, string id, string centre) => XlsxBuilder.Row(row, XlsxBuilder.Inline($"A{row}", id),
+            XlsxBuilder.Inline($"B{row}", "henvendelse"), XlsxBuilder.Inline($"C{row}", centre), XlsxBuilder.Number($"D{row}", serial), XlsxBuilder.Inline($"E{row}", "1.6.2026 09:00"));
+
+        var bad = await analyst.PostAsync("/service-goals/import", new MultipartFormDataContent
+        {
+            { new ByteArrayContent(XlsxBuilder.Build([Header(), Event(2, "X-1", "jc-nord"), Event(3, "X-2", "jc-vest")])), "file", "log.xlsx" },
+        });
+        Assert.Contains("Linje 3, kolonne &quot;Jobcenter&quot;: &quot;jc-vest&quot; er hverken", await bad.Content.ReadAsStringAsync());
+        var good = await analyst.PostAsync("/service-goals/import", new MultipartFormDataContent
+        {
+            { new ByteArrayContent(XlsxBuilder.Build([Header(), Event(2, "X-1", "jc-nord"), Event(3, "X-2", "jc-syd")])), "file", "log.xlsx" },
+        });
+        Assert.Contains("2 hændelser indlæst, 0 opdateret (2 nye", await good.Content.ReadAsStringAsync());
+        await using var db = _database.Open();
+        var x1 = await db.ServiceEvents.SingleAsync(e => e.EventKey == "X-1");
+        Assert.Equal(new DateTime(2026, 6, 1, 6, 0, 0), x1.ReceivedAt, TimeSpan.FromSeconds(1));
+        Assert.Equal(new DateTime(2026, 6, 1, 7, 0, 0), x1.HandledAt!.Value, TimeSpan.Zero);
     }
 
     [Fact]
