@@ -54,6 +54,7 @@ internal static class CommandLine
         root.Subcommands.Add(CampaignCommands.Create());
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(AlertsCommand.Create());
+        root.Subcommands.Add(ServiceGoalCommands.Create());
         var parsed = root.Parse(args);
         // A mistyped argument gets its one-line reason, not the verb's whole help above it.
         if (parsed.Action is System.CommandLine.Invocation.ParseErrorAction error)

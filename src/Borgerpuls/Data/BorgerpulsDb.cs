@@ -35,6 +35,7 @@ public abstract class BorgerpulsDb(DbContextOptions options) : IdentityDbContext
     public DbSet<Target> Targets => Set<Target>();
     public DbSet<ActionItem> Actions => Set<ActionItem>();
     public DbSet<ServiceGoal> ServiceGoals => Set<ServiceGoal>();
+    public DbSet<ServiceEvent> ServiceEvents => Set<ServiceEvent>();
     public DbSet<FollowUpRequest> FollowUpRequests => Set<FollowUpRequest>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<PersonalAccessToken> AccessTokens => Set<PersonalAccessToken>();

@@ -9,6 +9,9 @@ public sealed class ServiceGoal
     public LocalizedText Names { get; set; } = [];
     public LocalizedText Descriptions { get; set; } = [];
 
+    /// <summary>The kind of event the promise covers, as the event log names it (e.g. "henvendelse").</summary>
+    public string Kind { get; set; } = "";
+
     /// <summary>The promise holds for an event when it is handled within this many hours.</summary>
     public double WithinHours { get; set; }
 

@@ -57,6 +57,9 @@ public static class AuditActions
     public const string TransparencyWithdraw = "transparency.withdraw";
     public const string FollowUpView = "followup.view";
     public const string FollowUpUpdate = "followup.update";
+    public const string ServiceGoalCreate = "servicegoal.create";
+    public const string ServiceGoalUpdate = "servicegoal.update";
+    public const string ServiceGoalImport = "servicegoal.import";
 
     /// <summary>Every code above, for the check that each has a name in every staff language.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(AuditActions).GetFields(BindingFlags.Public | BindingFlags.Static)

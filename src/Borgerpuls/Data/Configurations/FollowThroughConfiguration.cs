@@ -45,6 +45,20 @@ internal sealed class ServiceGoalConfiguration : IEntityTypeConfiguration<Servic
         b.HasIndex(x => x.Key).IsUnique();
         b.Property(x => x.Names).HasJsonConversion().HasMaxLength(4000);
         b.Property(x => x.Descriptions).HasJsonConversion().HasMaxLength(8000);
+        b.Property(x => x.Kind).HasMaxLength(ServiceEvent.MaxKind);
+    }
+}
+
+internal sealed class ServiceEventConfiguration : IEntityTypeConfiguration<ServiceEvent>
+{
+    public void Configure(EntityTypeBuilder<ServiceEvent> b)
+    {
+        // One event per id and job centre: a re-imported or overlapping log finds its events again instead of adding them.
+        b.HasIndex(x => new { x.JobCentreId, x.EventKey }).IsUnique();
+        b.HasIndex(x => new { x.Kind, x.ReceivedAt });
+        b.Property(x => x.EventKey).HasMaxLength(ServiceEvent.MaxEventKey);
+        b.Property(x => x.Kind).HasMaxLength(ServiceEvent.MaxKind);
+        b.HasOne<JobCentre>().WithMany().HasForeignKey(x => x.JobCentreId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -337,6 +337,7 @@ internal sealed class ApplyRun(BorgerpulsDb db, ApplyMode mode, List<string> cha
             entity.WithinHours = g.WithinHours;
             entity.TargetShare = g.TargetShare;
             entity.Published = g.Published;
+            entity.Kind = g.Kind;
         }
         await db.SaveChangesAsync(ct);
     }

@@ -91,4 +91,7 @@ public sealed record ServiceGoalConfig(string Key, Dictionary<string, string> Na
 {
     public Dictionary<string, string> Descriptions { get; init; } = [];
     public bool Published { get; init; }
+
+    /// <summary>The kind of event in the imported event logs the goal is measured on.</summary>
+    public string Kind { get; init; } = "henvendelse";
 }

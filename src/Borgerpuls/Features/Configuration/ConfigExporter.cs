@@ -84,7 +84,7 @@ public static class ConfigExporter
             }).ToList(),
             ServiceGoals = goals.Select(g => new ServiceGoalConfig(g.Key, Texts(g.Names), g.WithinHours, g.TargetShare)
             {
-                Descriptions = Texts(g.Descriptions), Published = g.Published,
+                Descriptions = Texts(g.Descriptions), Published = g.Published, Kind = g.Kind,
             }).ToList(),
         };
     }

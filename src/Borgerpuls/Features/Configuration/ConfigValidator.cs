@@ -227,6 +227,7 @@ internal static partial class ConfigValidator
             Names($"$.serviceGoals[{i}].names", g.Names);
             if (g.WithinHours <= 0) Error($"$.serviceGoals[{i}].withinHours", "Must be more than 0 hours.");
             if (g.TargetShare is < 0 or > 1) Error($"$.serviceGoals[{i}].targetShare", "A share is a fraction between 0 and 1.");
+            if (string.IsNullOrWhiteSpace(g.Kind) || g.Kind.Length > ServiceEvent.MaxKind) Error($"$.serviceGoals[{i}].kind", $"Name the kind of event in the event log, at most {ServiceEvent.MaxKind} characters (default \"henvendelse\").");
         }
         return errors;
     }

@@ -3,6 +3,7 @@ using Borgerpuls.Data;
 using Borgerpuls.Domain;
 using Borgerpuls.Features.Reports;
 using Borgerpuls.Features.Results;
+using Borgerpuls.Features.ServiceGoals;
 using Borgerpuls.Localization;
 using Borgerpuls.Security.Anonymity;
 using Borgerpuls.Security;
@@ -31,7 +32,11 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, Ano
         Options = await DashboardOptions.LoadAsync(db, target, Viewer.From(User), ct);
         if (Load.Error is not null) Response.StatusCode = StatusCodes.Status400BadRequest;
         if (Load.Refused is not null) Response.StatusCode = StatusCodes.Status403Forbidden;
+        if (Load.Figures is not null) ServiceGoals = await ServiceGoalTiles.LoadAsync(db, Viewer.From(User), Load.Filter, clock, ct);
     }
+
+    /// <summary>The service goals over the selected months and job centre.</summary>
+    public IReadOnlyList<GoalCompliance> ServiceGoals { get; private set; } = [];
 
     /// <summary>The committee report (udvalgsrapport) for exactly the selection on the page — instrument, months, job centre,
     /// site, team, target group, channel and grouping — under the same scope, suppression and differencing guard. A refused

@@ -48,7 +48,10 @@ public static class ReportBuilder
         var actions = await ActionEffects.InScopeAsync(db, target, results, viewer, ct);
         var effects = await ActionEffects.ForAsync(db, target, results, actions, viewer, request.K, ct);
         return new ReportData(request, instrument.Names.In(language).Text, questions, groups, total, trend, map, themes, unavailable,
-            actions, effects, clock.GetUtcNow());
+            actions, effects, clock.GetUtcNow())
+        {
+            ServiceGoals = await ServiceGoals.ServiceGoalCompliance.ForReportAsync(db, results, viewer, clock, ct),
+        };
     }
 
     private static List<string> Labels(QuestionDefinition question, Polarity polarity, string language) =>

@@ -12,6 +12,7 @@ public static class ReportComposer
         var blocks = new List<ReportBlock>();
         blocks.AddRange(SummarySection.Blocks(data, text));
         blocks.AddRange(TargetSection.Blocks(data, text));
+        blocks.AddRange(ServiceGoalSection.Blocks(data, text));
         blocks.AddRange(ShareTables.Blocks(data, text));
         blocks.AddRange(TrendSection.Blocks(data, text));
         blocks.AddRange(PriorityMapSection.Blocks(data, text));

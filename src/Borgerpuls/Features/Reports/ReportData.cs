@@ -20,6 +20,9 @@ public sealed record ReportData(
     DateTimeOffset GeneratedAt)
 {
     public ReportQuestion? Question(string key) => Questions.FirstOrDefault(q => q.Key == key);
+
+    /// <summary>Service goals' compliance over the report's months and scope.</summary>
+    public IReadOnlyList<ServiceGoals.GoalCompliance> ServiceGoals { get; init; } = [];
 }
 
 /// <summary>A question as the report names it: its number in the questionnaire, its text, and the answer labels that count

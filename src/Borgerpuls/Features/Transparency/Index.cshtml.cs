@@ -175,7 +175,7 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target database, A
     private async Task<(TransparencyContent Content, Viewer Reader)> BuildAsync(Publication p, CancellationToken ct)
     {
         var reader = new Viewer(Roles.Committee, null) { Ledger = new DisclosureLedger() };
-        return (await SnapshotBuilder.BuildAsync(db, database, reader, p.ScopeName, p.JobCentreKey, p.Instrument, p.From, p.To, p.Actions, anonymity.K, ct), reader);
+        return (await SnapshotBuilder.BuildAsync(db, database, reader, p.ScopeName, p.JobCentreKey, p.Instrument, p.From, p.To, p.Actions, anonymity.K, clock.GetUtcNow().UtcDateTime, ct), reader);
     }
 
     /// <summary>The action plan's items the scope can tell about: the questionnaire's (or no questionnaire's), of the whole

@@ -17,7 +17,7 @@ internal static class SnapshotBuilder
 
     /// <param name="viewer">The public as a reader below analyst, with a ledger: see the caller.</param>
     public static async Task<TransparencyContent> BuildAsync(BorgerpulsDb db, DatabaseSetup.Target target, Viewer viewer, string scopeName, string? jobCentreKey,
-        InstrumentDefinition instrument, DateOnly from, DateOnly to, IReadOnlyList<ActionItem> actions, int k, CancellationToken ct)
+        InstrumentDefinition instrument, DateOnly from, DateOnly to, IReadOnlyList<ActionItem> actions, int k, DateTime nowUtc, CancellationToken ct)
     {
         var request = Request(instrument.Key, jobCentreKey, from, to);
         var total = await ResultsQuery.RunAsync(db, target, request, viewer, k, ct);
@@ -46,7 +46,10 @@ internal static class SnapshotBuilder
             effects.TryGetValue(a.Id, out var e) ? Effects(e, instrument, k) : [])).ToList();
 
         return new TransparencyContent(scopeName, instrument.Names, total.Period, k, all.Suppressed ? null : all.Respondents,
-            all.Suppressed ? Reason(all.SuppressedReason, true) : null, questions, groups, targets, publicActions);
+            all.Suppressed ? Reason(all.SuppressedReason, true) : null, questions, groups, targets, publicActions)
+        {
+            ServiceGoals = await ServiceGoals.ServiceGoalCompliance.PublishedAsync(db, jobCentreKey, from, to, nowUtc, ct),
+        };
     }
 
     /// <summary>The scope's question: one questionnaire, whole months, the municipality or one job centre.</summary>

@@ -9,7 +9,11 @@ namespace Borgerpuls.Features.Transparency;
 public sealed record TransparencyContent(
     string ScopeName, LocalizedText InstrumentNames, PeriodInfo Period, int K, long? Respondents, string? HiddenReason,
     IReadOnlyList<PublicQuestion> Questions, IReadOnlyList<PublicGroup> Groups, IReadOnlyList<PublicTarget> Targets,
-    IReadOnlyList<PublicAction> Actions);
+    IReadOnlyList<PublicAction> Actions)
+{
+    /// <summary>The published service goals' compliance in the snapshot's scope and months (absent from older snapshots).</summary>
+    public IReadOnlyList<PublicServiceGoal> ServiceGoals { get; init; } = [];
+}
 
 /// <summary>One question's positive share and its 95 % interval; no figures when hidden.</summary>
 public sealed record PublicQuestion(int Number, LocalizedText Text, long? Base, double? Share, double? Low, double? High, string? HiddenReason);
@@ -25,3 +29,8 @@ public sealed record PublicTarget(string Name, LocalizedText Population, string 
 /// (rendered per language when published, because the words come from the committee report's texts).</summary>
 public sealed record PublicAction(string Title, string? Description, ActionStatus Status, DateOnly? Deadline, IReadOnlyList<int> QuestionNumbers,
     LocalizedText Effects);
+
+/// <summary>A published service goal and how often it was kept, with the 95 % interval and whether the target share is met;
+/// no share when there were no events to count.</summary>
+public sealed record PublicServiceGoal(LocalizedText Names, LocalizedText Descriptions, double WithinHours, double TargetShare, int Kept, int Counted,
+    double? Share, double? Low, double? High, bool? Met, bool? Significant);

@@ -76,7 +76,7 @@ public sealed class ReportCommandTests(ReportDatabase data) : IClassFixture<Repo
 
         // Real Word headings, so staff can navigate and restyle.
         var headings = body.Elements<Word.Paragraph>().Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val == "Heading1").Select(p => p.InnerText).ToList();
-        Assert.Equal(["Sammenfatning", "Status på måltal", "Resultater pr. spørgsmål og målgruppe", "Udvikling over tid", "Prioriteringskort",
+        Assert.Equal(["Sammenfatning", "Status på måltal", "Servicemål", "Resultater pr. spørgsmål og målgruppe", "Udvikling over tid", "Prioriteringskort",
             "Kommentarer: temaer og eksempler", "Status på handleplanen", "Metode"], headings);
         Assert.NotNull(document.MainDocumentPart.StyleDefinitionsPart!.Styles!.Elements<Word.Style>().SingleOrDefault(s => s.StyleId == "Heading1"));
         Assert.Contains(body.Descendants<Word.Paragraph>(), p => p.InnerText.Contains("færre end 5 svar", StringComparison.Ordinal) && p.InnerText.Contains("Af hensyn til borgernes anonymitet", StringComparison.Ordinal));
@@ -144,7 +144,7 @@ public sealed class ReportCommandTests(ReportDatabase data) : IClassFixture<Repo
         Assert.Equal("'Måltal'!$1:$1", titles[1]);
         Assert.Equal("'Handleplan'!$1:$1", titles[SheetNames(document).Count - 1]);
 
-        Assert.Equal(["Om rapporten", "Måltal", "Positive", "Negative", "Svarbaser", "Svarprocent", "Detaljer", "Udvikling", "Prioriteringskort", "Temaer", "Citater", "Handleplan"], SheetNames(document));
+        Assert.Equal(["Om rapporten", "Måltal", "Servicemål", "Positive", "Negative", "Svarbaser", "Svarprocent", "Detaljer", "Udvikling", "Prioriteringskort", "Temaer", "Citater", "Handleplan"], SheetNames(document));
         var positive = Sheet(document, "Positive");
         Assert.Equal(["Spørgsmål", JobReady, Vulnerable, "I alt"], positive[0]);
         var samtale = positive.Single(r => ((string)r[0]).StartsWith(Samtale, StringComparison.Ordinal));

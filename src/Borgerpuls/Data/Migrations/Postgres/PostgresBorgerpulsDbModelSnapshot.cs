@@ -1484,6 +1484,43 @@ namespace Borgerpuls.Data.Migrations.Postgres
                     b.ToTable("ScaleOptions");
                 });
 
+            modelBuilder.Entity("Borgerpuls.Domain.ServiceEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("EventKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("HandledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("JobCentreId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobCentreId", "EventKey")
+                        .IsUnique();
+
+                    b.HasIndex("Kind", "ReceivedAt");
+
+                    b.ToTable("ServiceEvents");
+                });
+
             modelBuilder.Entity("Borgerpuls.Domain.ServiceGoal", b =>
                 {
                     b.Property<int>("Id")
@@ -1501,6 +1538,11 @@ namespace Borgerpuls.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("Names")
                         .IsRequired()
@@ -2546,6 +2588,15 @@ namespace Borgerpuls.Data.Migrations.Postgres
                         .WithMany("Options")
                         .HasForeignKey("ScaleId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Borgerpuls.Domain.ServiceEvent", b =>
+                {
+                    b.HasOne("Borgerpuls.Domain.JobCentre", null)
+                        .WithMany()
+                        .HasForeignKey("JobCentreId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

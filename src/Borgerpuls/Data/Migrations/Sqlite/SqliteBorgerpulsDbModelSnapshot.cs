@@ -1435,6 +1435,41 @@ namespace Borgerpuls.Data.Migrations.Sqlite
                     b.ToTable("ScaleOptions");
                 });
 
+            modelBuilder.Entity("Borgerpuls.Domain.ServiceEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EventKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HandledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("JobCentreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobCentreId", "EventKey")
+                        .IsUnique();
+
+                    b.HasIndex("Kind", "ReceivedAt");
+
+                    b.ToTable("ServiceEvents");
+                });
+
             modelBuilder.Entity("Borgerpuls.Domain.ServiceGoal", b =>
                 {
                     b.Property<int>("Id")
@@ -1449,6 +1484,11 @@ namespace Borgerpuls.Data.Migrations.Sqlite
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Names")
@@ -2471,6 +2511,15 @@ namespace Borgerpuls.Data.Migrations.Sqlite
                         .WithMany("Options")
                         .HasForeignKey("ScaleId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Borgerpuls.Domain.ServiceEvent", b =>
+                {
+                    b.HasOne("Borgerpuls.Domain.JobCentre", null)
+                        .WithMany()
+                        .HasForeignKey("JobCentreId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

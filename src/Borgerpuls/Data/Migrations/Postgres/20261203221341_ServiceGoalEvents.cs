@@ -1,0 +1,70 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Borgerpuls.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class ServiceGoalEvents : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            // Goals configured before events were imported were all about inquiries (seed 003).
+            migrationBuilder.AddColumn<string>(
+                name: "Kind",
+                table: "ServiceGoals",
+                type: "character varying(100)",
+                maxLength: 100,
+                nullable: false,
+                defaultValue: "henvendelse");
+
+            migrationBuilder.CreateTable(
+                name: "ServiceEvents",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EventKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    JobCentreId = table.Column<int>(type: "integer", nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    HandledAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ServiceEvents_JobCentres_JobCentreId",
+                        column: x => x.JobCentreId,
+                        principalTable: "JobCentres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceEvents_JobCentreId_EventKey",
+                table: "ServiceEvents",
+                columns: new[] { "JobCentreId", "EventKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceEvents_Kind_ReceivedAt",
+                table: "ServiceEvents",
+                columns: new[] { "Kind", "ReceivedAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ServiceEvents");
+
+            migrationBuilder.DropColumn(
+                name: "Kind",
+                table: "ServiceGoals");
+        }
+    }
+}
