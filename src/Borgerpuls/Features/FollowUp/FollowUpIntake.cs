@@ -57,7 +57,9 @@ public static partial class FollowUpIntake
         if (errors.Count > 0) return errors;
         var name = input.Name!.Trim();
         var phone = NormalisePhone(input.Phone)!;
-        var message = string.IsNullOrWhiteSpace(input.Message) ? null : input.Message.Trim();
+        // The message goes through the comments' redaction: a CPR number (or a second phone number or an e-mail address) typed
+        // into it is not kept; the number to call back is the phone field.
+        var message = string.IsNullOrWhiteSpace(input.Message) ? null : Security.Redaction.CommentRedactor.Redact(input.Message.Trim()).Text;
         // Only the Danish date: the time of day would line the request up with the response given a minute before.
         var day = DanishTime.Today(clock);
         var open = nameof(Domain.FollowUpStatus.Open);

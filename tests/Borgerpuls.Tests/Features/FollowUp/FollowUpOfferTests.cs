@@ -35,7 +35,7 @@ public sealed partial class FollowUpOfferTests
         var fields = new Dictionary<string, string>
         {
             ["token"] = TokenField().Match(html).Groups[1].Value, ["centre"] = "jc-nord", ["name"] = name, ["phone"] = phone,
-            ["message"] = "Ring efter kl. 10",
+            ["message"] = "Ring efter kl. 10, mit cpr er 150385-1234",
             ["__RequestVerificationToken"] = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value,
         };
         if (consent) fields["consent"] = "true";
@@ -86,7 +86,7 @@ public sealed partial class FollowUpOfferTests
         var request = await check.FollowUpRequests.SingleAsync();
         Assert.Equal("Karen Hansen", request.Name);
         Assert.Equal("12345678", request.Phone);
-        Assert.Equal("Ring efter kl. 10", request.Message);
+        Assert.Equal("Ring efter kl. 10, mit cpr er [CPR]", request.Message); // redacted before it is stored
         Assert.Equal(FollowUpStatus.Open, request.Status);
         Assert.Equal(DanishTime.Today(TimeProvider.System), request.CreatedOn);
         Assert.Equal(await check.JobCentres.Where(j => j.Key == "jc-nord").Select(j => j.Id).SingleAsync(), request.JobCentreId);
