@@ -49,7 +49,8 @@ public static class RetentionRun
             }
             if (options.FollowUpDays > 0)
             {
-                var before = DateOnly.FromDateTime(now.AddDays(-options.FollowUpDays));
+                // The request keeps its Danish date, so the limit is counted in Danish days too.
+                var before = DateOnly.FromDateTime(Localization.DanishTime.OfUtc(now).DateTime).AddDays(-options.FollowUpDays);
                 followUps = await db.FollowUpRequests.Where(f => f.CreatedOn < before).ExecuteDeleteAsync(ct);
             }
             // Deleted comments leave the theme counts too.

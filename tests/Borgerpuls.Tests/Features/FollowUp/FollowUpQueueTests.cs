@@ -106,7 +106,8 @@ public sealed class FollowUpQueueTests
     }
 
     /// <summary>With 90 days' retention on 1 March 2027, the limit is 1 December 2026 (1 March − 90 days: 28 days of February,
-    /// 31 of January, 31 of December = 90): a request of 30 November is deleted, one of 1 December is kept.</summary>
+    /// 31 of January, 31 of December = 90): a request of 30 November is deleted, one of 1 December is kept. The run is at
+    /// 00:30 Danish time on 1 March, still 28 February in UTC: the requests carry Danish dates, so the limit is a Danish day.</summary>
     [Fact]
     public async Task Retention_deletes_requests_older_than_the_configured_days()
     {
@@ -115,7 +116,7 @@ public sealed class FollowUpQueueTests
         var (old, _) = await TwoRequestsAsync(database, new DateOnly(2026, 11, 30));
         var (kept, _) = await TwoRequestsAsync(database, new DateOnly(2026, 12, 1));
 
-        var result = await RetentionRun.RunAsync(database.Target, new RetentionOptions { FollowUpDays = 90 }, new DateTime(2027, 3, 1, 12, 0, 0, DateTimeKind.Utc), CancellationToken.None);
+        var result = await RetentionRun.RunAsync(database.Target, new RetentionOptions { FollowUpDays = 90 }, new DateTime(2027, 2, 28, 23, 30, 0, DateTimeKind.Utc), CancellationToken.None);
 
         Assert.Equal(2, result.FollowUps);
         await using var check = database.Open();
