@@ -55,6 +55,8 @@ internal static class WebApp
         builder.Services.AddComments(builder.Configuration);
         builder.Services.AddTransparency(builder.Configuration);
         builder.Services.AddAlerts(builder.Configuration);
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<Features.FollowUp.OpenRequestCount>();
         builder.Services.Configure<Features.Retention.RetentionOptions>(builder.Configuration.GetSection("Retention"));
         if (builder.Configuration.GetValue("Retention:Enabled", true))
         {

@@ -13,7 +13,7 @@ namespace Borgerpuls.Features.FollowUp;
 /// contacted, closed — with a note and who handled it. Viewing and changing are both audited; a request of another job centre
 /// is refused like any page outside the viewer's scope.</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class DetailsModel(BorgerpulsDb db, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class DetailsModel(BorgerpulsDb db, AuditLog audit, TimeProvider clock, OpenRequestCount openRequests) : PageModel
 {
     public const int NoteMax = 4000;
 
@@ -56,6 +56,7 @@ public sealed class DetailsModel(BorgerpulsDb db, AuditLog audit, TimeProvider c
             Item.HandledOn = DanishTime.Today(clock);
             await db.SaveChangesAsync(ct);
             await audit.WriteAsync(AuditActions.FollowUpUpdate, $"request {id}: {Status}", ct: ct);
+            openRequests.Changed();
         }
         Saved = true;
         return RedirectToPage(new { id });

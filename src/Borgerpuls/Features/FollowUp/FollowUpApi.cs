@@ -23,15 +23,18 @@ internal static class FollowUpApi
 
     /// <summary>The request goes to the tablet's own job centre and site. A kiosk is refused: it stands in a public room and
     /// is anonymous. Errors are the citizen text keys, which the tablet shows in the language on screen.</summary>
-    private static async Task<IResult> HandleAsync(FollowUpSubmission body, CurrentDevice device, BorgerpulsDb db, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(FollowUpSubmission body, CurrentDevice device, BorgerpulsDb db, TimeProvider clock, OpenRequestCount openRequests, CancellationToken ct)
     {
         if (device.Channel != Channel.Tablet)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: "Only a tablet offers to be contacted; a kiosk is anonymous.");
         }
         var errors = await FollowUpIntake.SubmitAsync(db, new FollowUpInput(body.Id, device.JobCentreId, device.SiteId, body.Name, body.Phone, body.Message, body.Consent), clock, ct);
-        return errors.Count == 0
-            ? TypedResults.NoContent()
-            : TypedResults.ValidationProblem(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Key).ToArray()), title: "Nothing was stored: fix the fields listed.");
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Key).ToArray()), title: "Nothing was stored: fix the fields listed.");
+        }
+        openRequests.Changed();
+        return TypedResults.NoContent();
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Borgerpuls.Data;
 using Borgerpuls.Localization;
@@ -65,17 +66,13 @@ public static partial class FollowUpIntake
         var open = nameof(Domain.FollowUpStatus.Open);
         // One statement, so two copies sent at once cannot both insert; on SQLite the row gets a random rowid, so the file does
         // not keep the order requests came in either (as for invitations, ADR 0007).
-        await (db.Provider == DatabaseProvider.Sqlite
-            ? db.Database.ExecuteSqlAsync($"""
-                INSERT INTO "FollowUpRequests" (rowid,"Id","CreatedOn","JobCentreId","SiteId","Name","Phone","Message","Status")
-                VALUES (random(),{input.Token},{day},{input.JobCentreId},{input.SiteId},{name},{phone},{message},{open})
-                ON CONFLICT ("Id") DO NOTHING
-                """, ct)
-            : db.Database.ExecuteSqlAsync($"""
-                INSERT INTO "FollowUpRequests" ("Id","CreatedOn","JobCentreId","SiteId","Name","Phone","Message","Status")
-                VALUES ({input.Token},{day},{input.JobCentreId},{input.SiteId},{name},{phone},{message},{open})
-                ON CONFLICT ("Id") DO NOTHING
-                """, ct));
+        var (rowidColumn, rowidValue) = db.Provider == DatabaseProvider.Sqlite ? ("rowid,", "random(),") : ("", "");
+        var insert = $$"""
+            INSERT INTO "FollowUpRequests" ({{rowidColumn}}"Id","CreatedOn","JobCentreId","SiteId","Name","Phone","Message","Status")
+            VALUES ({{rowidValue}}{0},{1},{2},{3},{4},{5},{6},{7})
+            ON CONFLICT ("Id") DO NOTHING
+            """;
+        await db.Database.ExecuteSqlAsync(FormattableStringFactory.Create(insert, input.Token, day, input.JobCentreId, input.SiteId, name, phone, message, open), ct);
         return [];
     }
 }

@@ -15,7 +15,7 @@ namespace Borgerpuls.Features.FollowUp;
 /// back with what was typed and every problem in the citizen's language.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(WebHardening.CitizenPolicy)]
-public sealed class RequestModel(BorgerpulsDb db, IOptions<RetentionOptions> retention, TimeProvider clock) : PageModel
+public sealed class RequestModel(BorgerpulsDb db, IOptions<RetentionOptions> retention, TimeProvider clock, OpenRequestCount openRequests) : PageModel
 {
     public bool Sent { get; private set; }
     public FollowUpForm? Form { get; private set; }
@@ -41,6 +41,7 @@ public sealed class RequestModel(BorgerpulsDb db, IOptions<RetentionOptions> ret
             : await FollowUpIntake.SubmitAsync(db, input, clock, ct);
         if (errors.Count == 0)
         {
+            openRequests.Changed();
             return Redirect($"/follow-up/request?sent=true&culture={Uri.EscapeDataString(System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName)}");
         }
         Form = new FollowUpForm(centre ?? "", site, token.Version == 4 ? token : Guid.NewGuid(), retention.Value.FollowUpDays)
