@@ -48,7 +48,7 @@ public sealed record BackgroundOptionConfig(string Code, Dictionary<string, stri
 
 public sealed record ScaleConfig(string Key, Dictionary<string, string> Names, List<ScaleOptionConfig> Options);
 
-public sealed record ScaleOptionConfig(string Code, Dictionary<string, string> Labels, double? Value, Polarity Polarity);
+public sealed record ScaleOptionConfig(string Code, Dictionary<string, string> Labels, Polarity Polarity, double? Value = null);
 
 public sealed record InstrumentConfig(string Key, Dictionary<string, string> Names, List<QuestionConfig> Questions)
 {

@@ -51,7 +51,7 @@ public static class ConfigExporter
             BackgroundVariables = variables.Select(v => new BackgroundVariableConfig(v.Key, Texts(v.Names),
                 v.Options.Select(o => new BackgroundOptionConfig(o.Code, Texts(o.Labels))).ToList())).ToList(),
             Scales = scales.Select(s => new ScaleConfig(s.Key, Texts(s.Names),
-                s.Options.OrderBy(o => o.Position).Select(o => new ScaleOptionConfig(o.Code, Texts(o.Labels), o.Value, o.Polarity)).ToList())).ToList(),
+                s.Options.OrderBy(o => o.Position).Select(o => new ScaleOptionConfig(o.Code, Texts(o.Labels), o.Polarity, o.Value)).ToList())).ToList(),
             Instruments = instruments.Where(i => i.Versions.Count > 0).Select(i =>
             {
                 var latest = i.Versions.MaxBy(v => v.Number)!;

@@ -18,6 +18,9 @@ public static class ConfigJson
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
         AllowTrailingCommas = false,
         ReadCommentHandling = JsonCommentHandling.Skip,
+        // A list or text the document leaves out, or sets to null, is refused here by its path — not met later as a null.
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
     };
 
@@ -41,6 +44,7 @@ public static class ConfigJson
     // System.Text.Json's messages mention .NET types; keep the useful part and say it in the document's terms.
     private static string Describe(JsonException e) =>
         e.Message.Contains("could not be mapped", StringComparison.Ordinal) ? "Unknown property: " + e.Message.Split('\'').ElementAtOrDefault(1)
-        : e.Message.Contains("missing required properties", StringComparison.Ordinal) ? "Missing required property: " + e.Message
+        : e.Message.Contains("missing required properties", StringComparison.Ordinal) ? $"Missing required property '{e.Message.Split('\'').ElementAtOrDefault(3)}'."
+        : e.Message.Contains("null values", StringComparison.Ordinal) ? $"'{e.Path?.Split('.').Last()}' cannot be null."
         : e.Message;
 }

@@ -60,6 +60,19 @@ public sealed class ConfigApplyTests
         Assert.Contains("jobcentres", error.Message);
     }
 
+    /// <summary>A left-out polarity used to be read as "positive" and a list set to null crashed the apply; both are now
+    /// refused while reading, by path and in the document's words.</summary>
+    [Theory]
+    [InlineData("""{"scales":[{"key":"x","names":{"da":"X"},"options":[{"code":"a","labels":{"da":"A"}}]}]}""", "$.scales[0].options[0]: Missing required property 'polarity'.")]
+    [InlineData("""{"instruments":[{"key":"y","names":{"da":"Y"},"questions":null}]}""", "$.instruments[0].questions: 'questions' cannot be null.")]
+    [InlineData("""{"instruments":[{"key":"y","names":{"da":"Y"}}]}""", "$.instruments[0]: Missing required property 'questions'.")]
+    [InlineData("""{"municipalities":[{"key":"m","name":"M","jobCentres":null}]}""", "$.municipalities[0].jobCentres: 'jobCentres' cannot be null.")]
+    public void A_missing_or_null_member_is_refused_by_its_path(string json, string expected)
+    {
+        var error = Assert.Throws<ConfigException>(() => ConfigJson.Parse(json));
+        Assert.StartsWith(expected, Assert.Single(error.Errors).ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Broken_references_are_all_listed_and_nothing_is_written()
     {
