@@ -44,6 +44,7 @@ internal static class CommandLine
         root.Options.Add(Db);
         root.Subcommands.Add(new Command("serve", "Serve the web app (the default)."));
         root.Subcommands.Add(MigrateCommand.Create());
+        root.Subcommands.Add(BackupCommand.Create());
         root.Subcommands.Add(ConfigCommands.Create());
         root.Subcommands.Add(DemoDataCommand.Create());
         root.Subcommands.Add(DeviceCommands.Create());

@@ -19,7 +19,13 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
-    public static void Apply(DbConnection connection) => Execute(connection, Sql);
+    // EF Core checks that a file exists through a read-only connection, which cannot switch a file that is not yet in WAL
+    // mode (a copy made by sqlite3 or an older tool); the next read-write connection does.
+    public static void Apply(DbConnection connection) =>
+        Execute(connection, IsReadOnly(connection) ? Sql.Replace("PRAGMA journal_mode=WAL; ", "", StringComparison.Ordinal) : Sql);
+
+    private static bool IsReadOnly(DbConnection connection) =>
+        connection is Microsoft.Data.Sqlite.SqliteConnection && new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection.ConnectionString).Mode == Microsoft.Data.Sqlite.SqliteOpenMode.ReadOnly;
 
     /// <summary>For the body of a bulk load (import, demo data) on its own connection: commits without an fsync each, a
     /// 64 MB page cache for the indexes it updates all over, and fewer, larger checkpoints. Memory stays fixed: the cache is
