@@ -33,7 +33,7 @@ public sealed record BenchmarkQuestion(string Key, long Base, BenchmarkFigure? O
 public sealed record BenchmarkReport(string Instrument, PeriodInfo Period, int K, string MunicipalityKey, string MunicipalityName,
     BenchmarkRefusal? Refused, IReadOnlyList<BenchmarkQuestion> Questions);
 
-/// <summary>The cross-municipal benchmark (docs/benchmark.md, ADR 0017): per question the viewer's municipality beside the
+/// <summary>The cross-municipal benchmark (docs/cross-municipal.md, ADR 0017): per question the viewer's municipality beside the
 /// unweighted mean of the other opted-in municipalities' figures — each other municipality counted only with at least k
 /// answers to the question, and the average shown only when at least <see cref="MinimumOthers"/> contribute. Reads the
 /// in-memory aggregates through <see cref="CellSelection"/> and counts with <see cref="QuestionFigures"/>, as results do.</summary>

@@ -210,4 +210,79 @@ public sealed class BenchmarkTests
         Assert.Equal(HttpStatusCode.OK, (await analyst.GetAsync(Url + "&municipality=aabaek")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await analyst.GetAsync(wider)).StatusCode);
     }
+
+    private static string Row(string html, string question) =>
+        System.Text.RegularExpressions.Regex.Match(html, $"<tr data-benchmark-question=\"{question}\">(.*?)</tr>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+
+    /// <summary>The dashboard shows the selected centre's municipality (Aabæk: 40 pct. · 2,9) beside the others (52 pct. · 3,2,
+    /// from 3), in Danish and English; without a centre an analyst is asked to choose one; a manager sees their centre.</summary>
+    [Fact]
+    public async Task The_dashboard_shows_the_own_municipality_beside_the_others_average()
+    {
+        await using var database = await SeedAsync();
+        await using var app = new BorgerpulsApp(database);
+        var analyst = await app.SignedInClientAsync(Roles.Analyst);
+        const string dashboard = "/dashboard?instrument=vive-7&from=2026-10&to=2026-10";
+
+        var html = await analyst.GetStringAsync(dashboard + "&jobcentre=jc-centrum");
+        Assert.Contains("Andre kommuner (gennemsnit)", html);
+        var row = Row(html, "samtale");
+        Assert.Contains("40 pct. · 2,9", row);
+        Assert.Contains("52 pct. · 3,2", row);
+        Assert.Contains(">3<", row);
+        Assert.Contains("Færre end tre andre kommuner bidrager", Row(html, "behandling"));
+        // The filter lists every job centre an analyst may choose; the section itself names no other municipality.
+        var section = System.Text.RegularExpressions.Regex.Match(html, "data-testid=\"dashboard-benchmark\"(.*?)</section>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+        Assert.Contains("Aabæk Kommune", section);
+        Assert.All(OtherKeys, key => Assert.DoesNotContain(key, section, StringComparison.OrdinalIgnoreCase));
+
+        var english = await analyst.GetStringAsync(dashboard + "&jobcentre=jc-centrum&culture=en&ui-culture=en");
+        Assert.Contains("Other municipalities (average)", english);
+        Assert.Contains("52%", Row(english, "samtale"));
+
+        Assert.Contains("Vælg et jobcenter", await analyst.GetStringAsync(dashboard));
+        var manager = await app.SignedInClientAsync(Roles.Manager, "jc-centrum");
+        Assert.Contains("60 pct. · 3,8", Row(await manager.GetStringAsync(dashboard), "samtale"));
+    }
+
+    /// <summary>The committee report carries the same section in HTML, Word and Excel; without opted-in municipalities it has none.</summary>
+    [Fact]
+    public async Task The_committee_report_has_the_section_in_every_format()
+    {
+        await using var database = await SeedAsync();
+        await using var app = new BorgerpulsApp(database);
+        var analyst = await app.SignedInClientAsync(Roles.Analyst);
+        const string report = "/api/v1/reports?instrument=vive-7&from=2026-10-01&to=2026-10-31&where=jobcentre=jc-centrum&format=";
+
+        var html = await analyst.GetStringAsync(report + "html");
+        Assert.Contains("Andre kommuner (gennemsnit)", html);
+        Assert.Contains("52 pct.", html);
+        Assert.Contains("Færre end tre andre kommuner bidrager", html);
+        // Names and centre keys (a bare key such as "hede" is also a piece of Danish words).
+        Assert.All(OtherKeys.Where(key => key.Contains('-') || key.Contains(' ')), key => Assert.DoesNotContain(key, html, StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("Other municipalities (average)", await analyst.GetStringAsync(report + "html&culture=en"));
+        foreach (var format in new[] { "docx", "xlsx" })
+        {
+            var file = await analyst.GetAsync(report + format);
+            Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+            Assert.Contains("Andre kommuner", Text(await file.Content.ReadAsByteArrayAsync()));
+        }
+
+        await using (var db = database.Open())
+        {
+            await db.Municipalities.ExecuteUpdateAsync(m => m.SetProperty(x => x.Benchmark, false));
+        }
+        Assert.DoesNotContain("Andre kommuner (gennemsnit)", await analyst.GetStringAsync(report + "html"));
+    }
+
+    /// <summary>All text in a Word or Excel file (both are zip archives of XML).</summary>
+    private static string Text(byte[] file)
+    {
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(file));
+        return string.Concat(zip.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.Ordinal)).Select(e =>
+        {
+            using var reader = new StreamReader(e.Open());
+            return reader.ReadToEnd();
+        }));
+    }
 }
