@@ -69,5 +69,8 @@ public sealed class BenchmarkOptInTests
         var off = await ConfigApplier.ApplyAsync(db, ConfigJson.Parse("""{ "municipalities": [ { "key": "bjerg", "name": "Bjerg Kommune", "benchmark": false } ] }"""));
         Assert.Contains("municipality bjerg: benchmark off", off.Changes);
         Assert.False((await db.Municipalities.AsNoTracking().SingleAsync()).Benchmark);
+
+        var wrong = Assert.Throws<ConfigException>(() => ConfigJson.Parse("""{ "municipalities": [ { "key": "bjerg", "name": "Bjerg Kommune", "benchmark": "ja" } ] }"""));
+        Assert.Contains("benchmark", wrong.Message);
     }
 }
