@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Borgerpuls.Data;
 using Borgerpuls.Features.Alerts;
+using Borgerpuls.Features.Benchmark;
 using Borgerpuls.Features.Home;
 using Borgerpuls.Features.Health;
 using Borgerpuls.Features.DeviceHealth;
@@ -105,6 +106,7 @@ internal static class WebApp
         app.MapIngest();
         app.MapDevices();
         app.MapResults();
+        app.MapBenchmark();
         app.MapComments();
         app.MapExport();
         app.MapReports();

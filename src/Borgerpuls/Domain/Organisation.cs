@@ -6,6 +6,10 @@ public sealed class Municipality
     public int Id { get; set; }
     public required string Key { get; set; }
     public required string Name { get; set; }
+
+    /// <summary>Takes part in the cross-municipal benchmark: its figures count towards the other opted-in municipalities'
+    /// average, and it sees that average beside its own. Off unless an administrator turns it on (docs/cross-municipal.md).</summary>
+    public bool Benchmark { get; set; }
     public List<JobCentre> JobCentres { get; set; } = [];
 }
 

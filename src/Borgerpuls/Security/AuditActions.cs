@@ -47,6 +47,8 @@ public static class AuditActions
     public const string OrganisationRename = "organisation.rename";
     public const string OrganisationRetire = "organisation.retire";
     public const string OrganisationReactivate = "organisation.reactivate";
+    public const string MunicipalityBenchmarkOn = "municipality.benchmark.on";
+    public const string MunicipalityBenchmarkOff = "municipality.benchmark.off";
     public const string ReportDownload = "report.download";
     public const string ExportResults = "export.results";
     public const string ExportResponses = "export.responses";

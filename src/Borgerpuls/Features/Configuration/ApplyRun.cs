@@ -204,6 +204,11 @@ internal sealed class ApplyRun(BorgerpulsDb db, ApplyMode mode, List<string> cha
                 changes.Add($"municipality {m.Key}: created");
             }
             Rename(municipality.Name, m.Name, n => municipality.Name = n, $"municipality {m.Key}");
+            if (m.Benchmark is { } benchmark && benchmark != municipality.Benchmark)
+            {
+                municipality.Benchmark = benchmark;
+                changes.Add($"municipality {m.Key}: benchmark {(benchmark ? "on" : "off")}");
+            }
             await db.SaveChangesAsync(ct);
 
             var centres = await db.JobCentres.Where(j => j.MunicipalityId == municipality.Id).ToDictionaryAsync(j => j.Key, ct);

@@ -19,6 +19,8 @@ public sealed record ConfigDocument
 
 public sealed record MunicipalityConfig(string Key, string Name)
 {
+    /// <summary>Takes part in the cross-municipal benchmark; left out, the municipality's setting is not changed.</summary>
+    public bool? Benchmark { get; init; }
     public List<JobCentreConfig> JobCentres { get; init; } = [];
     public List<OfferConfig> Offers { get; init; } = [];
 }

@@ -35,6 +35,7 @@ public static class ConfigExporter
         {
             Municipalities = municipalities.Select(m => new MunicipalityConfig(m.Key, m.Name)
             {
+                Benchmark = m.Benchmark,
                 JobCentres = centres.Where(j => j.MunicipalityId == m.Id).Select(j => new JobCentreConfig(j.Key, j.Name)
                 {
                     Sites = sites.Where(s => s.JobCentreId == j.Id).Select(s => new SiteConfig(s.Key, s.Name)

@@ -65,6 +65,26 @@ public sealed class IndexModel(BorgerpulsDb db, AuditLog audit, TimeProvider clo
         return RedirectToPage();
     }
 
+    /// <summary>Takes a municipality into or out of the cross-municipal benchmark. Sharing a municipality's figures with
+    /// other municipalities is an administrator's decision, audited; sending the same choice again changes nothing.</summary>
+    public async Task<IActionResult> OnPostBenchmarkAsync(int id, bool on, CancellationToken ct)
+    {
+        if (!User.IsInRole(Roles.Admin)) return Forbid();
+        if (!ModelState.IsValid || !Request.Form.ContainsKey("on")) return BadRequest();
+        var municipality = await db.Municipalities.SingleOrDefaultAsync(m => m.Id == id, ct);
+        if (municipality is null) return NotFound();
+        if (municipality.Benchmark != on)
+        {
+            municipality.Benchmark = on;
+            await db.SaveChangesAsync(ct);
+            await audit.WriteAsync(on ? AuditActions.MunicipalityBenchmarkOn : AuditActions.MunicipalityBenchmarkOff, $"{municipality.Key} \"{municipality.Name}\"", ct: ct);
+        }
+        Done = t["Org.Benchmark.Done", municipality.Name, t[on ? "Org.Benchmark.On" : "Org.Benchmark.Off"]].Value;
+        return RedirectToPage();
+    }
+
+    public bool IsAdmin => User.IsInRole(Roles.Admin);
+
     /// <summary>A form without a readable kind or id (hand-made or damaged) is refused before anything is looked up: the
     /// defaults would otherwise turn a rename into a new municipality.</summary>
     private bool Malformed(OrganisationKind kind) => !ModelState.IsValid || !Request.Form.ContainsKey("kind") || !Enum.IsDefined(kind);

@@ -51,6 +51,7 @@ public static class ReportBuilder
             actions, effects, clock.GetUtcNow())
         {
             ServiceGoals = await ServiceGoals.ServiceGoalCompliance.ForReportAsync(db, results, viewer, clock, ct),
+            Benchmark = await Benchmark.BenchmarkPanel.ForAsync(db, target, instrument, results.From, results.To, results.Where.GetValueOrDefault(Dimension.JobCentre), viewer, request.K, ct),
         };
     }
 

@@ -14,6 +14,7 @@ public static class ReportComposer
         blocks.AddRange(TargetSection.Blocks(data, text));
         blocks.AddRange(ServiceGoalSection.Blocks(data, text));
         blocks.AddRange(ShareTables.Blocks(data, text));
+        blocks.AddRange(BenchmarkSection.Blocks(data, text));
         blocks.AddRange(TrendSection.Blocks(data, text));
         blocks.AddRange(PriorityMapSection.Blocks(data, text));
         blocks.AddRange(CommentSection.Blocks(data, text));

@@ -23,6 +23,9 @@ public sealed record ReportData(
 
     /// <summary>Service goals' compliance over the report's months and scope.</summary>
     public IReadOnlyList<ServiceGoals.GoalCompliance> ServiceGoals { get; init; } = [];
+
+    /// <summary>The own municipality beside other municipalities' average; null when no municipality takes part.</summary>
+    public Benchmark.BenchmarkPanel? Benchmark { get; init; }
 }
 
 /// <summary>A question as the report names it: its number in the questionnaire, its text, and the answer labels that count
