@@ -12,7 +12,8 @@ public sealed class IndexModel(BorgerpulsDb db) : PageModel
     public sealed record SiteRow(string Name, List<string> Units);
     public sealed record JobCentreRow(string Name, List<SiteRow> Sites);
     public sealed record MunicipalityRow(string Name, List<JobCentreRow> JobCentres);
-    public sealed record InstrumentRow(string Key, string Name, int Questions);
+    // The names of the shipped questionnaires say how many questions they have; a count beside them doubled it.
+    public sealed record InstrumentRow(string Key, string Name);
 
     public long ResponseCount { get; private set; }
     public List<MunicipalityRow> Municipalities { get; private set; } = [];
@@ -29,8 +30,8 @@ public sealed class IndexModel(BorgerpulsDb db) : PageModel
                     .Select(s => new SiteRow(s.Name, s.Units.OrderBy(u => u.Name).Select(u => u.Name).ToList())).ToList())).ToList()))
             .ToListAsync(ct);
         var instruments = await db.Instruments.AsNoTracking().OrderBy(i => i.Key)
-            .Select(i => new { i.Key, i.Names, Questions = i.Versions.Where(v => v.PublishedAt != null).OrderByDescending(v => v.Number).Select(v => v.Questions.Count).FirstOrDefault() })
+            .Select(i => new { i.Key, i.Names })
             .ToListAsync(ct);
-        Instruments = instruments.Select(i => new InstrumentRow(i.Key, i.Names.In(language).Text, i.Questions)).ToList();
+        Instruments = instruments.Select(i => new InstrumentRow(i.Key, i.Names.In(language).Text)).ToList();
     }
 }

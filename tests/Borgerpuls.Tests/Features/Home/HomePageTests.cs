@@ -23,6 +23,8 @@ public sealed class HomePageTests
         Assert.Contains("Sjællandsgade", html);
         Assert.Matches(@"data-testid=""response-count"">1\.234<", html);
         Assert.Contains("besvarelser er gemt", html);
+        // The questionnaire's own name gives its number of questions, once ("(5 spørgsmål) (6 spørgsmål)" before).
+        Assert.Contains("<li><code>borgeroplevelse-5</code> – Borgeroplevelse – exit poll (5 spørgsmål)</li>", html);
     }
 
     [Fact]
