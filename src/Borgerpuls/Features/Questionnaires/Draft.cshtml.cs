@@ -182,6 +182,14 @@ public sealed class DraftModel(BorgerpulsDb db, DraftStore drafts, InstrumentCat
         return texts.GetValueOrDefault(language) is { Length: > 0 } s ? s : texts.GetValueOrDefault("da") ?? "";
     }
 
+    /// <summary>What the list says about a question: type, scale, theme, touchpoint, flags and key, one line.</summary>
+    public string Details(QuestionConfig q) => string.Join(" · ", new string?[]
+    {
+        t[QuestionForm.TypeKey(q.Type)].Value, q.Scale is null ? null : t["Builder.ScaleIs", ScaleName(q.Scale)].Value, q.Theme is null ? null : t["Builder.ThemeIs", q.Theme].Value,
+        q.Touchpoint is { } tp ? t[QuestionForm.TouchpointKey(tp)].Value : null, q.Overall ? t["Builder.Overall"].Value : null, q.Required ? t["Builder.Required"].Value : null,
+        t["Builder.KeyIs", q.Key].Value,
+    }.OfType<string>());
+
     public string ScaleName(string? key) => key is null ? "" : Scales.FirstOrDefault(s => s.Key == key).Name ?? key;
 
     public IEnumerable<string> Incomplete => Translated.Where(kv => kv.Value.Done < kv.Value.All).Select(kv => kv.Key);
