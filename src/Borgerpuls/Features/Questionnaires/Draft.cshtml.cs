@@ -40,8 +40,6 @@ public sealed class DraftModel(BorgerpulsDb db, DraftStore drafts, InstrumentCat
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();
-        NameDa = Doc.Instrument.Names.GetValueOrDefault("da");
-        NameEn = Doc.Instrument.Names.GetValueOrDefault("en");
         Q = Edit is { } key && Doc.Instrument.Questions.FirstOrDefault(q => q.Key == key) is { } question ? QuestionForm.Of(question, Doc) : new QuestionForm();
         return Page();
     }
@@ -173,6 +171,12 @@ public sealed class DraftModel(BorgerpulsDb db, DraftStore drafts, InstrumentCat
             .ToList();
         Core = Doc.Instrument.Extends is { } core ? await catalog.LatestAsync(core, ct) : null;
         Translated = DraftTexts.Languages.ToDictionary(l => l, l => DraftTexts.Completeness(Doc, l));
+        if (!Request.HasFormContentType || !Request.Form.ContainsKey(nameof(NameDa)))
+        {
+            // Only the name form sends the name; every other form shows it as stored.
+            NameDa = Doc.Instrument.Names.GetValueOrDefault("da");
+            NameEn = Doc.Instrument.Names.GetValueOrDefault("en");
+        }
         return true;
     }
 
