@@ -213,6 +213,23 @@ public sealed class QuestionnaireBuilderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_draft_that_only_changes_a_translation_updates_version_1_in_place_and_makes_no_version_2()
+    {
+        var analyst = await _app.SignedInClientAsync(Roles.Analyst);
+        var id = DraftId(await PostAsync(analyst, "/questionnaires?handler=Edit", ("key", "vive-7")));
+        var page = await analyst.GetStringAsync($"/questionnaires/draft/{id}/translations?lang=uk");
+        Assert.Contains("8 af 8 tekster oversat", page); // the name and the 7 questions, all shipped in Ukrainian
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(analyst, $"/questionnaires/draft/{id}/translations", ("Revision", "0"), ("Lang", "uk"),
+            ("Texts[q:samtale]", "Нове формулювання"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PublishAsync(analyst, id)).StatusCode);
+        Assert.Contains("version 1 gælder fortsat", WebUtility.HtmlDecode(await analyst.GetStringAsync("/questionnaires")));
+        await using var db = _database.Open();
+        var version = await db.InstrumentVersions.Include(v => v.Questions).SingleAsync(v => v.Instrument!.Key == "vive-7");
+        Assert.Equal("Нове формулювання", version.Questions.Single(q => q.Key == "samtale").Texts["uk"]);
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "questionnaire.publish" && a.Details!.EndsWith("version 1 (unchanged)")));
+    }
+
+    [Fact]
     public async Task A_local_extension_asks_the_core_questions_first_and_a_mirror_starts_from_the_citizen_questions()
     {
         var analyst = await _app.SignedInClientAsync(Roles.Analyst);
