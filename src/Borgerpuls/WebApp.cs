@@ -49,6 +49,7 @@ internal static class WebApp
         builder.Services.AddKeyRing();
         builder.Services.AddWebHardening(builder.Configuration);
         builder.Services.AddIngest();
+        builder.Services.AddScoped<Features.Questionnaires.DraftStore>();
         builder.Services.AddDeviceStatus(builder.Configuration);
         builder.Services.AddAnonymity(builder.Configuration);
         builder.Services.AddHostedService<Data.Aggregates.AggregateWarmUp>();

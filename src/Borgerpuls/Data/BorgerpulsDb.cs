@@ -23,6 +23,7 @@ public abstract class BorgerpulsDb(DbContextOptions options) : IdentityDbContext
     public DbSet<Instrument> Instruments => Set<Instrument>();
     public DbSet<InstrumentVersion> InstrumentVersions => Set<InstrumentVersion>();
     public DbSet<Question> Questions => Set<Question>();
+    public DbSet<InstrumentDraft> InstrumentDrafts => Set<InstrumentDraft>();
     public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<Device> Devices => Set<Device>();
     public DbSet<Invitation> Invitations => Set<Invitation>();

@@ -62,6 +62,10 @@ public static class AuditActions
     public const string ServiceGoalCreate = "servicegoal.create";
     public const string ServiceGoalUpdate = "servicegoal.update";
     public const string ServiceGoalImport = "servicegoal.import";
+    public const string QuestionnaireDraftCreate = "questionnaire.draft.create";
+    public const string QuestionnaireDraftUpdate = "questionnaire.draft.update";
+    public const string QuestionnaireDraftDelete = "questionnaire.draft.delete";
+    public const string QuestionnairePublish = "questionnaire.publish";
 
     /// <summary>Every code above, for the check that each has a name in every staff language.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(AuditActions).GetFields(BindingFlags.Public | BindingFlags.Static)
