@@ -164,7 +164,7 @@ public sealed partial class QuestionForm
             var labels = new Dictionary<string, string>(before?.Options.FirstOrDefault(o => o.Code == code)?.Labels ?? []) { ["da"] = label ?? "" };
             if (string.IsNullOrWhiteSpace(row.LabelEn)) labels.Remove("en");
             else labels["en"] = row.LabelEn.Trim();
-            options.Add(new ScaleOptionConfig(code ?? "", labels, value, row.Polarity));
+            options.Add(new ScaleOptionConfig(code ?? "", labels, row.Polarity, value));
         }
         if (errors.Count > count) return null;
         var taken = scales.Concat(content.Scales.Where(s => s != before).Select(s => s.Key)).ToHashSet(StringComparer.Ordinal);
