@@ -33,7 +33,11 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, Ano
         if (Load.Error is not null) Response.StatusCode = StatusCodes.Status400BadRequest;
         if (Load.Refused is not null) Response.StatusCode = StatusCodes.Status403Forbidden;
         if (Load.Figures is not null) ServiceGoals = await ServiceGoalTiles.LoadAsync(db, Viewer.From(User), Load.Filter, clock, ct);
+        HasMirror = Load.Instrument is { } shown && (await Mirror.MirrorComparison.MirroredAsync(db, ct)).ContainsKey(shown);
     }
+
+    /// <summary>Whether staff answer a mirror of the shown questionnaire, so the page links to the comparison.</summary>
+    public bool HasMirror { get; private set; }
 
     /// <summary>The service goals over the selected months and job centre.</summary>
     public IReadOnlyList<GoalCompliance> ServiceGoals { get; private set; } = [];

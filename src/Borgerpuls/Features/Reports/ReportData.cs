@@ -23,6 +23,9 @@ public sealed record ReportData(
 
     /// <summary>Service goals' compliance over the report's months and scope.</summary>
     public IReadOnlyList<ServiceGoals.GoalCompliance> ServiceGoals { get; init; } = [];
+
+    /// <summary>Citizens' answers beside staff's expectation, for a questionnaire with a mirror; null otherwise.</summary>
+    public Mirror.MirrorReport? Mirror { get; init; }
 }
 
 /// <summary>A question as the report names it: its number in the questionnaire, its text, and the answer labels that count
