@@ -24,6 +24,8 @@ public sealed class StaffAnswerTests
 
         var page = await staff.GetStringAsync(Link);
         Assert.Contains("Hvem handler din forventning om?", page);
+        Assert.Contains("Svar, som du tror, borgerne vil svare.", page);
+        Assert.DoesNotContain("Dine svar er anonyme. Du kan springe spørgsmål over.", page);
         Assert.Contains("Tror du, borgerne synes, at deres sagsbehandler inddrager dem?", page);
         Assert.Contains("<select id=\"targetGroup\" name=\"targetGroup\" required=\"required\"", page);
 
