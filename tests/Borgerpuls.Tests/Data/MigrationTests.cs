@@ -48,11 +48,12 @@ public sealed class MigrationTests
         await using var database = await TestDatabase.CreateAsync();
         await using (var first = await database.MigratedAsync())
         {
-            Assert.Equal(4, await first.Instruments.CountAsync());
+            // The four citizen presets and the VIVE mirror for staff.
+            Assert.Equal(5, await first.Instruments.CountAsync());
         }
         await using var second = await database.MigratedAsync();
-        Assert.Equal(4, await second.Instruments.CountAsync());
-        Assert.Equal(4, await second.InstrumentVersions.CountAsync());
+        Assert.Equal(5, await second.Instruments.CountAsync());
+        Assert.Equal(5, await second.InstrumentVersions.CountAsync());
     }
 
     [Fact]

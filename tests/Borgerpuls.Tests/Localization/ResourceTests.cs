@@ -69,7 +69,8 @@ public sealed class ResourceTests
         var used = pages.SelectMany(p => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(Path.Combine(features, p)), "T\\[\"([A-Za-z.]+)\"")
             .Select(m => m.Groups[1].Value)).Distinct().ToList();
         Assert.Contains("Questionnaire.Errors", used);
-        Assert.All(used, key => Assert.True(IsCitizenText(key), $"'{key}' is shown to citizens but not counted as a citizen text"));
+        // The web questionnaire of a mirror instrument is answered by staff, in Danish or English: its own texts are staff texts.
+        Assert.All(used.Where(key => !key.StartsWith("Mirror.", StringComparison.Ordinal)), key => Assert.True(IsCitizenText(key), $"'{key}' is shown to citizens but not counted as a citizen text"));
         // Messages that the citizen pages build in code.
         Assert.All(new[] { "Questionnaire.ErrorQuestion", "Questionnaire.ErrorField", "Submission.TargetGroupNotAsked" }, key => Assert.True(Read("da").ContainsKey(key), key));
     }

@@ -118,6 +118,7 @@ public sealed class DifferencingGuardTests
                 || e.RoutePattern.RawText?.TrimStart('/') is "api/v1/insights/{id:int}/evidence" or "insights/{id:int}").ToList();
         Assert.True(showsFigures.Count >= 10, $"only {showsFigures.Count} found");
         Assert.Contains(showsFigures, e => e.RoutePattern.RawText == "/api/v1/benchmark");
+        Assert.Contains(showsFigures, e => e.RoutePattern.RawText?.TrimStart('/') == "dashboard/mirror");
         var unguarded = showsFigures.Where(e => e.Metadata.GetMetadata<Borgerpuls.Security.Anonymity.DisclosureGuardedAttribute>() is null).Select(e => e.RoutePattern.RawText).ToList();
         Assert.True(unguarded.Count == 0, "Without the differencing guard: " + string.Join(", ", unguarded));
     }

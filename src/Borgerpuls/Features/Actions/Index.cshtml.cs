@@ -30,7 +30,7 @@ public sealed class IndexModel(BorgerpulsDb db, Questionnaire.InstrumentCatalog 
     {
         var viewer = Viewer.From(User);
         CanCreate = ActionScope.Creates(viewer);
-        Instruments = await Choices.InstrumentsAsync(db, ct);
+        Instruments = await Choices.CitizenInstrumentsAsync(db, ct);
         var centres = await db.JobCentres.AsNoTracking().ToDictionaryAsync(j => j.Id, j => (j.Key, j.Name), ct);
         var names = Instruments.ToDictionary(i => i.Value, i => i.Label);
         var actions = await db.Actions.AsNoTracking().ToListAsync(ct);

@@ -68,6 +68,6 @@ public sealed class DevicesModel(BorgerpulsDb db, AuditLog audit, TimeProvider c
     {
         Rows = await DeviceHealth.DeviceOverview.LoadAsync(db, openingHours, clock.GetUtcNow(), devices.LastSeen, HttpContext.RequestAborted);
         Sites = await Choices.SitesAsync(db, ct: HttpContext.RequestAborted);
-        Instruments = await Choices.InstrumentsAsync(db, HttpContext.RequestAborted);
+        Instruments = await Choices.CitizenInstrumentsAsync(db, HttpContext.RequestAborted);
     }
 }

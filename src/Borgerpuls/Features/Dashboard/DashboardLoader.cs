@@ -20,7 +20,8 @@ public static class DashboardLoader
     {
         var filter = DashboardFilter.Parse(http.Request.Query);
         var language = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-        var rows = await db.Instruments.AsNoTracking().OrderBy(i => i.Key).Select(i => new { i.Id, i.Key, i.Names }).ToListAsync(ct);
+        // Citizens' figures only: a mirror instrument's staff answers are shown beside them on the mirror page.
+        var rows = await db.Instruments.AsNoTracking().Where(i => i.Kind != Domain.InstrumentKind.Mirror).OrderBy(i => i.Key).Select(i => new { i.Id, i.Key, i.Names }).ToListAsync(ct);
         var instruments = rows.Select(i => (i.Key, i.Names.In(language).Text)).ToList();
         var withTargets = await db.Targets.Select(t => t.InstrumentId).Distinct().ToListAsync(ct);
         // By default the instrument that has targets (the yearly survey), since the targets are what the committee follows.

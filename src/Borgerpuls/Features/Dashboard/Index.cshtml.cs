@@ -34,10 +34,14 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, Ano
         if (Load.Refused is not null) Response.StatusCode = StatusCodes.Status403Forbidden;
         if (Load.Figures is not null) ServiceGoals = await ServiceGoalTiles.LoadAsync(db, Viewer.From(User), Load.Filter, clock, ct);
         Benchmark = await Features.Benchmark.BenchmarkPanel.ForDashboardAsync(HttpContext, db, target, anonymity, Load, ct);
+        HasMirror = Load.Instrument is { } shown && (await Mirror.MirrorComparison.MirroredAsync(db, ct)).ContainsKey(shown);
     }
 
     /// <summary>The own municipality beside other municipalities' average; null when no municipality takes part.</summary>
     public Features.Benchmark.BenchmarkPanel? Benchmark { get; private set; }
+
+    /// <summary>Whether staff answer a mirror of the shown questionnaire, so the page links to the comparison.</summary>
+    public bool HasMirror { get; private set; }
 
     /// <summary>The service goals over the selected months and job centre.</summary>
     public IReadOnlyList<GoalCompliance> ServiceGoals { get; private set; } = [];

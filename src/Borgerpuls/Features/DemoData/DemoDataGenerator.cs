@@ -38,10 +38,12 @@ public static class DemoDataGenerator
             long written = 0, comments = 0;
             var batch = new List<ResponseRow>(options.BatchSize);
             var days = endsOn.DayNumber - startsOn.DayNumber;
-            while (written < options.Responses)
+            var staff = DemoModel.StaffAnswers(options.Responses);
+            var citizens = options.Responses - staff;
+            while (written < citizens)
             {
                 batch.Clear();
-                var size = (int)Math.Min(options.BatchSize, options.Responses - written);
+                var size = (int)Math.Min(options.BatchSize, citizens - written);
                 for (var i = 0; i < size; i++)
                 {
                     var row = model.Next(random, startsOn, days);
@@ -50,6 +52,19 @@ public static class DemoDataGenerator
                 }
                 await writer.WriteAsync(batch, ct);
                 written += size;
+                progress?.Invoke(written);
+            }
+            // Staff's mirror answers after the citizens', from their own random source, so the citizens' stay what the seed gave.
+            var staffRandom = new Random(options.Seed + 2);
+            batch.Clear();
+            for (var i = 0; i < staff; i++)
+            {
+                if (model.NextStaff(staffRandom, startsOn, days) is { } row) batch.Add(row);
+            }
+            if (batch.Count > 0)
+            {
+                await writer.WriteAsync(batch, ct);
+                written += batch.Count;
                 progress?.Invoke(written);
             }
             await writer.FlushAggregatesAsync(ct);

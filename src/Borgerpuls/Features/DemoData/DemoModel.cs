@@ -29,6 +29,10 @@ internal sealed class DemoModel
     private readonly InstrumentModel[] _instruments;
     private readonly double _totalWeight;
 
+    /// <summary>The VIVE survey's mirror that staff answer, with each job centre's own campaign; null without it.</summary>
+    private InstrumentModel? _mirror;
+    private Dictionary<int, int> _mirrorCampaigns = [];
+
     private DemoModel(Place[] places, (int, double)[] groups, InstrumentModel[] instruments)
     {
         _places = places;
@@ -36,6 +40,10 @@ internal sealed class DemoModel
         _instruments = instruments;
         _totalWeight = instruments.Sum(i => i.Weight);
     }
+
+    /// <summary>How many of the demo's responses are staff's mirror answers: one in twenty, at most a thousand, and none in the
+    /// small sets that tests ask for, so that a demo dashboard shows the comparison and a large benchmark set stays citizens'.</summary>
+    public static long StaffAnswers(long responses) => responses < 1000 ? 0 : Math.Min(1000, responses / 20);
 
     public static async Task<DemoModel> LoadAsync(BorgerpulsDb db, CancellationToken ct)
     {
@@ -57,24 +65,58 @@ internal sealed class DemoModel
         var instruments = new List<InstrumentModel>();
         foreach (var (key, (weight, channels)) in weights)
         {
-            var instrument = await db.Instruments.AsNoTracking().SingleAsync(i => i.Key == key, ct);
-            var version = await db.InstrumentVersions.AsNoTracking().LatestPublished(instrument.Id).Include(v => v.Questions).ThenInclude(q => q.Scale!).ThenInclude(s => s.Options).FirstAsync(ct);
-            var questions = version.Questions.OrderBy(q => q.Position).Select((q, i) =>
-            {
-                var options = q.Scale?.Options.OrderBy(o => o.Position).ToList() ?? [];
-                var rated = options.Where(o => o.Value is not null && o.Polarity != Polarity.Excluded).OrderBy(o => o.Value).ToList();
-                return new QuestionModel(q.Key, q.Type,
-                    q.Type == QuestionType.Scale ? rated.Select(o => o.Value!.Value).ToArray() : [],
-                    q.Type == QuestionType.Scale ? rated.Select(o => o.Code).ToArray() : options.Select(o => o.Code).ToArray(),
-                    options.FirstOrDefault(o => o.Polarity == Polarity.Excluded)?.Code,
-                    // Progress-type questions run lower, as in seed 004 (fremdrift 44 %).
-                    Offset: q.Key.Contains("fremdrift", StringComparison.Ordinal) ? -0.9 : 0.35 * Math.Cos(i * 2.1),
-                    Loading: q.IsOverall ? 1.0 : 0.55 + 0.4 * Math.Abs(Math.Sin(i * 1.3)));
-            }).ToArray();
-            var campaign = campaigns.FirstOrDefault(c => c.InstrumentId == instrument.Id)?.Id;
-            instruments.Add(new InstrumentModel(instrument.Id, version.Id, channels, weight, questions, campaign));
+            instruments.Add(await InstrumentAsync(db, key, weight, channels, campaigns, ct));
         }
-        return new DemoModel(places, groups, [.. instruments]);
+        var model = new DemoModel(places, groups, [.. instruments]);
+        if (await db.Instruments.AnyAsync(i => i.Key == MirrorKey, ct))
+        {
+            model._mirror = await InstrumentAsync(db, MirrorKey, 0, [Channel.Web], campaigns, ct);
+            model._mirrorCampaigns = campaigns.Where(c => c.InstrumentId == model._mirror.Id && c.JobCentreId is not null).GroupBy(c => c.JobCentreId!.Value).ToDictionary(g => g.Key, g => g.First().Id);
+        }
+        return model;
+    }
+
+    private const string MirrorKey = "vive-7-spejl";
+
+    private static async Task<InstrumentModel> InstrumentAsync(BorgerpulsDb db, string key, double weight, Channel[] channels, List<Campaign> campaigns, CancellationToken ct)
+    {
+        var instrument = await db.Instruments.AsNoTracking().SingleAsync(i => i.Key == key, ct);
+        var version = await db.InstrumentVersions.AsNoTracking().LatestPublished(instrument.Id).Include(v => v.Questions).ThenInclude(q => q.Scale!).ThenInclude(s => s.Options).FirstAsync(ct);
+        var questions = version.Questions.OrderBy(q => q.Position).Select((q, i) =>
+        {
+            var options = q.Scale?.Options.OrderBy(o => o.Position).ToList() ?? [];
+            var rated = options.Where(o => o.Value is not null && o.Polarity != Polarity.Excluded).OrderBy(o => o.Value).ToList();
+            return new QuestionModel(q.Key, q.Type,
+                q.Type == QuestionType.Scale ? rated.Select(o => o.Value!.Value).ToArray() : [],
+                q.Type == QuestionType.Scale ? rated.Select(o => o.Code).ToArray() : options.Select(o => o.Code).ToArray(),
+                options.FirstOrDefault(o => o.Polarity == Polarity.Excluded)?.Code,
+                // Progress-type questions run lower, as in seed 004 (fremdrift 44 %).
+                Offset: q.Key.Contains("fremdrift", StringComparison.Ordinal) ? -0.9 : 0.35 * Math.Cos(i * 2.1),
+                Loading: q.IsOverall ? 1.0 : 0.55 + 0.4 * Math.Abs(Math.Sin(i * 1.3)));
+        }).ToArray();
+        var campaign = campaigns.FirstOrDefault(c => c.InstrumentId == instrument.Id)?.Id;
+        return new InstrumentModel(instrument.Id, version.Id, channels, weight, questions, campaign);
+    }
+
+    /// <summary>A staff member's expectation on the mirror, through their job centre's web campaign, about one target group.
+    /// Staff expect less than citizens report, most of all for the job-ready (seed 001: more citizens wanted work than staff
+    /// assumed), so the demo shows gaps of both sizes.</summary>
+    public ResponseRow? NextStaff(Random random, DateOnly startsOn, int days)
+    {
+        if (_mirror is null) return null;
+        var place = _places[random.Next(_places.Length)];
+        var group = _groups[random.Next(_groups.Length)];
+        var day = random.Next(days);
+        var date = startsOn.AddDays(day);
+        var trend = 0.35 * day / Math.Max(1, days);
+        var latent = 0.6 + 0.4 * group.Effect - 0.35 + trend + Normal(random) * 0.7;
+        var context = new ResponseContext(place.CentreId) { TargetGroupId = group.Id, Language = "da" };
+        var hour = new DateTime(date.Year, date.Month, date.Day, 12, 0, 0, DateTimeKind.Utc);
+        var response = ResponseBuilder.NewResponse(Guid.NewGuid(), _mirror.Id, _mirror.VersionId, Channel.Web, hour,
+            _mirrorCampaigns.TryGetValue(place.CentreId, out var campaign) ? campaign : _mirror.CampaignId, context, []);
+        Answer(random, _mirror, response, latent, []);
+        response.ContentHash = ResponseHash.Of(response, Array.Empty<Comment>());
+        return new ResponseRow(response, []);
     }
 
     public ResponseRow Next(Random random, DateOnly startsOn, int days)
@@ -105,6 +147,13 @@ internal sealed class DemoModel
         var response = ResponseBuilder.NewResponse(Guid.NewGuid(), instrument.Id, instrument.VersionId, channel, hourOfDay, instrument.CampaignId, context, []);
         response.QualityFlags = channel == Channel.Kiosk && random.NextDouble() < 0.03 ? ResponseQuality.KioskRepeat : ResponseQuality.None;
         var comments = new List<Comment>();
+        Answer(random, instrument, response, latent, comments);
+        response.ContentHash = ResponseHash.Of(response, comments);
+        return new ResponseRow(response, comments);
+    }
+
+    private static void Answer(Random random, InstrumentModel instrument, Response response, double latent, List<Comment> comments)
+    {
         foreach (var q in instrument.Questions)
         {
             switch (q.Type)
@@ -128,8 +177,6 @@ internal sealed class DemoModel
                     break;
             }
         }
-        response.ContentHash = ResponseHash.Of(response, comments);
-        return new ResponseRow(response, comments);
     }
 
     private InstrumentModel PickInstrument(Random random)

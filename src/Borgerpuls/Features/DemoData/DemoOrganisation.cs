@@ -30,6 +30,10 @@ internal static class DemoOrganisation
             new CampaignConfig("exit-poll", "Exit poll efter samtaler", "borgeroplevelse-5", Channel.Tablet, start) { Status = CampaignStatus.Open },
             new CampaignConfig("vive-aarlig", "VIVE's årlige måling", "vive-7", Channel.Import, start) { Status = CampaignStatus.Open },
             new CampaignConfig("brugerundersoegelse", "Brugerundersøgelse", "brugerundersoegelse-15", Channel.Web, start) { Status = CampaignStatus.Open },
+            // The mirror survey: each job centre hands its staff its own link (docs/mirror-survey.md).
+            new CampaignConfig("spejl-centrum", "Medarbejdernes forventning, Centrum", "vive-7-spejl", Channel.Web, start) { Status = CampaignStatus.Open, JobCentre = "jc-centrum" },
+            new CampaignConfig("spejl-nord", "Medarbejdernes forventning, Nord", "vive-7-spejl", Channel.Web, start) { Status = CampaignStatus.Open, JobCentre = "jc-nord" },
+            new CampaignConfig("spejl-syd", "Medarbejdernes forventning, Syd", "vive-7-spejl", Channel.Web, start) { Status = CampaignStatus.Open, JobCentre = "jc-syd" },
         ],
         Targets =
         [

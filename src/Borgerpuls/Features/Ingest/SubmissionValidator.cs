@@ -34,6 +34,11 @@ public static class SubmissionValidator
         if (s.PreviousPressAt is not null && point.Channel != Channel.Kiosk) Error("previousPressAt", "Ingest.PreviousPressAtNotKiosk");
 
         var context = Context(s.Context ?? new SubmissionContext(), point, org, builder);
+        // Staff's expectation is compared with the citizens' per target group: an answer that says about whom is no use.
+        if (instrument?.Kind == InstrumentKind.Mirror && context is { TargetGroupId: null } && errors.All(e => e.Field != "context.targetGroup"))
+        {
+            Error("context.targetGroup", "Ingest.MirrorTargetGroupRequired");
+        }
         if (s.Answers is null || s.Answers.Count == 0) Error("answers", "Submission.AnswersRequired");
         if (instrument is not null)
         {

@@ -43,7 +43,7 @@ public sealed class ShowModel(BorgerpulsDb db, DatabaseSetup.Target target, Anon
         // Outside the manager's centres the insight does not exist for them, as in the API.
         if (insight is null || !InsightsApi.Visible(insight, viewer, index)) return NotFound();
         Insight = IndexModel.Describe(insight, index, lexicon, t);
-        Instruments = await Choices.InstrumentsAsync(db, ct);
+        Instruments = await Choices.CitizenInstrumentsAsync(db, ct);
         Instrument ??= await db.Targets.OrderBy(x => x.Id).Select(x => x.Instrument!.Key).FirstOrDefaultAsync(ct) ?? Instruments.FirstOrDefault()?.Value;
         if (Instrument is null)
         {

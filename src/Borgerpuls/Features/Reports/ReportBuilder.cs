@@ -52,7 +52,17 @@ public static class ReportBuilder
         {
             ServiceGoals = await ServiceGoals.ServiceGoalCompliance.ForReportAsync(db, results, viewer, clock, ct),
             Benchmark = await Benchmark.BenchmarkPanel.ForAsync(db, target, instrument, results.From, results.To, results.Where.GetValueOrDefault(Dimension.JobCentre), viewer, request.K, ct),
+            Mirror = await MirrorAsync(db, target, request, viewer, ct),
         };
+    }
+
+    /// <summary>The mirror comparison for the report's months, job centre and target groups, when staff answered the mirror
+    /// there; a report without staff answers, or narrowed to a site, team or channel that staff do not answer about, has none.</summary>
+    private static async Task<Mirror.MirrorReport?> MirrorAsync(BorgerpulsDb db, DatabaseSetup.Target target, ReportRequest request, Viewer viewer, CancellationToken ct)
+    {
+        var results = request.Results;
+        var mirror = await Mirror.MirrorComparison.RunAsync(db, target, results.Instrument, results.From, results.To, results.Where, viewer, request.K, ct);
+        return mirror is { StaffAnswered: true } ? mirror : null;
     }
 
     private static List<string> Labels(QuestionDefinition question, Polarity polarity, string language) =>

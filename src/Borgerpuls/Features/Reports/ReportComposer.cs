@@ -17,6 +17,7 @@ public static class ReportComposer
         blocks.AddRange(BenchmarkSection.Blocks(data, text));
         blocks.AddRange(TrendSection.Blocks(data, text));
         blocks.AddRange(PriorityMapSection.Blocks(data, text));
+        blocks.AddRange(MirrorSection.Blocks(data, text));
         blocks.AddRange(CommentSection.Blocks(data, text));
         blocks.AddRange(ActionSection.Blocks(data, text));
         blocks.AddRange(MethodSection.Blocks(data, text));

@@ -26,6 +26,9 @@ public sealed record ReportData(
 
     /// <summary>The own municipality beside other municipalities' average; null when no municipality takes part.</summary>
     public Benchmark.BenchmarkPanel? Benchmark { get; init; }
+
+    /// <summary>Citizens' answers beside staff's expectation, for a questionnaire with a mirror; null otherwise.</summary>
+    public Mirror.MirrorReport? Mirror { get; init; }
 }
 
 /// <summary>A question as the report names it: its number in the questionnaire, its text, and the answer labels that count

@@ -18,6 +18,14 @@ public static class Choices
         return Named(rows.Select(r => new Choice(r.Key, r.Names.In(Language).Text)));
     }
 
+    /// <summary>The instruments citizens answer: where figures are read as the citizens' (dashboard, targets, actions, the
+    /// transparency page), a mirror instrument's staff answers must not be offered (docs/mirror-survey.md).</summary>
+    public static async Task<List<Choice>> CitizenInstrumentsAsync(BorgerpulsDb db, CancellationToken ct = default)
+    {
+        var rows = await db.Instruments.AsNoTracking().Where(i => i.Kind != Domain.InstrumentKind.Mirror).Select(i => new { i.Key, i.Names }).ToListAsync(ct);
+        return Named(rows.Select(r => new Choice(r.Key, r.Names.In(Language).Text)));
+    }
+
     public static Task<List<Choice>> TargetGroupsAsync(BorgerpulsDb db, CancellationToken ct = default) => TargetGroupListAsync(db, false, [], ct);
 
     /// <summary>As <see cref="TargetGroupsAsync(BorgerpulsDb, CancellationToken)"/>, also with the retired ones in <paramref name="keep"/>:

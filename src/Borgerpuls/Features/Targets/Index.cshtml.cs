@@ -32,7 +32,7 @@ public sealed class IndexModel(BorgerpulsDb db, InstrumentCatalog catalog, IStri
     public async Task OnGetAsync(CancellationToken ct)
     {
         CanChange = Viewer.From(User).IsAnalystOrAdmin;
-        Instruments = await Choices.InstrumentsAsync(db, ct);
+        Instruments = await Choices.CitizenInstrumentsAsync(db, ct);
         var instrumentNames = Instruments.ToDictionary(i => i.Value, i => i.Label);
         var sets = (await Choices.TargetGroupSetNamesAsync(db, ct)).ToDictionary(c => c.Value, c => c.Label);
         var groups = (await Choices.TargetGroupNamesAsync(db, ct)).ToDictionary(c => c.Value, c => c.Label);

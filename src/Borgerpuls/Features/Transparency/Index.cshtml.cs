@@ -187,7 +187,7 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target database, A
     {
         Municipality = await db.Municipalities.AsNoTracking().OrderBy(m => m.Id).FirstOrDefaultAsync(ct);
         Centres = await Choices.JobCentresAsync(db, ct);
-        Instruments = await Choices.InstrumentsAsync(db, ct);
+        Instruments = await Choices.CitizenInstrumentsAsync(db, ct);
         // Defaults: the municipality, the first questionnaire and the last twelve whole months in Danish time.
         var today = DanishTime.Today(clock);
         var lastMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);

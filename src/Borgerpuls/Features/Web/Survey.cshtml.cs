@@ -30,6 +30,11 @@ public sealed class SurveyModel(BorgerpulsDb db, InstrumentCatalog instruments, 
     public List<(string Key, string Name, bool Danish)> TargetGroups { get; private set; } = [];
     public List<(string Key, string Name)> JobCentres { get; private set; } = [];
 
+    /// <summary>A mirror instrument's campaign is answered by staff: their expectation of how citizens in a target group
+    /// experience it (docs/decisions/0018-staff-answer-the-mirror-through-a-web-campaign.md). Same submit path, other texts,
+    /// a required target group and no offer to be contacted.</summary>
+    public bool IsMirror => Instrument?.Kind == Domain.InstrumentKind.Mirror;
+
     /// <summary>"Vil du kontaktes?" after a negative answer (<see cref="FollowUp.FollowUpOffer"/>); null otherwise.</summary>
     public FollowUp.FollowUpForm? FollowUpOffer { get; private set; }
 
@@ -80,7 +85,7 @@ public sealed class SurveyModel(BorgerpulsDb db, InstrumentCatalog instruments, 
         var outcome = await QuestionnaireSubmit.SubmitAsync(submission, Instrument, found.Point, organisation, queue, clock, ct);
         if (outcome.Stored || outcome.AlreadyAnswered)
         {
-            var (contact, contactSite) = outcome.Stored && FollowUp.FollowUpOffer.IsNegative(Instrument, submission.Answers)
+            var (contact, contactSite) = outcome.Stored && !IsMirror && FollowUp.FollowUpOffer.IsNegative(Instrument, submission.Answers)
                 ? await FollowUp.FollowUpPlace.OfAsync(db, found.Point, jobcentre, ct) : (null, null);
             // The language chosen by a ?culture= link stays with the thanks page.
             return RedirectToPage(new { campaign, sent = outcome.Stored ? 1 : 2, contact, contactSite, culture = Request.Query["culture"].FirstOrDefault() });

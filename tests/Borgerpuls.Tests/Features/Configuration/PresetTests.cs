@@ -27,6 +27,22 @@ public sealed class PresetTests
     }
 
     [Fact]
+    public async Task The_VIVE_mirror_asks_staff_the_same_questions_with_the_same_scales()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = await database.MigratedAsync();
+        var citizen = await QuestionsAsync(db, "vive-7");
+        var mirror = await QuestionsAsync(db, "vive-7-spejl");
+        var instrument = await db.Instruments.Include(i => i.MirrorOf).SingleAsync(i => i.Key == "vive-7-spejl");
+
+        Assert.Equal(InstrumentKind.Mirror, instrument.Kind);
+        Assert.Equal("vive-7", instrument.MirrorOf!.Key);
+        Assert.Equal(citizen.Select(q => (q.Key, q.Scale!.Key)), mirror.Select(q => (q.Key, q.Scale!.Key)));
+        Assert.Equal("Tror du, borgerne synes, at deres sagsbehandler inddrager dem?", mirror[6].Texts["da"]);
+        Assert.All(mirror, q => Assert.False(string.IsNullOrWhiteSpace(q.Texts["en"])));
+    }
+
+    [Fact]
     public async Task Scales_have_spec_values_and_polarities()
     {
         await using var database = await TestDatabase.CreateAsync();

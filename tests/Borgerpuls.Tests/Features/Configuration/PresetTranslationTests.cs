@@ -21,8 +21,20 @@ public sealed class PresetTranslationTests
             .Concat(doc.TargetGroupSets.Select(s => ($"set {s.Key}", s.Names)))
             .Concat(doc.Scales.Select(s => ($"scale {s.Key}", s.Names)))
             .Concat(doc.Scales.SelectMany(s => s.Options.Select(o => ($"scale {s.Key} option {o.Code}", o.Labels))))
-            .Concat(doc.Instruments.Select(i => ($"instrument {i.Key}", i.Names)))
-            .Concat(doc.Instruments.SelectMany(i => i.Questions.Select(q => ($"question {i.Key}.{q.Key}", q.Texts))));
+            .Concat(CitizenInstruments(doc).Select(i => ($"instrument {i.Key}", i.Names)))
+            .Concat(CitizenInstruments(doc).SelectMany(i => i.Questions.Select(q => ($"question {i.Key}.{q.Key}", q.Texts))));
+
+    /// <summary>Citizens answer in their own language; staff answer mirror instruments in Danish or English.</summary>
+    private static IEnumerable<InstrumentConfig> CitizenInstruments(ConfigDocument doc) => doc.Instruments.Where(i => i.Kind != InstrumentKind.Mirror);
+
+    [Fact]
+    public void A_mirror_preset_is_in_Danish_and_English()
+    {
+        var mirrors = Presets.Get().Instruments.Where(i => i.Kind == InstrumentKind.Mirror).ToList();
+        Assert.NotEmpty(mirrors);
+        Assert.All(mirrors.SelectMany(i => i.Questions.Select(q => q.Texts).Append(i.Names)), texts => Assert.All(new[] { "da", "en" }, l =>
+            Assert.False(string.IsNullOrWhiteSpace(texts.GetValueOrDefault(l)))));
+    }
 
     /// <summary>The presets as shipped before they were translated: Danish and English only.</summary>
     private static ConfigDocument DanishAndEnglishOnly()

@@ -21,7 +21,11 @@ public sealed class DemoDataTests
         Assert.Equal(3, await db.JobCentres.CountAsync());
         var channels = await db.Responses.Select(r => r.Channel).Distinct().ToListAsync();
         Assert.Equal(Enum.GetValues<Channel>().Order(), channels.Order());
-        Assert.Equal(4, await db.Responses.Select(r => r.InstrumentId).Distinct().CountAsync());
+        Assert.Equal(5, await db.Responses.Select(r => r.InstrumentId).Distinct().CountAsync());
+        // One in twenty are staff's answers to the VIVE survey's mirror: on the web, each about a target group.
+        var mirror = await db.Instruments.Where(i => i.Key == "vive-7-spejl").Select(i => i.Id).SingleAsync();
+        Assert.Equal(300, await db.Responses.CountAsync(r => r.InstrumentId == mirror));
+        Assert.Equal(0, await db.Responses.CountAsync(r => r.InstrumentId == mirror && (r.TargetGroupId == null || r.Channel != Channel.Web || r.CampaignId == null)));
         Assert.Equal(9, await db.Responses.Where(r => r.TargetGroupId != null).Select(r => r.TargetGroupId).Distinct().CountAsync());
         var first = await db.Responses.MinAsync(r => r.SubmittedHour);
         var last = await db.Responses.MaxAsync(r => r.SubmittedHour);
