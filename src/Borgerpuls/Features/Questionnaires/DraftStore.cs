@@ -68,11 +68,15 @@ public sealed class DraftStore(BorgerpulsDb db, AuditLog audit, InstrumentCatalo
         return await CreateAsync(key, () => new DraftContent(new InstrumentConfig(key!, names, []) { Extends = coreKey }, []), ct);
     }
 
-    /// <summary>A staff mirror of a citizen instrument: the citizen questions (the core's first) to be reworded for staff.</summary>
+    /// <summary>A staff mirror of a citizen instrument: the citizen questions (the core's first) to be reworded for staff. A
+    /// citizen instrument has one mirror (the comparison pairs them): when it has one already, its next version is drafted.</summary>
     public async Task<int?> CreateMirrorAsync(string citizenKey, CancellationToken ct)
     {
         var citizen = await catalog.LatestAsync(citizenKey, ct);
         if (citizen is null || citizen.Kind != InstrumentKind.Citizen) return null;
+        var existing = await db.Instruments.Where(i => i.Kind == InstrumentKind.Mirror && i.MirrorOf!.Key == citizenKey && i.Versions.Any(v => v.PublishedAt != null))
+            .OrderBy(i => i.Key).Select(i => i.Key).FirstOrDefaultAsync(ct);
+        if (existing is not null) return await CreateEditAsync(existing, ct);
         var actor = audit.CurrentActor;
         var key = await FreeKey.FromNameAsync(Keys, citizenKey + "-spejl", "spejl", k => Untouched(k, actor, ct), ct);
         var names = new Dictionary<string, string> { ["da"] = t["Builder.MirrorName", citizen.Names.Da].Value };
