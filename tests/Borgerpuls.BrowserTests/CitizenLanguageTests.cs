@@ -103,7 +103,7 @@ public sealed class CitizenLanguageTests
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = "UPDATE Questions SET Texts = json_remove(Texts, '$.ar') WHERE Key = 'inddrager'";
+            command.CommandText = "UPDATE Questions SET Texts = json_remove(Texts, '$.ar') WHERE Key = 'inddrager' AND InstrumentVersionId IN (SELECT v.Id FROM InstrumentVersions v JOIN Instruments i ON i.Id = v.InstrumentId WHERE i.Key = 'vive-7')";
             Assert.Equal(1, command.ExecuteNonQuery());
         }
         var token = CitizenPageTests.Invite(server, "vive-7");

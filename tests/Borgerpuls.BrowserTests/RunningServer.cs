@@ -34,7 +34,8 @@ public sealed class RunningServer : IAsyncDisposable
 
     /// <param name="demoResponses">How many demo responses to generate first.</param>
     /// <param name="withAdmin">Bootstrap an administrator (<see cref="AdminEmail"/>) so that staff pages can be signed in to.</param>
-    public static async Task<RunningServer> StartAsync(int demoResponses = 0, bool withAdmin = false)
+    /// <param name="settings">Settings as environment variables (<c>Section__Key</c>), as an operator gives them.</param>
+    public static async Task<RunningServer> StartAsync(int demoResponses = 0, bool withAdmin = false, IReadOnlyDictionary<string, string>? settings = null)
     {
         var dir = Directory.CreateTempSubdirectory("borgerpuls-browser-").FullName;
         var db = Path.Combine(dir, "kiosk.db");
@@ -50,6 +51,10 @@ public sealed class RunningServer : IAsyncDisposable
         {
             start.Environment["Bootstrap__AdminEmail"] = AdminEmail;
             start.Environment["Bootstrap__AdminPassword"] = AdminPassword;
+        }
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
         var server = Process.Start(start)!;
         server.OutputDataReceived += (_, _) => { };
@@ -117,7 +122,7 @@ public sealed class RunningServer : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();
