@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Borgerpuls.Data;
 using Borgerpuls.Features.Alerts;
+using Borgerpuls.Features.Metrics;
 using Borgerpuls.Features.Benchmark;
 using Borgerpuls.Features.Home;
 using Borgerpuls.Features.Health;
@@ -58,6 +59,7 @@ internal static class WebApp
         builder.Services.AddTransparency(builder.Configuration);
         builder.Services.AddAlerts(builder.Configuration);
         builder.Services.AddMemoryCache();
+        builder.Services.AddBorgerpulsMetrics(builder.Configuration);
         builder.Services.AddSingleton<Features.FollowUp.OpenRequestCount>();
         builder.Services.Configure<Features.Retention.RetentionOptions>(builder.Configuration.GetSection("Retention"));
         if (builder.Configuration.GetValue("Retention:Enabled", true))
@@ -104,6 +106,7 @@ internal static class WebApp
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapHealth();
+        app.MapBorgerpulsMetrics();
         app.MapIngest();
         app.MapDevices();
         app.MapResults();

@@ -135,6 +135,7 @@ public sealed class AggregateStore
     /// process's commits that land meanwhile are not lost: they come after the snapshot's generation, so the next read catches up.</summary>
     private async Task LoadAsync(HashSet<int>? held, CancellationToken ct)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await using var db = DatabaseSetup.Create(_target);
         await using var tx = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
         var (generation, rebuilds) = await StateAsync(db, ct);
@@ -156,6 +157,7 @@ public sealed class AggregateStore
         }
         Interlocked.Increment(ref _loads);
         Interlocked.Add(ref _cellsRead, cells.Count);
+        Features.Metrics.BorgerpulsMetrics.Loaded(started);
     }
 
     /// <summary>Reads the cells changed since this process's generation and puts their current counts in place of the held

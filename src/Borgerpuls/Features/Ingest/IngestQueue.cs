@@ -26,6 +26,7 @@ public sealed class IngestQueue(DatabaseSetup.Target target, ILogger<IngestQueue
     {
         var pending = new Pending(rows, new TaskCompletionSource<IReadOnlyList<Acknowledgement>>(TaskCreationOptions.RunContinuationsAsynchronously));
         await _queue.Writer.WriteAsync(pending, ct);
+        Metrics.BorgerpulsMetrics.Enqueued();
         return await pending.Done.Task.WaitAsync(ct);
     }
 
@@ -44,6 +45,7 @@ public sealed class IngestQueue(DatabaseSetup.Target target, ILogger<IngestQueue
                     group.Add(next);
                     rows += next.Rows.Count;
                 }
+                Metrics.BorgerpulsMetrics.Dequeued(group.Count);
                 try
                 {
                     writer ??= await ResponseBulkWriter.OpenAsync(target, stoppingToken);
@@ -105,7 +107,10 @@ public sealed class IngestQueue(DatabaseSetup.Target target, ILogger<IngestQueue
         {
             try
             {
-                await writer.WriteAsync(accepted.SelectMany(a => a.New).ToList(), ct);
+                var rows = accepted.SelectMany(a => a.New).ToList();
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                await writer.WriteAsync(rows, ct);
+                Metrics.BorgerpulsMetrics.Committed(rows.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started));
                 break;
             }
             catch (InvitationAlreadyUsedException used)

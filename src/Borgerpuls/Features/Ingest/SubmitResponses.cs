@@ -60,6 +60,7 @@ internal static class SubmitResponses
         }
         if (errors.Count > 0)
         {
+            if (point.DeviceId is { } device) Metrics.BorgerpulsMetrics.DeviceRefused(device);
             return TypedResults.ValidationProblem(errors, title: t["Ingest.NotStored"]);
         }
 

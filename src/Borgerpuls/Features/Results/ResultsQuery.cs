@@ -30,6 +30,19 @@ public static class ResultsQuery
     /// <summary>The figures alone, for views that show no targets (comparisons, action effects, themes, evidence).</summary>
     public static async Task<ResultsReport> FiguresAsync(BorgerpulsDb db, DatabaseSetup.Target target, ResultsRequest request, Viewer viewer, int k, CancellationToken ct)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            return await ComputeAsync(db, target, request, viewer, k, ct);
+        }
+        finally
+        {
+            Metrics.BorgerpulsMetrics.Queried(started);
+        }
+    }
+
+    private static async Task<ResultsReport> ComputeAsync(BorgerpulsDb db, DatabaseSetup.Target target, ResultsRequest request, Viewer viewer, int k, CancellationToken ct)
+    {
         Suppression.CheckK(k);
         var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         var (instrument, index, sums) = await SumAsync(db, target, request, viewer, language, ct);

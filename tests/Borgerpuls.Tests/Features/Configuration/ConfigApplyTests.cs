@@ -73,6 +73,25 @@ public sealed class ConfigApplyTests
         Assert.StartsWith(expected, Assert.Single(error.Errors).ToString(), StringComparison.Ordinal);
     }
 
+    /// <summary>A description of 10 000 characters failed the whole apply on PostgreSQL with "value too long" (found by
+    /// ConfigSweepTests); every text now has a length that fits its column, named by its path.</summary>
+    [Fact]
+    public async Task A_text_longer_than_its_place_is_refused_by_its_path_before_anything_is_written()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = await database.MigratedAsync();
+        var doc = new ConfigDocument
+        {
+            ServiceGoals = [new ServiceGoalConfig("svar", new() { ["da"] = new string('n', 501) }, 24, 0.9) { Descriptions = new() { ["da"] = "kort", ["en"] = new string('x', 10_000) } }],
+        };
+
+        var error = await Assert.ThrowsAsync<ConfigException>(() => ConfigApplier.ApplyAsync(db, doc));
+
+        Assert.Equal(["$.serviceGoals[0].names.da: At most 500 characters (501 given).", "$.serviceGoals[0].descriptions.en: At most 1000 characters (10000 given)."],
+            error.Errors.Select(e => e.ToString()));
+        Assert.False(await db.ServiceGoals.AnyAsync());
+    }
+
     [Fact]
     public async Task Broken_references_are_all_listed_and_nothing_is_written()
     {
