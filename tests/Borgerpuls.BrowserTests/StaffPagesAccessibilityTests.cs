@@ -8,7 +8,7 @@ public sealed class StaffPagesAccessibilityTests
 {
     private static readonly string[] Pages =
     [
-        "/dashboard", "/dashboard/comments", "/targets", "/targets/edit?instrument=vive-7", "/campaigns", "/campaigns/edit", "/actions",
+        "/dashboard", "/dashboard/comments", "/dashboard/mirror", "/targets", "/targets/edit?instrument=vive-7", "/campaigns", "/campaigns/edit", "/actions",
         "/insights", "/questionnaires", "/service-goals", "/service-goals/edit", "/service-goals/import", "/follow-up", "/alerts", "/alerts/edit",
         "/transparency", "/invitations/new", "/import", "/paper", "/admin/organisation", "/admin/users", "/admin/devices",
         "/admin/audit", "/account/tokens",

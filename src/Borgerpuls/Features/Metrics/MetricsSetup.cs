@@ -17,7 +17,8 @@ internal static class MetricsSetup
             .AddMeter(BorgerpulsMetrics.MeterName)
             .AddAspNetCoreInstrumentation()
             .AddRuntimeInstrumentation()
-            .AddPrometheusExporter());
+            // Each scrape answers with the counts of that moment; the exporter's default keeps an answer for 300 ms.
+            .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
         return services;
     }
 
