@@ -22,6 +22,7 @@ using Borgerpuls.Features.Transparency;
 using Borgerpuls.Features.Import;
 using Borgerpuls.Localization;
 using Borgerpuls.Security;
+using Borgerpuls.Security.Input;
 using Borgerpuls.Security.Anonymity;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Localization;
@@ -103,6 +104,7 @@ internal static class WebApp
         app.UseAuthorization();
         app.UseAntiforgery();
         app.UseSignedInApiAntiforgery();
+        app.UseInputTextGuard();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapHealth();

@@ -229,7 +229,7 @@ internal static partial class ConfigValidator
             if (g.TargetShare is < 0 or > 1) Error($"$.serviceGoals[{i}].targetShare", "A share is a fraction between 0 and 1.");
             if (string.IsNullOrWhiteSpace(g.Kind) || g.Kind.Length > ServiceEvent.MaxKind) Error($"$.serviceGoals[{i}].kind", $"Name the kind of event in the event log, at most {ServiceEvent.MaxKind} characters (default \"henvendelse\").");
         }
-        TextLengths.Check(doc, "$", Error);
+        ConfigTexts.Check(doc, "$", Error);
         return errors;
     }
 }

@@ -92,6 +92,28 @@ public sealed class ConfigApplyTests
         Assert.False(await db.ServiceGoals.AnyAsync());
     }
 
+    /// <summary>A municipality named "\u0000" failed the whole apply on PostgreSQL with "invalid byte sequence for encoding
+    /// UTF8: 0x00" (found by ConfigSweepTests); control characters and broken surrogates are refused by path on both
+    /// databases, while line breaks and tabs in a question text stay allowed.</summary>
+    [Fact]
+    public async Task A_text_with_a_control_character_is_refused_by_its_path_before_anything_is_written()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = await database.MigratedAsync();
+        var doc = new ConfigDocument
+        {
+            Municipalities = [new MunicipalityConfig("ny", "Ny\u0000Kommune") { JobCentres = [new JobCentreConfig("jc-ny", "Jobcenter \uD800Ny")] }],
+            ServiceGoals = [new ServiceGoalConfig("svar", new() { ["da"] = "Svar\u0007" }, 24, 0.9) { Descriptions = new() { ["da"] = "To linjer\nmed\ttabulator" } }],
+        };
+
+        var error = await Assert.ThrowsAsync<ConfigException>(() => ConfigApplier.ApplyAsync(db, doc));
+
+        Assert.Equal(["$.municipalities[0].jobCentres[0].name", "$.municipalities[0].name", "$.serviceGoals[0].names.da"],
+            error.Errors.Select(e => e.Path).Order(StringComparer.Ordinal));
+        Assert.All(error.Errors, e => Assert.StartsWith("Holds a control character", e.Message, StringComparison.Ordinal));
+        Assert.False(await db.Municipalities.AnyAsync(m => m.Key == "ny"));
+    }
+
     [Fact]
     public async Task Broken_references_are_all_listed_and_nothing_is_written()
     {
