@@ -27,7 +27,7 @@ public sealed class ConfigSweepTests : IAsyncLifetime
     public void A_broken_document_is_applied_whole_or_refused_by_path_and_changes_nothing()
     {
         var property = Prop.ForAll(JsonMutation.Of(Example).ToArbitrary(), json => Holds(json).GetAwaiter().GetResult());
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(120), property);
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(HostileValues.Cases(120)), property);
         Assert.True(_seen.GetValueOrDefault("applied") > 3 && _seen.GetValueOrDefault("refused") > 30, string.Join(", ", _seen.Select(s => $"{s.Key}: {s.Value}")));
     }
 

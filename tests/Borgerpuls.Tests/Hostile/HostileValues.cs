@@ -8,6 +8,11 @@ namespace Borgerpuls.Tests.Hostile;
 /// right-to-left characters, SQL and markup, impossible dates, numbers at the edge of their type.</summary>
 public static class HostileValues
 {
+    /// <summary>How many cases a sweep tries: <paramref name="usual"/> in the test run, more when <c>BORGERPULS_SWEEP_SCALE</c> asks
+    /// for a longer hunt (e.g. 25 → 25 times as many), as before a release.</summary>
+    public static int Cases(int usual) =>
+        usual * (int.TryParse(Environment.GetEnvironmentVariable("BORGERPULS_SWEEP_SCALE"), out var scale) && scale > 1 ? scale : 1);
+
     private static readonly string[] Texts =
     [
         "", " ", "\t\n", new string('x', 10_000), "\u0000", "NULL", "null", "' OR 1=1 --", "\"; DROP TABLE \"Responses\"; --",

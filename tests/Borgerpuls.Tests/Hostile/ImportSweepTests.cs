@@ -88,7 +88,7 @@ public sealed class ImportSweepTests : IAsyncLifetime
     public void A_damaged_file_is_imported_whole_or_refused_by_line_with_nothing_written()
     {
         var property = Prop.ForAll(Files.ToArbitrary(), file => Holds(file.Text, file.Latin1).GetAwaiter().GetResult());
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(80), property);
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(HostileValues.Cases(80)), property);
         Assert.True(_seen.GetValueOrDefault("imported") > 3 && _seen.GetValueOrDefault("refused") > 10, string.Join(", ", _seen.Select(s => $"{s.Key}: {s.Value}")));
     }
 

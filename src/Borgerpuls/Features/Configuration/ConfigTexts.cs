@@ -5,34 +5,58 @@ using Borgerpuls.Security.Input;
 
 namespace Borgerpuls.Features.Configuration;
 
-/// <summary>Every text in a configuration document fits where it is stored, checked before anything is written: a name or
-/// label at most <see cref="Name"/> characters, any other text (question, description) at most <see cref="Text"/>. Seven
-/// languages of each still fit their column (names 4 000, descriptions 8 000 characters), which PostgreSQL enforces; and no
-/// text holds a control character other than a line break or tab, or a broken surrogate pair — PostgreSQL refuses a NUL in
-/// text outright, and neither belongs in a name a citizen reads. Either used to fail the whole apply with a database error
-/// instead of naming the text.</summary>
+/// <summary>Every text in a configuration document fits where it is stored, checked before anything is written: a plain text
+/// (a name, a provider, a theme) at most <see cref="Name"/> characters, its column's size; a name or label at most
+/// <see cref="Name"/> and any other translated text (question, description) at most <see cref="Text"/> in each language, so
+/// that seven languages still fit their column (4 000 and 8 000 characters). No text holds a control character other than a
+/// line break or tab, or a broken surrogate pair — PostgreSQL refuses a NUL in text outright, and neither belongs in a name a
+/// citizen reads. Each used to fail the whole apply with a database error instead of naming the text. A number too large to
+/// be finite is named, and so is a list element or a text set to null (<c>"campaigns": [null]</c>): the other rules would
+/// meet it as a missing object.</summary>
 internal static class ConfigTexts
 {
-    public const int Name = 500;
+    public const int Name = 400;
     public const int Text = 1000;
+    public const string NullElement = "Cannot be null.";
 
-    public static void Check(object? value, string path, Action<string, string> error)
+    /// <summary>Reports every problem; true when a null element was found, after which no other rule can read the document.</summary>
+    public static bool Check(object? value, string path, Action<string, string> error)
+    {
+        var nulls = false;
+        Walk(value, path, (p, message) =>
+        {
+            nulls |= message == NullElement;
+            error(p, message);
+        });
+        return nulls;
+    }
+
+    private static void Walk(object? value, string path, Action<string, string> error)
     {
         switch (value)
         {
+            // 1e400 is read as infinity, which no column, figure or JSON export can hold.
+            case double number when !double.IsFinite(number):
+                error(path, "Must be a finite number.");
+                return;
             case null or string or ValueType:
                 return;
             case IDictionary<string, string> texts:
                 var max = path.EndsWith("names", StringComparison.Ordinal) || path.EndsWith("labels", StringComparison.Ordinal) ? Name : Text;
                 foreach (var (language, text) in texts)
                 {
+                    if (text is null) error($"{path}.{language}", NullElement);
                     CheckText(text, max, $"{path}.{language}", error);
                     if (!CleanText.IsClean(language)) error(path, "A language code holds control or invalid characters.");
                 }
                 return;
             case IEnumerable items:
                 var i = 0;
-                foreach (var item in items) Check(item, $"{path}[{i++}]", error);
+                foreach (var item in items)
+                {
+                    if (item is null) error($"{path}[{i}]", NullElement);
+                    Walk(item, $"{path}[{i++}]", error);
+                }
                 return;
         }
         foreach (var property in value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0))
@@ -41,11 +65,11 @@ internal static class ConfigTexts
             var member = property.GetValue(value);
             if (member is string text)
             {
-                CheckText(text, name is "name" ? Name : Text, $"{path}.{name}", error);
+                CheckText(text, Name, $"{path}.{name}", error);
             }
             else
             {
-                Check(member, $"{path}.{name}", error);
+                Walk(member, $"{path}.{name}", error);
             }
         }
     }

@@ -38,6 +38,8 @@ internal static partial class ConfigValidator
             }
         }
 
+        if (ConfigTexts.Check(doc, "$", Error)) return errors;
+
         var targetGroups = (await db.TargetGroups.Select(t => t.Key).ToListAsync(ct)).Concat(doc.TargetGroups.Select(t => t.Key)).ToHashSet();
         var sets = (await db.TargetGroupSets.Select(t => t.Key).ToListAsync(ct)).Concat(doc.TargetGroupSets.Select(t => t.Key)).ToHashSet();
         var scales = (await db.Scales.Select(s => s.Key).ToListAsync(ct)).Concat(doc.Scales.Select(s => s.Key)).ToHashSet();
@@ -47,25 +49,44 @@ internal static partial class ConfigValidator
         var sitesAll = (await db.Sites.Select(s => s.Key).ToListAsync(ct)).Concat(docSites.Select(s => s.Key)).ToHashSet();
         var unitsAll = (await db.Units.Select(u => u.Key).ToListAsync(ct)).Concat(docSites.SelectMany(s => s.Units).Select(u => u.Key)).ToHashSet();
 
+        // Campaigns, targets, imports and devices name a job centre, site or unit by its key alone, so a key names one place in
+        // the whole deployment: it cannot appear under a second municipality (a document that tried it left two job centres
+        // of one key, and the next lookup by key failed).
+        var municipalityKeys = await db.Municipalities.ToDictionaryAsync(m => m.Id, m => m.Key, ct);
+        var owners = (await db.JobCentres.Select(j => new { Kind = "job centre", j.Key, j.MunicipalityId }).ToListAsync(ct))
+            .Concat(await db.Sites.Select(x => new { Kind = "site", x.Key, x.MunicipalityId }).ToListAsync(ct))
+            .Concat(await db.Units.Select(u => new { Kind = "unit", u.Key, u.MunicipalityId }).ToListAsync(ct))
+            .ToLookup(o => (o.Kind, o.Key), o => municipalityKeys[o.MunicipalityId]);
+        void OneMunicipality(string path, string kind, string key, string municipality)
+        {
+            if (owners[(kind, key)].FirstOrDefault(owner => owner != municipality) is { } other)
+            {
+                Error(path + ".key", $"The {kind} '{key}' belongs to municipality '{other}'; a key names one {kind} in the whole deployment.");
+            }
+        }
+        var docCentres = doc.Municipalities.SelectMany(m => m.JobCentres).ToList();
+        Unique("$.municipalities[*].jobCentres", docCentres, j => j.Key);
+        Unique("$.municipalities[*] sites", docCentres.SelectMany(j => j.Sites), x => x.Key);
+        Unique("$.municipalities[*] units", docCentres.SelectMany(j => j.Sites).SelectMany(x => x.Units), u => u.Key);
+
         Unique("$.municipalities", doc.Municipalities, m => m.Key);
         for (var i = 0; i < doc.Municipalities.Count; i++)
         {
             var m = doc.Municipalities[i];
             var p = $"$.municipalities[{i}]";
             Key(p, m.Key);
-            Unique(p + ".jobCentres", m.JobCentres, j => j.Key);
-            Unique(p + " sites", m.JobCentres.SelectMany(j => j.Sites), s => s.Key);
-            Unique(p + " units", m.JobCentres.SelectMany(j => j.Sites).SelectMany(s => s.Units), u => u.Key);
             Unique(p + ".offers", m.Offers, o => o.Key);
             for (var j = 0; j < m.JobCentres.Count; j++)
             {
                 var jc = m.JobCentres[j];
                 Key($"{p}.jobCentres[{j}]", jc.Key);
+                OneMunicipality($"{p}.jobCentres[{j}]", "job centre", jc.Key, m.Key);
                 for (var s = 0; s < jc.Sites.Count; s++)
                 {
                     var site = jc.Sites[s];
                     var sp = $"{p}.jobCentres[{j}].sites[{s}]";
                     Key(sp, site.Key);
+                    OneMunicipality(sp, "site", site.Key, m.Key);
                     if (site.KioskRepeatWindowSeconds is < 0 or > 3600)
                     {
                         Error(sp + ".kioskRepeatWindowSeconds", "Must be between 0 and 3600 seconds.");
@@ -73,6 +94,7 @@ internal static partial class ConfigValidator
                     for (var u = 0; u < site.Units.Count; u++)
                     {
                         Key($"{sp}.units[{u}]", site.Units[u].Key);
+                        OneMunicipality($"{sp}.units[{u}]", "unit", site.Units[u].Key, m.Key);
                     }
                 }
             }
@@ -229,7 +251,6 @@ internal static partial class ConfigValidator
             if (g.TargetShare is < 0 or > 1) Error($"$.serviceGoals[{i}].targetShare", "A share is a fraction between 0 and 1.");
             if (string.IsNullOrWhiteSpace(g.Kind) || g.Kind.Length > ServiceEvent.MaxKind) Error($"$.serviceGoals[{i}].kind", $"Name the kind of event in the event log, at most {ServiceEvent.MaxKind} characters (default \"henvendelse\").");
         }
-        ConfigTexts.Check(doc, "$", Error);
         return errors;
     }
 }

@@ -1,4 +1,3 @@
-using Borgerpuls.Security;
 using System.Globalization;
 using System.Text;
 using Borgerpuls.Data;
@@ -7,6 +6,8 @@ using Borgerpuls.Data.Bulk;
 using Borgerpuls.Domain;
 using Borgerpuls.Features.Ingest;
 using Borgerpuls.Features.Questionnaire;
+using Borgerpuls.Security;
+using Borgerpuls.Security.Input;
 using Microsoft.EntityFrameworkCore;
 
 namespace Borgerpuls.Features.Import;
@@ -100,7 +101,15 @@ public static class Importer
         public Dictionary<string, (int Id, int CentreId)> Sites = new(StringComparer.OrdinalIgnoreCase);
         public Dictionary<string, (int Id, int SiteId)> Units = new(StringComparer.OrdinalIgnoreCase);
         public Dictionary<string, int> TargetGroups = new(StringComparer.OrdinalIgnoreCase);
+        /// <summary>What the file names that is not configured, in words for the summary.</summary>
         public SortedSet<string> ToCreate = new(StringComparer.Ordinal);
+
+        // The same as data, as first met: a name as written and the name of the place it belongs to as written. Names are kept
+        // as they are (a name may hold quotes, or differ from another only in case or punctuation); keys are made at creation.
+        public string? NewMunicipality;
+        public List<string> NewCentres = [];
+        public List<(string Name, string Centre)> NewSites = [];
+        public List<(string Name, string Site)> NewUnits = [];
     }
 
     public static async Task<ImportSummary> RunAsync(DatabaseSetup.Target target, string path, ImportOptions options, DateTimeOffset now, CancellationToken ct)
@@ -173,6 +182,7 @@ public static class Importer
             {
                 var name = options.Municipality ?? DefaultMunicipality;
                 org.ToCreate.Add($"municipality {Slug(name)} \"{name}\"");
+                org.NewMunicipality = name;
             }
         }
         if (total > 0)
@@ -364,7 +374,8 @@ public static class Importer
         if (centreName.Length == 0) Fail(HeaderOf("jobcentre"), "The job centre is empty.");
         else if (org.Centres.TryGetValue(centreName, out var c)) centreId = c;
         else if (options.Strict) Fail(HeaderOf("jobcentre"), $"Unknown job centre '{centreName}' (--strict).");
-        else org.ToCreate.Add($"job centre {Slug(centreName)} \"{centreName}\"");
+        else if (NewPlaceProblem(centreName) is { } badCentre) Fail(HeaderOf("jobcentre"), badCentre);
+        else if (org.ToCreate.Add($"job centre {Slug(centreName)} \"{centreName}\"")) org.NewCentres.Add(centreName);
 
         var siteName = Cell("site");
         int? siteId = null;
@@ -372,7 +383,8 @@ public static class Importer
         {
             if (org.Sites.TryGetValue(siteName, out var s)) siteId = s.Id;
             else if (options.Strict) Fail(HeaderOf("site"), $"Unknown site '{siteName}' (--strict).");
-            else org.ToCreate.Add($"site {Slug(siteName)} \"{siteName}\" in {Slug(centreName)}");
+            else if (NewPlaceProblem(siteName) is { } badSite) Fail(HeaderOf("site"), badSite);
+            else if (centreName.Length > 0 && org.ToCreate.Add($"site {Slug(siteName)} \"{siteName}\" in {Slug(centreName)}")) org.NewSites.Add((siteName, centreName));
         }
         var unitName = Cell("unit");
         int? unitId = null;
@@ -380,7 +392,8 @@ public static class Importer
         {
             if (org.Units.TryGetValue(unitName, out var u)) unitId = u.Id;
             else if (options.Strict || siteName.Length == 0) Fail(HeaderOf("unit"), siteName.Length == 0 ? $"Unit '{unitName}' needs a site." : $"Unknown unit '{unitName}' (--strict).");
-            else org.ToCreate.Add($"unit {Slug(unitName)} \"{unitName}\" at {Slug(siteName)}");
+            else if (NewPlaceProblem(unitName) is { } badUnit) Fail(HeaderOf("unit"), badUnit);
+            else if (org.ToCreate.Add($"unit {Slug(unitName)} \"{unitName}\" at {Slug(siteName)}")) org.NewUnits.Add((unitName, siteName));
         }
         var groupName = Cell("target_group");
         int? groupId = null;
@@ -483,47 +496,66 @@ public static class Importer
         return org;
     }
 
-    /// <summary>Creates the job centres, sites and units the file named and the configuration did not have.</summary>
+    /// <summary>Creates the job centres, sites and units the file named and the configuration did not have. A name met before
+    /// in another spelling of case finds what was created for it; a name whose key is taken (by another place, in any
+    /// municipality: a key names one place in the deployment) gets the next free key, <c>-2</c>, <c>-3</c> ….</summary>
     private static async Task CreateAsync(BorgerpulsDb db, Organisation org, CancellationToken ct)
     {
         if (org.ToCreate.Count == 0) return;
-        if (org.ToCreate.FirstOrDefault(i => i.StartsWith("municipality ", StringComparison.Ordinal)) is { } newMunicipality)
+        if (org.NewMunicipality is { } municipalityName)
         {
-            var name = newMunicipality.Split('"')[1];
-            var created = new Municipality { Key = Slug(name), Name = name };
+            var taken = await db.Municipalities.Select(m => m.Key).ToListAsync(ct);
+            var created = new Municipality { Key = FreeKey(municipalityName, taken), Name = municipalityName };
             db.Municipalities.Add(created);
             await db.SaveChangesAsync(ct);
             org.MunicipalityId = created.Id;
         }
-        foreach (var item in org.ToCreate.Where(i => i.StartsWith("job centre ", StringComparison.Ordinal)))
+        var centreKeys = (await db.JobCentres.Select(j => j.Key).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        foreach (var name in org.NewCentres.Where(n => !org.Centres.ContainsKey(n)))
         {
-            var name = item[(item.IndexOf('"', StringComparison.Ordinal) + 1)..^1];
-            var centre = new JobCentre { Key = Slug(name), Name = name, MunicipalityId = org.MunicipalityId };
+            var centre = new JobCentre { Key = FreeKey(name, centreKeys), Name = name, MunicipalityId = org.MunicipalityId };
             db.JobCentres.Add(centre);
             await db.SaveChangesAsync(ct);
+            centreKeys.Add(centre.Key);
             org.Centres[name] = centre.Id;
-            org.Centres[centre.Key] = centre.Id;
+            org.Centres.TryAdd(centre.Key, centre.Id);
         }
-        foreach (var item in org.ToCreate.Where(i => i.StartsWith("site ", StringComparison.Ordinal)))
+        var siteKeys = (await db.Sites.Select(x => x.Key).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        foreach (var (name, centreName) in org.NewSites.Where(x => !org.Sites.ContainsKey(x.Name)))
         {
-            var name = item.Split('"')[1];
-            var centreKey = item[(item.LastIndexOf(" in ", StringComparison.Ordinal) + 4)..];
-            var site = new Site { Key = Slug(name), Name = name, MunicipalityId = org.MunicipalityId, JobCentreId = org.Centres[centreKey] };
+            var site = new Site { Key = FreeKey(name, siteKeys), Name = name, MunicipalityId = org.MunicipalityId, JobCentreId = org.Centres[centreName] };
             db.Sites.Add(site);
             await db.SaveChangesAsync(ct);
+            siteKeys.Add(site.Key);
             org.Sites[name] = (site.Id, site.JobCentreId);
-            org.Sites[site.Key] = (site.Id, site.JobCentreId);
+            org.Sites.TryAdd(site.Key, (site.Id, site.JobCentreId));
         }
-        foreach (var item in org.ToCreate.Where(i => i.StartsWith("unit ", StringComparison.Ordinal)))
+        var unitKeys = (await db.Units.Select(u => u.Key).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        foreach (var (name, siteName) in org.NewUnits.Where(x => !org.Units.ContainsKey(x.Name)))
         {
-            var name = item.Split('"')[1];
-            var siteKey = item[(item.LastIndexOf(" at ", StringComparison.Ordinal) + 4)..];
-            var unit = new Unit { Key = Slug(name), Name = name, MunicipalityId = org.MunicipalityId, SiteId = org.Sites[siteKey].Id };
+            var unit = new Unit { Key = FreeKey(name, unitKeys), Name = name, MunicipalityId = org.MunicipalityId, SiteId = org.Sites[siteName].Id };
             db.Units.Add(unit);
             await db.SaveChangesAsync(ct);
+            unitKeys.Add(unit.Key);
             org.Units[name] = (unit.Id, unit.SiteId);
-            org.Units[unit.Key] = (unit.Id, unit.SiteId);
+            org.Units.TryAdd(unit.Key, (unit.Id, unit.SiteId));
         }
+    }
+
+    /// <summary>A place the file names that is not configured is created under the name as written, so the name must fit its
+    /// column and hold no control character (PostgreSQL refuses a NUL; a name with one failed the whole import at the end).</summary>
+    private static string? NewPlaceProblem(string name) =>
+        name.Length > MaxPlaceName ? $"'{name[..40]}…' is not configured, and at {name.Length} characters it is too long to be created as a new place (at most {MaxPlaceName})."
+        : !CleanText.IsClean(name) ? "The name is not configured and holds a control character or an invalid character, so it cannot be created as a new place."
+        : null;
+
+    private const int MaxPlaceName = 400;
+
+    private static string FreeKey(string name, IReadOnlyCollection<string> taken)
+    {
+        var stem = Slug(name) is { Length: > 0 } slug ? slug[..Math.Min(slug.Length, 60)].TrimEnd('-') : "sted";
+        if (stem.Length == 0) stem = "sted";
+        return Enumerable.Range(1, int.MaxValue).Select(n => n == 1 ? stem : $"{stem}-{n}").First(k => !taken.Contains(k));
     }
 
     /// <summary>A key from a Danish name: "Jobcenter Sjællandsgade" → "jobcenter-sjaellandsgade".</summary>

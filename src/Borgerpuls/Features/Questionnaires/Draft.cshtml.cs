@@ -203,6 +203,16 @@ public sealed class DraftModel(BorgerpulsDb db, DraftStore drafts, InstrumentCat
     public static IEnumerable<Touchpoint> Touchpoints => Enum.GetValues<Touchpoint>();
 
     /// <summary>The option rows of the form: those typed plus empty ones to add more, at least five.</summary>
+    /// <summary>The questions the edited (or new) question can follow up.</summary>
+    public IEnumerable<QuestionConfig> EarlierQuestions
+    {
+        get
+        {
+            var keys = QuestionForm.EarlierKeys(Doc, Doc.Instrument.Questions.FirstOrDefault(q => q.Key == Q.Original)).ToHashSet(StringComparer.Ordinal);
+            return Doc.Instrument.Questions.Where(q => keys.Contains(q.Key));
+        }
+    }
+
     public List<OptionForm> OptionRows => Q.Options.Concat(Enumerable.Range(0, Math.Max(2, 5 - Q.Options.Count)).Select(_ => new OptionForm { Polarity = Polarity.Neutral })).ToList();
 
     public static string KindKey(InstrumentKind kind) => IndexModel.KindKey(kind);

@@ -47,6 +47,9 @@ public sealed partial class QuestionForm
     public bool Overall { get; set; }
     public bool Required { get; set; }
 
+    /// <summary>The key of an earlier question this one follows up (on the kiosk: the question after a press on a face).</summary>
+    public string? ShowAfter { get; set; }
+
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]
     public static partial Regex KeyPattern();
 
@@ -59,6 +62,7 @@ public sealed partial class QuestionForm
         {
             Original = q.Key, Key = q.Key, Type = q.Type, TextDa = q.Texts.GetValueOrDefault("da"), TextEn = q.Texts.GetValueOrDefault("en"),
             Scale = q.Scale, Theme = q.Theme, Touchpoint = q.Touchpoint, Overall = q.Overall, Required = q.Required,
+            ShowAfter = q.ShowAfter,
         };
         if (content.Scales.FirstOrDefault(s => s.Key == q.Scale) is { } own)
         {
@@ -118,6 +122,8 @@ public sealed partial class QuestionForm
         }
         Theme = string.IsNullOrWhiteSpace(Theme) ? null : Theme.Trim();
         if (Theme?.Length > MaxTheme) errors.Add(t["Builder.ThemeTooLong", MaxTheme]);
+        ShowAfter = string.IsNullOrWhiteSpace(ShowAfter) ? null : ShowAfter.Trim();
+        if (ShowAfter is not null && !EarlierKeys(content, original).Contains(ShowAfter)) errors.Add(t["Builder.ShowAfterNotEarlier", ShowAfter]);
         if (errors.Count > 0) return (null, null);
 
         // Languages other than Danish and English were typed on the translation page; a changed question keeps them.
@@ -126,10 +132,15 @@ public sealed partial class QuestionForm
         else texts["en"] = TextEn;
         var question = new QuestionConfig(key!, Type, texts)
         {
-            Scale = scaleKey, Theme = Theme, Touchpoint = Touchpoint, Overall = Overall, Required = Required, ShowAfter = original?.ShowAfter,
+            Scale = scaleKey, Theme = Theme, Touchpoint = Touchpoint, Overall = Overall, Required = Required, ShowAfter = ShowAfter,
         };
         return (question, newScale);
     }
+
+    /// <summary>The questions a question can follow up: those before it (all of them for a new question, which is added last).
+    /// A core instrument's questions are not among them: <c>config apply</c> checks within the instrument's own list.</summary>
+    public static List<string> EarlierKeys(DraftContent content, QuestionConfig? question) =>
+        content.Instrument.Questions.TakeWhile(q => q != question).Select(q => q.Key).ToList();
 
     private ScaleConfig? CheckNewScale(DraftContent content, QuestionConfig? original, IReadOnlySet<string> scales, IStringLocalizer<SharedResource> t, List<string> errors)
     {

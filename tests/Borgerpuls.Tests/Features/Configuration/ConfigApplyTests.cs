@@ -82,12 +82,12 @@ public sealed class ConfigApplyTests
         await using var db = await database.MigratedAsync();
         var doc = new ConfigDocument
         {
-            ServiceGoals = [new ServiceGoalConfig("svar", new() { ["da"] = new string('n', 501) }, 24, 0.9) { Descriptions = new() { ["da"] = "kort", ["en"] = new string('x', 10_000) } }],
+            ServiceGoals = [new ServiceGoalConfig("svar", new() { ["da"] = new string('n', 401) }, 24, 0.9) { Descriptions = new() { ["da"] = "kort", ["en"] = new string('x', 10_000) } }],
         };
 
         var error = await Assert.ThrowsAsync<ConfigException>(() => ConfigApplier.ApplyAsync(db, doc));
 
-        Assert.Equal(["$.serviceGoals[0].names.da: At most 500 characters (501 given).", "$.serviceGoals[0].descriptions.en: At most 1000 characters (10000 given)."],
+        Assert.Equal(["$.serviceGoals[0].names.da: At most 400 characters (401 given).", "$.serviceGoals[0].descriptions.en: At most 1000 characters (10000 given)."],
             error.Errors.Select(e => e.ToString()));
         Assert.False(await db.ServiceGoals.AnyAsync());
     }
@@ -112,6 +112,39 @@ public sealed class ConfigApplyTests
             error.Errors.Select(e => e.Path).Order(StringComparer.Ordinal));
         Assert.All(error.Errors, e => Assert.StartsWith("Holds a control character", e.Message, StringComparison.Ordinal));
         Assert.False(await db.Municipalities.AnyAsync(m => m.Key == "ny"));
+    }
+
+    /// <summary>A document that moved an existing job centre's key under a new municipality created a second job centre of
+    /// that key and then failed on the next lookup by key (found by ConfigSweepTests): a key names one job centre, site or
+    /// unit in the whole deployment.</summary>
+    [Fact]
+    public async Task A_job_centre_site_or_unit_key_of_another_municipality_is_refused_by_path()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = await database.MigratedAsync();
+        await ConfigApplier.ApplyAsync(db, new ConfigDocument
+        {
+            Municipalities = [new MunicipalityConfig("aabaek", "Åbæk") { JobCentres = [new JobCentreConfig("jc-aabaek", "Jobcenter Åbæk") { Sites = [new SiteConfig("torvet", "Torvet") { Units = [new UnitConfig("team-1", "Team 1")] }] }] }],
+        });
+
+        var error = await Assert.ThrowsAsync<ConfigException>(() => ConfigApplier.ApplyAsync(db, new ConfigDocument
+        {
+            Municipalities =
+            [
+                new MunicipalityConfig("nabo", "Nabo") { JobCentres = [new JobCentreConfig("jc-aabaek", "Jobcenter Nabo") { Sites = [new SiteConfig("torvet", "Torvet") { Units = [new UnitConfig("team-1", "Team 1")] }] }] },
+                new MunicipalityConfig("tredje", "Tredje") { JobCentres = [new JobCentreConfig("jc-tredje", "Jobcenter Tredje") { Sites = [new SiteConfig("havnen", "Havnen"), new SiteConfig("havnen", "Havnen 2")] }, new JobCentreConfig("jc-fjerde", "Fjerde") { Sites = [new SiteConfig("havnen", "Havnen 3")] }] },
+            ],
+        }));
+
+        Assert.Equal(
+        [
+            "$.municipalities[*] sites: The key 'havnen' is used more than once.",
+            "$.municipalities[0].jobCentres[0].key: The job centre 'jc-aabaek' belongs to municipality 'aabaek'; a key names one job centre in the whole deployment.",
+            "$.municipalities[0].jobCentres[0].sites[0].key: The site 'torvet' belongs to municipality 'aabaek'; a key names one site in the whole deployment.",
+            "$.municipalities[0].jobCentres[0].sites[0].units[0].key: The unit 'team-1' belongs to municipality 'aabaek'; a key names one unit in the whole deployment.",
+        ], error.Errors.Select(e => e.ToString()).Order(StringComparer.Ordinal));
+        Assert.Equal(["aabaek"], await db.Municipalities.Select(m => m.Key).ToListAsync());
+        Assert.Equal(1, await db.JobCentres.CountAsync());
     }
 
     [Fact]

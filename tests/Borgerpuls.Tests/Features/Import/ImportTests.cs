@@ -91,6 +91,54 @@ public sealed class ImportTests : IAsyncLifetime
         Assert.Equal(2, await db.Responses.CountAsync());
     }
 
+    /// <summary>A new site under a job centre named by its name, not its key, failed the import with a server error after every
+    /// line had passed (found by ImportSweepTests): what the file names is now created from the names as written — quotes and
+    /// all — and two names that make the same key get two keys.</summary>
+    [Fact]
+    public async Task New_sites_under_a_centre_named_by_its_name_are_created_with_names_as_written_and_keys_of_their_own()
+    {
+        var csv = "respondent_id;jobcenter;site;unit;samtale\n" +
+            "n1;Jobcenter Aabæk Nord;Havne-gade;;5\n" +
+            "n2;Jobcenter Aabæk Nord;Havne gade;;4\n" +
+            "n3;jc-nord;\"Det \"\"gamle\"\" rådhus\";\"Team \"\"Syd\"\"\";2\n" +
+            "n4;JC-NORD;havne gade;;1\n";
+        var path = Write("names.csv", csv, new UTF8Encoding(false));
+
+        var result = await Import(path);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        await using var db = _database.Open();
+        var nord = await db.JobCentres.Where(j => j.Key == "jc-nord").Select(j => j.Id).SingleAsync();
+        var sites = await db.Sites.Where(x => x.JobCentreId == nord && x.Name != "Nordvej").OrderBy(x => x.Key).Select(x => new { x.Key, x.Name }).ToListAsync();
+        Assert.Equal([("det-gamle-raadhus", "Det \"gamle\" rådhus"), ("havne-gade", "Havne-gade"), ("havne-gade-2", "Havne gade")], sites.Select(x => (x.Key, x.Name)));
+        Assert.True(await db.Units.AnyAsync(u => u.Name == "Team \"Syd\"" && u.Key == "team-syd"));
+        Assert.Equal(4, await db.Responses.CountAsync());
+        // "havne gade" is the site "Havne gade" in another case, not a fourth site.
+        var havneGade = await db.Sites.Where(x => x.Key == "havne-gade-2").Select(x => x.Id).SingleAsync();
+        Assert.Equal(2, await db.Responses.CountAsync(r => r.SiteId == havneGade));
+    }
+
+    /// <summary>A new place's name with a control character or longer than its column failed the whole import on PostgreSQL at the end
+    /// (found by ImportSweepTests); it is now a line error like any other, and nothing is written.</summary>
+    [Fact]
+    public async Task A_new_place_whose_name_cannot_be_stored_is_refused_by_line_and_column()
+    {
+        var csv = "respondent_id;jobcenter;site;samtale\n" +
+            "p1;jc-nord;Nord\u0007vej 2;5\n" +
+            $"p2;jc-nord;{new string('x', 401)};4\n" +
+            "p3;jc-nord;Nordvej;3\n";
+        var path = Write("places.csv", csv, new UTF8Encoding(false));
+
+        var result = await Import(path);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("line 2, column \"site\": The name is not configured and holds a control character", result.Error);
+        Assert.Contains("line 3, column \"site\": 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…' is not configured, and at 401 characters it is too long", result.Error);
+        await using var db = _database.Open();
+        Assert.Equal(0, await db.Responses.CountAsync());
+        Assert.False(await db.Sites.AnyAsync(x => x.Name.StartsWith("Nord") && x.Name != "Nordvej"));
+    }
+
     [Fact]
     public async Task Errors_on_several_lines_are_all_reported_and_nothing_is_written()
     {

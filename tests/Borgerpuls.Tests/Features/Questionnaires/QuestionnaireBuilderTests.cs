@@ -135,6 +135,36 @@ public sealed class QuestionnaireBuilderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_question_is_made_a_follow_up_of_an_earlier_one_never_of_a_later_one_and_is_published_so()
+    {
+        var analyst = await _app.SignedInClientAsync(Roles.Analyst);
+        var id = await BuildAsync(analyst);
+        const string first = "hvor-tilfreds-var-du-med-samtalen", second = "hvor-laenge-ventede-du";
+
+        // The first question cannot follow up the second: it comes before it.
+        var refused = await QuestionAsync(analyst, id, 3, ("Q.Original", first), ("Q.Type", "Scale"), ("Q.TextDa", Satisfied), ("Q.Scale", "tilfreds5"), ("Q.ShowAfter", second));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("»hvor-laenge-ventede-du« er ikke et spørgsmål før dette", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        Assert.Equal(3, (await DraftAsync(id)).Revision);
+
+        // The form offers only the questions before the one edited.
+        var form = WebUtility.HtmlDecode(await analyst.GetStringAsync($"/questionnaires/draft/{id}?edit={second}"));
+        var choices = System.Text.RegularExpressions.Regex.Match(form, "<select id=\"q-show-after\"[^>]*>(.*?)</select>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+        Assert.Contains($"<option value=\"{first}\">{Satisfied}</option>", choices);
+        Assert.DoesNotContain(Better, choices);
+
+        var saved = await QuestionAsync(analyst, id, 3, ("Q.Original", second), ("Q.Type", "SingleChoice"), ("Q.TextDa", Waiting), ("Q.Scale", "ventetid"), ("Q.ShowAfter", first));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(first, DraftContent.Read((await DraftAsync(id)).Json).Instrument.Questions[1].ShowAfter);
+        Assert.Contains($"<option value=\"{first}\" selected=\"selected\">", await analyst.GetStringAsync($"/questionnaires/draft/{id}?edit={second}"));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PublishAsync(analyst, id)).StatusCode);
+        await using var db = _database.Open();
+        var questions = await db.InstrumentVersions.Where(v => v.Instrument!.Key == "samtalen-paa-holmen").SelectMany(v => v.Questions).OrderBy(q => q.Position).ToListAsync();
+        Assert.Equal([null, first, null], questions.Select(q => q.ShowAfterKey));
+    }
+
+    [Fact]
     public async Task Bad_input_names_every_problem_in_Danish_and_writes_nothing_and_a_stale_revision_is_refused()
     {
         var analyst = await _app.SignedInClientAsync(Roles.Analyst);
