@@ -27,6 +27,22 @@ public sealed class HomePageTests
         Assert.Contains("<li><code>borgeroplevelse-5</code> – Borgeroplevelse – exit poll (5 spørgsmål)</li>", html);
     }
 
+    /// <summary>Browsers ask for /favicon.ico on every site; a 404 there was a console error on every page opened without the
+    /// layout (the HTML report, a download).</summary>
+    [Fact]
+    public async Task The_site_has_an_icon_where_browsers_look_for_it()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var app = new BorgerpulsApp(database);
+        using var client = app.CreateClient();
+
+        using var icon = await client.GetAsync("/favicon.ico");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, icon.StatusCode);
+        Assert.Equal("image/x-icon", icon.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(new byte[] { 0, 0, 1, 0 }, (await icon.Content.ReadAsByteArrayAsync())[..4]);
+    }
+
     [Fact]
     public async Task English_is_one_request_away()
     {
