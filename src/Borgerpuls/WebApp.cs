@@ -62,6 +62,7 @@ internal static class WebApp
         builder.Services.AddMemoryCache();
         builder.Services.AddBorgerpulsMetrics(builder.Configuration);
         builder.Services.AddSingleton<Features.FollowUp.OpenRequestCount>();
+        builder.Services.AddScoped<Features.Import.WizardUploadStore>();
         builder.Services.Configure<Features.Retention.RetentionOptions>(builder.Configuration.GetSection("Retention"));
         if (builder.Configuration.GetValue("Retention:Enabled", true))
         {
@@ -74,7 +75,11 @@ internal static class WebApp
         builder.Services.AddBorgerpulsLocalization();
         // Danish letters as themselves in HTML, not as numeric entities.
         builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
-        builder.Services.AddRazorPages(o => o.RootDirectory = "/Features").AddViewLocalization();
+        builder.Services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+            o.Conventions.ConfigureFilter(new InputTextPageFilter());
+        }).AddViewLocalization();
 
         var app = builder.Build();
         app.Services.CheckAnonymitySettings();

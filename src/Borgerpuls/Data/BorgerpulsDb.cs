@@ -55,6 +55,10 @@ public abstract class BorgerpulsDb(DbContextOptions options) : IdentityDbContext
 
     public DbSet<SetupLink> SetupLinks => Set<SetupLink>();
 
+    /// <summary>Files of the import wizard between its steps, shared by every instance (<see cref="Features.Import.WizardUploadStore"/>).</summary>
+    public DbSet<Features.Import.WizardUpload> WizardUploads => Set<Features.Import.WizardUpload>();
+    public DbSet<Features.Import.WizardUploadChunk> WizardUploadChunks => Set<Features.Import.WizardUploadChunk>();
+
     public abstract DatabaseProvider Provider { get; }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

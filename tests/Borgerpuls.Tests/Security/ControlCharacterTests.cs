@@ -58,6 +58,31 @@ public sealed class ControlCharacterTests
         Assert.Equal(0, await db.AuditEntries.CountAsync(a => a.Action.StartsWith("action.")));
     }
 
+    /// <summary>A file upload to a page is read only after the page's own size limits apply, so its text fields are checked by
+    /// the page filter: the same refusal, and the upload is not stored.</summary>
+    [Fact]
+    public async Task A_control_character_in_a_text_field_of_a_file_upload_is_refused_by_name_and_nothing_is_kept()
+    {
+        var (database, app) = await DemoOrganisation.StartAsync();
+        await using var _ = database;
+        await using var __ = app;
+        var analyst = await app.SignedInClientAsync(Roles.Analyst);
+        var page = await analyst.GetStringAsync("/import");
+        var upload = new MultipartFormDataContent
+        {
+            { new StringContent(System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value), "__RequestVerificationToken" },
+            { new StringContent("vive-7\u0001"), "Instrument" },
+            { new ByteArrayContent("respondent_id;jobcenter;samtale\nr1;jc-nord;5\n"u8.ToArray()), "file", "survey.csv" },
+        };
+
+        var refused = await analyst.PostAsync("/import?handler=Upload", upload);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("Feltet »Instrument« indeholder et kontroltegn", await refused.Content.ReadAsStringAsync());
+        await using var db = database.Open();
+        Assert.Equal(0, await db.WizardUploads.CountAsync());
+    }
+
     [Fact]
     public async Task A_nul_in_a_query_or_a_json_body_gets_a_problem_naming_the_field_and_writes_nothing()
     {

@@ -17,7 +17,7 @@ namespace Borgerpuls.Features.Import;
 [Authorize(Policy = Policies.Analyst)]
 [RequestSizeLimit(210L * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = 210L * 1024 * 1024)]
-public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, WizardUploadStore uploads, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
     public List<Choice> Instruments { get; private set; } = [];
     public List<Choice> Campaigns { get; private set; } = [];
@@ -49,8 +49,7 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, Aud
         if (file is null || file.Length == 0) Errors.Add(t["Import.NoFile"]);
         if (!Instruments.Any(i => i.Value == Instrument)) Errors.Add(t["Import.UnknownInstrument"]);
         if (Errors.Count > 0) return Page();
-        var path = await UploadStore.SaveAsync(file!, HttpContext.RequestAborted);
-        Upload = UploadStore.IdOf(path);
+        (Upload, var path) = await uploads.SaveAsync(file!, Owner, HttpContext.RequestAborted);
         if (!await PreviewAsync(path)) return Page();
         var mapping = Preview!.Suggested;
         if (SavedMapping is { Length: > 0 } name
@@ -72,7 +71,7 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, Aud
     private async Task<IActionResult> RunAsync(bool dryRun)
     {
         await ListsAsync();
-        var path = UploadStore.Find(Upload);
+        var path = await uploads.FindAsync(Upload, Owner, HttpContext.RequestAborted);
         if (path is null || !Instruments.Any(i => i.Value == Instrument))
         {
             Errors.Add(t["Import.UploadGone"]);
@@ -105,7 +104,7 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, Aud
             else
             {
                 Done = summary;
-                UploadStore.Delete(path);
+                await uploads.DeleteAsync(Upload!, HttpContext.RequestAborted);
             }
             if (SaveAs is { Length: > 0 } name) await SaveAsync(name.Trim(), mapping);
         }
@@ -119,6 +118,25 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, Aud
             await audit.WriteAsync(AuditActions.ImportRejected, $"{Instrument}: {e.Total} error(s)");
         }
         return Page();
+    }
+
+    private string Owner => User.Identity?.Name ?? "";
+
+    /// <summary>The recodings the form carries, for the page; none when the hidden field was tampered with (the step that read
+    /// it has already said so).</summary>
+    public IReadOnlyDictionary<string, Dictionary<string, string>> Recodings
+    {
+        get
+        {
+            try
+            {
+                return ImportMapping.Parse(ValuesJson).Values;
+            }
+            catch (ImportFileException)
+            {
+                return new Dictionary<string, Dictionary<string, string>>();
+            }
+        }
     }
 
     /// <summary>The mapping as the form now says: each column's chosen target (blank = as named in the file).</summary>

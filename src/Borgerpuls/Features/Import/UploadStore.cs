@@ -1,10 +1,11 @@
 namespace Borgerpuls.Features.Import;
 
-/// <summary>Uploaded import files on disk while they are checked and written (the importer streams the file twice). The
+/// <summary>Uploaded files on local disk while one request checks and writes them (the importer streams a file twice); the
+/// wizard, whose steps span requests and instances, keeps its files in the database (<see cref="WizardUploadStore"/>). The
 /// name is random; only the extension of the uploaded name is kept, since it decides the format.</summary>
 internal static class UploadStore
 {
-    private static string Directory => Path.Combine(Path.GetTempPath(), "borgerpuls-uploads");
+    public static string Directory => Path.Combine(Path.GetTempPath(), "borgerpuls-uploads");
 
     public static async Task<string> SaveAsync(IFormFile file, CancellationToken ct)
     {
@@ -16,16 +17,6 @@ internal static class UploadStore
         await file.CopyToAsync(target, ct);
         return path;
     }
-
-    /// <summary>The path of an upload saved earlier in this wizard, or null if the id is not one of ours.</summary>
-    public static string? Find(string? id)
-    {
-        if (string.IsNullOrEmpty(id) || id.Length > 40 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c == '.')) return null;
-        var path = Path.Combine(Directory, id);
-        return File.Exists(path) ? path : null;
-    }
-
-    public static string IdOf(string path) => Path.GetFileName(path);
 
     public static void Delete(string path)
     {

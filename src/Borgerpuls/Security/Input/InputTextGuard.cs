@@ -27,7 +27,7 @@ internal static class InputTextGuard
             return;
         }
         var field = FirstUnclean(http.Request);
-        if (field is null && http.Request.HasFormContentType)
+        if (field is null && http.Request.HasFormContentType && !IsPageUpload(http))
         {
             field = await FirstUncleanFormAsync(http.Request, http.RequestAborted);
         }
@@ -47,10 +47,21 @@ internal static class InputTextGuard
                 title: t["Input.ControlCharactersTitle"]).ExecuteAsync(http);
             return;
         }
-        // The status code pages re-execute /error on the same request, which shows the field from here.
+        Refuse(http, field);
+    });
+
+    /// <summary>The status code pages re-execute /error on the same request, which shows the field from here.</summary>
+    public static void Refuse(HttpContext http, string field)
+    {
         http.Items[RefusedField] = field;
         http.Response.StatusCode = StatusCodes.Status400BadRequest;
-    });
+    }
+
+    /// <summary>A file upload to a page: its form may only be read after the page's own limits (up to 210 MB for the import
+    /// wizard) are applied, so <see cref="InputTextPageFilter"/> checks it there instead.</summary>
+    private static bool IsPageUpload(HttpContext http) =>
+        http.Request.ContentType?.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) == true
+        && http.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor>() is not null;
 
     private static string? FirstUnclean(HttpRequest request)
     {
@@ -58,7 +69,7 @@ internal static class InputTextGuard
         return FirstUnclean(request.Query.Select(q => (q.Key, q.Value)));
     }
 
-    private static string? FirstUnclean(IEnumerable<(string Key, StringValues Values)> fields)
+    public static string? FirstUnclean(IEnumerable<(string Key, StringValues Values)> fields)
     {
         foreach (var (key, values) in fields)
         {

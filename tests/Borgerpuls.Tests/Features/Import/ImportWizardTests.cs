@@ -90,6 +90,26 @@ public sealed class ImportWizardTests : IAsyncLifetime
         Assert.Contains("<option value=\"VIVE 2025\">", await client.GetStringAsync("/import?Instrument=vive-7"));
     }
 
+    /// <summary>The recodings travel in a hidden field; a tampered one got the check step a server error while drawing the page.</summary>
+    [Fact]
+    public async Task A_tampered_recoding_field_is_named_and_nothing_is_checked_or_written()
+    {
+        var client = await _app.SignedInClientAsync(Roles.Analyst);
+        var mapped = await UploadAsync(client, "respondent_id;jobcenter;samtale\nr1;jc-nord;5\n");
+        var fields = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = ImportApiTests.TokenPattern().Match(mapped).Groups[1].Value,
+            ["Upload"] = Field(mapped, "Upload"), ["Instrument"] = "vive-7", ["ValuesJson"] = "{\"samtale\": [",
+        };
+
+        var response = await client.PostAsync("/import?handler=Commit", new FormUrlEncodedContent(fields));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("The mapping is not valid", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        await using var db = _database.Open();
+        Assert.Equal(0, await db.Responses.CountAsync());
+    }
+
     [Fact]
     public async Task A_file_without_a_job_centre_column_takes_the_centre_chosen_by_name_for_every_row()
     {

@@ -1925,6 +1925,54 @@ namespace Borgerpuls.Data.Migrations.Postgres
                     b.ToTable("SavedMappings", (string)null);
                 });
 
+            modelBuilder.Entity("Borgerpuls.Features.Import.WizardUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Complete")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Extension")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UploadedAt");
+
+                    b.ToTable("WizardUploads", (string)null);
+                });
+
+            modelBuilder.Entity("Borgerpuls.Features.Import.WizardUploadChunk", b =>
+                {
+                    b.Property<Guid>("UploadId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("UploadId", "Sequence");
+
+                    b.ToTable("WizardUploadChunks", (string)null);
+                });
+
             modelBuilder.Entity("Borgerpuls.Security.Anonymity.DisclosedSet", b =>
                 {
                     b.Property<long>("Id")
@@ -2715,6 +2763,15 @@ namespace Borgerpuls.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Site");
+                });
+
+            modelBuilder.Entity("Borgerpuls.Features.Import.WizardUploadChunk", b =>
+                {
+                    b.HasOne("Borgerpuls.Features.Import.WizardUpload", null)
+                        .WithMany()
+                        .HasForeignKey("UploadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Borgerpuls.Security.PersonalAccessToken", b =>

@@ -1856,6 +1856,54 @@ namespace Borgerpuls.Data.Migrations.Sqlite
                     b.ToTable("SavedMappings", (string)null);
                 });
 
+            modelBuilder.Entity("Borgerpuls.Features.Import.WizardUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Complete")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Extension")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UploadedAt");
+
+                    b.ToTable("WizardUploads", (string)null);
+                });
+
+            modelBuilder.Entity("Borgerpuls.Features.Import.WizardUploadChunk", b =>
+                {
+                    b.Property<Guid>("UploadId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("UploadId", "Sequence");
+
+                    b.ToTable("WizardUploadChunks", (string)null);
+                });
+
             modelBuilder.Entity("Borgerpuls.Security.Anonymity.DisclosedSet", b =>
                 {
                     b.Property<long>("Id")
@@ -2636,6 +2684,15 @@ namespace Borgerpuls.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Site");
+                });
+
+            modelBuilder.Entity("Borgerpuls.Features.Import.WizardUploadChunk", b =>
+                {
+                    b.HasOne("Borgerpuls.Features.Import.WizardUpload", null)
+                        .WithMany()
+                        .HasForeignKey("UploadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Borgerpuls.Security.PersonalAccessToken", b =>
