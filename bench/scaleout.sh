@@ -41,7 +41,7 @@ key=$(dotnet "$dll" device add --site sjaellandsgade --instrument smiley --name 
 ports=($(for _ in 1 2 3; do pg_free_port; done))
 proxy=$(pg_free_port)
 start_instance() { # index
-  Database="$db" Bootstrap__AdminEmail=drift@kommune.dk Bootstrap__AdminPassword=skala-ud-skala-ud-skala \
+  Database="$db" Proxy__Trusted=127.0.0.1 Bootstrap__AdminEmail=drift@kommune.dk Bootstrap__AdminPassword=skala-ud-skala-ud-skala \
     dotnet "$dll" --urls "http://127.0.0.1:${ports[$1]}" >"$work/instance$1.log" 2>&1 &
   pids[$1]=$!
 }
@@ -72,6 +72,7 @@ http {
       proxy_pass http://borgerpuls;
       proxy_set_header Host \$host:\$server_port;
       proxy_set_header X-Forwarded-Proto \$scheme;
+      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
       proxy_next_upstream error timeout;
       proxy_connect_timeout 2s;
     }

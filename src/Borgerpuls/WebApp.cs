@@ -83,6 +83,7 @@ internal static class WebApp
 
         var app = builder.Build();
         app.Services.CheckAnonymitySettings();
+        TrustedProxies.Parse(app.Configuration["Proxy:Trusted"]);
 
         await DatabaseStartup.InitialiseAsync(app.Services, app.Configuration, app.Logger);
         await StaffBootstrap.RunAsync(app.Services, app.Configuration, app.Logger, app.Configuration["Urls"]);

@@ -27,12 +27,7 @@ internal static class WebHardening
             o.AddServerHeader = false;
         });
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = configuration.GetValue("Limits:UploadBytes", 200L * 1024 * 1024));
-        services.Configure<ForwardedHeadersOptions>(o =>
-        {
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedProto;
-            o.KnownIPNetworks.Clear();
-            o.KnownProxies.Clear();
-        });
+        services.Configure<ForwardedHeadersOptions>(o => TrustedProxies.Configure(o, configuration));
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddAntiforgery(o =>
         {
