@@ -31,4 +31,36 @@ public static class DatabaseUnavailable
         }
         return false;
     }
+
+    /// <summary>When PostgreSQL was restarted, every idle connection in this process's pool is dead and each would fail one
+    /// more request (or readiness probe) with 57P01 before the pool is fresh again. On the first such failure the pools are
+    /// emptied, so the next request opens a new connection. Harmless when the server is really down: there is nothing to reuse.</summary>
+    public static void ForgetDeadConnections(Exception? e)
+    {
+        if (Is(e) && Chain(e).Any(x => x is NpgsqlException)) NpgsqlConnection.ClearAllPools();
+    }
+
+    /// <summary>Runs <paramref name="work"/>, and again on fresh connections (up to three times in all) when it failed on a
+    /// connection the server had ended — for a readiness probe, which must say how the database is now, not how it was. Two
+    /// probes running side by side can each meet an ended connection before the pool is emptied; a server that is really
+    /// down refuses at once, so the attempts cost little.</summary>
+    public static async Task<T> RetryingEndedConnectionsAsync<T>(Func<Task<T>> work)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await work();
+            }
+            catch (Exception e) when (attempt < 3 && Is(e))
+            {
+                ForgetDeadConnections(e);
+            }
+        }
+    }
+
+    private static IEnumerable<Exception> Chain(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException) yield return e;
+    }
 }

@@ -83,7 +83,8 @@ public static class SchemaCheck
         }
         catch (DbException e)
         {
-            throw new SchemaCheckException($"The database ({target.Display}) cannot be read: {e.Message}");
+            // The cause stays attached: a database that cannot be reached for now is told apart from a broken one by it.
+            throw new SchemaCheckException($"The database ({target.Display}) cannot be read: {e.Message}", e);
         }
     }
 
@@ -96,7 +97,7 @@ public static class SchemaCheck
 }
 
 /// <summary>The database cannot be used by this version as it is: made by another version, or not a database.</summary>
-public sealed class SchemaCheckException(string message) : Exception(message)
+public sealed class SchemaCheckException(string message, Exception? inner = null) : Exception(message, inner)
 {
     public static SchemaCheckException Mismatch(DatabaseSetup.Target target, string applied, string shipped, bool databaseIsNewer) => new(databaseIsNewer
         ? $"The database ({target.Display}) was upgraded by a newer version of Borgerpuls (schema {applied}; this version knows {shipped}). Use that version."

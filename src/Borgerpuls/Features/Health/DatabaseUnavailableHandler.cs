@@ -17,6 +17,7 @@ internal sealed class DatabaseUnavailableHandler(ILogger<DatabaseUnavailableHand
         {
             http.Response.Headers.RetryAfter = DatabaseUnavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             logger.LogWarning("Database unavailable: {Method} {Path} answered 503", http.Request.Method, http.Request.Path);
+            DatabaseUnavailable.ForgetDeadConnections(exception);
         }
         // Not handled: the usual problem+json or error page is written, with the status chosen above.
         return ValueTask.FromResult(false);

@@ -10,7 +10,7 @@ internal sealed class MigrationsHealthCheck(DatabaseSetup.Target target) : IHeal
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var expected = SchemaCheck.NewestShipped(target.Provider);
-        var applied = await SchemaCheck.NewestAppliedAsync(target, cancellationToken);
+        var applied = await DatabaseUnavailable.RetryingEndedConnectionsAsync(() => SchemaCheck.NewestAppliedAsync(target, cancellationToken));
         return applied == expected
             ? HealthCheckResult.Healthy("migrations applied")
             : HealthCheckResult.Unhealthy($"schema {applied ?? "none"}, this version expects {expected}");

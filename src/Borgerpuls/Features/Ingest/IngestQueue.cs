@@ -32,7 +32,6 @@ public sealed class IngestQueue(DatabaseSetup.Target target, ILogger<IngestQueue
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        ResponseBulkWriter? writer = null;
         var group = new List<Pending>();
         try
         {
@@ -46,23 +45,45 @@ public sealed class IngestQueue(DatabaseSetup.Target target, ILogger<IngestQueue
                     rows += next.Rows.Count;
                 }
                 Metrics.BorgerpulsMetrics.Dequeued(group.Count);
-                try
+                var failure = await StoreAsync(group, stoppingToken);
+                if (failure is not null && DatabaseUnavailable.Is(failure))
                 {
-                    writer ??= await ResponseBulkWriter.OpenAsync(target, stoppingToken);
-                    await CommitAsync(writer, group, stoppingToken);
+                    // The writer's long-held connection may be one that a restarted server has ended: the first group after
+                    // the restart gets a fresh connection before its clients are told to come back. Nothing of the failed
+                    // attempt was committed, and the second recognises by id anything stored since.
+                    DatabaseUnavailable.ForgetDeadConnections(failure);
+                    failure = await StoreAsync(group, stoppingToken);
                 }
-                catch (Exception e) when (e is not OperationCanceledException)
+                if (failure is not null)
                 {
-                    logger.LogError(e, "Could not store {Count} submissions; the clients will retry", group.Count);
-                    foreach (var p in group) p.Done.TrySetException(e);
-                    if (writer is not null) await writer.DisposeAsync();
-                    writer = null;
+                    logger.LogError(failure, "Could not store {Count} submissions; the clients will retry", group.Count);
+                    foreach (var p in group) p.Done.TrySetException(failure);
                 }
             }
         }
         finally
         {
-            if (writer is not null) await writer.DisposeAsync();
+            if (_writer is not null) await _writer.DisposeAsync();
+        }
+    }
+
+    private ResponseBulkWriter? _writer;
+
+    /// <summary>Null when the group was stored (or answered), else what went wrong; after a failure the writer and its
+    /// connection are dropped, and the next group opens new ones.</summary>
+    private async Task<Exception?> StoreAsync(List<Pending> group, CancellationToken ct)
+    {
+        try
+        {
+            _writer ??= await ResponseBulkWriter.OpenAsync(target, ct);
+            await CommitAsync(_writer, group, ct);
+            return null;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            if (_writer is not null) await _writer.DisposeAsync();
+            _writer = null;
+            return e;
         }
     }
 
