@@ -38,5 +38,17 @@ public sealed record Viewer(string Role, IReadOnlySet<string>? JobCentreKeys)
 
     public bool SeesAll => JobCentreKeys is null;
 
+    /// <summary>Whether the viewer sees the job centre with this key: every centre, or one of their own. The one rule behind
+    /// every page, endpoint and query that shows or changes something of a centre.</summary>
+    public bool SeesCentre(string centreKey) => JobCentreKeys is null || JobCentreKeys.Contains(centreKey);
+
+    /// <summary>The ids of the job centres the viewer sees, as a query to filter by in the database; null when they see all.</summary>
+    public IQueryable<int>? CentreIds(Data.BorgerpulsDb db)
+    {
+        if (JobCentreKeys is null) return null;
+        var keys = JobCentreKeys.ToList();
+        return db.JobCentres.Where(j => keys.Contains(j.Key)).Select(j => j.Id);
+    }
+
     public bool IsAnalystOrAdmin => Role is Roles.Admin or Roles.Analyst;
 }

@@ -8,10 +8,10 @@ namespace Borgerpuls.Features.Actions;
 /// its managers too. Committee members only read.</summary>
 public static class ActionScope
 {
-    public static bool Sees(Viewer viewer, string? centreKey) => centreKey is null || viewer.JobCentreKeys is null || viewer.JobCentreKeys.Contains(centreKey);
+    public static bool Sees(Viewer viewer, string? centreKey) => centreKey is null || viewer.SeesCentre(centreKey);
 
     public static bool Changes(Viewer viewer, string? centreKey) =>
-        viewer.IsAnalystOrAdmin || (viewer.Role == Roles.Manager && centreKey is not null && viewer.JobCentreKeys!.Contains(centreKey));
+        viewer.IsAnalystOrAdmin || (viewer.Role == Roles.Manager && centreKey is not null && viewer.SeesCentre(centreKey));
 
     /// <summary>Whether the viewer may create actions at all (managers for their own centres).</summary>
     public static bool Creates(Viewer viewer) => viewer.IsAnalystOrAdmin || viewer.Role == Roles.Manager;

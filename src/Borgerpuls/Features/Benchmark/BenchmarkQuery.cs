@@ -54,16 +54,14 @@ public static class BenchmarkQuery
         var municipalityOf = centres.ToDictionary(c => c.Id, c => c.MunicipalityId);
 
         // A manager's municipality is that of their centres; the other roles see the whole deployment and name one.
-        var visible = viewer.JobCentreKeys is { } keys
-            ? municipalities.Where(m => centres.Any(c => c.MunicipalityId == m.Id && keys.Contains(c.Key))).ToList()
-            : municipalities;
+        var visible = viewer.SeesAll ? municipalities : municipalities.Where(m => centres.Any(c => c.MunicipalityId == m.Id && viewer.SeesCentre(c.Key))).ToList();
         var own = request.Municipality is { Length: > 0 } wanted
             ? municipalities.FirstOrDefault(m => m.Key == wanted) is { } named
                 ? visible.Contains(named) ? named : throw new ResultsException("Benchmark.Error.NotYourMunicipality", wanted)
                 : throw new ResultsException("Benchmark.Error.UnknownMunicipality", wanted)
             : visible.Count == 1 ? visible[0]
             : throw new ResultsException("Benchmark.Error.ChooseMunicipality", string.Join(", ", visible.Select(m => m.Key).Order(StringComparer.Ordinal)));
-        var ownCentres = centres.Where(c => c.MunicipalityId == own.Id && (viewer.JobCentreKeys is null || viewer.JobCentreKeys.Contains(c.Key))).Select(c => c.Id).ToHashSet();
+        var ownCentres = centres.Where(c => c.MunicipalityId == own.Id && viewer.SeesCentre(c.Key)).Select(c => c.Id).ToHashSet();
         var optedIn = municipalities.Where(m => m.Benchmark && m.Id != own.Id).Select(m => m.Id).ToHashSet();
 
         var versionId = await db.InstrumentVersions.LatestPublished(request.Instrument).Select(v => (int?)v.Id).FirstOrDefaultAsync(ct)

@@ -14,7 +14,7 @@ internal sealed record CommentScope(int? FromMonth, int? ToMonth, List<int>? Cen
 {
     public static CommentScope Of(ResultsRequest request, Viewer viewer, OrganisationIndex index)
     {
-        var centres = viewer.JobCentreKeys is { } allowed ? index.JobCentres.Where(j => allowed.Contains(j.Value.Key)).Select(j => j.Key).ToList() : null;
+        var centres = viewer.SeesAll ? null : index.JobCentres.Where(j => viewer.SeesCentre(j.Value.Key)).Select(j => j.Key).ToList();
         var filters = request.Where.Select(w => w.Key switch
         {
             Dimension.JobCentre => new CommentFilter(w.Key, index.IdOf(index.JobCentres, w.Value, "Results.Error.UnknownJobCentre"), [], default),

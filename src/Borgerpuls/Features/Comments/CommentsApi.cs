@@ -63,7 +63,7 @@ internal static class CommentsApi
         var comment = await db.Comments.SingleOrDefaultAsync(c => c.PublicId == id, ct);
         var centre = comment is null ? null : await db.JobCentres.Where(j => j.Id == comment.JobCentreId).Select(j => j.Key).SingleAsync(ct);
         // Outside the manager's centres the comment does not exist for them.
-        if (comment is null || (viewer.JobCentreKeys is { } allowed && !allowed.Contains(centre!)))
+        if (comment is null || !viewer.SeesCentre(centre!))
         {
             return TypedResults.NotFound();
         }

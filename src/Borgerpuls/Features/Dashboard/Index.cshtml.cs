@@ -115,7 +115,7 @@ public sealed record DashboardOptions(
     {
         var index = await OrganisationIndex.CachedAsync(db, target, ct);
         var language = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-        var centres = index.JobCentres.Values.Where(j => viewer.JobCentreKeys?.Contains(j.Key) ?? true).OrderBy(j => j.Name).ToList();
+        var centres = index.JobCentres.Values.Where(j => viewer.SeesCentre(j.Key)).OrderBy(j => j.Name).ToList();
         var centreIds = index.JobCentres.Where(j => centres.Contains(j.Value)).Select(j => j.Key).ToHashSet();
         var sites = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
             db.Sites.Where(s => centreIds.Contains(s.JobCentreId)).OrderBy(s => s.Name).Select(s => new { s.Key, s.Name, s.Id }), ct);

@@ -9,15 +9,14 @@ namespace Borgerpuls.Features.FollowUp;
 public static class FollowUpScope
 {
     public static bool Sees(Viewer viewer, string centreKey) =>
-        viewer.IsAnalystOrAdmin || (viewer.Role == Roles.Manager && viewer.JobCentreKeys!.Contains(centreKey));
+        viewer.IsAnalystOrAdmin || (viewer.Role == Roles.Manager && viewer.SeesCentre(centreKey));
 
     /// <summary>The requests of the viewer's job centres (one query, filtered in the database).</summary>
     public static IQueryable<FollowUpRequest> Visible(BorgerpulsDb db, Viewer viewer)
     {
         if (viewer.IsAnalystOrAdmin) return db.FollowUpRequests;
         if (viewer.Role != Roles.Manager) return db.FollowUpRequests.Where(_ => false);
-        var keys = viewer.JobCentreKeys!.ToList();
-        var ids = db.JobCentres.Where(j => keys.Contains(j.Key)).Select(j => j.Id);
+        var ids = viewer.CentreIds(db)!;
         return db.FollowUpRequests.Where(f => ids.Contains(f.JobCentreId));
     }
 

@@ -81,7 +81,7 @@ internal static class CreateInsight
         if (input.Jobcentre is { } centreKey)
         {
             centreId = await db.JobCentres.Where(j => j.Key == centreKey).Select(j => (int?)j.Id).SingleOrDefaultAsync(ct);
-            if (centreId is null || (viewer.JobCentreKeys is { } own && !own.Contains(centreKey))) problems.Add(new("jobcentre", "Insights.Error.NotYourCentre", centreKey));
+            if (centreId is null || !viewer.SeesCentre(centreKey)) problems.Add(new("jobcentre", "Insights.Error.NotYourCentre", centreKey));
         }
         else if (!viewer.SeesAll)
         {

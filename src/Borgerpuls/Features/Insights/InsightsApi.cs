@@ -60,7 +60,7 @@ internal static class InsightsApi
 
     /// <summary>A manager sees the insights of their own centres; the others see all.</summary>
     public static bool Visible(Insight insight, Viewer viewer, OrganisationIndex index) =>
-        viewer.JobCentreKeys is not { } own || (insight.JobCentreId is { } centre && own.Contains(index.JobCentres[centre].Key));
+        viewer.SeesAll || (insight.JobCentreId is { } centre && viewer.SeesCentre(index.JobCentres[centre].Key));
 
     private static InsightView View(Insight i, OrganisationIndex index) => new(i.Id, i.Date, JsonNamingPolicy.CamelCase.ConvertName(i.Source.ToString()),
         i.JobCentreId is { } c ? index.JobCentres[c].Key : null, i.TargetGroupId is { } g ? index.TargetGroups[g].Key : null,

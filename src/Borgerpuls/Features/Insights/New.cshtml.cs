@@ -60,7 +60,7 @@ public sealed class NewModel(BorgerpulsDb db, ThemeLexicon lexicon, AuditLog aud
     {
         var viewer = Viewer.From(User);
         WholeMunicipalityAllowed = viewer.SeesAll;
-        Centres = (await Choices.JobCentresAsync(db, ct)).Where(c => viewer.JobCentreKeys?.Contains(c.Value) ?? true).ToList();
+        Centres = (await Choices.JobCentresAsync(db, ct)).Where(c => viewer.SeesCentre(c.Value)).ToList();
         Groups = await Choices.TargetGroupsAsync(db, ct);
     }
 

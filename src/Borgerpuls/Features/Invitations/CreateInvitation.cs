@@ -52,7 +52,7 @@ internal static class CreateInvitation
         if (instrument is null) errors["instrument"] = [$"Unknown instrument '{request.Instrument}'."];
         var centre = await db.JobCentres.SingleOrDefaultAsync(j => j.Key == request.JobCentre, ct);
         if (centre is null) errors["jobCentre"] = [$"Unknown job centre '{request.JobCentre}'."];
-        else if (viewer.JobCentreKeys is { } allowed && !allowed.Contains(centre.Key)) errors["jobCentre"] = [$"You cannot invite for '{request.JobCentre}'."];
+        else if (!viewer.SeesCentre(centre.Key)) errors["jobCentre"] = [$"You cannot invite for '{request.JobCentre}'."];
         var site = request.Site is null ? null : await db.Sites.SingleOrDefaultAsync(s => s.Key == request.Site, ct);
         if (request.Site is not null && (site is null || site.JobCentreId != centre?.Id)) errors["site"] = [$"Unknown site '{request.Site}' in this job centre."];
         var unit = request.Unit is null ? null : await db.Units.Include(u => u.Site).SingleOrDefaultAsync(u => u.Key == request.Unit, ct);

@@ -45,9 +45,9 @@ public sealed class NewModel(BorgerpulsDb db, DatabaseSetup.Target target, Audit
     {
         var viewer = Viewer.From(User);
         var centres = db.JobCentres.AsNoTracking();
-        if (viewer.JobCentreKeys is { } allowed)
+        if (viewer.CentreIds(db) is { } own)
         {
-            centres = centres.Where(j => allowed.Contains(j.Key));
+            centres = centres.Where(j => own.Contains(j.Id));
         }
         var visible = await centres.OrderBy(j => j.Name).Select(j => new { j.Id, j.Key, j.Name }).ToListAsync(ct);
         var ids = visible.Select(j => j.Id).ToList();

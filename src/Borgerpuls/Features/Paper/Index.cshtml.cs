@@ -64,7 +64,7 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, Ins
         var point = new CollectionPoint(Channel.Paper, Definition.Key)
         {
             ClientSetsOrganisation = true, ClientSetsUnit = true, ClientSetsTargetGroup = true,
-            AllowedJobCentres = viewer.SeesAll ? null : org.JobCentres.Where(c => viewer.JobCentreKeys!.Contains(c.Key)).Select(c => c.Value).ToHashSet(),
+            AllowedJobCentres = viewer.SeesAll ? null : org.JobCentres.Where(c => viewer.SeesCentre(c.Key)).Select(c => c.Value).ToHashSet(),
         };
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
@@ -134,7 +134,7 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, Ins
     {
         var viewer = Viewer.From(User);
         Instruments = await Choices.InstrumentsAsync(db, HttpContext.RequestAborted);
-        Centres = (await Choices.JobCentresAsync(db, HttpContext.RequestAborted)).Where(c => viewer.SeesAll || viewer.JobCentreKeys!.Contains(c.Value)).ToList();
+        Centres = (await Choices.JobCentresAsync(db, HttpContext.RequestAborted)).Where(c => viewer.SeesCentre(c.Value)).ToList();
         Sites = Jobcentre is { Length: > 0 } ? await Choices.SitesAsync(db, Jobcentre, HttpContext.RequestAborted) : [];
         TargetGroups = await Choices.TargetGroupsAsync(db, HttpContext.RequestAborted);
         Date ??= DateOnly.FromDateTime(clock.GetLocalNow().DateTime);

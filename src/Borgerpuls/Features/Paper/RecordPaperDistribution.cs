@@ -43,7 +43,7 @@ internal static class RecordPaperDistribution
         if (instrument is null) errors["instrument"] = [string.IsNullOrWhiteSpace(request.Instrument) ? "Choose the questionnaire." : $"Unknown instrument '{request.Instrument}'."];
         var centre = string.IsNullOrWhiteSpace(request.JobCentre) ? null : await db.JobCentres.SingleOrDefaultAsync(j => j.Key == request.JobCentre, ct);
         if (centre is null) errors["jobCentre"] = [string.IsNullOrWhiteSpace(request.JobCentre) ? "Choose the job centre." : $"Unknown job centre '{request.JobCentre}'."];
-        else if (viewer.JobCentreKeys is { } allowed && !allowed.Contains(centre.Key)) errors["jobCentre"] = [$"You cannot record paper forms for '{centre.Key}': it is not one of your job centres."];
+        else if (!viewer.SeesCentre(centre.Key)) errors["jobCentre"] = [$"You cannot record paper forms for '{centre.Key}': it is not one of your job centres."];
         var site = request.Site is null ? null : await db.Sites.SingleOrDefaultAsync(s => s.Key == request.Site, ct);
         if (request.Site is not null && (site is null || site.JobCentreId != centre?.Id)) errors["site"] = [$"Unknown site '{request.Site}' in this job centre."];
         var unit = request.Unit is null ? null : await db.Units.Include(u => u.Site).SingleOrDefaultAsync(u => u.Key == request.Unit, ct);

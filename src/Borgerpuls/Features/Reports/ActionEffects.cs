@@ -41,13 +41,12 @@ internal static class ActionEffects
     {
         var index = await OrganisationIndex.CachedAsync(db, target, ct);
         var actions = await db.Actions.AsNoTracking().Where(a => a.InstrumentKey == null || a.InstrumentKey == request.Instrument).ToListAsync(ct);
-        var allowed = viewer.JobCentreKeys;
         var centre = request.Where.GetValueOrDefault(Dimension.JobCentre);
         return actions.Where(a =>
         {
             if (a.JobCentreId is not { } id) return true;
             var key = index.JobCentres.GetValueOrDefault(id).Key;
-            return (allowed is null || allowed.Contains(key)) && (centre is null || centre == key);
+            return viewer.SeesCentre(key) && (centre is null || centre == key);
         }).OrderBy(a => a.Status is ActionStatus.Done or ActionStatus.Dropped).ThenBy(a => a.Deadline ?? DateOnly.MaxValue).ThenBy(a => a.Title, StringComparer.Ordinal).ToList();
     }
 

@@ -62,9 +62,9 @@ internal sealed class CellSelection
                 _ => throw new ResultsException("Results.Error.PeriodFilter"),
             });
         }
-        if (viewer.JobCentreKeys is { } allowed)
+        if (!viewer.SeesAll)
         {
-            var ids = index.JobCentres.Where(kv => allowed.Contains(kv.Value.Key)).Select(kv => kv.Key).ToHashSet();
+            var ids = index.JobCentres.Where(kv => viewer.SeesCentre(kv.Value.Key)).Select(kv => kv.Key).ToHashSet();
             filters.Add(k => ids.Contains(k.JobCentreId));
         }
         var scope = filters.ToList();

@@ -84,7 +84,7 @@ public static class TargetQuery
         if (t.JobCentreId is { } jc)
         {
             var key = index.JobCentres[jc].Key;
-            if (!viewer.SeesAll && !viewer.JobCentreKeys!.Contains(key)) return null;
+            if (!viewer.SeesCentre(key)) return null;
             if (!Agrees(where, Dimension.JobCentre, key)) return null;
         }
         var set = SetKey(t, index);

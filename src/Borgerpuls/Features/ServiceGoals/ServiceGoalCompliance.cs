@@ -42,10 +42,12 @@ public sealed record ComplianceScope(int? MunicipalityId = null, IReadOnlyList<i
     /// <summary>One job centre when a key is named, else what the viewer may see: every centre, or the viewer's own.</summary>
     public static async Task<ComplianceScope> ForAsync(BorgerpulsDb db, Viewer viewer, string? jobCentreKey, CancellationToken ct)
     {
-        if (jobCentreKey is null && viewer.SeesAll) return All;
-        var keys = jobCentreKey is null ? viewer.JobCentreKeys!.ToList() : [jobCentreKey];
-        if (!viewer.SeesAll) keys = keys.Where(viewer.JobCentreKeys!.Contains).ToList();
-        return new ComplianceScope(JobCentreIds: await db.JobCentres.Where(j => keys.Contains(j.Key)).Select(j => j.Id).ToListAsync(ct));
+        if (jobCentreKey is null)
+        {
+            return viewer.CentreIds(db) is { } own ? new ComplianceScope(JobCentreIds: await own.ToListAsync(ct)) : All;
+        }
+        if (!viewer.SeesCentre(jobCentreKey)) return new ComplianceScope(JobCentreIds: []);
+        return new ComplianceScope(JobCentreIds: await db.JobCentres.Where(j => j.Key == jobCentreKey).Select(j => j.Id).ToListAsync(ct));
     }
 }
 
