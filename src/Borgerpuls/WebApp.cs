@@ -86,7 +86,7 @@ internal static class WebApp
         TrustedProxies.Parse(app.Configuration["Proxy:Trusted"]);
 
         await DatabaseStartup.InitialiseAsync(app.Services, app.Configuration, app.Logger);
-        await StaffBootstrap.RunAsync(app.Services, app.Configuration, app.Logger, app.Configuration["Urls"]);
+        await StaffBootstrap.RunAsync(app.Services, app.Configuration, app.Logger, Features.Invitations.InvitationLink.Origin(app.Configuration));
 
         app.UseWebHardening();
         // Before the error pages, so that a re-executed error page keeps the language of the request that failed.

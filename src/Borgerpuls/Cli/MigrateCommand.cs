@@ -12,8 +12,10 @@ internal static class MigrateCommand
         {
             var target = CommandLine.Target(result);
             await using var db = DatabaseSetup.Create(target);
-            await Migrator.MigrateAsync(db, ct);
-            Console.WriteLine($"Database is up to date ({target.Provider}: {target.Display}).");
+            var applied = await Migrator.MigrateAsync(db, ct);
+            Console.WriteLine(applied.Count == 0
+                ? $"Database is up to date ({target.Provider}: {target.Display}); nothing to apply."
+                : $"Applied {applied.Count} migration(s), the newest {applied[^1]}; the database is up to date ({target.Provider}: {target.Display}).");
             return 0;
         }));
         return command;

@@ -10,7 +10,8 @@ public static class Migrator
     // Outside 32 bits, apart from the maintenance lock's key: "BorgMigr".
     private const long LockKey = 0x426F_7267_4D69_6772;
 
-    public static async Task MigrateAsync(BorgerpulsDb db, CancellationToken cancellationToken = default)
+    /// <returns>The migrations this call applied (none when the schema was current).</returns>
+    public static async Task<IReadOnlyList<string>> MigrateAsync(BorgerpulsDb db, CancellationToken cancellationToken = default)
     {
         // Instances started together on a new PostgreSQL database would each apply the first migrations and collide on
         // "relation already exists": one at a time, under a session advisory lock held on the connection EF then uses.
@@ -20,18 +21,23 @@ public static class Migrator
             try
             {
                 await ExecuteAsync(db, $"SELECT pg_advisory_lock({LockKey})", cancellationToken);
+                var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
                 await db.Database.MigrateAsync(cancellationToken);
                 await Presets.EnsureAsync(db, cancellationToken);
+                return pending;
             }
             finally
             {
                 await ExecuteAsync(db, $"SELECT pg_advisory_unlock({LockKey})", CancellationToken.None);
                 await db.Database.CloseConnectionAsync();
             }
-            return;
         }
+        var missing = db.Provider == DatabaseProvider.Postgres
+            ? db.Database.GetMigrations().ToList() // the database does not exist yet
+            : (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         await db.Database.MigrateAsync(cancellationToken);
         await Presets.EnsureAsync(db, cancellationToken);
+        return missing;
     }
 
     private static async Task<bool> OpenIfExistsAsync(BorgerpulsDb db, CancellationToken ct)

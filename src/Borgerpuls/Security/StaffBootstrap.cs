@@ -8,7 +8,9 @@ namespace Borgerpuls.Security;
 /// or else, while no account exists, a one-time setup link printed to the console (one per database, <see cref="SetupToken"/>).</summary>
 internal static class StaffBootstrap
 {
-    public static async Task RunAsync(IServiceProvider services, IConfiguration configuration, ILogger logger, string? publicUrl)
+    /// <param name="origin">Where staff reach the app (<c>PublicUrl</c>, else the first listening address): the setup link
+    /// is printed for that address, not for the app's own one behind a proxy.</param>
+    public static async Task RunAsync(IServiceProvider services, IConfiguration configuration, ILogger logger, string origin)
     {
         await using var scope = services.CreateAsyncScope();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
@@ -66,8 +68,7 @@ internal static class StaffBootstrap
                 issued.Link.IssuedAt, issued.Link.IssuedBy, issued.Link.IssuedAt + SetupToken.SharedFor);
             return;
         }
-        var baseUrl = (publicUrl ?? "http://127.0.0.1:5080").Split(';')[0].TrimEnd('/');
-        logger.LogWarning("No staff account exists yet. Create the first administrator here (the link works once, on any instance): {SetupUrl}", $"{baseUrl}/setup?token={issued.Token}");
+        logger.LogWarning("No staff account exists yet. Create the first administrator here (the link works once, on any instance): {SetupUrl}", $"{origin}/setup?token={issued.Token}");
     }
 
     private static async Task<bool> CreatedByAnotherInstanceAsync(IServiceProvider services, UserManager<StaffUser> users, string email)

@@ -21,6 +21,25 @@ public sealed class SchemaCheckTests
     }
 
     [Fact]
+    public async Task Migrate_says_what_it_applied_and_then_that_nothing_was_left()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var newest = SchemaCheck.NewestShipped(database.Target.Provider);
+
+        var first = await CliRunner.RunAsync("migrate", "--db", database.Value);
+        var second = await CliRunner.RunAsync("--db", database.Value, "migrate");
+
+        Assert.True(first.ExitCode == 0, first.Error);
+        await using var db = database.Open();
+        var all = db.Database.GetMigrations().Count();
+        Assert.True(all > 10);
+        Assert.Contains($"Applied {all} migration(s), the newest {newest}", first.Output);
+        Assert.True(second.ExitCode == 0, second.Error);
+        Assert.Contains("nothing to apply", second.Output);
+        Assert.DoesNotContain("Applied", second.Output);
+    }
+
+    [Fact]
     public async Task An_older_schema_is_refused_with_the_command_that_upgrades_it_and_nothing_is_changed()
     {
         await using var database = await TestDatabase.CreateAsync();

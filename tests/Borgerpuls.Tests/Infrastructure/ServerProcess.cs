@@ -9,6 +9,7 @@ namespace Borgerpuls.Tests.Infrastructure;
 public sealed class ServerProcess : IDisposable
 {
     private readonly Process _process;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
 
     private ServerProcess(Process process, Uri address)
     {
@@ -17,6 +18,9 @@ public sealed class ServerProcess : IDisposable
     }
 
     public Uri Address { get; }
+
+    /// <summary>What the server has written to its console so far (warnings and above, as started here).</summary>
+    public string Output => string.Join('\n', _output);
 
     public static async Task<ServerProcess> StartAsync(string db, params string[] extra)
     {
@@ -30,12 +34,12 @@ public sealed class ServerProcess : IDisposable
         }
         start.Environment["DOTNET_NOLOGO"] = "1";
         var process = Process.Start(start)!;
+        var server = new ServerProcess(process, address);
         // Drain the output so a chatty server never blocks on a full pipe.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) => { if (e.Data is { } line) server._output.Enqueue(line); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) server._output.Enqueue(line); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new ServerProcess(process, address);
         using var probe = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };
         for (var i = 0; i < 300; i++)
         {
