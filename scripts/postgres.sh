@@ -39,9 +39,10 @@ pg_start() {
   fi
   "${run_as[@]}" "$bin/initdb" -D "$PG_DIR/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$PG_DIR/initdb.log" 2>&1 \
     || { cat "$PG_DIR/initdb.log" >&2; return 1; }
-  # fsync off: a throwaway test cluster; durability is tested against the embedded database and the code's own commits.
+  # fsync off by default: a throwaway test cluster; durability is tested against the embedded database and the code's own
+  # commits. The benchmarks set PG_FSYNC=on, so that PostgreSQL commits as durably as the embedded database does.
   "${run_as[@]}" "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
-    -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null \
+    -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=${PG_FSYNC:-off} -c max_connections=200" start >/dev/null \
     || { cat "$PG_DIR/server.log" >&2; return 1; }
   PG_RUN_AS=("${run_as[@]}")
   PG_BIN_DIR=$bin

@@ -5,7 +5,7 @@ using System.Text;
 namespace Borgerpuls.Bench;
 
 /// <summary>Import speed and memory (issue: 1 M rows of CSV in ≤ 60 s with flat memory): writes a VIVE-style wide CSV and
-/// times the real <c>import</c> verb on a fresh embedded database, reporting the importing process's peak memory.</summary>
+/// times the real <c>import</c> verb on a fresh database (embedded, or PostgreSQL with <c>--pg</c>), reporting the importing process's peak memory.</summary>
 internal static class ImportBenchmark
 {
     public static async Task<int> RunAsync(Dictionary<string, string> options)
@@ -13,7 +13,7 @@ internal static class ImportBenchmark
         var rows = int.Parse(options.GetValueOrDefault("--rows", "1000000"), CultureInfo.InvariantCulture);
         var dir = Directory.CreateTempSubdirectory("borgerpuls-import-bench-").FullName;
         var csv = Path.Combine(dir, "vive.csv");
-        var db = Path.Combine(dir, "import.db");
+        var db = await BenchDatabase.EmptyAsync(options, "borgerpuls_bench_import");
         var exe = Path.Combine(AppContext.BaseDirectory, "Borgerpuls.dll");
         try
         {
@@ -47,7 +47,7 @@ internal static class ImportBenchmark
             var error = await process.StandardError.ReadToEndAsync();
             await process.WaitForExitAsync();
             await sampler;
-            Console.WriteLine($"Borgerpuls import benchmark — {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}");
+            Console.WriteLine($"Borgerpuls import benchmark — {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}, {BenchDatabase.Kind(options)}");
             Console.WriteLine($"{rows:N0} rows, {new FileInfo(csv).Length / (1024 * 1024)} MB CSV: {clock.Elapsed.TotalSeconds:F1} s ({rows / clock.Elapsed.TotalSeconds:N0} rows/s), peak working set {peak / (1024 * 1024)} MB, exit {process.ExitCode}");
             Console.WriteLine(output.Trim());
             if (error.Length > 0) Console.WriteLine(error.Trim());
@@ -55,7 +55,7 @@ internal static class ImportBenchmark
         }
         finally
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            BenchDatabase.Discard(db);
             Directory.Delete(dir, recursive: true);
         }
     }

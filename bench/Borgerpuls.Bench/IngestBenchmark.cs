@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Microsoft.Data.Sqlite;
+using Borgerpuls.Data;
 
 namespace Borgerpuls.Bench;
 
@@ -20,69 +20,85 @@ internal static class IngestBenchmark
     {
         var seconds = int.Parse(options.GetValueOrDefault("--seconds", "20"), CultureInfo.InvariantCulture);
         var clients = int.Parse(options.GetValueOrDefault("--clients", "32"), CultureInfo.InvariantCulture);
-        var dir = Directory.CreateTempSubdirectory("borgerpuls-ingest-").FullName;
-        var db = Path.Combine(dir, "ingest.db");
+        // Several instances only make sense on PostgreSQL (ADR 16: the embedded database serves one instance); the clients
+        // are spread over them in turn, as a round-robin proxy would.
+        var instances = int.Parse(options.GetValueOrDefault("--instances", "1"), CultureInfo.InvariantCulture);
+        var db = await BenchDatabase.EmptyAsync(options, "borgerpuls_bench_ingest");
         var exe = Path.Combine(options.GetValueOrDefault("--server", AppContext.BaseDirectory), "Borgerpuls.dll");
         await Run(exe, "demo-data", "--responses", "0", "--db", db);
         var key = (await Run(exe, "device", "add", "--site", "sjaellandsgade", "--instrument", "smiley", "--name", "bench", "--db", db)).Trim().Split('\n')[^1].Trim();
-        var port = 20000 + Random.Shared.Next(20000);
-        var server = Process.Start(new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { exe, "--db", db, "--urls", $"http://127.0.0.1:{port}", "--RateLimits:CitizenPerMinute", "100000000", "--Logging:LogLevel:Default", "Warning" },
-            RedirectStandardOutput = true, RedirectStandardError = true,
-        })!;
-        // Drain the server's output: an unread pipe fills up and then blocks the server's logging, and with it the requests.
+        var servers = new List<Process>();
+        var https = new List<HttpClient>();
+        // Drain the servers' output: an unread pipe fills up and then blocks the server's logging, and with it the requests.
         var serverLog = new ConcurrentQueue<string>();
-        server.OutputDataReceived += (_, e) => { if (e.Data is { } line) serverLog.Enqueue(line); };
-        server.ErrorDataReceived += (_, e) => { if (e.Data is { } line) serverLog.Enqueue(line); };
-        server.BeginOutputReadLine();
-        server.BeginErrorReadLine();
         try
         {
-            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Device", key);
-            // On a busy machine the server can take a while to start; load sent before it listens would count as failures.
-            var ready = false;
-            for (var i = 0; i < 600 && !ready; i++)
+            for (var n = 0; n < instances; n++)
             {
-                try { ready = (await http.GetAsync("/health")).IsSuccessStatusCode; } catch (HttpRequestException) { }
-                if (!ready) await Task.Delay(200);
+                var port = 20000 + Random.Shared.Next(20000);
+                var server = Process.Start(new ProcessStartInfo("dotnet")
+                {
+                    ArgumentList = { exe, "--db", db, "--urls", $"http://127.0.0.1:{port}", "--RateLimits:CitizenPerMinute", "100000000", "--Logging:LogLevel:Default", "Warning" },
+                    RedirectStandardOutput = true, RedirectStandardError = true,
+                })!;
+                server.OutputDataReceived += (_, e) => { if (e.Data is { } line) serverLog.Enqueue(line); };
+                server.ErrorDataReceived += (_, e) => { if (e.Data is { } line) serverLog.Enqueue(line); };
+                server.BeginOutputReadLine();
+                server.BeginErrorReadLine();
+                servers.Add(server);
+                var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+                http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Device", key);
+                https.Add(http);
             }
-            if (!ready) throw new TimeoutException("The server did not answer /health within two minutes.");
+            // On a busy machine a server can take a while to start; load sent before it listens would count as failures.
+            foreach (var http in https)
+            {
+                var ready = false;
+                for (var i = 0; i < 600 && !ready; i++)
+                {
+                    try { ready = (await http.GetAsync("/health/ready")).IsSuccessStatusCode; } catch (HttpRequestException) { }
+                    if (!ready) await Task.Delay(200);
+                }
+                if (!ready) throw new TimeoutException($"{http.BaseAddress} did not answer /health/ready within two minutes.");
+            }
             // Warm-up, then the measured window.
-            await Load(http, clients, TimeSpan.FromSeconds(3), []);
+            await Load(https, clients, TimeSpan.FromSeconds(3), []);
             Failures.Clear();
             var latencies = new ConcurrentBag<List<double>>();
             var clock = Stopwatch.StartNew();
-            var (acknowledged, failed) = await Load(http, clients, TimeSpan.FromSeconds(seconds), latencies);
+            var (acknowledged, failed) = await Load(https, clients, TimeSpan.FromSeconds(seconds), latencies);
             var elapsed = clock.Elapsed.TotalSeconds;
-            var process = Process.GetProcessById(server.Id);
-            var stored = Count(db);
-            Console.WriteLine($"Borgerpuls ingest benchmark — {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}, SQLite (WAL, synchronous=FULL)");
+            var workingSets = servers.Select(s => Process.GetProcessById(s.Id).WorkingSet64 / (1024 * 1024)).ToList();
+            var stored = await BenchDatabase.CountAsync(DatabaseSetup.Resolve(db));
+            Console.WriteLine($"Borgerpuls ingest benchmark — {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}, {BenchDatabase.Kind(options)}, {instances} instance(s)");
             Console.WriteLine($"server {exe}; load average before the run {LoadAverage()}");
             Console.WriteLine($"{clients} concurrent clients, {seconds} s: {acknowledged:N0} acknowledged ({acknowledged / elapsed:N0}/s), {failed} not acknowledged");
             foreach (var (status, count) in Failures.OrderBy(f => f.Key)) Console.WriteLine($"  not acknowledged: {count} × {status}");
             foreach (var line in serverLog.Where(l => l.Contains("fail", StringComparison.Ordinal) || l.Contains("warn", StringComparison.Ordinal)).Take(5)) Console.WriteLine($"  server: {line}");
             var list = latencies.SelectMany(l => l).ToList();
             Console.WriteLine($"latency p50 {Stats.Percentile(list, 50):F1} ms, p95 {Stats.Percentile(list, 95):F1} ms, p99 {Stats.Percentile(list, 99):F1} ms, max {list.Max():F1} ms");
-            Console.WriteLine($"server working set {process.WorkingSet64 / (1024 * 1024)} MB; stored responses {stored:N0} (warm-up included)");
+            Console.WriteLine($"server working set {string.Join(" + ", workingSets)} MB; stored responses {stored:N0} (warm-up included)");
             return 0;
         }
         finally
         {
-            server.Kill(entireProcessTree: true);
-            await server.WaitForExitAsync();
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(dir, recursive: true);
+            foreach (var server in servers)
+            {
+                server.Kill(entireProcessTree: true);
+                await server.WaitForExitAsync();
+            }
+            foreach (var http in https) http.Dispose();
+            BenchDatabase.Discard(db);
         }
     }
 
-    private static async Task<(long Acknowledged, long Failed)> Load(HttpClient http, int clients, TimeSpan duration, ConcurrentBag<List<double>> latencies)
+    private static async Task<(long Acknowledged, long Failed)> Load(List<HttpClient> https, int clients, TimeSpan duration, ConcurrentBag<List<double>> latencies)
     {
         long acknowledged = 0, failed = 0;
         var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         await Task.WhenAll(Enumerable.Range(0, clients).Select(async c =>
         {
+            var http = https[c % https.Count];
             var mine = new List<double>(capacity: 65_536);
             var at = DateTimeOffset.Now.AddMinutes(-30);
             var body = new Body();
@@ -137,15 +153,6 @@ internal static class IngestBenchmark
 
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
-
-    private static long Count(string db)
-    {
-        using var connection = new SqliteConnection($"Data Source={db}");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM Responses";
-        return (long)command.ExecuteScalar()!;
-    }
 
     private static async Task<string> Run(string exe, params string[] args)
     {

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Borgerpuls.Data;
-using Borgerpuls.Features.DemoData;
 using Borgerpuls.Features.Results;
 using Borgerpuls.Security;
 
@@ -12,6 +11,10 @@ using Borgerpuls.Security;
 //        dotnet run -c Release --project bench/Borgerpuls.Bench -- report [--sizes 10000,1000000] [--rounds 5] [--dir /tmp/borgerpuls-bench]
 //        dotnet run -c Release --project bench/Borgerpuls.Bench -- dashboard [--sizes 10000,1000000] [--rounds 30] [--dir /tmp/borgerpuls-bench]
 //        dotnet run -c Release --project bench/Borgerpuls.Bench -- catch-up [--size 200000] [--rounds 10] [--dir /tmp/borgerpuls-bench]
+//        dotnet run -c Release --project bench/Borgerpuls.Bench -- export [--sizes 10000,1000000] [--instrument smiley]
+//        dotnet run -c Release --project bench/Borgerpuls.Bench -- startup [--sizes 10000,1000000] [--rounds 3]
+// Every verb but catch-up takes --pg "Host=…;Port=…;Username=…" to measure on PostgreSQL (one database per size) instead of
+// SQLite files; ingest takes --instances N there. bench/all.sh runs them all on both databases.
 if (args.FirstOrDefault() == "report")
 {
     return await Borgerpuls.Bench.ReportBenchmark.RunAsync(args.Skip(1).Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]));
@@ -24,6 +27,14 @@ if (args.FirstOrDefault() == "catch-up")
 {
     return await Borgerpuls.Bench.CatchUpBenchmark.RunAsync(args.Skip(1).Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]));
 }
+if (args.FirstOrDefault() == "export")
+{
+    return await Borgerpuls.Bench.ExportBenchmark.RunAsync(args.Skip(1).Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]));
+}
+if (args.FirstOrDefault() == "startup")
+{
+    return await Borgerpuls.Bench.StartupBenchmark.RunAsync(args.Skip(1).Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]));
+}
 if (args.FirstOrDefault() == "import")
 {
     return await Borgerpuls.Bench.ImportBenchmark.RunAsync(args.Skip(1).Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]));
@@ -35,8 +46,6 @@ if (args.FirstOrDefault() == "ingest")
 var options = args.Skip(1).Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
 var sizes = options.GetValueOrDefault("--sizes", "10000,1000000").Split(',').Select(long.Parse).ToList();
 var rounds = int.Parse(options.GetValueOrDefault("--rounds", "40"), CultureInfo.InvariantCulture);
-var dir = options.GetValueOrDefault("--dir", Path.Combine(Path.GetTempPath(), "borgerpuls-bench"));
-Directory.CreateDirectory(dir);
 
 var queries = new (string Name, ResultsRequest Request, bool Map)[]
 {
@@ -48,17 +57,11 @@ var queries = new (string Name, ResultsRequest Request, bool Map)[]
     ("priority map brugerundersoegelse-15", new ResultsRequest("brugerundersoegelse-15"), true),
 };
 
-Console.WriteLine($"Borgerpuls results benchmark — {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}");
+Console.WriteLine($"Borgerpuls results benchmark — {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}, {Borgerpuls.Bench.BenchDatabase.Kind(options)}");
 var p95BySize = new Dictionary<long, double>();
 foreach (var size in sizes)
 {
-    var file = Path.Combine(dir, $"demo-{size}.db");
-    var target = DatabaseSetup.Resolve(file);
-    if (!File.Exists(file))
-    {
-        var generated = await DemoDataGenerator.RunAsync(target, new DemoDataOptions(size, BatchSize: 20_000), CancellationToken.None);
-        Console.WriteLine($"generated {size:N0} responses in {generated.Elapsed.TotalSeconds:F0} s");
-    }
+    var target = await Borgerpuls.Bench.BenchDatabase.ForSizeAsync(options, size);
     await using var db = DatabaseSetup.Create(target);
     var load = Stopwatch.StartNew();
     await ResultsQuery.RunAsync(db, target, queries[0].Request, Viewer.CommandLine, 5, CancellationToken.None);

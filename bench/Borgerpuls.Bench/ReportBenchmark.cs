@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Borgerpuls.Analysis.Themes;
 using Borgerpuls.Data;
-using Borgerpuls.Features.DemoData;
 using Borgerpuls.Features.Reports;
 using Borgerpuls.Features.Results;
 using Borgerpuls.Security;
@@ -18,8 +17,6 @@ internal static class ReportBenchmark
     {
         var sizes = options.GetValueOrDefault("--sizes", "10000,1000000").Split(',').Select(long.Parse).ToList();
         var rounds = int.Parse(options.GetValueOrDefault("--rounds", "5"), CultureInfo.InvariantCulture);
-        var dir = options.GetValueOrDefault("--dir", Path.Combine(Path.GetTempPath(), "borgerpuls-bench"));
-        Directory.CreateDirectory(dir);
         var lexicon = new ThemeLexicon(ThemePresets.All);
         var text = new ReportText(CultureInfo.GetCultureInfo("da"));
         CultureInfo.CurrentUICulture = text.Culture;
@@ -31,16 +28,10 @@ internal static class ReportBenchmark
             ("brugerundersoegelse-15, jc-nord", new ReportRequest(new ResultsRequest("brugerundersoegelse-15") { By = Dimension.TargetGroupSet, Where = new Dictionary<Dimension, string> { [Dimension.JobCentre] = "jc-nord" } }, 5, 10)),
         };
 
-        Console.WriteLine($"Borgerpuls report benchmark — {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}");
+        Console.WriteLine($"Borgerpuls report benchmark — {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}, {BenchDatabase.Kind(options)}");
         foreach (var size in sizes)
         {
-            var file = Path.Combine(dir, $"demo-{size}.db");
-            var target = DatabaseSetup.Resolve(file);
-            if (!File.Exists(file))
-            {
-                var generated = await DemoDataGenerator.RunAsync(target, new DemoDataOptions(size, BatchSize: 20_000), CancellationToken.None);
-                Console.WriteLine($"generated {size:N0} responses in {generated.Elapsed.TotalSeconds:F0} s");
-            }
+            var target = await BenchDatabase.ForSizeAsync(options, size);
             await using var db = DatabaseSetup.Create(target);
             Console.WriteLine();
             Console.WriteLine($"{size:N0} responses");
