@@ -29,16 +29,22 @@ public static class Responses
         var rows = new List<ResponseRow>();
         await using (var db = database.Open())
         {
+            // Looked up once per key: tests write thousands of rows with a handful of distinct places.
+            var versions = await db.InstrumentVersions.Include(v => v.Instrument).ToListAsync();
+            var centres = await db.JobCentres.ToDictionaryAsync(j => j.Key, j => j.Id);
+            var sites = await db.Sites.ToDictionaryAsync(x => x.Key, x => x.Id);
+            var groups = await db.TargetGroups.ToDictionaryAsync(t => t.Key, t => t.Id);
+            var units = await db.Units.ToDictionaryAsync(u => u.Key, u => u.Id);
             foreach (var s in specs)
             {
-                var version = await db.InstrumentVersions.Where(v => v.Instrument!.Key == s.Instrument).OrderByDescending(v => v.Number).FirstAsync();
+                var version = versions.Where(v => v.Instrument!.Key == s.Instrument).MaxBy(v => v.Number)!;
                 var response = new Response
                 {
                     Id = Guid.NewGuid(), InstrumentId = version.InstrumentId, InstrumentVersionId = version.Id, Channel = s.Channel, SubmittedHour = s.Hour,
-                    JobCentreId = await db.JobCentres.Where(j => j.Key == s.JobCentre).Select(j => j.Id).SingleAsync(),
-                    SiteId = s.Site is null ? null : await db.Sites.Where(x => x.Key == s.Site).Select(x => (int?)x.Id).SingleAsync(),
-                    TargetGroupId = s.TargetGroup is null ? null : await db.TargetGroups.Where(t => t.Key == s.TargetGroup).Select(t => (int?)t.Id).SingleAsync(),
-                    UnitId = s.Unit is null ? null : await db.Units.Where(u => u.Key == s.Unit).Select(u => (int?)u.Id).SingleAsync(),
+                    JobCentreId = centres[s.JobCentre],
+                    SiteId = s.Site is null ? null : sites[s.Site],
+                    TargetGroupId = s.TargetGroup is null ? null : groups[s.TargetGroup],
+                    UnitId = s.Unit is null ? null : units[s.Unit],
                     Language = s.Language, MeetingType = s.MeetingType, Background = s.Background,
                     Answers = s.Answers.ToDictionary(a => a.Key, a => new[] { a.Value }),
                     QualityFlags = s.Repeat ? ResponseQuality.KioskRepeat : ResponseQuality.None,

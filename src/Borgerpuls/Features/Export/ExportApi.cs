@@ -23,16 +23,26 @@ internal static class ExportApi
         return app;
     }
 
-    private static async Task<Results<FileContentHttpResult, ValidationProblem>> ResponsesAsync(
+    private static async Task<Results<PushStreamHttpResult, ValidationProblem>> ResponsesAsync(
         BorgerpulsDb db, AuditLog audit, AnonymityOptions anonymity, string instrument, DateOnly? from, DateOnly? to, string[]? where,
         string? format, string? delimiter, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         try
         {
+            var chosen = format?.ToLowerInvariant() ?? "csv";
+            if (chosen is not ("csv" or "xlsx")) return UnknownFormat(format!);
             var request = ResultsApi.Parse(instrument, null, null, from, to, where);
-            var table = await RespondentExport.BuildAsync(db, request, anonymity.K, ct);
-            await audit.WriteAsync(AuditActions.ExportResponses, $"{instrument} {string.Join(" ", where ?? [])} {from}–{to}: {table.Rows.Count} rows ({format ?? "csv"})", ct: ct);
-            return File(table, $"borgerpuls-{instrument}-besvarelser", format, delimiter);
+            var rows = await RespondentExport.OpenAsync(db, request, anonymity.K, ct);
+            if (chosen == "xlsx" && rows.Count >= TableWriter.SpreadsheetRows)
+            {
+                throw new ResultsException("Results.Error.TooManyRowsForSpreadsheet", rows.Count, TableWriter.SpreadsheetRows - 1);
+            }
+            await audit.WriteAsync(AuditActions.ExportResponses, $"{instrument} {string.Join(" ", where ?? [])} {from}–{to}: {rows.Count} rows ({chosen})", ct: ct);
+            var name = $"borgerpuls-{instrument}-besvarelser";
+            // Written as it is read: a national export is millions of rows.
+            return chosen == "xlsx"
+                ? TypedResults.Stream(body => TableWriter.XlsxAsync(body, "Borgerpuls", rows.Header, rows.Values, ct), XlsxType, name + ".xlsx")
+                : TypedResults.Stream(body => TableWriter.CsvAsync(body, rows.Header, rows.Values, delimiter == "," ? ',' : ';', ct), "text/csv; charset=utf-8", name + ".csv");
         }
         catch (ResultsException e)
         {
@@ -74,6 +84,9 @@ internal static class ExportApi
     {
         "xlsx" => TypedResults.File(TableWriter.Xlsx(table, "Borgerpuls"), XlsxType, name + ".xlsx"),
         null or "csv" => TypedResults.File(TableWriter.Csv(table, delimiter == "," ? ',' : ';'), "text/csv; charset=utf-8", name + ".csv"),
-        _ => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [$"Unknown format '{format}'; use csv or xlsx."] }),
+        _ => UnknownFormat(format),
     };
+
+    private static ValidationProblem UnknownFormat(string format) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [$"Unknown format '{format}'; use csv or xlsx."] });
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Borgerpuls.Data;
 using Borgerpuls.Domain;
 using Borgerpuls.Features.Questionnaire;
@@ -9,12 +10,19 @@ namespace Borgerpuls.Features.Export;
 
 /// <summary>Anonymised respondent-level data for analysts: one row per response with the month (not the hour), the context
 /// and the answers as option codes, and redacted comments. A context combination (job centre, site, unit, target group) with
-/// fewer than k rows has its unit and target group blanked as <c>*</c>, so no small group can be picked out.</summary>
+/// fewer than k rows has its unit and target group blanked as <c>*</c>, so no small group can be picked out.
+/// The rows are produced as they are read, a few thousand at a time, so that a national export (millions of rows) is
+/// written without holding it in memory: the database counts the combinations first, then the rows' ids are read in their
+/// export order and the rows fetched by id in batches, with their comments.</summary>
 public static class RespondentExport
 {
     public const string Coarsened = "*";
 
-    public static async Task<Table> BuildAsync(BorgerpulsDb db, ResultsRequest request, int k, CancellationToken ct)
+    private const int Batch = 5_000;
+
+    public sealed record Rows(IReadOnlyList<string> Header, int Count, IAsyncEnumerable<IReadOnlyList<string?>> Values);
+
+    public static async Task<Rows> OpenAsync(BorgerpulsDb db, ResultsRequest request, int k, CancellationToken ct)
     {
         var instrument = await db.Instruments.SingleOrDefaultAsync(i => i.Key == request.Instrument, ct) ?? throw new ResultsException("Results.Error.UnknownInstrument", request.Instrument);
         var versionId = await db.InstrumentVersions.LatestPublished(instrument.Id).Select(v => v.Id).FirstAsync(ct);
@@ -34,32 +42,45 @@ public static class RespondentExport
                 _ => throw new ResultsException("Results.Error.RespondentExportFilters", ResultsRequest.Name(dimension)),
             };
         }
-        // Within an hour by the random id: the stored order (an index scan's row ids) would number the rows in the order the
-        // citizens answered.
-        var responses = await query.OrderBy(r => r.SubmittedHour).ThenBy(r => r.Id).ToListAsync(ct);
-        var ids = responses.Select(r => r.Id).ToList();
-        var comments = (await db.Comments.AsNoTracking().Where(c => ids.Contains(c.ResponseId) && !c.Hidden).ToListAsync(ct))
-            .ToLookup(c => (c.ResponseId, c.QuestionKey), c => c.Text);
+        var combinations = await query.GroupBy(r => new { r.JobCentreId, r.SiteId, r.UnitId, r.TargetGroupId })
+            .Select(g => new { g.Key.JobCentreId, g.Key.SiteId, g.Key.UnitId, g.Key.TargetGroupId, Count = g.Count() })
+            .ToListAsync(ct);
+        var small = combinations.Where(c => c.Count < k).Select(c => (c.JobCentreId, c.SiteId, c.UnitId, c.TargetGroupId)).ToHashSet();
 
-        var small = responses.GroupBy(r => (r.JobCentreId, r.SiteId, r.UnitId, r.TargetGroupId)).Where(g => g.Count() < k).Select(g => g.Key).ToHashSet();
         var header = new List<string> { "row", "month", "jobcentre", "site", "unit", "target_group", "channel", "meeting_type", "language" };
         header.AddRange(definition.Questions.Select(q => q.Key));
-        var rows = responses.Select((r, i) =>
+        return new Rows(header, combinations.Sum(c => c.Count), ValuesAsync(db, query, definition, index, small, ct));
+    }
+
+    private static async IAsyncEnumerable<IReadOnlyList<string?>> ValuesAsync(BorgerpulsDb db, IQueryable<Response> query, InstrumentDefinition definition,
+        OrganisationIndex index, HashSet<(int, int?, int?, int?)> small, [EnumeratorCancellation] CancellationToken ct)
+    {
+        // Within an hour by the random id: the stored order (an index scan's row ids) would number the rows in the order the
+        // citizens answered.
+        var order = await query.OrderBy(r => r.SubmittedHour).ThenBy(r => r.Id).Select(r => r.Id).ToListAsync(ct);
+        var number = 0;
+        foreach (var ids in order.Chunk(Batch))
         {
-            var coarse = small.Contains((r.JobCentreId, r.SiteId, r.UnitId, r.TargetGroupId));
-            var row = new List<string?>
+            var responses = (await db.Responses.AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync(ct)).ToDictionary(r => r.Id);
+            var comments = (await db.Comments.AsNoTracking().Where(c => ids.Contains(c.ResponseId) && !c.Hidden).ToListAsync(ct))
+                .ToLookup(c => (c.ResponseId, c.QuestionKey), c => c.Text);
+            foreach (var id in ids)
             {
-                (i + 1).ToString(CultureInfo.InvariantCulture), r.SubmittedHour.ToString("yyyy-MM", CultureInfo.InvariantCulture),
-                index.JobCentres.GetValueOrDefault(r.JobCentreId).Key, r.SiteId is { } s ? index.Sites.GetValueOrDefault(s).Key : "",
-                coarse ? Coarsened : r.UnitId is { } u ? index.Units.GetValueOrDefault(u).Key : "",
-                coarse ? Coarsened : r.TargetGroupId is { } tg ? index.TargetGroups.GetValueOrDefault(tg).Key : "",
-                r.Channel.ToString().ToLowerInvariant(), r.MeetingType, r.Language,
-            };
-            row.AddRange(definition.Questions.Select(q => q.Type == QuestionType.FreeText
-                ? string.Join(" | ", comments[(r.Id, q.Key)])
-                : r.Answers.TryGetValue(q.Key, out var codes) ? string.Join(",", codes) : ""));
-            return (IReadOnlyList<string?>)row;
-        }).ToList();
-        return new Table(header, rows);
+                var r = responses[id];
+                var coarse = small.Contains((r.JobCentreId, r.SiteId, r.UnitId, r.TargetGroupId));
+                var row = new List<string?>
+                {
+                    (++number).ToString(CultureInfo.InvariantCulture), r.SubmittedHour.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+                    index.JobCentres.GetValueOrDefault(r.JobCentreId).Key, r.SiteId is { } s ? index.Sites.GetValueOrDefault(s).Key : "",
+                    coarse ? Coarsened : r.UnitId is { } u ? index.Units.GetValueOrDefault(u).Key : "",
+                    coarse ? Coarsened : r.TargetGroupId is { } tg ? index.TargetGroups.GetValueOrDefault(tg).Key : "",
+                    r.Channel.ToString().ToLowerInvariant(), r.MeetingType, r.Language,
+                };
+                row.AddRange(definition.Questions.Select(q => q.Type == QuestionType.FreeText
+                    ? string.Join(" | ", comments[(r.Id, q.Key)])
+                    : r.Answers.TryGetValue(q.Key, out var codes) ? string.Join(",", codes) : ""));
+                yield return row;
+            }
+        }
     }
 }
