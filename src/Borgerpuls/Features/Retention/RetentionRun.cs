@@ -17,23 +17,26 @@ public static class RetentionRun
     public static async Task<RetentionResult> RunAsync(DatabaseSetup.Target target, RetentionOptions options, DateTime now, CancellationToken ct)
     {
         int responses = 0, comments = 0, audit = 0, followUps = 0, denominators = 0;
+        // What the aggregates count goes in whole calendar months: a deletion means a rebuild of every aggregate (minutes at
+        // national scale, under the maintenance lock that writers wait for), so it happens once, in the first run of a
+        // month, rather than in every daily run and at every instance's start as each day's oldest hours expire.
+        var thisMonth = new DateTime(now.Year, now.Month, 1, 0, 0, 0, DateTimeKind.Utc);
         // What the aggregates count is deleted inside the rebuild's transaction: no figure counts a deleted row.
         await AggregateRebuild.AfterDeletingAsync(target, async (db, ct) =>
         {
             if (options.CommentsMonths > 0)
             {
-                var before = now.AddMonths(-options.CommentsMonths);
+                var before = thisMonth.AddMonths(-options.CommentsMonths);
                 comments = await db.Comments.Where(c => c.SubmittedHour < before).ExecuteDeleteAsync(ct);
             }
             if (options.ResponsesMonths > 0)
             {
-                var before = now.AddMonths(-options.ResponsesMonths);
+                var before = thisMonth.AddMonths(-options.ResponsesMonths);
                 comments += await db.Comments.Where(c => c.SubmittedHour < before).ExecuteDeleteAsync(ct);
                 responses = await db.Responses.Where(r => r.SubmittedHour < before).ExecuteDeleteAsync(ct);
-                var month = new DateOnly(before.Year, before.Month, 1);
                 var day = DateOnly.FromDateTime(before);
                 denominators = await db.DeclinedHandOvers.Where(d => d.Hour < before).ExecuteDeleteAsync(ct)
-                    + await db.PaperDistributions.Where(p => p.Month < month).ExecuteDeleteAsync(ct)
+                    + await db.PaperDistributions.Where(p => p.Month < day).ExecuteDeleteAsync(ct)
                     + await db.Invitations.Where(i => i.MeetingDate < day && i.ExpiresOn < day).ExecuteDeleteAsync(ct);
             }
             // The rest of the run in the same transaction, under the same lock: every instance runs retention, and one that

@@ -37,6 +37,40 @@ public sealed class RetentionTests
     }
 
     [Fact]
+    public async Task Counted_rows_expire_in_whole_months_so_later_runs_in_the_month_rebuild_nothing()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await database.AddDemoOrganisationAsync();
+        var spec = new Spec("vive-7", new() { ["samtale"] = "5" }) { TargetGroup = "jobparat", Comment = "Fin samtale" };
+        // 24 months and ten days before the second run; 23 months and 25 days before the first.
+        await WriteAsync(database, Repeat(4, spec with { Hour = new DateTime(2024, 11, 10, 9, 0, 0, DateTimeKind.Utc) })
+            .Concat(Repeat(6, spec with { Hour = new DateTime(2025, 6, 3, 9, 0, 0, DateTimeKind.Utc) })));
+        var options = new RetentionOptions { CommentsMonths = 24, ResponsesMonths = 24 };
+
+        var midMonth = await RetentionRun.RunAsync(database.Target, options, new DateTime(2026, 11, 20, 12, 0, 0, DateTimeKind.Utc), CancellationToken.None);
+        var rebuildsAfterMidMonth = await RebuildsAsync(database);
+        var nextMonth = await RetentionRun.RunAsync(database.Target, options, new DateTime(2026, 12, 1, 3, 0, 0, DateTimeKind.Utc), CancellationToken.None);
+        var again = await RetentionRun.RunAsync(database.Target, options, new DateTime(2026, 12, 19, 3, 0, 0, DateTimeKind.Utc), CancellationToken.None);
+
+        // November 2024 is older than 24 months only once December 2026 has begun.
+        Assert.Equal(new RetentionResult(0, 0, 0, 0), midMonth);
+        Assert.Equal(0, rebuildsAfterMidMonth);
+        Assert.Equal(4, nextMonth.Responses);
+        Assert.Equal(4, nextMonth.Comments);
+        Assert.Equal(new RetentionResult(0, 0, 0, 0), again);
+        Assert.Equal(1, await RebuildsAsync(database));
+        await using var check = database.Open();
+        Assert.Equal(6, await check.Responses.CountAsync());
+        Assert.Equal(6, await check.Comments.CountAsync());
+    }
+
+    private static async Task<long> RebuildsAsync(TestDatabase database)
+    {
+        await using var db = database.Open();
+        return await db.AggregateState.Where(s => s.Id == Borgerpuls.Data.Aggregates.AggregateRebuild.StateId).Select(s => s.Generation).SingleOrDefaultAsync();
+    }
+
+    [Fact]
     public async Task A_campaigns_data_is_deleted_on_request_and_audited()
     {
         await using var database = await TestDatabase.CreateAsync();
