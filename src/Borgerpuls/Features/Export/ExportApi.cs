@@ -30,7 +30,7 @@ internal static class ExportApi
         try
         {
             var chosen = format?.ToLowerInvariant() ?? "csv";
-            if (chosen is not ("csv" or "xlsx")) return UnknownFormat(format!);
+            if (chosen is not ("csv" or "xlsx")) return UnknownFormat(format!, t);
             var request = ResultsApi.Parse(instrument, null, null, from, to, where);
             var rows = await RespondentExport.OpenAsync(db, request, anonymity.K, ct);
             if (chosen == "xlsx" && rows.Count >= TableWriter.SpreadsheetRows)
@@ -59,7 +59,7 @@ internal static class ExportApi
             var request = ResultsApi.Parse(instrument, by, period, from, to, where, by2);
             var report = await ResultsQuery.RunAsync(db, target, request, Viewer.For(http), anonymity.K, ct);
             await http.AuditShownAsync(audit, AuditActions.ExportResults, $"{instrument} by {by}{(by2 is null ? "" : $" × {by2}")} {string.Join(" ", where ?? [])}", ct);
-            return File(ResultsTable(report), $"borgerpuls-{instrument}-resultater", format, delimiter);
+            return File(ResultsTable(report), $"borgerpuls-{instrument}-resultater", format, delimiter, t);
         }
         catch (ResultsException e)
         {
@@ -80,13 +80,13 @@ internal static class ExportApi
         return new Table([.. report.By2 is { } second ? new[] { report.By!, second } : [], "group", "question", "base", "positive", "neutral", "negative", "excluded", "mean", "positive_ci_low", "positive_ci_high"], rows);
     }
 
-    private static Results<FileContentHttpResult, ValidationProblem> File(Table table, string name, string? format, string? delimiter) => format?.ToLowerInvariant() switch
+    private static Results<FileContentHttpResult, ValidationProblem> File(Table table, string name, string? format, string? delimiter, IStringLocalizer<SharedResource> t) => format?.ToLowerInvariant() switch
     {
         "xlsx" => TypedResults.File(TableWriter.Xlsx(table, "Borgerpuls"), XlsxType, name + ".xlsx"),
         null or "csv" => TypedResults.File(TableWriter.Csv(table, delimiter == "," ? ',' : ';'), "text/csv; charset=utf-8", name + ".csv"),
-        _ => UnknownFormat(format),
+        _ => UnknownFormat(format, t),
     };
 
-    private static ValidationProblem UnknownFormat(string format) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [$"Unknown format '{format}'; use csv or xlsx."] });
+    private static ValidationProblem UnknownFormat(string format, IStringLocalizer<SharedResource> t) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [t["Export.Error.UnknownFormat", format]] });
 }

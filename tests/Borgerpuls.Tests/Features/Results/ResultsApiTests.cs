@@ -72,11 +72,20 @@ public sealed class ResultsApiTests
             request.Headers.AcceptLanguage.ParseAdd("en-GB,da;q=0.5");
             Assert.StartsWith(english, await QueryErrorAsync(await analyst.SendAsync(request)), StringComparison.Ordinal);
         }
-        foreach (var (suffix, message) in new[] { ("", "Ukendt format »pdf«; vælg docx, xlsx eller html."), ("&culture=en", "Unknown format 'pdf'; use docx, xlsx or html.") })
+        (string Url, string Danish, string English)[] formats =
+        [
+            ("/api/v1/reports?instrument=vive-7&format=pdf", "Ukendt format »pdf«; vælg docx, xlsx eller html.", "Unknown format 'pdf'; use docx, xlsx or html."),
+            ("/api/v1/export/results?instrument=vive-7&format=pdf", "Ukendt format »pdf«; vælg csv eller xlsx.", "Unknown format 'pdf'; use csv or xlsx."),
+            ("/api/v1/export/responses?instrument=vive-7&format=pdf", "Ukendt format »pdf«; vælg csv eller xlsx.", "Unknown format 'pdf'; use csv or xlsx."),
+        ];
+        foreach (var (url, danish, english) in formats)
         {
-            var refused = await analyst.GetAsync("/api/v1/reports?instrument=vive-7&format=pdf" + suffix);
-            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-            Assert.Equal(message, (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("format")[0].GetString());
+            foreach (var (suffix, message) in new[] { ("", danish), ("&culture=en", english) })
+            {
+                var refused = await analyst.GetAsync(url + suffix);
+                Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+                Assert.Equal(message, (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("format")[0].GetString());
+            }
         }
     }
 
