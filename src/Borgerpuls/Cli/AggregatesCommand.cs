@@ -15,7 +15,7 @@ internal static class AggregatesCommand
             await SchemaCheck.EnsureAsync(target, ct);
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var (responses, cells) = await AggregateRebuild.RunAsync(target, ct);
-            Console.WriteLine($"Rebuilt {cells:N0} aggregate cells from {responses:N0} responses in {clock.Elapsed.TotalSeconds:F1} s.");
+            Console.WriteLine(CliText.Get("Cli.Aggregates.Rebuilt", cells, responses, clock.Elapsed.TotalSeconds));
             return 0;
         }));
         return new Command("aggregates", "Maintain the aggregates that results read.") { rebuild };

@@ -21,12 +21,12 @@ internal static class AlertsCommand
             var configuration = new ConfigurationBuilder().SetBasePath(Directory.GetCurrentDirectory()).AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().Build();
             await using var services = new ServiceCollection().AddAnonymity(configuration).AddAlerts(configuration, withService: false).BuildServiceProvider();
             var sender = services.GetService<IMailSender>();
-            if (sender is null) await Console.Error.WriteLineAsync("Mail is not configured (Mail:Smtp:Host or Mail:PickupDirectory): mails wait until it is.");
+            if (sender is null) await Console.Error.WriteLineAsync(CliText.Get("Cli.Alerts.NoMail"));
             var settings = new AlertSettings(services.GetRequiredService<AnonymityOptions>().K, OpeningHours.FromConfiguration(configuration),
                 services.GetRequiredService<IOptions<AlertOptions>>().Value, sender);
             using var logging = LoggerFactory.Create(b => b.AddSimpleConsole().AddFilter(_ => true));
             var done = await AlertRun.RunAsync(target, settings, DateTimeOffset.UtcNow, logging.CreateLogger("alerts"), ct);
-            Console.WriteLine($"Alerts: {done.Raised} raised, {done.Cleared} cleared, {done.Sent} mails sent, {done.Failed} mails failed (tried again next run).");
+            Console.WriteLine(CliText.Get("Cli.Alerts.Done", done.Raised, done.Cleared, done.Sent, done.Failed));
             return 0;
         }));
         return new Command("alerts", "Alert rules and their mails.") { run };

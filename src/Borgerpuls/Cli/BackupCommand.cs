@@ -20,16 +20,16 @@ internal static class BackupCommand
             var target = CommandLine.Target(result);
             if (target.Provider != DatabaseProvider.Sqlite)
             {
-                throw new CliException("A PostgreSQL database is backed up with PostgreSQL's own tool, online: pg_dump --format=custom --file=borgerpuls.dump DATABASE (see docs/operations.md, \"Backup and restore\").");
+                throw new CliException(CliText.Get("Cli.Backup.Postgres"));
             }
             var file = result.GetValue(output)!;
             if (file.Exists)
             {
-                throw new CliException($"{file.FullName} exists already; a backup never overwrites a file.");
+                throw new CliException(CliText.Get("Cli.Backup.Exists", file.FullName));
             }
             if (!File.Exists(target.Display))
             {
-                throw new CliException($"There is no database at {target.Display}.");
+                throw new CliException(CliText.Get("Cli.Backup.NoDatabase", target.Display));
             }
             await SchemaCheck.EnsureAsync(target, ct);
             Directory.CreateDirectory(file.DirectoryName!);
@@ -43,8 +43,8 @@ internal static class BackupCommand
                 await command.ExecuteNonQueryAsync(ct);
             }
             file.Refresh();
-            Console.WriteLine($"Backed up {target.Display} to {file.FullName} ({file.Length / 1024.0 / 1024.0:N1} MB) in {clock.Elapsed.TotalSeconds:F1} s.");
-            Console.WriteLine($"Back up the deployment key {DeploymentKey.PathFor(target)} too, and keep it apart from the database backup.");
+            Console.WriteLine(CliText.Get("Cli.Backup.Done", target.Display, file.FullName, file.Length / 1024.0 / 1024.0, clock.Elapsed.TotalSeconds));
+            Console.WriteLine(CliText.Get("Cli.Backup.Key", DeploymentKey.PathFor(target)));
             return 0;
         }));
         return command;

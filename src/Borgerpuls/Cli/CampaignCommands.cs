@@ -15,18 +15,18 @@ internal static class CampaignCommands
         {
             if (!result.GetValue(confirm))
             {
-                throw new CliException("Add --yes to confirm: the campaign's responses and comments are deleted for good.");
+                throw new CliException(CliText.Get("Cli.Campaign.Confirm"));
             }
             var target = CommandLine.Target(result);
             await SchemaCheck.EnsureAsync(target, ct);
             try
             {
                 var deleted = await RetentionRun.DeleteCampaignDataAsync(target, result.GetValue(key)!, "cli", ct);
-                Console.WriteLine($"Deleted {deleted:N0} responses of campaign {result.GetValue(key)} and rebuilt the aggregates.");
+                Console.WriteLine(CliText.Get("Cli.Campaign.Deleted", deleted, result.GetValue(key)));
             }
-            catch (KeyNotFoundException e)
+            catch (KeyNotFoundException)
             {
-                throw new CliException(e.Message);
+                throw new CliException(CliText.Get("Cli.Campaign.Unknown", result.GetValue(key)));
             }
             return 0;
         }));

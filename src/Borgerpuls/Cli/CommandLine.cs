@@ -12,6 +12,15 @@ internal static class CommandLine
         Recursive = true,
     };
 
+    /// <summary>Read before parsing by <see cref="CliText.TryUse"/>; declared so that the parser accepts it on every verb.</summary>
+    public static readonly Option<string> Culture = new("--culture")
+    {
+        Description = "Language of messages and output: da (default) or en.",
+        HelpName = "da|en",
+        Recursive = true,
+        DefaultValueFactory = _ => "da",
+    };
+
     private static readonly string[] NotServe = ["--help", "-h", "-?", "--version"];
 
     /// <summary>Serve unless a verb is given — before or after global options such as <c>--db VALUE</c> — or help is asked for.</summary>
@@ -38,10 +47,16 @@ internal static class CommandLine
         return -1;
     }
 
-    public static Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(string[] args)
     {
+        if (!CliText.TryUse(args, out var refused))
+        {
+            await Console.Error.WriteLineAsync(CliText.Get("Cli.UnknownCulture", refused));
+            return 2;
+        }
         var root = new RootCommand("Borgerpuls – how citizens experience the job centre. Without a verb: serve the web app.");
         root.Options.Add(Db);
+        root.Options.Add(Culture);
         root.Subcommands.Add(new Command("serve", "Serve the web app (the default)."));
         root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(BackupCommand.Create());
@@ -62,7 +77,7 @@ internal static class CommandLine
         {
             error.ShowHelp = false;
         }
-        return parsed.InvokeAsync();
+        return await parsed.InvokeAsync();
     }
 
     public static DatabaseSetup.Target Target(ParseResult result) => DatabaseSetup.Resolve(result.GetValue(Db) ?? DatabaseSetup.Configured());
@@ -81,7 +96,7 @@ internal static class CommandLine
         }
         catch (SchemaCheckException e)
         {
-            await Console.Error.WriteLineAsync(e.Message);
+            await Console.Error.WriteLineAsync(e.Text(CliText.Culture));
             return 3;
         }
         catch (Features.Configuration.ConfigException e)

@@ -17,7 +17,7 @@ internal static class ConfigCommands
             var path = result.GetValue(file)!;
             if (!path.Exists)
             {
-                throw new CliException($"File not found: {path.FullName}");
+                throw new CliException(CliText.Get("Cli.FileNotFound", path.FullName));
             }
             var doc = ConfigJson.Parse(await File.ReadAllTextAsync(path.FullName, ct));
             await using var db = await SchemaCheck.OpenAsync(CommandLine.Target(result), ct);
@@ -26,7 +26,7 @@ internal static class ConfigCommands
             {
                 Console.WriteLine(change);
             }
-            Console.WriteLine(applied.Changes.Count == 0 ? "No changes." : $"{applied.Changes.Count} changes applied.");
+            Console.WriteLine(applied.Changes.Count == 0 ? CliText.Get("Cli.Config.NoChanges") : CliText.Get("Cli.Config.Applied", applied.Changes.Count));
             return 0;
         }));
 

@@ -19,7 +19,7 @@ internal static class DateOption
             {
                 return date;
             }
-            result.AddError($"{name} '{text}' is not a date this reads without doubt: write it as 2026-03-01 (year-month-day) or 1.3.2026 (day.month.year).");
+            result.AddError(CliText.Get("Cli.Date.Invalid", name, text));
             return null;
         },
     };

@@ -19,7 +19,7 @@ internal static class DemoDataCommand
             var n = result.GetValue(responses);
             if (n is < 0 or > 100_000_000)
             {
-                throw new CliException("--responses must be between 0 and 100 000 000.");
+                throw new CliException(CliText.Get("Cli.Demo.ResponsesRange"));
             }
             var target = CommandLine.Target(result);
             var step = Math.Max(100_000, n / 20);
@@ -27,12 +27,12 @@ internal static class DemoDataCommand
             {
                 if (written % step == 0 || written == n)
                 {
-                    Console.WriteLine($"{written:N0} / {n:N0} responses");
+                    Console.WriteLine(CliText.Get("Cli.Demo.Progress", written, n));
                 }
             });
             var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024);
-            Console.WriteLine($"Generated {done.Responses:N0} responses and {done.Comments:N0} comments in {done.Elapsed.TotalSeconds:F1} s " +
-                $"({done.Responses / Math.Max(0.001, done.Elapsed.TotalSeconds):N0}/s), peak working set {peak} MB, into {target.Provider}: {target.Display}");
+            Console.WriteLine(CliText.Get("Cli.Demo.Done", done.Responses, done.Comments, done.Elapsed.TotalSeconds,
+                done.Responses / Math.Max(0.001, done.Elapsed.TotalSeconds), peak, target.Provider, target.Display));
             return 0;
         }));
         return command;

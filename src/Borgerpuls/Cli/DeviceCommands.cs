@@ -26,7 +26,7 @@ internal static class DeviceCommands
             HelpName = "kiosk|tablet",
             CustomParser = r => r.Tokens.Count == 1 && r.Tokens[0].Value.Trim().ToLowerInvariant() is var v && v is "kiosk" or "tablet"
                 ? v == "kiosk" ? Channel.Kiosk : Channel.Tablet
-                : Refuse(r, $"--channel '{(r.Tokens.Count == 1 ? r.Tokens[0].Value : "")}': a device is a kiosk or a tablet."),
+                : Refuse(r, CliText.Get("Cli.Device.Channel", r.Tokens.Count == 1 ? r.Tokens[0].Value : "")),
         };
         var add = new Command("add", "Register a device and print its key (shown only this once).") { site, unit, instrument, name, channel };
         add.SetAction((result, ct) => CommandLine.Guard(async () =>
@@ -37,29 +37,29 @@ internal static class DeviceCommands
             var (done, problems) = await DeviceRegistration.AddAsync(db, request, "cli", DateTime.UtcNow, ct);
             if (problems.Count > 0)
             {
-                throw new CliException(string.Join(Environment.NewLine, problems.Select(p => SharedTexts.Format(SharedTexts.English, p.ResourceKey, p.Args))));
+                throw new CliException(string.Join(Environment.NewLine, problems.Select(p => SharedTexts.Format(CliText.Culture, p.ResourceKey, p.Args))));
             }
-            Console.WriteLine($"Device {done!.Device.Id} \"{done.Device.Name}\" registered at {done.SiteName} for {request.Instrument}.");
-            Console.WriteLine("Device key (shown only now; store it in the device):");
+            Console.WriteLine(CliText.Get("Cli.Device.Registered", done!.Device.Id, done.Device.Name, done.SiteName, request.Instrument));
+            Console.WriteLine(CliText.Get("Cli.Device.KeyOnce"));
             Console.WriteLine(done.Key);
             return 0;
         }));
 
-        var id = NumberOption.IntArgument("id", "The device's number, as printed by device add or device list.", "The device number");
+        var id = NumberOption.IntArgument("id", "The device's number, as printed by device add or device list.", CliText.Get("Cli.Device.Number"));
         var revoke = new Command("revoke", "Revoke a device's key; its submissions are refused from now on.") { id };
         revoke.SetAction((result, ct) => CommandLine.Guard(async () =>
         {
             await using var db = await SchemaCheck.OpenAsync(CommandLine.Target(result), ct);
             var deviceId = result.GetValue(id);
-            var entity = await db.Devices.SingleOrDefaultAsync(d => d.Id == deviceId, ct) ?? throw new CliException($"Unknown device {deviceId}.");
+            var entity = await db.Devices.SingleOrDefaultAsync(d => d.Id == deviceId, ct) ?? throw new CliException(CliText.Get("Cli.Device.Unknown", deviceId));
             if (entity.RevokedAt is not null)
             {
-                throw new CliException($"Device {deviceId} was already revoked at {entity.RevokedAt:u}.");
+                throw new CliException(CliText.Get("Cli.Device.AlreadyRevoked", deviceId, DeviceOverview.LocalTime(entity.RevokedAt.Value, "", CliText.Culture)));
             }
             entity.RevokedAt = DateTime.UtcNow;
             db.AuditEntries.Add(new AuditEntry { At = DateTime.UtcNow, Actor = "cli", Action = AuditActions.DeviceRevoke, Details = $"device {deviceId}" });
             await db.SaveChangesAsync(ct);
-            Console.WriteLine($"Device {deviceId} \"{entity.Name}\" revoked.");
+            Console.WriteLine(CliText.Get("Cli.Device.Revoked", deviceId, entity.Name));
             return 0;
         }));
 
@@ -68,20 +68,17 @@ internal static class DeviceCommands
         {
             await using var db = await SchemaCheck.OpenAsync(CommandLine.Target(result), ct);
             var (done, problem) = await DeviceRegistration.RotateKeyAsync(db, result.GetValue(id), "cli", DateTime.UtcNow, ct);
-            if (problem is not null) throw new CliException(SharedTexts.Format(SharedTexts.English, problem.ResourceKey, problem.Args));
-            Console.WriteLine($"Device {done!.Device.Id} \"{done.Device.Name}\" at {done.SiteName} has a new key; the old one is refused from now on.");
-            Console.WriteLine("Device key (shown only now; enter it in the device):");
+            if (problem is not null) throw new CliException(SharedTexts.Format(CliText.Culture, problem.ResourceKey, problem.Args));
+            Console.WriteLine(CliText.Get("Cli.Device.Rotated", done!.Device.Id, done.Device.Name, done.SiteName));
+            Console.WriteLine(CliText.Get("Cli.Device.NewKeyOnce"));
             Console.WriteLine(done.Key);
             return 0;
         }));
 
-        var culture = new Option<string>("--culture") { Description = "Language of the state words and times: da (default) or en.", DefaultValueFactory = _ => "da" };
-        var list = new Command("list", "List registered devices with their state (OK, failing, silent, never seen, revoked), last contact, deliveries today, queue, refused answers and last error.") { culture };
+        var list = new Command("list", "List registered devices with their state (OK, failing, silent, never seen, revoked), last contact, deliveries today, queue, refused answers and last error.");
         list.SetAction((result, ct) => CommandLine.Guard(async () =>
         {
-            var language = result.GetValue(culture)!.ToLowerInvariant();
-            if (language is not ("da" or "en")) throw new CliException($"Unknown culture '{language}'; use da or en.");
-            var ui = CultureInfo.GetCultureInfo(language);
+            var ui = CliText.Culture;
             string T(string key) => SharedTexts.Get(key, ui);
             // As the web app reads it: appsettings.json in the working folder, then the environment (Devices__OpeningHours).
             var configuration = new ConfigurationBuilder().SetBasePath(Directory.GetCurrentDirectory()).AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().Build();

@@ -39,10 +39,11 @@ internal static class ImportCommand
                     MappingFile = result.GetValue(mapping)?.FullName, Campaign = result.GetValue(campaign), Strict = result.GetValue(strict),
                     Fixed = ImportOptions.ParseFixed(result.GetValue(set) ?? []), Municipality = result.GetValue(municipality),
                 }, DateTimeOffset.Now, ct);
-                Console.WriteLine($"Read {summary.Rows:N0} rows ({summary.File}): {summary.Imported:N0} imported, {summary.Skipped:N0} skipped as already imported, in {clock.Elapsed.TotalSeconds:F1} s (checking {summary.Checking.TotalSeconds:F1} s, writing {summary.Writing.TotalSeconds:F1} s).");
+                Console.WriteLine(CliText.Get("Cli.Import.Read", summary.Rows, summary.File.In(CliText.Culture), summary.Imported, summary.Skipped, clock.Elapsed.TotalSeconds,
+                    summary.Checking.TotalSeconds, summary.Writing.TotalSeconds));
                 foreach (var created in summary.Created)
                 {
-                    Console.WriteLine($"Created {created}");
+                    Console.WriteLine(CliText.Get("Cli.Import.Created", created));
                 }
                 return 0;
             }
@@ -52,15 +53,8 @@ internal static class ImportCommand
             }
             catch (ImportRejectedException e)
             {
-                await Console.Error.WriteLineAsync($"{e.Message} Nothing was imported.");
-                foreach (var error in e.Errors)
-                {
-                    await Console.Error.WriteLineAsync("  " + error);
-                }
-                if (e.Total > e.Errors.Count)
-                {
-                    await Console.Error.WriteLineAsync($"  … and {e.Total - e.Errors.Count} more.");
-                }
+                await Console.Error.WriteLineAsync(CliText.Get("Cli.Import.Rejected", e.Total));
+                await ImportErrorLines.WriteAsync(e, Console.Error);
                 return 2;
             }
         }));

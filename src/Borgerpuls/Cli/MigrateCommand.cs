@@ -14,8 +14,8 @@ internal static class MigrateCommand
             await using var db = DatabaseSetup.Create(target);
             var applied = await Migrator.MigrateAsync(db, ct);
             Console.WriteLine(applied.Count == 0
-                ? $"Database is up to date ({target.Provider}: {target.Display}); nothing to apply."
-                : $"Applied {applied.Count} migration(s), the newest {applied[^1]}; the database is up to date ({target.Provider}: {target.Display}).");
+                ? CliText.Get("Cli.Migrate.UpToDate", target.Provider, target.Display)
+                : CliText.Get("Cli.Migrate.Applied", applied.Count, applied[^1], target.Provider, target.Display));
             return 0;
         }));
         return command;

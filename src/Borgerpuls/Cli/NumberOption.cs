@@ -36,7 +36,7 @@ internal static class NumberOption
         {
             return value;
         }
-        result.AddError($"{name} '{text}' is not a whole number.");
+        result.AddError(CliText.Get("Cli.Number.Invalid", name, text));
         return 0;
     }
 }

@@ -24,18 +24,15 @@ internal static class ReportCommand
         var where = new Option<string[]>("--where") { Description = "Filter dimension=key, e.g. jobcentre=jc-nord (repeatable).", AllowMultipleArgumentsPerToken = true };
         var k = NumberOption.Int("--k", "Anonymity threshold (at least 3).", Suppression.DefaultK);
         var kComments = NumberOption.Int("--k-comments", "Respondents a segment needs before quotes are shown to managers.", Suppression.DefaultCommentK);
-        var culture = new Option<string>("--culture") { Description = "Report language: da (default) or en.", DefaultValueFactory = _ => "da" };
         var command = new Command("report", "The committee report (udvalgsrapport): summary, targets, tables, trends, priority map, comments, action plan, method.")
         {
-            instrument, by, period, from, to, where, k, kComments, culture, output,
+            instrument, by, period, from, to, where, k, kComments, output,
         };
         command.SetAction((result, ct) => CommandLine.Guard(async () =>
         {
             var path = result.GetValue(output)!;
-            var format = ReportFormats.FromPath(path) ?? throw new CliException($"Unknown report format '{Path.GetExtension(path)}'; write to a .docx, .xlsx or .html file.");
-            var language = result.GetValue(culture)!.ToLowerInvariant();
-            if (language is not ("da" or "en")) throw new CliException($"Unknown culture '{language}'; use da or en.");
-            var ui = CultureInfo.GetCultureInfo(language);
+            var format = ReportFormats.FromPath(path) ?? throw new CliException(CliText.Get("Cli.Report.UnknownFormat", Path.GetExtension(path)));
+            var ui = CliText.Culture;
             CultureInfo.CurrentUICulture = ui;
             CultureInfo.CurrentCulture = ui;
 
@@ -56,7 +53,7 @@ internal static class ReportCommand
             var full = Path.GetFullPath(path);
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
             await File.WriteAllBytesAsync(full, bytes, ct);
-            await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{full} ({bytes.Length} bytes)"));
+            await Console.Out.WriteLineAsync(CliText.Get("Cli.Report.Written", full, bytes.Length));
             return 0;
         }));
         return command;
@@ -81,7 +78,11 @@ internal static class ReportCommand
         }
         catch (ResultsException e)
         {
-            throw new CliException(e.Message);
+            throw new CliException(e.Text(CliText.Culture));
+        }
+        catch (ArgumentOutOfRangeException e) when (e.ParamName == "k")
+        {
+            throw new CliException(CliText.Get("Cli.KTooLow", Analysis.Suppression.MinimumK));
         }
         catch (ArgumentOutOfRangeException e)
         {

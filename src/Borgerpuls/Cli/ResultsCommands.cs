@@ -29,7 +29,7 @@ internal static class ResultsCommands
                 ResultsApi.Parse(result.GetValue(Instrument)!, result.GetValue(by), result.GetValue(period), result.GetValue(From), result.GetValue(To), result.GetValue(Where), result.GetValue(by2)),
                 Viewer.CommandLine, result.GetValue(K), ct));
             var chosen = result.GetValue(format)!.ToLowerInvariant();
-            if (chosen is not ("json" or "csv" or "csv-da" or "table")) throw new CliException($"Unknown format '{chosen}'; use json, csv, csv-da or table.");
+            if (chosen is not ("json" or "csv" or "csv-da" or "table")) throw new CliException(CliText.Get("Cli.Results.UnknownFormat", chosen));
             if (await NothingStoredAsync(db, report.Instrument, ct) is { } nothing)
             {
                 await Console.Error.WriteLineAsync(nothing);
@@ -55,7 +55,7 @@ internal static class ResultsCommands
         command.SetAction((result, ct) => CommandLine.Guard(async () =>
         {
             var chosen = result.GetValue(format)!.ToLowerInvariant();
-            if (chosen is not ("json" or "csv" or "csv-da" or "table")) throw new CliException($"Unknown format '{chosen}'; use json, csv, csv-da or table.");
+            if (chosen is not ("json" or "csv" or "csv-da" or "table")) throw new CliException(CliText.Get("Cli.Results.UnknownFormat", chosen));
             var target = CommandLine.Target(result);
             await using var db = await SchemaCheck.OpenAsync(target, ct);
             var report = await Run(() => PriorityMapQuery.RunAsync(db, target,
@@ -69,7 +69,8 @@ internal static class ResultsCommands
                 _ => ResultsFormat.ToTable(report, result.GetValue(K)),
             });
             if (await NothingStoredAsync(db, report.Instrument, ct) is { } nothing) await Console.Error.WriteLineAsync(nothing);
-            else if (report.Unavailable is { } reason) await Console.Error.WriteLineAsync(PriorityMapUnavailable.Explain(reason, report.Instrument));
+            else if (report.Unavailable is { } reason) await Console.Error.WriteLineAsync(reason == PriorityMapUnavailable.TooFewQuestions
+                ? CliText.Get("Cli.PriorityMap.TooFewQuestions", report.Instrument) : CliText.Get("Cli.PriorityMap.NoImportance", Analysis.PriorityMap.MinimumN));
             return 0;
         }));
         return command;
@@ -80,7 +81,7 @@ internal static class ResultsCommands
     private static async Task<string?> NothingStoredAsync(BorgerpulsDb db, string instrument, CancellationToken ct)
     {
         var any = await db.AggregateCells.AnyAsync(c => c.Respondents > 0 && db.Instruments.Any(i => i.Id == c.InstrumentId && i.Key == instrument), ct);
-        return any ? null : $"No answers to {instrument} are stored yet: import a survey file (import) or collect answers first.";
+        return any ? null : CliText.Get("Cli.Results.NothingStored", instrument);
     }
 
     private static async Task<T> Run<T>(Func<Task<T>> query)
@@ -91,7 +92,11 @@ internal static class ResultsCommands
         }
         catch (ResultsException e)
         {
-            throw new CliException(e.Message);
+            throw new CliException(e.Text(CliText.Culture));
+        }
+        catch (ArgumentOutOfRangeException e) when (e.ParamName == "k")
+        {
+            throw new CliException(CliText.Get("Cli.KTooLow", Analysis.Suppression.MinimumK));
         }
         catch (ArgumentOutOfRangeException e)
         {

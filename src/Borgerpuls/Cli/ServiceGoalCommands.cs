@@ -16,24 +16,19 @@ internal static class ServiceGoalCommands
             var target = CommandLine.Target(result);
             await SchemaCheck.EnsureAsync(target, ct);
             var path = result.GetValue(file)!;
-            if (!path.Exists) throw new CliException($"The file '{path.FullName}' does not exist.");
+            if (!path.Exists) throw new CliException(CliText.Get("Cli.FileNotFound", path.FullName));
             await using var db = DatabaseSetup.Create(target);
             await using var stream = path.OpenRead();
             try
             {
                 var done = await ServiceEventImport.RunAsync(db, stream, path.Name, "cli", DateTimeOffset.UtcNow, ct);
-                Console.WriteLine($"Read {done.Rows:N0} events: {done.Added:N0} new, {done.Updated:N0} updated, {done.Unchanged:N0} already imported.");
+                Console.WriteLine(CliText.Get("Cli.ServiceGoals.Read", done.Rows, done.Added, done.Updated, done.Unchanged));
                 return 0;
             }
             catch (ImportRejectedException e)
             {
-                // The problems are written in Danish, as the upload page shows them.
-                await Console.Error.WriteLineAsync($"Nothing was imported: {e.Total} error(s).");
-                foreach (var error in e.Errors)
-                {
-                    await Console.Error.WriteLineAsync(error.Column is null ? $"  Linje {error.Line}: {error.Message}" : $"  Linje {error.Line}, kolonne \"{error.Column}\": {error.Message}");
-                }
-                if (e.Total > e.Errors.Count) await Console.Error.WriteLineAsync($"  … and {e.Total - e.Errors.Count} more.");
+                await Console.Error.WriteLineAsync(CliText.Get("Cli.ServiceGoals.Rejected", e.Total));
+                await ImportErrorLines.WriteAsync(e, Console.Error);
                 return 2;
             }
         }));

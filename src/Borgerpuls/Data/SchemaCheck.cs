@@ -84,7 +84,7 @@ public static class SchemaCheck
         catch (DbException e)
         {
             // The cause stays attached: a database that cannot be reached for now is told apart from a broken one by it.
-            throw new SchemaCheckException($"The database ({target.Display}) cannot be read: {e.Message}", e);
+            throw SchemaCheckException.Unreadable(target, e);
         }
     }
 
@@ -97,9 +97,15 @@ public static class SchemaCheck
 }
 
 /// <summary>The database cannot be used by this version as it is: made by another version, or not a database.</summary>
-public sealed class SchemaCheckException(string message, Exception? inner = null) : Exception(message, inner)
+public sealed class SchemaCheckException(string key, object?[] args, Exception? inner = null)
+    : Exception(Localization.SharedTexts.Format(Localization.SharedTexts.English, key, args), inner)
 {
-    public static SchemaCheckException Mismatch(DatabaseSetup.Target target, string applied, string shipped, bool databaseIsNewer) => new(databaseIsNewer
-        ? $"The database ({target.Display}) was upgraded by a newer version of Borgerpuls (schema {applied}; this version knows {shipped}). Use that version."
-        : $"The database ({target.Display}) has an older schema ({applied}; this version needs {shipped}). Run: borgerpuls migrate --db \"{target.Display}\"");
+    public static SchemaCheckException Mismatch(DatabaseSetup.Target target, string applied, string shipped, bool databaseIsNewer) => databaseIsNewer
+        ? new("Schema.Error.Newer", [target.Display, applied, shipped])
+        : new("Schema.Error.Older", [target.Display, applied, shipped]);
+
+    public static SchemaCheckException Unreadable(DatabaseSetup.Target target, System.Data.Common.DbException e) => new("Schema.Error.Unreadable", [target.Display, e.Message], e);
+
+    /// <summary>The text in a language named outside a request (the command line's); <see cref="Exception.Message"/> is English, for logs.</summary>
+    public string Text(System.Globalization.CultureInfo culture) => Localization.SharedTexts.Format(culture, key, args);
 }

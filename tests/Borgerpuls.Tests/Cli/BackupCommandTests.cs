@@ -16,7 +16,7 @@ public sealed class BackupCommandTests
         await using var database = await TestDatabase.CreateAsync();
         if (TestDatabase.IsPostgres)
         {
-            var refused = await CliRunner.RunAsync("backup", "--out", Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.db"), "--db", database.Value);
+            var refused = await CliRunner.RunAsync("--culture", "en", "backup", "--out", Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.db"), "--db", database.Value);
             Assert.NotEqual(0, refused.ExitCode);
             Assert.Contains("pg_dump --format=custom", refused.Error);
             return;
@@ -43,7 +43,7 @@ public sealed class BackupCommandTests
         var copy = Path.Combine(dir, "backup.db");
 
         var acknowledgedBefore = Volatile.Read(ref acknowledged);
-        var backup = await CliRunner.RunAsync("--db", database.Value, "backup", "--out", copy);
+        var backup = await CliRunner.RunAsync("--culture", "en", "--db", database.Value, "backup", "--out", copy);
         stop.Cancel();
         await ingest;
 
@@ -61,15 +61,15 @@ public sealed class BackupCommandTests
         }
         Assert.InRange(rows, acknowledgedBefore, Volatile.Read(ref acknowledged));
         // Restored as docs/operations.md says: the service's migrate step runs on the copy first (which is not in WAL mode).
-        var migrate = await CliRunner.RunAsync("migrate", "--db", copy);
+        var migrate = await CliRunner.RunAsync("--culture", "en", "migrate", "--db", copy);
         Assert.True(migrate.ExitCode == 0, migrate.Error);
         // The copy's figures come from its aggregates; they count exactly its stored responses.
-        var results = await CliRunner.RunAsync("results", "--instrument", "smiley", "--format", "json", "--db", copy);
+        var results = await CliRunner.RunAsync("--culture", "en", "results", "--instrument", "smiley", "--format", "json", "--db", copy);
         Assert.True(results.ExitCode == 0, results.Error);
         var total = JsonDocument.Parse(results.Output).RootElement.GetProperty("groups")[0];
         Assert.Equal(rows, total.GetProperty("respondents").GetInt64());
 
-        var again = await CliRunner.RunAsync("backup", "--out", copy, "--db", database.Value);
+        var again = await CliRunner.RunAsync("--culture", "en", "backup", "--out", copy, "--db", database.Value);
         Assert.NotEqual(0, again.ExitCode);
         Assert.Contains("exists already", again.Error);
         Directory.Delete(dir, recursive: true);

@@ -16,7 +16,7 @@ public sealed class CliArgumentTests
     {
         await using var database = await TestDatabase.CreateAsync();
 
-        var result = await CliRunner.RunAsync([.. args, "--db", database.Value]);
+        var result = await CliRunner.RunAsync(["--culture", "en", .. args, "--db", database.Value]);
 
         Assert.NotEqual(0, result.ExitCode);
         Assert.Equal(message, result.Error.Trim());
@@ -29,8 +29,8 @@ public sealed class CliArgumentTests
     {
         await using var database = await TestDatabase.CreateAsync();
 
-        var table = await CliRunner.RunAsync("--db", database.Value, "results", "--instrument", "vive-7");
-        var json = await CliRunner.RunAsync("--db", database.Value, "priority-map", "--instrument", "vive-7");
+        var table = await CliRunner.RunAsync("--culture", "en", "--db", database.Value, "results", "--instrument", "vive-7");
+        var json = await CliRunner.RunAsync("--culture", "en", "--db", database.Value, "priority-map", "--instrument", "vive-7");
 
         Assert.True(table.ExitCode == 0, table.Error);
         Assert.Equal("", table.Output);
@@ -43,11 +43,11 @@ public sealed class CliArgumentTests
     public async Task The_priority_map_is_written_as_a_table_and_as_csv_with_the_json_values()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "3000", "--db", database.Value);
+        await CliRunner.RunAsync("--culture", "en", "demo-data", "--responses", "3000", "--db", database.Value);
 
-        var table = await CliRunner.RunAsync("priority-map", "--instrument", "vive-7", "--format", "table", "--db", database.Value);
-        var csv = await CliRunner.RunAsync("priority-map", "--instrument", "vive-7", "--format", "csv", "--db", database.Value);
-        var json = await CliRunner.RunAsync("priority-map", "--instrument", "vive-7", "--db", database.Value);
+        var table = await CliRunner.RunAsync("--culture", "en", "priority-map", "--instrument", "vive-7", "--format", "table", "--db", database.Value);
+        var csv = await CliRunner.RunAsync("--culture", "en", "priority-map", "--instrument", "vive-7", "--format", "csv", "--db", database.Value);
+        var json = await CliRunner.RunAsync("--culture", "en", "priority-map", "--instrument", "vive-7", "--db", database.Value);
 
         Assert.True(table.ExitCode == 0, table.Error);
         using var map = System.Text.Json.JsonDocument.Parse(json.Output);

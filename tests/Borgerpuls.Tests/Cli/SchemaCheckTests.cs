@@ -12,7 +12,7 @@ public sealed class SchemaCheckTests
     {
         await using var database = await TestDatabase.CreateAsync();
 
-        var list = await CliRunner.RunAsync("--db", database.Value, "device", "list");
+        var list = await CliRunner.RunAsync("--culture", "en", "--db", database.Value, "device", "list");
 
         Assert.True(list.ExitCode == 0, list.Error);
         await using var db = database.Open();
@@ -26,8 +26,8 @@ public sealed class SchemaCheckTests
         await using var database = await TestDatabase.CreateAsync();
         var newest = SchemaCheck.NewestShipped(database.Target.Provider);
 
-        var first = await CliRunner.RunAsync("migrate", "--db", database.Value);
-        var second = await CliRunner.RunAsync("--db", database.Value, "migrate");
+        var first = await CliRunner.RunAsync("--culture", "en", "migrate", "--db", database.Value);
+        var second = await CliRunner.RunAsync("--culture", "en", "--db", database.Value, "migrate");
 
         Assert.True(first.ExitCode == 0, first.Error);
         await using var db = database.Open();
@@ -49,7 +49,7 @@ public sealed class SchemaCheckTests
             await db.Database.ExecuteSqlRawAsync("DELETE FROM \"__ef_migrations\" WHERE \"MigrationId\" = {0}", newest);
         }
 
-        var results = await CliRunner.RunAsync("results", "--instrument", "smiley", "--db", database.Value);
+        var results = await CliRunner.RunAsync("--culture", "en", "results", "--instrument", "smiley", "--db", database.Value);
 
         Assert.Equal(3, results.ExitCode);
         Assert.Contains("older schema", results.Error);
@@ -70,7 +70,7 @@ public sealed class SchemaCheckTests
             await db.Database.ExecuteSqlRawAsync("INSERT INTO \"__ef_migrations\" (\"MigrationId\", \"ProductVersion\") VALUES ('99991231000000_Future', '99.0')");
         }
 
-        var list = await CliRunner.RunAsync("device", "list", "--db", database.Value);
+        var list = await CliRunner.RunAsync("--culture", "en", "device", "list", "--db", database.Value);
 
         Assert.Equal(3, list.ExitCode);
         Assert.Contains("newer version of Borgerpuls", list.Error);
@@ -83,7 +83,7 @@ public sealed class SchemaCheckTests
         var path = Path.Combine(dir, "notes.db");
         await File.WriteAllTextAsync(path, "Mødereferat, ikke en database.\n");
 
-        var list = await CliRunner.RunAsync("device", "list", "--db", path);
+        var list = await CliRunner.RunAsync("--culture", "en", "device", "list", "--db", path);
 
         Assert.Equal(3, list.ExitCode);
         Assert.Contains("cannot be read", list.Error);
@@ -104,7 +104,7 @@ public sealed class SchemaCheckTests
         var value = new Npgsql.NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
         try
         {
-            var list = await CliRunner.RunAsync("device", "list", "--db", value);
+            var list = await CliRunner.RunAsync("--culture", "en", "device", "list", "--db", value);
 
             Assert.True(list.ExitCode == 0, list.Error);
             await using var db = DatabaseSetup.Create(DatabaseSetup.Resolve(value));

@@ -150,4 +150,20 @@ public sealed class ResourceTests
         Assert.NotEmpty(used);
         Assert.All(used, key => Assert.True(da.ContainsKey(key), $"'{key}' is used in a view but missing from the resources"));
     }
+
+    [Fact]
+    public void Every_command_line_and_import_message_the_code_names_exists_in_danish_and_english_with_the_same_placeholders()
+    {
+        var dir = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(dir, "Borgerpuls.slnx"))) dir = Path.GetDirectoryName(dir)!;
+        var used = Directory.EnumerateFiles(Path.Combine(dir, "src", "Borgerpuls"), "*.cs", SearchOption.AllDirectories)
+            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), "\"((?:Cli|Import\\.Error|Schema\\.Error)\\.[A-Za-z.]+)\"").Select(m => m.Groups[1].Value))
+            .Distinct().ToList();
+        var (da, en) = (Read("da"), Read("en"));
+        Assert.True(used.Count > 60, $"{used.Count} keys found");
+        Assert.All(used, key => Assert.True(da.ContainsKey(key), $"'{key}' is used in the code but missing from the resources"));
+        Assert.All(used, key => Assert.Equal(Placeholders(da[key]), Placeholders(en[key])));
+        // The Danish text is not the English one left untranslated.
+        Assert.All(used.Where(k => k != "Cli.Report.Written"), key => Assert.NotEqual(en[key], da[key]));
+    }
 }

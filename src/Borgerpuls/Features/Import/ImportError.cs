@@ -1,10 +1,23 @@
+using System.Globalization;
+using Borgerpuls.Localization;
+
 namespace Borgerpuls.Features.Import;
 
-/// <summary>One problem in an import file, located by line and column, saying what was expected.</summary>
-public sealed record ImportError(int Line, string? Column, string Message)
+/// <summary>One problem in an import file, located by line and column, saying what was expected in the reader's language.</summary>
+public sealed record ImportError(int Line, string? Column, Wording Wording)
 {
-    public override string ToString() => Column is null ? $"line {Line}: {Message}" : $"line {Line}, column \"{Column}\": {Message}";
+    public string Text(CultureInfo culture) => Wording.In(culture);
+
+    public override string ToString() => Column is null ? $"line {Line}: {Wording}" : $"line {Line}, column \"{Column}\": {Wording}";
 }
 
-/// <summary>The file cannot be read at all (wrong format, hostile archive, too large).</summary>
-public sealed class ImportFileException(string message) : Exception(message);
+/// <summary>The file cannot be read at all (wrong format, hostile archive, too large), or the import was asked for wrongly
+/// (an unknown instrument, a bad --set). <see cref="Exception.Message"/> is English, for logs.</summary>
+public sealed class ImportFileException(Wording wording) : Exception(wording.ToString())
+{
+    public ImportFileException(string key, params object?[] args) : this(Wording.Of(key, args))
+    {
+    }
+
+    public string Text(CultureInfo culture) => wording.In(culture);
+}

@@ -14,7 +14,7 @@ public sealed record ImportMapping
     public static ImportMapping Load(string? path)
     {
         if (path is null) return new ImportMapping();
-        if (!File.Exists(path)) throw new ImportFileException($"Mapping file not found: {path}");
+        if (!File.Exists(path)) throw new ImportFileException("Import.Error.NoMappingFile", path);
         return Parse(File.ReadAllText(path));
     }
 
@@ -38,7 +38,7 @@ public sealed record ImportMapping
         }
         catch (JsonException e)
         {
-            throw new ImportFileException($"The mapping is not valid: {e.Message}");
+            throw new ImportFileException("Import.Error.BadMapping", e.Message);
         }
     }
 }

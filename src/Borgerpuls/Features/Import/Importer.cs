@@ -1,4 +1,5 @@
 using System.Globalization;
+using Borgerpuls.Localization;
 using System.Text;
 using Borgerpuls.Data;
 using Borgerpuls.Data.Aggregates;
@@ -31,11 +32,11 @@ public sealed record ImportOptions(string Instrument)
             var at = value.IndexOf('=', StringComparison.Ordinal);
             if (at <= 0)
             {
-                throw new ImportFileException($"--set {value}: write COLUMN=VALUE, e.g. --set jobcenter=jc-nord.");
+                throw new ImportFileException("Import.Error.SetFormat", value);
             }
             if (!fixedValues.TryAdd(value[..at].Trim(), value[(at + 1)..]))
             {
-                throw new ImportFileException($"--set {value[..at]} is given more than once.");
+                throw new ImportFileException("Import.Error.SetTwice", value[..at]);
             }
         }
         return fixedValues;
@@ -55,7 +56,7 @@ public sealed record ImportOptions(string Instrument)
     public string Actor { get; init; } = "import";
 }
 
-public sealed record ImportSummary(string File, int Rows, int Imported, int Skipped, IReadOnlyList<string> Created)
+public sealed record ImportSummary(Wording File, int Rows, int Imported, int Skipped, IReadOnlyList<string> Created)
 {
     public TimeSpan Checking { get; init; }
     public TimeSpan Writing { get; init; }
@@ -121,13 +122,13 @@ public static class Importer
         await using (var db = DatabaseSetup.Create(target))
         {
             var versionId = await db.InstrumentVersions.LatestPublished(options.Instrument).Select(v => (int?)v.Id).FirstOrDefaultAsync(ct)
-                ?? throw new ImportFileException($"Unknown instrument '{options.Instrument}'.");
+                ?? throw new ImportFileException("Import.Error.UnknownInstrument", options.Instrument);
             instrument = await InstrumentCatalog.LoadAsync(db, versionId, ct);
             org = await LoadOrganisationAsync(db, options.Municipality, ct);
             if (options.Campaign is { } key)
             {
                 campaignId = await db.Campaigns.Where(c => c.Key == key).Select(c => (int?)c.Id).SingleOrDefaultAsync(ct)
-                    ?? throw new ImportFileException($"Unknown campaign '{key}'.");
+                    ?? throw new ImportFileException("Import.Error.UnknownCampaign", key);
             }
         }
 
@@ -135,7 +136,7 @@ public static class Importer
         using var file = Read(() => Reading.WideFileReader.Open(path));
         var errors = new List<ImportError>();
         var total = 0;
-        void Error(int line, string? column, string message)
+        void Error(int line, string? column, Wording message)
         {
             total++;
             if (errors.Count < MaxListedErrors) errors.Add(new ImportError(line, column, message));
@@ -144,11 +145,11 @@ public static class Importer
         columns.AddRange(FixedColumns(options.Fixed, columns));
         if (!columns.Any(c => c.Field == "respondent_id"))
         {
-            Error(1, null, "A respondent_id column is required: it lets a re-import skip respondents already imported.");
+            Error(1, null, Wording.Of("Import.Error.RespondentColumn"));
         }
         if (!columns.Any(c => c.Field == "jobcentre"))
         {
-            Error(1, null, "A jobcenter column is required.");
+            Error(1, null, Wording.Of("Import.Error.JobCentreColumn"));
         }
 
         var idKey = Security.DeploymentKey.For(target);
@@ -168,15 +169,15 @@ public static class Importer
         });
         foreach (var problem in file.Problems)
         {
-            Error(problem.Line, problem.Column, problem.Message);
+            Error(problem.Line, problem.Column, Wording.Both(problem.DanishMessage, problem.Message));
         }
         total += file.ProblemCount - file.Problems.Count;
-        if (rows == 0 && file.ProblemCount == 0) Error(2, null, "The file has a header but no rows.");
+        if (rows == 0 && file.ProblemCount == 0) Error(2, null, Wording.Of("Import.Error.NoRows"));
         if (org.ToCreate.Count > 0 && org.MunicipalityId == 0)
         {
             if (org.Municipalities > 1 && options.Municipality is null)
             {
-                Error(1, HeaderOf(columns, "jobcentre"), $"The file names what is not configured ({string.Join(", ", org.ToCreate)}), and there are {org.Municipalities} municipalities to create it in: name one (--municipality).");
+                Error(1, HeaderOf(columns, "jobcentre"), Wording.Of("Import.Error.WhichMunicipality", string.Join(", ", org.ToCreate), org.Municipalities));
             }
             else
             {
@@ -301,7 +302,7 @@ public static class Importer
         return known;
     }
 
-    private static List<Column> Columns(IReadOnlyList<string> header, InstrumentDefinition instrument, ImportMapping mapping, Action<int, string?, string> error)
+    private static List<Column> Columns(IReadOnlyList<string> header, InstrumentDefinition instrument, ImportMapping mapping, Action<int, string?, Wording> error)
     {
         var columns = new List<Column>();
         for (var i = 0; i < header.Count; i++)
@@ -313,7 +314,7 @@ public static class Importer
             var question = instrument.Questions.FirstOrDefault(q => q.Key.Equals(target, StringComparison.OrdinalIgnoreCase));
             if (question is null)
             {
-                error(1, name, $"Unknown column: not a question of {instrument.Key} (expected one of: {string.Join(", ", instrument.Questions.Select(q => q.Key))}) nor a background column (respondent_id, submitted_at, jobcenter, site, unit, target_group, channel, language, meeting_type); map it or mark it \"ignore\" in a mapping file.");
+                error(1, name, Wording.Of("Import.Error.UnknownColumn", instrument.Key, string.Join(", ", instrument.Questions.Select(q => q.Key))));
                 continue;
             }
             columns.Add(new Column(i, name, null, question));
@@ -330,15 +331,15 @@ public static class Importer
             var option = $"--set {name}";
             if (!Background.TryGetValue(name, out var field) || field == "respondent_id")
             {
-                throw new ImportFileException($"{option}: not a background column that can take one value for the whole file (jobcenter, site, unit, target_group, channel, language, meeting_type, submitted_at).");
+                throw new ImportFileException("Import.Error.SetNotBackground", option);
             }
             if (HeaderOf(columns, field) is { } header)
             {
-                throw new ImportFileException($"{option}: the file already has the column '{header}'; a fixed value would overwrite it.");
+                throw new ImportFileException("Import.Error.SetOverwrites", option, header);
             }
             if (value.Trim().Length == 0)
             {
-                throw new ImportFileException($"{option}: the value is empty.");
+                throw new ImportFileException("Import.Error.SetEmpty", option);
             }
             yield return new Column(-1, option, field, null, value);
         }
@@ -353,27 +354,27 @@ public static class Importer
         }
         catch (Reading.ImportFileException e)
         {
-            throw new ImportFileException(e.Message);
+            throw new ImportFileException(Wording.Both(e.DanishMessage, e.Message));
         }
     }
 
     private static ResponseRow? Build(int line, IReadOnlyList<string> cells, List<Column> columns, InstrumentDefinition instrument, ImportMapping mapping, Organisation org,
-        ImportOptions options, int? campaignId, DateTimeOffset now, byte[] key, Action<int, string?, string> error, HashSet<Guid>? seen)
+        ImportOptions options, int? campaignId, DateTimeOffset now, byte[] key, Action<int, string?, Wording> error, HashSet<Guid>? seen)
     {
         string Cell(string field) => columns.FirstOrDefault(c => c.Field == field) is { } c ? (c.Value ?? (c.Index < cells.Count ? cells[c.Index] : "")).Trim() : "";
         string? HeaderOf(string field) => Importer.HeaderOf(columns, field);
         var ok = true;
-        void Fail(string? column, string message) { ok = false; error(line, column, message); }
+        void Fail(string? column, Wording message) { ok = false; error(line, column, message); }
 
         var respondent = Cell("respondent_id");
-        if (respondent.Length == 0) Fail(HeaderOf("respondent_id"), "The respondent id is empty.");
-        else if (seen is not null && !seen.Add(NameBasedId.For(key, instrument.Key, respondent))) Fail(HeaderOf("respondent_id"), $"Respondent '{respondent}' appears more than once in the file.");
+        if (respondent.Length == 0) Fail(HeaderOf("respondent_id"), Wording.Of("Import.Error.RespondentEmpty"));
+        else if (seen is not null && !seen.Add(NameBasedId.For(key, instrument.Key, respondent))) Fail(HeaderOf("respondent_id"), Wording.Of("Import.Error.RespondentTwice", respondent));
 
         var centreName = Cell("jobcentre");
         int centreId = 0;
-        if (centreName.Length == 0) Fail(HeaderOf("jobcentre"), "The job centre is empty.");
+        if (centreName.Length == 0) Fail(HeaderOf("jobcentre"), Wording.Of("Import.Error.JobCentreEmpty"));
         else if (org.Centres.TryGetValue(centreName, out var c)) centreId = c;
-        else if (options.Strict) Fail(HeaderOf("jobcentre"), $"Unknown job centre '{centreName}' (--strict).");
+        else if (options.Strict) Fail(HeaderOf("jobcentre"), Wording.Of("Import.Error.UnknownJobCentre", centreName));
         else if (NewPlaceProblem(centreName) is { } badCentre) Fail(HeaderOf("jobcentre"), badCentre);
         else if (org.ToCreate.Add($"job centre {Slug(centreName)} \"{centreName}\"")) org.NewCentres.Add(centreName);
 
@@ -382,7 +383,7 @@ public static class Importer
         if (siteName.Length > 0)
         {
             if (org.Sites.TryGetValue(siteName, out var s)) siteId = s.Id;
-            else if (options.Strict) Fail(HeaderOf("site"), $"Unknown site '{siteName}' (--strict).");
+            else if (options.Strict) Fail(HeaderOf("site"), Wording.Of("Import.Error.UnknownSite", siteName));
             else if (NewPlaceProblem(siteName) is { } badSite) Fail(HeaderOf("site"), badSite);
             else if (centreName.Length > 0 && org.ToCreate.Add($"site {Slug(siteName)} \"{siteName}\" in {Slug(centreName)}")) org.NewSites.Add((siteName, centreName));
         }
@@ -391,7 +392,7 @@ public static class Importer
         if (unitName.Length > 0)
         {
             if (org.Units.TryGetValue(unitName, out var u)) unitId = u.Id;
-            else if (options.Strict || siteName.Length == 0) Fail(HeaderOf("unit"), siteName.Length == 0 ? $"Unit '{unitName}' needs a site." : $"Unknown unit '{unitName}' (--strict).");
+            else if (options.Strict || siteName.Length == 0) Fail(HeaderOf("unit"), siteName.Length == 0 ? Wording.Of("Import.Error.UnitNeedsSite", unitName) : Wording.Of("Import.Error.UnknownUnit", unitName));
             else if (NewPlaceProblem(unitName) is { } badUnit) Fail(HeaderOf("unit"), badUnit);
             else if (org.ToCreate.Add($"unit {Slug(unitName)} \"{unitName}\" at {Slug(siteName)}")) org.NewUnits.Add((unitName, siteName));
         }
@@ -400,15 +401,15 @@ public static class Importer
         if (groupName.Length > 0)
         {
             if (org.TargetGroups.TryGetValue(groupName, out var g)) groupId = g;
-            else Fail(HeaderOf("target_group"), $"\"{groupName}\" is not a target group (expected a key or name such as: {string.Join(", ", org.TargetGroups.Keys.Take(9))}).");
+            else Fail(HeaderOf("target_group"), Wording.Of("Import.Error.NotTargetGroup", groupName, string.Join(", ", org.TargetGroups.Keys.Take(9))));
         }
         var channel = Channel.Import;
         var channelText = Cell("channel");
-        if (channelText.Length > 0 && !Enum.TryParse(channelText, true, out channel)) Fail(HeaderOf("channel"), $"\"{channelText}\" is not a channel (kiosk, tablet, link, web, paper, import).");
+        if (channelText.Length > 0 && !Enum.TryParse(channelText, true, out channel)) Fail(HeaderOf("channel"), Wording.Of("Import.Error.NotChannel", channelText));
         var language = Cell("language") is { Length: > 0 } lang ? lang.ToLowerInvariant() : "da";
         var submitted = now;
         var when = Cell("submitted_at");
-        if (when.Length > 0 && !TryDate(when, out submitted)) Fail(HeaderOf("submitted_at"), $"\"{when}\" is not a date (expected e.g. 2025-03-14, 14-03-2025 or 2025-03-14T10:30).");
+        if (when.Length > 0 && !TryDate(when, out submitted)) Fail(HeaderOf("submitted_at"), Wording.Of("Import.Error.NotDate", when));
 
         var builder = new ResponseBuilder(instrument);
         foreach (var column in columns.Where(c => c.Question is not null))
@@ -428,7 +429,7 @@ public static class Importer
             {
                 var recoded = mapping.Values.GetValueOrDefault(q.Key)?.GetValueOrDefault(part) ?? part;
                 if (q.Find(recoded) is { } option) codes.Add(option.Code);
-                else Fail(column.Header, $"\"{part}\" is not an option of {q.ScaleKey ?? q.Key} (expected one of: {string.Join(", ", q.Options.Select(o => $"{o.Code} ({o.Labels.Da})"))}).");
+                else Fail(column.Header, Wording.Of("Import.Error.NotOption", part, q.ScaleKey ?? q.Key, string.Join(", ", q.Options.Select(o => $"{o.Code} ({o.Labels.Da})"))));
             }
             builder.Choose(q, codes);
         }
@@ -439,7 +440,7 @@ public static class Importer
         };
         if (!builder.Check(context, requireAnswers: false))
         {
-            foreach (var problem in builder.Errors) Fail(ColumnOf(problem.Field, columns), ImportErrorText.Of(problem));
+            foreach (var problem in builder.Errors) Fail(ColumnOf(problem.Field, columns), Wording.Of(problem.Key, problem.Args));
         }
         if (!ok) return null;
         if (seen is not null) return null; // first pass: checks only
@@ -544,9 +545,9 @@ public static class Importer
 
     /// <summary>A place the file names that is not configured is created under the name as written, so the name must fit its
     /// column and hold no control character (PostgreSQL refuses a NUL; a name with one failed the whole import at the end).</summary>
-    private static string? NewPlaceProblem(string name) =>
-        name.Length > MaxPlaceName ? $"'{name[..40]}…' is not configured, and at {name.Length} characters it is too long to be created as a new place (at most {MaxPlaceName})."
-        : !CleanText.IsClean(name) ? "The name is not configured and holds a control character or an invalid character, so it cannot be created as a new place."
+    private static Wording? NewPlaceProblem(string name) =>
+        name.Length > MaxPlaceName ? Wording.Of("Import.Error.NameTooLong", name[..40], name.Length, MaxPlaceName)
+        : !CleanText.IsClean(name) ? Wording.Of("Import.Error.NameInvalid")
         : null;
 
     private const int MaxPlaceName = 400;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Borgerpuls.Data;
 using Borgerpuls.Security;
 using Microsoft.AspNetCore.Http.Features;
@@ -42,7 +43,7 @@ internal static class ImportsApi
         }
         catch (ImportFileException e)
         {
-            return Invalid("mapping", e.Message);
+            return Invalid("mapping", e.Text(CultureInfo.CurrentUICulture));
         }
         Dictionary<string, string> fixedValues;
         try
@@ -51,7 +52,7 @@ internal static class ImportsApi
         }
         catch (ImportFileException e)
         {
-            return Invalid("set", e.Message);
+            return Invalid("set", e.Text(CultureInfo.CurrentUICulture));
         }
         var dryRun = Flag(form["dryRun"]);
         var path = await UploadStore.SaveAsync(file, ct);
@@ -72,7 +73,7 @@ internal static class ImportsApi
         }
         catch (ImportFileException e)
         {
-            return Invalid("file", e.Message);
+            return Invalid("file", e.Text(CultureInfo.CurrentUICulture));
         }
         catch (ImportRejectedException e)
         {
@@ -93,13 +94,13 @@ internal static class ImportsApi
         Extensions =
         {
             ["total"] = e.Total,
-            ["errors"] = e.Errors.Select(x => new { line = x.Line, column = x.Column, message = x.Message }).ToList(),
+            ["errors"] = e.Errors.Select(x => new { line = x.Line, column = x.Column, message = x.Text(CultureInfo.CurrentUICulture) }).ToList(),
         },
     });
 
     private static object Result(ImportSummary s, string fileName) => new
     {
-        file = Path.GetFileName(fileName), format = s.File, dryRun = s.DryRun, rows = s.Rows,
+        file = Path.GetFileName(fileName), format = s.File.In(CultureInfo.CurrentUICulture), dryRun = s.DryRun, rows = s.Rows,
         imported = s.DryRun ? 0 : s.Imported, wouldImport = s.DryRun ? s.Imported : 0, skipped = s.Skipped, created = s.Created,
     };
 
@@ -114,7 +115,7 @@ internal static class ImportsApi
         if (NullIfEmpty(form["savedMapping"]) is { } name)
         {
             var saved = await db.Set<SavedMapping>().Where(m => m.InstrumentKey == instrument && m.Name == name).Select(m => m.Json).SingleOrDefaultAsync(ct)
-                ?? throw new ImportFileException($"No mapping named '{name}' is saved for {instrument}.");
+                ?? throw new ImportFileException("Import.Error.NoSuchMapping", name, instrument);
             return ImportMapping.Parse(saved);
         }
         return null;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Borgerpuls.Data;
 using Borgerpuls.Localization;
 using Borgerpuls.Security;
@@ -85,7 +86,7 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, Wiz
         }
         catch (ImportFileException e)
         {
-            Errors.Add(e.Message);
+            Errors.Add(e.Text(CultureInfo.CurrentUICulture));
             return Page();
         }
         try
@@ -110,7 +111,7 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, Wiz
         }
         catch (ImportFileException e)
         {
-            Errors.Add(e.Message);
+            Errors.Add(e.Text(CultureInfo.CurrentUICulture));
         }
         catch (ImportRejectedException e)
         {
@@ -179,7 +180,7 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, Wiz
         }
         catch (ImportFileException e)
         {
-            Errors.Add(e.Message);
+            Errors.Add(e.Text(CultureInfo.CurrentUICulture));
             return false;
         }
         var instrument = await db.InstrumentVersions.LatestPublished(Instrument!).Select(v => v.Id).FirstAsync();

@@ -23,10 +23,6 @@ public static class PriorityMapUnavailable
 {
     public const string TooFewQuestions = "tooFewQuestions";
     public const string TooFewAnswers = "tooFewAnswers";
-
-    public static string Explain(string reason, string instrument) => reason == TooFewQuestions
-        ? $"The priority map needs an overall question and one more scale question, or without an overall question two scale questions; '{instrument}' has neither."
-        : $"No question has {PriorityMap.MinimumN} respondents behind its importance; none can be placed.";
 }
 
 /// <summary>The priority map (SPEC §5) over the selected cells, from the aggregated pair sums.</summary>

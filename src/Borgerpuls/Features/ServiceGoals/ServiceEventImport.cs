@@ -112,7 +112,9 @@ public static class ServiceEventImport
 
         var errors = new List<ImportError>();
         var total = 0;
-        void Error(int line, string? column, string message)
+        // The event log's own problems are worded in Danish only, for the service-goal page's Danish readers.
+        void Error(int line, string? column, string danish) => Problem(line, column, Localization.Wording.Both(danish, danish));
+        void Problem(int line, string? column, Localization.Wording message)
         {
             total++;
             if (errors.Count < Importer.MaxListedErrors) errors.Add(new ImportError(line, column, message));
@@ -169,13 +171,13 @@ public static class ServiceEventImport
                 seen[(centre, key)] = row.Line;
                 rows.Add(new Row(row.Line, key, kind, centre, received!.Value, handled));
             }
-            foreach (var problem in file.Problems) Error(problem.Line, problem.Column, problem.DanishMessage);
+            foreach (var problem in file.Problems) Problem(problem.Line, problem.Column, Localization.Wording.Both(problem.DanishMessage, problem.Message));
             total += file.ProblemCount - file.Problems.Count;
             if (rows.Count == 0 && total == 0) Error(2, null, "Filen har en overskrift, men ingen rækker.");
         }
         catch (Import.Reading.ImportFileException e)
         {
-            Error(e.Line ?? 1, null, e.DanishMessage);
+            Problem(e.Line ?? 1, null, Localization.Wording.Both(e.DanishMessage, e.Message));
         }
         if (total > 0) throw new ImportRejectedException(errors.OrderBy(e => e.Line).ToList(), total);
         return rows;

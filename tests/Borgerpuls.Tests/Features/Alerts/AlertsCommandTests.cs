@@ -28,10 +28,10 @@ public sealed class AlertsCommandTests
         var pickup = Directory.CreateTempSubdirectory("borgerpuls-pickup-").FullName;
         var environment = new Dictionary<string, string> { ["Mail__PickupDirectory"] = pickup, ["Mail__From"] = "Borgerpuls <borgerpuls@kommune.dk>" };
 
-        var first = await CliRunner.RunInAsync(pickup, environment, "alerts", "run", "--db", database.Value);
+        var first = await CliRunner.RunInAsync(pickup, environment, "alerts", "run", "--db", database.Value, "--culture=en");
         Assert.True(first.ExitCode == 0, first.Error);
         Assert.Contains("Alerts: 1 raised, 0 cleared, 1 mails sent, 0 mails failed", first.Output);
-        var second = await CliRunner.RunInAsync(pickup, environment, "--db", database.Value, "alerts", "run");
+        var second = await CliRunner.RunInAsync(pickup, environment, "--culture", "en", "--db", database.Value, "alerts", "run");
         Assert.True(second.ExitCode == 0, second.Error);
         Assert.Contains("Alerts: 0 raised, 0 cleared, 0 mails sent", second.Output);
 

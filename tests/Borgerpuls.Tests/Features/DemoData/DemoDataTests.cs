@@ -12,7 +12,7 @@ public sealed class DemoDataTests
     {
         await using var database = await TestDatabase.CreateAsync();
 
-        var result = await CliRunner.RunAsync("demo-data", "--responses", "6000", "--db", database.Value);
+        var result = await CliRunner.RunAsync("--culture", "en", "demo-data", "--responses", "6000", "--db", database.Value);
 
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Contains("Generated 6,000 responses", result.Output);
@@ -41,7 +41,7 @@ public sealed class DemoDataTests
         var paper = await db.Responses.CountAsync(r => r.Channel == Channel.Paper);
         var handedOut = await db.PaperDistributions.SumAsync(p => p.Count);
         Assert.InRange((double)paper / handedOut, 0.35, 0.65);
-        using var json = System.Text.Json.JsonDocument.Parse((await CliRunner.RunAsync("results", "--instrument", "borgeroplevelse-5", "--format", "json", "--db", database.Value)).Output);
+        using var json = System.Text.Json.JsonDocument.Parse((await CliRunner.RunAsync("--culture", "en", "results", "--instrument", "borgeroplevelse-5", "--format", "json", "--db", database.Value)).Output);
         var rate = json.RootElement.GetProperty("groups")[0].GetProperty("responseRate");
         Assert.InRange(rate.GetProperty("rate").GetDouble(), 0.55, 0.8);
     }
@@ -135,8 +135,8 @@ public sealed class DemoDataTests
     {
         await using var a = await TestDatabase.CreateAsync();
         await using var b = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "500", "--seed", "7", "--db", a.Value);
-        await CliRunner.RunAsync("demo-data", "--responses", "500", "--seed", "7", "--db", b.Value);
+        await CliRunner.RunAsync("--culture", "en", "demo-data", "--responses", "500", "--seed", "7", "--db", a.Value);
+        await CliRunner.RunAsync("--culture", "en", "demo-data", "--responses", "500", "--seed", "7", "--db", b.Value);
         await using var dbA = a.Open();
         await using var dbB = b.Open();
 
@@ -152,7 +152,7 @@ public sealed class DemoDataTests
     public async Task Rejects_a_negative_count()
     {
         await using var database = await TestDatabase.CreateAsync();
-        var result = await CliRunner.RunAsync("demo-data", "--responses", "-5", "--db", database.Value);
+        var result = await CliRunner.RunAsync("--culture", "en", "demo-data", "--responses", "-5", "--db", database.Value);
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("--responses must be between", result.Error);
     }

@@ -143,6 +143,6 @@ public sealed class DeviceStatusTests : IAsyncLifetime
         Assert.Contains("!! Failing", english.Output, StringComparison.Ordinal);
         var wrong = await CliRunner.RunAsync([.. args, "--culture", "xx"]);
         Assert.NotEqual(0, wrong.ExitCode);
-        Assert.Contains("Unknown culture 'xx'", wrong.Error, StringComparison.Ordinal);
+        Assert.Contains("Ukendt sprog »xx«; brug da eller en.", wrong.Error, StringComparison.Ordinal);
     }
 }

@@ -112,10 +112,13 @@ public sealed partial class ImportApiTests : IAsyncLifetime
         var csv = "respondent_id;samtale\nr1;5\n";
 
         var malformed = await client.PostAsync("/api/v1/imports", Form(await TokenAsync(client), csv, ("set", "jobcenter")));
+        var english = await client.PostAsync("/api/v1/imports?culture=en", Form(await TokenAsync(client), csv, ("set", "jobcenter")));
         var response = await client.PostAsync("/api/v1/imports", Form(await TokenAsync(client), csv, ("set", "jobcenter=jc-nord")));
 
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
-        Assert.Contains("COLUMN=VALUE", await malformed.Content.ReadAsStringAsync());
+        // The problem is said in the reader's language: Danish by default, English when asked for.
+        Assert.Contains("--set jobcenter: skriv KOLONNE=VÆRDI", await malformed.Content.ReadAsStringAsync());
+        Assert.Contains("--set jobcenter: write COLUMN=VALUE", await english.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         await using var db = _database.Open();
         var nord = await db.JobCentres.Where(j => j.Key == "jc-nord").Select(j => j.Id).SingleAsync();

@@ -30,7 +30,7 @@ public sealed partial class ImportApiTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var message = Assert.Single(problem.RootElement.GetProperty("errors").GetProperty("file").EnumerateArray()).GetString();
-        Assert.StartsWith("Row 3 has more than 16384 cells", message, StringComparison.Ordinal);
+        Assert.StartsWith("Række 3 har mere end 16384 celler", message, StringComparison.Ordinal);
         Assert.Equal(0, await StoredAsync());
     }
 }

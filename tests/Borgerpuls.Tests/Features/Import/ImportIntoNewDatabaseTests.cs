@@ -41,7 +41,7 @@ public sealed class ImportIntoNewDatabaseTests : IAsyncLifetime
     {
         var path = Write(WithoutCentre);
 
-        var first = await CliRunner.RunAsync("--db", _database.Value, "import", path, "--instrument", "vive-7", "--set", "jobcenter=Jobcenter Nord");
+        var first = await CliRunner.RunAsync("--culture", "en", "--db", _database.Value, "import", path, "--instrument", "vive-7", "--set", "jobcenter=Jobcenter Nord");
 
         Assert.True(first.ExitCode == 0, first.Error);
         Assert.Contains("2 imported", first.Output);
@@ -55,7 +55,7 @@ public sealed class ImportIntoNewDatabaseTests : IAsyncLifetime
         }
 
         // The same export again, the centre now named by its key: nothing twice, nothing created.
-        var again = await CliRunner.RunAsync("import", path, "--instrument", "vive-7", "--set", "jobcenter=jobcenter-nord", "--db", _database.Value);
+        var again = await CliRunner.RunAsync("--culture", "en", "import", path, "--instrument", "vive-7", "--set", "jobcenter=jobcenter-nord", "--db", _database.Value);
         Assert.True(again.ExitCode == 0, again.Error);
         Assert.Contains("0 imported, 2 skipped", again.Output);
         Assert.DoesNotContain("Created", again.Output);
@@ -64,7 +64,7 @@ public sealed class ImportIntoNewDatabaseTests : IAsyncLifetime
     [Fact]
     public async Task The_municipality_can_be_named()
     {
-        var result = await CliRunner.RunAsync("import", Write(WithoutCentre), "--instrument", "vive-7", "--set", "jobcenter=Jobcenter Syd",
+        var result = await CliRunner.RunAsync("--culture", "en", "import", Write(WithoutCentre), "--instrument", "vive-7", "--set", "jobcenter=Jobcenter Syd",
             "--municipality", "Aabæk Kommune", "--db", _database.Value);
 
         Assert.True(result.ExitCode == 0, result.Error);
@@ -83,7 +83,7 @@ public sealed class ImportIntoNewDatabaseTests : IAsyncLifetime
     public async Task A_wrong_set_is_refused_with_a_specific_message_and_nothing_is_written(params string[] argsAndMessage)
     {
         var extra = argsAndMessage[..^1];
-        var result = await CliRunner.RunAsync(["import", Write(WithoutCentre), "--instrument", "vive-7", "--db", _database.Value, .. extra]);
+        var result = await CliRunner.RunAsync(["--culture", "en", "import", Write(WithoutCentre), "--instrument", "vive-7", "--db", _database.Value, .. extra]);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(argsAndMessage[^1], result.Error);
@@ -101,7 +101,7 @@ public sealed class ImportIntoNewDatabaseTests : IAsyncLifetime
             r1;jc-nord;5
             """);
 
-        var result = await CliRunner.RunAsync("import", path, "--instrument", "vive-7", "--set", "jobcentre=jc-syd", "--db", _database.Value);
+        var result = await CliRunner.RunAsync("--culture", "en", "import", path, "--instrument", "vive-7", "--set", "jobcentre=jc-syd", "--db", _database.Value);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("the file already has the column 'jobcenter'", result.Error);
@@ -114,14 +114,14 @@ public sealed class ImportIntoNewDatabaseTests : IAsyncLifetime
         File.WriteAllText(config, """
             { "municipalities": [ { "key": "a", "name": "A Kommune" }, { "key": "b", "name": "B Kommune" } ] }
             """);
-        var applied = await CliRunner.RunAsync("config", "apply", config, "--db", _database.Value);
+        var applied = await CliRunner.RunAsync("--culture", "en", "config", "apply", config, "--db", _database.Value);
         Assert.True(applied.ExitCode == 0, applied.Output + applied.Error);
 
-        var refused = await CliRunner.RunAsync("import", Write(WithoutCentre), "--instrument", "vive-7", "--set", "jobcenter=Jobcenter Nord", "--db", _database.Value);
+        var refused = await CliRunner.RunAsync("--culture", "en", "import", Write(WithoutCentre), "--instrument", "vive-7", "--set", "jobcenter=Jobcenter Nord", "--db", _database.Value);
         Assert.Equal(2, refused.ExitCode);
         Assert.Contains("name one (--municipality)", refused.Error);
 
-        var named = await CliRunner.RunAsync("import", Write(WithoutCentre), "--instrument", "vive-7", "--set", "jobcenter=Jobcenter Nord", "--municipality", "b", "--db", _database.Value);
+        var named = await CliRunner.RunAsync("--culture", "en", "import", Write(WithoutCentre), "--instrument", "vive-7", "--set", "jobcenter=Jobcenter Nord", "--municipality", "b", "--db", _database.Value);
         Assert.True(named.ExitCode == 0, named.Error);
         await using var db = _database.Open();
         Assert.Equal("b", (await db.JobCentres.Include(j => j.Municipality).SingleAsync()).Municipality!.Key);

@@ -37,7 +37,7 @@ public sealed class ImportTests : IAsyncLifetime
     }
 
     private Task<CliResult> Import(string path, params string[] extra) =>
-        CliRunner.RunAsync(["import", path, "--instrument", "vive-7", "--db", _database.Value, .. extra]);
+        CliRunner.RunAsync(["--culture", "en", "import", path, "--instrument", "vive-7", "--db", _database.Value, .. extra]);
 
     [Fact]
     public async Task Codes_values_and_labels_in_utf8_with_semicolons_are_imported_once()
@@ -176,7 +176,7 @@ public sealed class ImportTests : IAsyncLifetime
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("line 3, column \"meeting_type\": Unknown meeting type; use one of: samtale, opfoelgning, visitation, rundbordssamtale.", result.Error);
-        Assert.Contains("line 4, column \"language\": \"xx\" is not a supported language.", result.Error);
+        Assert.Contains("line 4, column \"language\": Unknown language 'xx'; expected one of", result.Error);
         Assert.DoesNotContain("line 2", result.Error);
         await using var db = _database.Open();
         Assert.Equal(0, await db.Responses.CountAsync());

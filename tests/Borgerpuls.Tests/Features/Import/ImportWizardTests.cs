@@ -105,7 +105,7 @@ public sealed class ImportWizardTests : IAsyncLifetime
         var response = await client.PostAsync("/import?handler=Commit", new FormUrlEncodedContent(fields));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("The mapping is not valid", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        Assert.Contains("Kortlægningen er ikke gyldig", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
         await using var db = _database.Open();
         Assert.Equal(0, await db.Responses.CountAsync());
     }
@@ -117,8 +117,9 @@ public sealed class ImportWizardTests : IAsyncLifetime
         var csv = "Respondent;samtale\nr1;5\nr2;2\n";
         var mapped = await UploadAsync(client, csv);
 
-        // Offered by name, not by key.
+        // Offered by name, not by key; what was detected is said in Danish.
         Assert.Contains("<option value=\"jc-syd\">Jobcenter Aabæk Syd</option>", mapped);
+        Assert.Contains("Læst som: CSV, skilletegn ';', ASCII (UTF-8)", WebUtility.HtmlDecode(mapped));
         var fields = new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = ImportApiTests.TokenPattern().Match(mapped).Groups[1].Value,
@@ -127,7 +128,8 @@ public sealed class ImportWizardTests : IAsyncLifetime
             ["Targets[0]"] = "respondent_id", ["Targets[1]"] = "samtale",
         };
         var withoutCentre = await (await client.PostAsync("/import?handler=Check", new FormUrlEncodedContent(fields))).Content.ReadAsStringAsync();
-        Assert.Contains("A jobcenter column is required.", withoutCentre);
+        Assert.Contains("Filen skal have en jobcenter-kolonne.", withoutCentre);
+        Assert.DoesNotContain("A jobcenter column is required.", withoutCentre);
 
         fields["FixedCentre"] = "jc-syd";
         var check = await (await client.PostAsync("/import?handler=Check", new FormUrlEncodedContent(fields))).Content.ReadAsStringAsync();

@@ -47,7 +47,7 @@ public sealed class KeyedImportIdTests : IAsyncLifetime
 
     private async Task<string> ImportAsync(TestDatabase database)
     {
-        var result = await CliRunner.RunAsync("import", _file, "--instrument", "borgeroplevelse-5", "--db", database.Value);
+        var result = await CliRunner.RunAsync("--culture", "en", "import", _file, "--instrument", "borgeroplevelse-5", "--db", database.Value);
         Assert.True(result.ExitCode == 0, result.Error);
         return result.Output;
     }

@@ -283,11 +283,12 @@ public sealed class ReportCommandTests(ReportDatabase data) : IClassFixture<Repo
     }
 
     [Theory]
-    [InlineData("pdf", new string[0], "Unknown report format '.pdf'")]
-    [InlineData("docx", new[] { "--where", "farve=blaa" }, "Unknown dimension 'farve'")]
-    [InlineData("xlsx", new[] { "--where", "jobcentre=findes-ikke" }, "Unknown job centre 'findes-ikke'")]
-    [InlineData("html", new[] { "--k", "2" }, "never be below 3")]
-    [InlineData("docx", new[] { "--by", "period" }, "trends by period on its own")]
+    [InlineData("pdf", new string[0], "Ukendt rapportformat ».pdf«; skriv til en .docx-, .xlsx- eller .html-fil.")]
+    [InlineData("docx", new[] { "--where", "farve=blaa" }, "Ukendt dimension »farve«")]
+    [InlineData("xlsx", new[] { "--where", "jobcentre=findes-ikke" }, "Ukendt jobcenter »findes-ikke«.")]
+    [InlineData("html", new[] { "--k", "2" }, "Anonymitetsgrænsen kan aldrig være under 3.")]
+    [InlineData("docx", new[] { "--by", "period", "--culture", "en" }, "trends by period on its own")]
+    [InlineData("xlsx", new[] { "--culture=en", "--where", "jobcentre=findes-ikke" }, "Unknown job centre 'findes-ikke'")]
     public async Task A_bad_extension_or_filter_is_a_clear_error_and_writes_nothing(string extension, string[] extra, string message)
     {
         var file = Path.Combine(Directory.CreateTempSubdirectory("borgerpuls-report-").FullName, "udvalgsrapport." + extension);

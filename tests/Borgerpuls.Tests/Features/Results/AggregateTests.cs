@@ -23,7 +23,7 @@ public sealed class AggregateTests
     public async Task Rebuilding_from_responses_gives_exactly_the_incrementally_maintained_aggregates()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await CliRunner.RunAsync("demo-data", "--responses", "3000", "--db", database.Value);
+        await CliRunner.RunAsync("--culture", "en", "demo-data", "--responses", "3000", "--db", database.Value);
         await Responses.WriteAsync(database, Responses.Repeat(25, new Responses.Spec("brugerundersoegelse-15", new() { ["samlet"] = "4", ["styrker"] = "2", ["breve"] = "5" }) { TargetGroup = "jobafklaring" }));
         await Responses.WriteAsync(database, Responses.Repeat(7, new Responses.Spec("brugerundersoegelse-15", new() { ["samlet"] = "2" })
             { Background = new() { ["sagsbehandlerskift"] = "ja", ["alder"] = "30-49" } }));
@@ -31,7 +31,7 @@ public sealed class AggregateTests
             { Background = new() { ["sagsbehandlerskift"] = "nej" } }));
         var incremental = await DumpAsync(database);
 
-        var rebuild = await CliRunner.RunAsync("aggregates", "rebuild", "--db", database.Value);
+        var rebuild = await CliRunner.RunAsync("--culture", "en", "aggregates", "rebuild", "--db", database.Value);
 
         Assert.True(rebuild.ExitCode == 0, rebuild.Error);
         Assert.Contains("from 3,036 responses", rebuild.Output);
@@ -52,7 +52,7 @@ public sealed class AggregateTests
         var before = await ResultsQuery.RunAsync(db, database.Target, new ResultsRequest("vive-7"), Viewer.CommandLine, 5, CancellationToken.None);
 
         // Another process (the CLI) writes; this process's in-memory aggregates must notice through the generation counter.
-        await CliRunner.RunAsync("demo-data", "--responses", "2000", "--db", database.Value);
+        await CliRunner.RunAsync("--culture", "en", "demo-data", "--responses", "2000", "--db", database.Value);
         var after = await ResultsQuery.RunAsync(db, database.Target, new ResultsRequest("vive-7"), Viewer.CommandLine, 5, CancellationToken.None);
 
         Assert.True(before.Groups.Single().Suppressed);

@@ -28,7 +28,7 @@ public sealed class PriorityMapReasonTests : IAsyncLifetime
     [InlineData("vive-7", 12, "tooFewAnswers", "No question has 30 respondents")]
     public async Task The_command_line_gives_the_reason_with_the_empty_map(string instrument, int respondents, string reason, string explained)
     {
-        var result = await CliRunner.RunAsync("priority-map", "--instrument", instrument, "--db", _database.Value);
+        var result = await CliRunner.RunAsync("--culture", "en", "priority-map", "--instrument", instrument, "--db", _database.Value);
 
         Assert.True(result.ExitCode == 0, result.Error);
         using var json = JsonDocument.Parse(result.Output);

@@ -149,7 +149,7 @@ public sealed class ResultsQueryTests : IAsyncLifetime
     {
         await WriteAsync(_database, Repeat(6, Samtale("5", "aktivitetsparat")));
 
-        var result = await CliRunner.RunAsync("results", "--instrument", "vive-7", "--by", "targetGroupSet", "--format", "json", "--db", _database.Value);
+        var result = await CliRunner.RunAsync("--culture", "en", "results", "--instrument", "vive-7", "--by", "targetGroupSet", "--format", "json", "--db", _database.Value);
 
         Assert.True(result.ExitCode == 0, result.Error);
         using var json = JsonDocument.Parse(result.Output);
@@ -174,10 +174,10 @@ public sealed class ResultsQueryTests : IAsyncLifetime
     [Fact]
     public async Task Bad_requests_are_clear_errors()
     {
-        var unknown = await CliRunner.RunAsync("results", "--instrument", "findes-ikke", "--db", _database.Value);
-        var dimension = await CliRunner.RunAsync("results", "--instrument", "vive-7", "--by", "farve", "--db", _database.Value);
-        var combination = await CliRunner.RunAsync("results", "--instrument", "vive-7", "--by", "language", "--where", "site=nordvej", "--db", _database.Value);
-        var k = await CliRunner.RunAsync("results", "--instrument", "vive-7", "--k", "2", "--db", _database.Value);
+        var unknown = await CliRunner.RunAsync("--culture", "en", "results", "--instrument", "findes-ikke", "--db", _database.Value);
+        var dimension = await CliRunner.RunAsync("--culture", "en", "results", "--instrument", "vive-7", "--by", "farve", "--db", _database.Value);
+        var combination = await CliRunner.RunAsync("--culture", "en", "results", "--instrument", "vive-7", "--by", "language", "--where", "site=nordvej", "--db", _database.Value);
+        var k = await CliRunner.RunAsync("--culture", "en", "results", "--instrument", "vive-7", "--k", "2", "--db", _database.Value);
 
         Assert.Contains("Unknown instrument 'findes-ikke'", unknown.Error);
         Assert.Contains("Unknown dimension 'farve'", dimension.Error);

@@ -255,15 +255,15 @@ public sealed class ServiceGoalPageTests : IAsyncLifetime
         await System.IO.File.WriteAllTextAsync(path, Log);
         try
         {
-            var first = await CliRunner.RunAsync("--db", _database.Value, "service-goals", "import", path);
+            var first = await CliRunner.RunAsync("--culture", "en", "--db", _database.Value, "service-goals", "import", path);
             Assert.True(first.ExitCode == 0, first.Error);
             Assert.Contains("Read 4 events: 4 new, 0 updated, 0 already imported.", first.Output);
-            var again = await CliRunner.RunAsync("service-goals", "import", path, "--db", _database.Value);
+            var again = await CliRunner.RunAsync("--culture", "en", "service-goals", "import", path, "--db", _database.Value);
             Assert.Contains("4 already imported", again.Output);
             await System.IO.File.WriteAllTextAsync(path, "id;type;jobcenter;modtaget;besvaret\nZ;henvendelse;jc-vest;2026-06-01 08:00;\n");
-            var bad = await CliRunner.RunAsync("service-goals", "import", path, "--db", _database.Value);
+            var bad = await CliRunner.RunAsync("--culture", "en", "service-goals", "import", path, "--db", _database.Value);
             Assert.Equal(2, bad.ExitCode);
-            Assert.Contains("Linje 2, kolonne \"jobcenter\": \"jc-vest\" er hverken nøglen eller navnet på et jobcenter.", bad.Error);
+            Assert.Contains("line 2, column \"jobcenter\": \"jc-vest\" er hverken nøglen eller navnet på et jobcenter.", bad.Error);
         }
         finally
         {

@@ -78,7 +78,7 @@ internal sealed class CsvWideFile : IWideFile
     public int ProblemCount => log.Count;
 
     // The encoding is known for sure only once a non-ASCII byte has been seen, so this says what is known when asked.
-    public string Description => $"CSV, delimiter {DelimiterSniffer.Describe(delimiter)}, {text.EncodingName}";
+    public Localization.Wording Description => Localization.Wording.Of("Import.Format.Csv", DelimiterSniffer.Describe(delimiter), text.EncodingName);
 
     public void Dispose()
     {

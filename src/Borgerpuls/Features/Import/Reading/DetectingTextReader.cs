@@ -53,7 +53,7 @@ internal sealed class DetectingTextReader : TextReader
     {
         DetectedEncoding.Ascii => "ASCII (UTF-8)",
         DetectedEncoding.Utf8 => "UTF-8",
-        DetectedEncoding.Utf8WithBom => "UTF-8 with BOM",
+        DetectedEncoding.Utf8WithBom => "UTF-8 (BOM)",
         DetectedEncoding.Windows1252 => "Windows-1252",
         DetectedEncoding.Utf16LittleEndian => "UTF-16 LE",
         _ => "UTF-16 BE",

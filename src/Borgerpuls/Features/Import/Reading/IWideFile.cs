@@ -21,6 +21,6 @@ internal interface IWideFile : IDisposable
     /// <summary>All problems found, including those beyond the reporting cap.</summary>
     int ProblemCount { get; }
 
-    /// <summary>What was detected, for the import summary, e.g. "CSV, delimiter ';', Windows-1252".</summary>
-    string Description { get; }
+    /// <summary>What was detected, for the import summary, e.g. "CSV, delimiter ';', Windows-1252", in the reader's language.</summary>
+    Localization.Wording Description { get; }
 }

@@ -53,7 +53,7 @@ internal sealed class XlsxWideFile : IWideFile
 
     public int ProblemCount => log.Count;
 
-    public string Description => $"XLSX, sheet '{sheetName}'";
+    public Localization.Wording Description => Localization.Wording.Of("Import.Format.Xlsx", sheetName);
 
     /// <summary>Opens the workbook after <see cref="XlsxArchiveGuard"/> has passed it. A stream that cannot seek (an
     /// upload) is first copied to a temporary file, because a zip is read from its end.</summary>

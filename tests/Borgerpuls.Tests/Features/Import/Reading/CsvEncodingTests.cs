@@ -28,7 +28,7 @@ public sealed class CsvEncodingTests
         var outcome = ReadOutcome.Of(TestText.Utf8WithBom(Danish), "svar.csv");
         AssertDanishIntact(outcome);
         Assert.Equal("respondent_id", outcome.Header[0]);
-        Assert.Contains("UTF-8 with BOM", outcome.Description, StringComparison.Ordinal);
+        Assert.Contains("UTF-8 (BOM)", outcome.Description, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ internal sealed record ReadOutcome(IReadOnlyList<string> Header, IReadOnlyList<W
         using (var file = WideFileReader.Open(stream, fileName, limits ?? ReadLimits.Default))
         {
             var rows = file.Rows.ToList();
-            return new ReadOutcome(file.Header.ToList(), rows, file.Problems.ToList(), file.ProblemCount, file.Description);
+            return new ReadOutcome(file.Header.ToList(), rows, file.Problems.ToList(), file.ProblemCount, file.Description.ToString());
         }
     }
 
