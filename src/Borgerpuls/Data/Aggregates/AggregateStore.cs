@@ -176,7 +176,7 @@ public sealed class AggregateStore
         _lock.EnterWriteLock();
         try
         {
-            // The commits of this store's own writers may have moved on meanwhile; what was read is then older than what is held.
+            // This store's writers may have committed meanwhile; what was read is then older than what is held.
             if (generation > _generation)
             {
                 foreach (var (key, counts) in cells.Values)

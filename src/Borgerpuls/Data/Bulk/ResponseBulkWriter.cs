@@ -46,7 +46,8 @@ public abstract class ResponseBulkWriter : IAsyncDisposable
     /// <summary>The marker of a load that defers its aggregates; null for a writer that writes them per call.</summary>
     private DeferredLoad? Load { get; init; }
 
-    /// <summary>The stores told of each commit; null for a writer outside the app, whose commits the holders catch up on.</summary>
+    /// <summary>The stores told of each commit; null for a bulk load (in the app too) or a writer outside it, whose commits
+    /// the holders catch up on by reading the changed cells.</summary>
     private AggregateStores? Stores { get; init; }
 
     private bool _wrote;
