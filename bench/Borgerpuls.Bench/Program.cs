@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Borgerpuls.Data;
+using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Features.Results;
 using Borgerpuls.Security;
 
@@ -62,9 +63,10 @@ var p95BySize = new Dictionary<long, double>();
 foreach (var size in sizes)
 {
     var target = await Borgerpuls.Bench.BenchDatabase.ForSizeAsync(options, size);
+    var stores = new AggregateStores(target);
     await using var db = DatabaseSetup.Create(target);
     var load = Stopwatch.StartNew();
-    await ResultsQuery.RunAsync(db, target, queries[0].Request, Viewer.CommandLine, 5, CancellationToken.None);
+    await ResultsQuery.RunAsync(db, target, stores, queries[0].Request, Viewer.CommandLine, 5, CancellationToken.None);
     load.Stop();
     var all = new List<double>();
     Console.WriteLine();
@@ -75,8 +77,8 @@ foreach (var size in sizes)
         for (var i = 0; i < rounds; i++)
         {
             var clock = Stopwatch.StartNew();
-            if (map) await PriorityMapQuery.RunAsync(db, target, request, Viewer.CommandLine, 5, CancellationToken.None);
-            else await ResultsQuery.RunAsync(db, target, request, Viewer.CommandLine, 5, CancellationToken.None);
+            if (map) await PriorityMapQuery.RunAsync(db, target, stores, request, Viewer.CommandLine, 5, CancellationToken.None);
+            else await ResultsQuery.RunAsync(db, target, stores, request, Viewer.CommandLine, 5, CancellationToken.None);
             times.Add(clock.Elapsed.TotalMilliseconds);
         }
         all.AddRange(times);

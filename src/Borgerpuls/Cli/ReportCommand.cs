@@ -3,6 +3,7 @@ using System.Globalization;
 using Borgerpuls.Analysis;
 using Borgerpuls.Analysis.Themes;
 using Borgerpuls.Data;
+using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Features.Reports;
 using Borgerpuls.Features.Results;
 using Borgerpuls.Security;
@@ -37,6 +38,7 @@ internal static class ReportCommand
             CultureInfo.CurrentCulture = ui;
 
             var target = CommandLine.Target(result);
+            var stores = new AggregateStores(target);
             await using var db = await SchemaCheck.OpenAsync(target, ct);
             var bytes = await Run(async () =>
             {
@@ -47,7 +49,7 @@ internal static class ReportCommand
                 {
                     TrendPeriod = ReportRequest.ParsePeriod(result.GetValue(period)),
                 };
-                var data = await ReportBuilder.BuildAsync(db, target, request, Viewer.CommandLine, await Data.Aggregates.StoredThemeLexicon.LoadAsync(db, ct), TimeProvider.System, ct);
+                var data = await ReportBuilder.BuildAsync(db, target, stores, request, Viewer.CommandLine, await Data.Aggregates.StoredThemeLexicon.LoadAsync(db, ct), TimeProvider.System, ct);
                 return ReportFormats.Write(data, format, new ReportText(ui));
             });
             var full = Path.GetFullPath(path);

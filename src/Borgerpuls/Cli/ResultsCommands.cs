@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Borgerpuls.Data;
+using Borgerpuls.Data.Aggregates;
 using Microsoft.EntityFrameworkCore;
 using Borgerpuls.Features.Results;
 using Borgerpuls.Security;
@@ -24,8 +25,9 @@ internal static class ResultsCommands
         command.SetAction((result, ct) => CommandLine.Guard(async () =>
         {
             var target = CommandLine.Target(result);
+            var stores = new AggregateStores(target);
             await using var db = await SchemaCheck.OpenAsync(target, ct);
-            var report = await Run(() => ResultsQuery.RunAsync(db, target,
+            var report = await Run(() => ResultsQuery.RunAsync(db, target, stores,
                 ResultsApi.Parse(result.GetValue(Instrument)!, result.GetValue(by), result.GetValue(period), result.GetValue(From), result.GetValue(To), result.GetValue(Where), result.GetValue(by2)),
                 Viewer.CommandLine, result.GetValue(K), ct));
             var chosen = result.GetValue(format)!.ToLowerInvariant();
@@ -57,8 +59,9 @@ internal static class ResultsCommands
             var chosen = result.GetValue(format)!.ToLowerInvariant();
             if (chosen is not ("json" or "csv" or "csv-da" or "table")) throw new CliException(CliText.Get("Cli.Results.UnknownFormat", chosen));
             var target = CommandLine.Target(result);
+            var stores = new AggregateStores(target);
             await using var db = await SchemaCheck.OpenAsync(target, ct);
-            var report = await Run(() => PriorityMapQuery.RunAsync(db, target,
+            var report = await Run(() => PriorityMapQuery.RunAsync(db, target, stores,
                 ResultsApi.Parse(result.GetValue(Instrument)!, null, null, result.GetValue(From), result.GetValue(To), result.GetValue(Where)),
                 Viewer.CommandLine, result.GetValue(K), ct));
             await Console.Out.WriteAsync(chosen switch

@@ -3,6 +3,7 @@ using System.Text;
 using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Borgerpuls.Tests.Data;
 
@@ -15,7 +16,7 @@ public sealed class AggregateStoreRefreshTests
     {
         await using var database = await TestDatabase.CreateAsync();
         Assert.Equal(0, (await CliRunner.RunAsync("demo-data", "--responses", "3000", "--db", database.Value)).ExitCode);
-        var store = AggregateStore.For(database.Target);
+        var store = new AggregateStore(database.Target);
         await store.EnsureCurrentAsync(CancellationToken.None);
         int allCells;
         await using (var db = database.Open())
@@ -58,7 +59,7 @@ public sealed class AggregateStoreRefreshTests
             allCells = await db.AggregateCells.CountAsync();
         }
         Assert.True(vivesCells > 0 && vivesCells < allCells, $"{vivesCells} of {allCells}");
-        var store = AggregateStore.For(database.Target);
+        var store = new AggregateStore(database.Target);
         var held = await store.ReadAsync(vive, cells => cells.Cells.Count, CancellationToken.None);
         Assert.Equal(vivesCells, held);
         Assert.Equal((1, 0, (long)vivesCells), store.Statistics);
@@ -69,6 +70,41 @@ public sealed class AggregateStoreRefreshTests
         await AssertStoreEqualsRawRowsAsync(database, store);
         await store.EnsureCurrentAsync(CancellationToken.None);
         await AssertStoreEqualsRawRowsAsync(database, store);
+    }
+
+    /// <summary>A writer in the same process that holds no store (a bulk load, a test's helper) tells nobody: its commits bump
+    /// the generation counters, and the app's stores read the changed cells and the denominators at their next read.</summary>
+    [Fact]
+    public async Task A_writer_without_a_store_is_caught_up_on_by_the_app()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await database.AddDemoOrganisationAsync();
+        await using var app = new BorgerpulsApp(database);
+        app.CreateClient().Dispose();
+        var stores = app.Services.GetRequiredService<AggregateStores>();
+        int instrument, centre, site;
+        await using (var db = database.Open())
+        {
+            instrument = await db.Instruments.Where(i => i.Key == "vive-7").Select(i => i.Id).SingleAsync();
+            centre = await db.JobCentres.Where(c => c.Key == "jc-centrum").Select(c => c.Id).SingleAsync();
+            site = await db.Sites.Where(s => s.Key == "sjaellandsgade").Select(s => s.Id).SingleAsync();
+        }
+        await stores.Cells.EnsureCurrentAsync(CancellationToken.None);
+        Assert.Empty(await stores.Denominators.ReadAsync(instrument, _ => true, CancellationToken.None));
+
+        var answers = new Dictionary<string, string> { ["samtale"] = "5" };
+        await Responses.WriteAsync(database, Responses.Repeat(3, new Responses.Spec("vive-7", answers)));
+        var key = new DenominatorKey(instrument, CellKey.MonthOf(DateTime.UtcNow), centre, site, 0, 0, "Tablet", "");
+        var delta = new DenominatorDelta();
+        delta.Add(key, new DenominatorCounts(0, 4, 0));
+        await using (var db = database.Open())
+        {
+            await DenominatorTransaction.SaveChangesAsync(db, null, delta, CancellationToken.None);
+        }
+
+        await AssertStoreEqualsRawRowsAsync(database, stores.Cells);
+        var denominators = await stores.Denominators.ReadAsync(instrument, _ => true, CancellationToken.None);
+        Assert.Equal(new DenominatorCounts(0, 4, 0), Assert.Single(denominators, d => d.Key == key).Value);
     }
 
     private static async Task<int> CellsAsync(TestDatabase database, int instrument)

@@ -1,4 +1,5 @@
 using Borgerpuls.Data;
+using Borgerpuls.Data.Aggregates;
 using Npgsql;
 
 namespace Borgerpuls.Tests.Infrastructure;
@@ -26,6 +27,7 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         Value = value;
         Target = DatabaseSetup.Resolve(value);
+        Stores = new AggregateStores(Target);
         _pgAdmin = pgAdmin;
         _pgName = pgName;
         _sqliteDir = sqliteDir;
@@ -35,6 +37,10 @@ public sealed class TestDatabase : IAsyncDisposable
     public string Value { get; }
 
     public DatabaseSetup.Target Target { get; }
+
+    /// <summary>The aggregates in memory for queries the tests run without a server, as a command-line verb holds its own;
+    /// a test server holds another pair and catches up from the database like any second process.</summary>
+    public AggregateStores Stores { get; }
 
     public static bool IsPostgres => string.Equals(Environment.GetEnvironmentVariable("BORGERPULS_TEST_DB"), "postgres", StringComparison.OrdinalIgnoreCase);
 

@@ -1,19 +1,17 @@
-using System.Collections.Concurrent;
 using Borgerpuls.Analysis;
 using Microsoft.EntityFrameworkCore;
 
 namespace Borgerpuls.Data.Aggregates;
 
-/// <summary>The aggregates in memory, one store per database, as flat arrays per instrument: loaded at first use, kept
-/// current by this process's writers after each commit, and brought up to date when the generation counter shows that
-/// another process wrote — by reading only the cells changed since, each stamped with its commit's generation. Only a
-/// rebuild (cells may have gone) makes it load everything again. Queries read only this, so their cost follows the number
-/// of cells, never the number of responses. The server holds every instrument (loaded at start); a command-line verb
-/// holds only the instruments it reads, so that its start does not wait for a national database's other cells.</summary>
+/// <summary>The aggregates of one database in memory, as flat arrays per instrument, held by whoever hosts them (a singleton
+/// in the web app, one per command-line verb): loaded at first use, kept current by the writers that hold this store after
+/// each commit, and brought up to date when the generation counter shows that any other writer committed — by reading only
+/// the cells changed since, each stamped with its commit's generation. Only a rebuild (cells may have gone) makes it load
+/// everything again. Queries read only this, so their cost follows the number of cells, never the number of responses. The
+/// server holds every instrument (loaded at start); a command-line verb holds only the instruments it reads, so that its
+/// start does not wait for a national database's other cells.</summary>
 public sealed class AggregateStore
 {
-    private static readonly ConcurrentDictionary<string, AggregateStore> Stores = new(StringComparer.Ordinal);
-
     private readonly DatabaseSetup.Target _target;
     private readonly ReaderWriterLockSlim _lock = new();
     private readonly SemaphoreSlim _loading = new(1, 1);
@@ -26,11 +24,9 @@ public sealed class AggregateStore
     private int _refreshes;
     private long _cellsRead;
 
-    private AggregateStore(DatabaseSetup.Target target) => _target = target;
+    public AggregateStore(DatabaseSetup.Target target) => _target = target;
 
-    public static AggregateStore For(DatabaseSetup.Target target) => Stores.GetOrAdd(target.ConnectionString, _ => new AggregateStore(target));
-
-    /// <summary>How this process has caught up so far: full loads, changed-cell reads, and the cells both read.</summary>
+    /// <summary>How this store has caught up so far: full loads, changed-cell reads, and the cells both read.</summary>
     public (int Loads, int Refreshes, long CellsRead) Statistics => (_loads, _refreshes, Interlocked.Read(ref _cellsRead));
 
     /// <summary>Runs <paramref name="read"/> over an instrument's current cells under a read lock; it must not keep references.</summary>
@@ -48,7 +44,7 @@ public sealed class AggregateStore
         }
     }
 
-    /// <summary>Holds every instrument from now on and catches up unless this process already holds the current generation.</summary>
+    /// <summary>Holds every instrument from now on and catches up unless this store already holds the current generation.</summary>
     public Task EnsureCurrentAsync(CancellationToken ct) => EnsureCurrentAsync(null, ct);
 
     private async Task EnsureCurrentAsync(int? instrumentId, CancellationToken ct)
@@ -103,7 +99,7 @@ public sealed class AggregateStore
         {
             if (generation != _generation + 1)
             {
-                // Another process's commit came between: the next read catches up on both from the changed cells.
+                // Another writer's commit came between: the next read catches up on both from the changed cells.
                 return;
             }
             Apply(_instruments, delta.Cells.Where(c => Holds(c.Key.InstrumentId)));
@@ -131,8 +127,9 @@ public sealed class AggregateStore
         }
     }
 
-    /// <summary>Loads the instruments <paramref name="held"/> (null: all) in one snapshot in place of what is held. This
-    /// process's commits that land meanwhile are not lost: they come after the snapshot's generation, so the next read catches up.</summary>
+    /// <summary>Loads the instruments <paramref name="held"/> (null: all) in one snapshot in place of what is held. Commits
+    /// by this store's writers that land meanwhile are not lost: they come after the snapshot's generation, so the next read
+    /// catches up.</summary>
     private async Task LoadAsync(HashSet<int>? held, CancellationToken ct)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -160,7 +157,7 @@ public sealed class AggregateStore
         Features.Metrics.BorgerpulsMetrics.Loaded(started);
     }
 
-    /// <summary>Reads the cells changed since this process's generation and puts their current counts in place of the held
+    /// <summary>Reads the cells changed since this store's generation and puts their current counts in place of the held
     /// ones. Cells only grow between rebuilds, so a changed cell's row is its whole new state.</summary>
     private async Task RefreshAsync(CancellationToken ct)
     {
@@ -179,7 +176,7 @@ public sealed class AggregateStore
         _lock.EnterWriteLock();
         try
         {
-            // This process's own commits may have moved on meanwhile; what was read is then older than what is held.
+            // This store's writers may have committed meanwhile; what was read is then older than what is held.
             if (generation > _generation)
             {
                 foreach (var (key, counts) in cells.Values)

@@ -1,24 +1,20 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 
 namespace Borgerpuls.Data.Aggregates;
 
-/// <summary>The denominator cells in memory, one store per database: loaded at first use, kept current by this process's
-/// writers after each commit, and reloaded when the generation counter shows that another process wrote. The response rate
-/// reads only this, so its cost follows the number of cells, never the number of invitations or taps stored.</summary>
+/// <summary>The denominator cells of one database in memory, held by whoever hosts them (a singleton in the web app, one per
+/// command-line verb): loaded at first use, kept current by the writers that hold this store after each commit, and reloaded
+/// when the generation counter shows that any other writer committed. The response rate reads only this, so its cost follows
+/// the number of cells, never the number of invitations or taps stored.</summary>
 public sealed class DenominatorStore
 {
-    private static readonly ConcurrentDictionary<string, DenominatorStore> Stores = new(StringComparer.Ordinal);
-
     private readonly DatabaseSetup.Target _target;
     private readonly Lock _lock = new();
     private readonly SemaphoreSlim _loading = new(1, 1);
     private Dictionary<int, Dictionary<DenominatorKey, DenominatorCounts>> _instruments = [];
     private long _generation = -1;
 
-    private DenominatorStore(DatabaseSetup.Target target) => _target = target;
-
-    public static DenominatorStore For(DatabaseSetup.Target target) => Stores.GetOrAdd(target.ConnectionString, _ => new DenominatorStore(target));
+    public DenominatorStore(DatabaseSetup.Target target) => _target = target;
 
     /// <summary>An instrument's cells whose main-cube key <paramref name="covers"/> accepts.</summary>
     public async Task<List<KeyValuePair<DenominatorKey, DenominatorCounts>>> ReadAsync(int instrumentId, Func<CellKey, bool> covers, CancellationToken ct)

@@ -19,20 +19,22 @@ public abstract class ResponseBulkWriter : IAsyncDisposable
     /// <summary>The stored lexicon, read once when the writer opens.</summary>
     private ThemeLexicon Lexicon { get; set; } = ThemeLexicon.Default;
 
-    /// <summary>A writer whose every <see cref="WriteAsync"/> commits the responses with their aggregates: the ingest queue.</summary>
-    public static Task<ResponseBulkWriter> OpenAsync(DatabaseSetup.Target target, CancellationToken ct) => OpenAsync(target, null, ct);
+    /// <summary>A writer whose every <see cref="WriteAsync"/> commits the responses with their aggregates: the ingest queue.
+    /// It tells <paramref name="stores"/> of each commit; without them, their holders catch up from the generation counters.</summary>
+    public static Task<ResponseBulkWriter> OpenAsync(DatabaseSetup.Target target, AggregateStores? stores, CancellationToken ct) =>
+        OpenAsync(target, stores, null, ct);
 
     /// <summary>A writer for a bulk load that defers its aggregates (see <see cref="DeferAggregates"/>), under a marker named
     /// after <paramref name="source"/> that repairs the aggregates if the load dies before
     /// <see cref="FlushAggregatesAsync"/>.</summary>
     public static async Task<ResponseBulkWriter> OpenDeferredAsync(DatabaseSetup.Target target, string source, CancellationToken ct) =>
-        await OpenAsync(target, await AggregateDeferrals.BeginAsync(target, source, ct), ct);
+        await OpenAsync(target, null, await AggregateDeferrals.BeginAsync(target, source, ct), ct);
 
-    private static async Task<ResponseBulkWriter> OpenAsync(DatabaseSetup.Target target, DeferredLoad? load, CancellationToken ct)
+    private static async Task<ResponseBulkWriter> OpenAsync(DatabaseSetup.Target target, AggregateStores? stores, DeferredLoad? load, CancellationToken ct)
     {
         ResponseBulkWriter writer = target.Provider == DatabaseProvider.Postgres
-            ? new PostgresResponseWriter(target) { Load = load }
-            : new SqliteResponseWriter(target) { Load = load };
+            ? new PostgresResponseWriter(target) { Load = load, Stores = stores }
+            : new SqliteResponseWriter(target) { Load = load, Stores = stores };
         await writer.OpenAsync(ct);
         await using (var db = DatabaseSetup.Create(target))
         {
@@ -43,6 +45,10 @@ public abstract class ResponseBulkWriter : IAsyncDisposable
 
     /// <summary>The marker of a load that defers its aggregates; null for a writer that writes them per call.</summary>
     private DeferredLoad? Load { get; init; }
+
+    /// <summary>The stores told of each commit; null for a bulk load (in the app too) or a writer outside it, whose commits
+    /// the holders catch up on by reading the changed cells.</summary>
+    private AggregateStores? Stores { get; init; }
 
     private bool _wrote;
     private bool _finished;
@@ -199,7 +205,7 @@ public abstract class ResponseBulkWriter : IAsyncDisposable
         return delta;
     }
 
-    protected void Committed(AggregateDelta delta, long generation) => AggregateStore.For(Target).Committed(delta, generation);
+    protected void Committed(AggregateDelta delta, long generation) => Stores?.Cells.Committed(delta, generation);
 
     /// <summary>Writes the batch's used invitations to the denominators in its transaction; returns the denominators'
     /// generation, or null when the batch used none (and the counter was left alone).</summary>
@@ -208,6 +214,6 @@ public abstract class ResponseBulkWriter : IAsyncDisposable
 
     protected void Committed(DenominatorDelta uses, long? generation)
     {
-        if (generation is { } g) DenominatorStore.For(Target).Committed(uses, g);
+        if (generation is { } g) Stores?.Denominators.Committed(uses, g);
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Borgerpuls.Analysis;
 using Borgerpuls.Analysis.Themes;
 using Borgerpuls.Data;
+using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Domain;
 using Borgerpuls.Features.Results;
 using Borgerpuls.Security;
@@ -26,10 +27,10 @@ public static class CommentThemesQuery
     private const int QuotePage = 500;
     private const int QuoteScanLimit = 5_000;
 
-    public static async Task<CommentThemesReport> RunAsync(BorgerpulsDb db, DatabaseSetup.Target target, ResultsRequest request, Viewer viewer, ThemeLexicon lexicon,
+    public static async Task<CommentThemesReport> RunAsync(BorgerpulsDb db, DatabaseSetup.Target target, AggregateStores stores, ResultsRequest request, Viewer viewer, ThemeLexicon lexicon,
         int k, int kComments, CancellationToken ct)
     {
-        var results = await ResultsQuery.FiguresAsync(db, target, request with { By = null }, viewer, k, ct);
+        var results = await ResultsQuery.FiguresAsync(db, target, stores, request with { By = null }, viewer, k, ct);
         var segment = results.Groups.Single();
         if (segment.Suppressed)
         {

@@ -1,4 +1,5 @@
 using Borgerpuls.Data;
+using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Features.Results;
 using Borgerpuls.Localization;
 using Borgerpuls.Security;
@@ -15,7 +16,7 @@ public sealed record DashboardLoad(DashboardFilter Filter, IReadOnlyList<(string
 
 public static class DashboardLoader
 {
-    public static async Task<DashboardLoad> LoadAsync(HttpContext http, BorgerpulsDb db, DatabaseSetup.Target target, AnonymityOptions anonymity,
+    public static async Task<DashboardLoad> LoadAsync(HttpContext http, BorgerpulsDb db, DatabaseSetup.Target target, AggregateStores stores, AnonymityOptions anonymity,
         TimeProvider clock, CancellationToken ct)
     {
         var filter = DashboardFilter.Parse(http.Request.Query);
@@ -37,7 +38,7 @@ public static class DashboardLoader
         try
         {
             var today = DanishTime.Today(clock);
-            var figures = await DashboardFigures.RunAsync(db, target, filter, selected, today, viewer, k, ct);
+            var figures = await DashboardFigures.RunAsync(db, target, stores, filter, selected, today, viewer, k, ct);
             var refused = await DisclosureFilter.RefusalAsync(http, Texts(http));
             return refused is null
                 ? new DashboardLoad(filter, instruments, selected, figures, null, null)

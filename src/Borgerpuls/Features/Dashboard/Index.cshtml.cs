@@ -1,5 +1,6 @@
 using Borgerpuls.Analysis.Themes;
 using Borgerpuls.Data;
+using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Domain;
 using Borgerpuls.Features.Reports;
 using Borgerpuls.Features.Results;
@@ -17,7 +18,7 @@ namespace Borgerpuls.Features.Dashboard;
 /// <summary>The dashboard: targets, answers per question and group, trends, priority map, kiosk hours, comparison and
 /// drill-down for one selection. Committee viewers see it too; suppression and scope come from the query layer.</summary>
 [Authorize(Policy = Policies.Aggregates), Security.Anonymity.DisclosureGuarded]
-public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, AnonymityOptions anonymity, TimeProvider clock, IStringLocalizer<SharedResource> t)
+public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, AggregateStores stores, AnonymityOptions anonymity, TimeProvider clock, IStringLocalizer<SharedResource> t)
     : PageModel
 {
     public DashboardLoad Load { get; private set; } = null!;
@@ -28,12 +29,12 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, Ano
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Load = await DashboardLoader.LoadAsync(HttpContext, db, target, anonymity, clock, ct);
+        Load = await DashboardLoader.LoadAsync(HttpContext, db, target, stores, anonymity, clock, ct);
         Options = await DashboardOptions.LoadAsync(db, target, Viewer.From(User), ct);
         if (Load.Error is not null) Response.StatusCode = StatusCodes.Status400BadRequest;
         if (Load.Refused is not null) Response.StatusCode = StatusCodes.Status403Forbidden;
         if (Load.Figures is not null) ServiceGoals = await ServiceGoalTiles.LoadAsync(db, Viewer.From(User), Load.Filter, clock, ct);
-        Benchmark = await Features.Benchmark.BenchmarkPanel.ForDashboardAsync(HttpContext, db, target, anonymity, Load, ct);
+        Benchmark = await Features.Benchmark.BenchmarkPanel.ForDashboardAsync(HttpContext, db, target, stores, anonymity, Load, ct);
         HasMirror = Load.Instrument is { } shown && (await Mirror.MirrorComparison.MirroredAsync(db, ct)).ContainsKey(shown);
     }
 
@@ -59,7 +60,7 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, Ano
             if (filter.Instrument is not { } instrument) throw new ResultsException("Dashboard.Report.NoInstrument");
             var today = DanishTime.Today(clock);
             var request = new ReportRequest(filter.Request(instrument, filter.Months(today), filter.GroupBy), anonymity.K, anonymity.KComments);
-            var file = await ReportDownload.CreateAsync(HttpContext, db, target, lexicon, audit, clock, request, chosen, viewer, ct);
+            var file = await ReportDownload.CreateAsync(HttpContext, db, target, stores, lexicon, audit, clock, request, chosen, viewer, ct);
             ReportError = await DisclosureFilter.RefusalAsync(HttpContext, t);
             if (ReportError is null)
             {

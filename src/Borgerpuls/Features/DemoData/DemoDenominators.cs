@@ -75,6 +75,6 @@ internal sealed class DemoDenominators(Random random, IReadOnlySet<int> vulnerab
         db.PaperDistributions.AddRange(paper);
         foreach (var d in declines) delta.Declined(d);
         foreach (var p in paper) delta.HandedOut(p);
-        await DenominatorTransaction.SaveChangesAsync(db, target, delta, ct);
+        await DenominatorTransaction.SaveChangesAsync(db, null, delta, ct);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Borgerpuls.Data;
+using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Features.Results;
 using Borgerpuls.Localization;
 using Borgerpuls.Security;
@@ -51,13 +52,13 @@ internal static class ExportApi
     }
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem>> ResultsAsync(
-        HttpContext http, BorgerpulsDb db, DatabaseSetup.Target target, AuditLog audit, AnonymityOptions anonymity, string instrument, string? by, string? by2, string? period,
+        HttpContext http, BorgerpulsDb db, DatabaseSetup.Target target, AggregateStores stores, AuditLog audit, AnonymityOptions anonymity, string instrument, string? by, string? by2, string? period,
         DateOnly? from, DateOnly? to, string[]? where, string? format, string? delimiter, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         try
         {
             var request = ResultsApi.Parse(instrument, by, period, from, to, where, by2);
-            var report = await ResultsQuery.RunAsync(db, target, request, Viewer.For(http), anonymity.K, ct);
+            var report = await ResultsQuery.RunAsync(db, target, stores, request, Viewer.For(http), anonymity.K, ct);
             await http.AuditShownAsync(audit, AuditActions.ExportResults, $"{instrument} by {by}{(by2 is null ? "" : $" × {by2}")} {string.Join(" ", where ?? [])}", ct);
             return File(ResultsTable(report), $"borgerpuls-{instrument}-resultater", format, delimiter, t);
         }

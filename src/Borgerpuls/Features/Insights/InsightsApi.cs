@@ -2,6 +2,7 @@ using System.Text.Json;
 using Borgerpuls.Analysis;
 using Borgerpuls.Analysis.Themes;
 using Borgerpuls.Data;
+using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Domain;
 using Borgerpuls.Features.Results;
 using Borgerpuls.Localization;
@@ -36,7 +37,7 @@ internal static class InsightsApi
     }
 
     private static async Task<Results<Ok<InsightEvidence>, NotFound, ValidationProblem>> EvidenceAsync(
-        int id, string instrument, DateOnly? from, DateOnly? to, HttpContext http, BorgerpulsDb db, DatabaseSetup.Target target,
+        int id, string instrument, DateOnly? from, DateOnly? to, HttpContext http, BorgerpulsDb db, DatabaseSetup.Target target, AggregateStores stores,
         AnonymityOptions anonymity, ThemeLexicon lexicon, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         var viewer = Viewer.For(http);
@@ -49,7 +50,7 @@ internal static class InsightsApi
         }
         try
         {
-            return TypedResults.Ok(await InsightEvidenceQuery.RunAsync(db, target, index, insight, instrument, from, to, viewer, lexicon,
+            return TypedResults.Ok(await InsightEvidenceQuery.RunAsync(db, target, stores, index, insight, instrument, from, to, viewer, lexicon,
                 anonymity.K, anonymity.KComments, ct));
         }
         catch (ResultsException e)

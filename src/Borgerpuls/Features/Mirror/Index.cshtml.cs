@@ -1,4 +1,5 @@
 using Borgerpuls.Data;
+using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Features.Dashboard;
 using Borgerpuls.Features.Results;
 using Borgerpuls.Localization;
@@ -14,7 +15,7 @@ namespace Borgerpuls.Features.Mirror;
 /// <summary>"Borgernes svar og medarbejdernes forventning": the mirror survey for the dashboard's questionnaire, months and job
 /// centre. Committee viewers see it too, so the differencing guard runs on what its queries showed.</summary>
 [Authorize(Policy = Policies.Aggregates), DisclosureGuarded]
-public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, AnonymityOptions anonymity, TimeProvider clock, IStringLocalizer<SharedResource> t)
+public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, AggregateStores stores, AnonymityOptions anonymity, TimeProvider clock, IStringLocalizer<SharedResource> t)
     : PageModel
 {
     public DashboardFilter Filter { get; private set; } = new();
@@ -41,7 +42,7 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, Ano
         try
         {
             var where = Filter.JobCentre is { } centre ? new Dictionary<Dimension, string> { [Dimension.JobCentre] = centre } : [];
-            Report = await MirrorComparison.RunAsync(db, target, instrument, Months.From, Months.To, where, viewer, anonymity.K, ct);
+            Report = await MirrorComparison.RunAsync(db, target, stores, instrument, Months.From, Months.To, where, viewer, anonymity.K, ct);
             Refused = await DisclosureFilter.RefusalAsync(HttpContext, t);
         }
         catch (ResultsException e)

@@ -27,16 +27,16 @@ internal static class RecordPaperDistribution
     public const int MaxCount = 100_000;
 
     public static async Task<Results<Created<PaperDistributionRecorded>, ValidationProblem>> HandleAsync(
-        PaperDistributionRequest request, HttpContext http, BorgerpulsDb db, DatabaseSetup.Target target, AuditLog audit, TimeProvider clock, CancellationToken ct)
+        PaperDistributionRequest request, HttpContext http, BorgerpulsDb db, AggregateStores stores, AuditLog audit, TimeProvider clock, CancellationToken ct)
     {
-        var (recorded, errors) = await RecordAsync(request, Viewer.From(http.User), db, target, audit, clock, ct);
+        var (recorded, errors) = await RecordAsync(request, Viewer.From(http.User), db, stores, audit, clock, ct);
         return recorded is null
             ? TypedResults.ValidationProblem(errors, title: "Nothing was recorded: fix the fields listed.")
             : TypedResults.Created("/api/v1/paper-distributions", recorded);
     }
 
     public static async Task<(PaperDistributionRecorded? Recorded, Dictionary<string, string[]> Errors)> RecordAsync(
-        PaperDistributionRequest request, Viewer viewer, BorgerpulsDb db, DatabaseSetup.Target target, AuditLog audit, TimeProvider clock, CancellationToken ct)
+        PaperDistributionRequest request, Viewer viewer, BorgerpulsDb db, AggregateStores stores, AuditLog audit, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var instrument = string.IsNullOrWhiteSpace(request.Instrument) ? null : await db.Instruments.SingleOrDefaultAsync(i => i.Key == request.Instrument, ct);
@@ -72,7 +72,7 @@ internal static class RecordPaperDistribution
         db.PaperDistributions.Add(row);
         var handedOut = new DenominatorDelta();
         handedOut.HandedOut(row);
-        await DenominatorTransaction.SaveChangesAsync(db, target, handedOut, ct);
+        await DenominatorTransaction.SaveChangesAsync(db, stores, handedOut, ct);
         var monthText = MonthField.Text(row.Month);
         await audit.WriteAsync(AuditActions.PaperHandedOut, $"{instrument.Key} {centre.Key} {monthText}: {row.Count} form(s)", ct: ct);
         return (new PaperDistributionRecorded(row.Id, instrument.Key, centre.Key, monthText, row.Count), errors);

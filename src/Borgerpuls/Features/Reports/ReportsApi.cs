@@ -2,6 +2,7 @@ using System.Globalization;
 using Borgerpuls.Analysis;
 using Borgerpuls.Analysis.Themes;
 using Borgerpuls.Data;
+using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Features.Results;
 using Borgerpuls.Localization;
 using Borgerpuls.Security;
@@ -22,7 +23,7 @@ internal static class ReportsApi
     }
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem>> GetReportAsync(
-        HttpContext http, BorgerpulsDb db, DatabaseSetup.Target target, AnonymityOptions anonymity, ThemeLexicon lexicon, AuditLog audit, TimeProvider clock,
+        HttpContext http, BorgerpulsDb db, DatabaseSetup.Target target, AggregateStores stores, AnonymityOptions anonymity, ThemeLexicon lexicon, AuditLog audit, TimeProvider clock,
         string instrument, string? format, string? by, string? period, DateOnly? from, DateOnly? to, string[]? where, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         if (ReportFormats.Parse(format ?? "html") is not { } chosen)
@@ -36,7 +37,7 @@ internal static class ReportsApi
             {
                 TrendPeriod = ReportRequest.ParsePeriod(period),
             };
-            return await ReportDownload.CreateAsync(http, db, target, lexicon, audit, clock, request, chosen, Viewer.For(http), ct);
+            return await ReportDownload.CreateAsync(http, db, target, stores, lexicon, audit, clock, request, chosen, Viewer.For(http), ct);
         }
         catch (ResultsException e)
         {
