@@ -1,3 +1,4 @@
+using Borgerpuls.Localization;
 using Borgerpuls.Features.Shared;
 using System.Globalization;
 using Borgerpuls.Data;
@@ -26,12 +27,15 @@ internal static class RecordPaperDistribution
 {
     public const int MaxCount = 100_000;
 
+    // In the request's language (the page's, or ?culture= / Accept-Language on the API).
+    private static string T(string key, params object?[] args) => SharedTexts.Format(CultureInfo.CurrentUICulture, key, args);
+
     public static async Task<Results<Created<PaperDistributionRecorded>, ValidationProblem>> HandleAsync(
         PaperDistributionRequest request, HttpContext http, BorgerpulsDb db, AggregateStores stores, AuditLog audit, TimeProvider clock, CancellationToken ct)
     {
         var (recorded, errors) = await RecordAsync(request, Viewer.From(http.User), db, stores, audit, clock, ct);
         return recorded is null
-            ? TypedResults.ValidationProblem(errors, title: "Nothing was recorded: fix the fields listed.")
+            ? TypedResults.ValidationProblem(errors, title: T("Paper.Error.NothingRecorded"))
             : TypedResults.Created("/api/v1/paper-distributions", recorded);
     }
 
@@ -40,25 +44,25 @@ internal static class RecordPaperDistribution
     {
         var errors = new Dictionary<string, string[]>();
         var instrument = string.IsNullOrWhiteSpace(request.Instrument) ? null : await db.Instruments.SingleOrDefaultAsync(i => i.Key == request.Instrument, ct);
-        if (instrument is null) errors["instrument"] = [string.IsNullOrWhiteSpace(request.Instrument) ? "Choose the questionnaire." : $"Unknown instrument '{request.Instrument}'."];
+        if (instrument is null) errors["instrument"] = [string.IsNullOrWhiteSpace(request.Instrument) ? T("Paper.Error.ChooseInstrument") : T("Paper.Error.UnknownInstrument", request.Instrument)];
         var centre = string.IsNullOrWhiteSpace(request.JobCentre) ? null : await db.JobCentres.SingleOrDefaultAsync(j => j.Key == request.JobCentre, ct);
-        if (centre is null) errors["jobCentre"] = [string.IsNullOrWhiteSpace(request.JobCentre) ? "Choose the job centre." : $"Unknown job centre '{request.JobCentre}'."];
-        else if (!viewer.SeesCentre(centre.Key)) errors["jobCentre"] = [$"You cannot record paper forms for '{centre.Key}': it is not one of your job centres."];
+        if (centre is null) errors["jobCentre"] = [string.IsNullOrWhiteSpace(request.JobCentre) ? T("Paper.Error.ChooseJobCentre") : T("Paper.Error.UnknownJobCentre", request.JobCentre)];
+        else if (!viewer.SeesCentre(centre.Key)) errors["jobCentre"] = [T("Paper.Error.NotYourJobCentre", centre.Key)];
         var site = request.Site is null ? null : await db.Sites.SingleOrDefaultAsync(s => s.Key == request.Site, ct);
-        if (request.Site is not null && (site is null || site.JobCentreId != centre?.Id)) errors["site"] = [$"Unknown site '{request.Site}' in this job centre."];
+        if (request.Site is not null && (site is null || site.JobCentreId != centre?.Id)) errors["site"] = [T("Paper.Error.UnknownSite", request.Site)];
         var unit = request.Unit is null ? null : await db.Units.Include(u => u.Site).SingleOrDefaultAsync(u => u.Key == request.Unit, ct);
         if (request.Unit is not null && (unit is null || unit.Site!.JobCentreId != centre?.Id || (site is not null && unit.SiteId != site.Id)))
         {
-            errors["unit"] = [$"Unknown unit '{request.Unit}' at this site."];
+            errors["unit"] = [T("Paper.Error.UnknownUnit", request.Unit)];
         }
         var group = request.TargetGroup is null ? null : await db.TargetGroups.SingleOrDefaultAsync(t => t.Key == request.TargetGroup, ct);
-        if (request.TargetGroup is not null && group is null) errors["targetGroup"] = [$"Unknown target group '{request.TargetGroup}'."];
+        if (request.TargetGroup is not null && group is null) errors["targetGroup"] = [T("Paper.Error.UnknownTargetGroup", request.TargetGroup)];
         var now = clock.GetUtcNow().UtcDateTime;
         var month = MonthField.Parse(request.Month);
-        if (month is null) errors["month"] = ["Give the month as yyyy-MM, e.g. 2026-03."];
-        else if (month > new DateOnly(now.Year, now.Month, 1)) errors["month"] = ["The month is in the future: record forms once they are handed out."];
-        else if (month.Value.Year < 2000) errors["month"] = ["The month is too far back."];
-        if (request.Count is not (>= 1 and <= MaxCount)) errors["count"] = [$"The number of forms handed out is a whole number from 1 to {MaxCount}."];
+        if (month is null) errors["month"] = [T("Paper.Error.Month")];
+        else if (month > new DateOnly(now.Year, now.Month, 1)) errors["month"] = [T("Paper.Error.FutureMonth")];
+        else if (month.Value.Year < 2000) errors["month"] = [T("Paper.Error.OldMonth")];
+        if (request.Count is not (>= 1 and <= MaxCount)) errors["count"] = [T("Paper.Error.Count", MaxCount)];
         if (errors.Count > 0)
         {
             return (null, errors);

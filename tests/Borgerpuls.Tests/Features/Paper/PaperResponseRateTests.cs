@@ -88,12 +88,15 @@ public sealed class PaperResponseRateTests
         ];
         foreach (var (body, field, message) in cases)
         {
-            var response = await manager.PostAsJsonAsync("/api/v1/paper-distributions", body);
+            var response = await manager.PostAsJsonAsync("/api/v1/paper-distributions?culture=en", body);
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
             var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
             Assert.Contains(message, errors.GetProperty(field)[0].GetString(), StringComparison.Ordinal);
         }
+        // Danish unless English is asked for, on the API as on the page.
+        var danish = await manager.PostAsJsonAsync("/api/v1/paper-distributions", new { instrument = "borgeroplevelse-5", jobCentre = "jc-nord", month = future, count = 40 });
+        Assert.Contains("Måneden ligger i fremtiden", await danish.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         // The staff page shows the same error in place and saves nothing either.
         var page = "/paper?Instrument=borgeroplevelse-5&Jobcentre=jc-nord";
         var form = await manager.PostAsync("/paper?handler=HandedOut", await StaffLogin.FormAsync(manager, page, new()
@@ -101,7 +104,9 @@ public sealed class PaperResponseRateTests
             ["Instrument"] = "borgeroplevelse-5", ["Jobcentre"] = "jc-nord", ["HandedOutMonth"] = month, ["HandedOut"] = "0",
         }));
         Assert.Equal(HttpStatusCode.BadRequest, form.StatusCode);
-        Assert.Contains("from 1 to 100000", await form.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var shown = System.Net.WebUtility.HtmlDecode(await form.Content.ReadAsStringAsync());
+        Assert.Contains("Antallet af uddelte skemaer er et helt tal fra 1 til 100000.", shown, StringComparison.Ordinal);
+        Assert.DoesNotContain("from 1 to 100000", shown, StringComparison.Ordinal);
         // Without the antiforgery token the form is refused.
         manager.DefaultRequestHeaders.Remove("RequestVerificationToken");
         var forged = await manager.PostAsync("/paper?handler=HandedOut", new FormUrlEncodedContent(new Dictionary<string, string>
