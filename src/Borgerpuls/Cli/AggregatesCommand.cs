@@ -8,7 +8,7 @@ internal static class AggregatesCommand
 {
     public static Command Create()
     {
-        var rebuild = new Command("rebuild", "Recompute all aggregates from the stored responses, and the response-rate denominators from their rows (one transaction).");
+        var rebuild = new Command("rebuild", CliText.Get("Cli.Help.AggregatesRebuild"));
         rebuild.SetAction((result, ct) => CommandLine.Guard(async () =>
         {
             var target = CommandLine.Target(result);
@@ -18,6 +18,6 @@ internal static class AggregatesCommand
             Console.WriteLine(CliText.Get("Cli.Aggregates.Rebuilt", cells, responses, clock.Elapsed.TotalSeconds));
             return 0;
         }));
-        return new Command("aggregates", "Maintain the aggregates that results read.") { rebuild };
+        return new Command("aggregates", CliText.Get("Cli.Help.Aggregates")) { rebuild };
     }
 }

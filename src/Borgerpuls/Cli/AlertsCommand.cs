@@ -12,7 +12,7 @@ internal static class AlertsCommand
 {
     public static Command Create()
     {
-        var run = new Command("run", "Evaluate every alert rule now and send the mails that are due (as the web app does every few minutes).");
+        var run = new Command("run", CliText.Get("Cli.Help.AlertsRun"));
         run.SetAction((result, ct) => CommandLine.Guard(async () =>
         {
             var target = CommandLine.Target(result);
@@ -31,6 +31,6 @@ internal static class AlertsCommand
             Console.WriteLine(CliText.Get("Cli.Alerts.Done", done.Raised, done.Cleared, done.Sent, done.Failed));
             return 0;
         }));
-        return new Command("alerts", "Alert rules and their mails.") { run };
+        return new Command("alerts", CliText.Get("Cli.Help.Alerts")) { run };
     }
 }

@@ -13,8 +13,8 @@ internal static class BackupCommand
 {
     public static Command Create()
     {
-        var output = new Option<FileInfo>("--out") { Description = "The backup file to write (must not exist yet).", Required = true };
-        var command = new Command("backup", "Write a consistent copy of the SQLite database while it is in use (PostgreSQL: use pg_dump, see docs/operations.md).") { output };
+        var output = new Option<FileInfo>("--out") { Description = CliText.Get("Cli.Help.BackupOut"), Required = true };
+        var command = new Command("backup", CliText.Get("Cli.Help.Backup")) { output };
         command.SetAction((result, ct) => CommandLine.Guard(async () =>
         {
             var target = CommandLine.Target(result);

@@ -8,9 +8,9 @@ internal static class CampaignCommands
 {
     public static Command Create()
     {
-        var key = new Argument<string>("key") { Description = "The campaign's key." };
-        var confirm = new Option<bool>("--yes") { Description = "Confirm: the responses and comments are deleted for good." };
-        var delete = new Command("delete-data", "Delete every response and comment of a campaign (on request, e.g. from the DPO); audited.") { key, confirm };
+        var key = new Argument<string>("key") { Description = CliText.Get("Cli.Help.CampaignKey") };
+        var confirm = new Option<bool>("--yes") { Description = CliText.Get("Cli.Help.CampaignYes") };
+        var delete = new Command("delete-data", CliText.Get("Cli.Help.CampaignDelete")) { key, confirm };
         delete.SetAction((result, ct) => CommandLine.Guard(async () =>
         {
             if (!result.GetValue(confirm))
@@ -30,6 +30,6 @@ internal static class CampaignCommands
             }
             return 0;
         }));
-        return new Command("campaign", "Campaign data.") { delete };
+        return new Command("campaign", CliText.Get("Cli.Help.Campaign")) { delete };
     }
 }

@@ -8,14 +8,14 @@ internal static class CommandLine
 {
     public static readonly Option<string?> Db = new("--db")
     {
-        Description = "SQLite file path or PostgreSQL connection string (Host=…). Default: the Database setting (appsettings.json, environment), else borgerpuls.db in BORGERPULS_DATA or ~/.local/share/borgerpuls.",
+        Description = CliText.Get("Cli.Help.Db"),
         Recursive = true,
     };
 
     /// <summary>Read before parsing by <see cref="CliText.TryUse"/>; declared so that the parser accepts it on every verb.</summary>
     public static readonly Option<string> Culture = new("--culture")
     {
-        Description = "Language of messages and output: da (default) or en.",
+        Description = CliText.Get("Cli.Help.Culture"),
         HelpName = "da|en",
         Recursive = true,
         DefaultValueFactory = _ => "da",
@@ -54,10 +54,15 @@ internal static class CommandLine
             await Console.Error.WriteLineAsync(CliText.Get("Cli.UnknownCulture", refused));
             return 2;
         }
-        var root = new RootCommand("Borgerpuls – how citizens experience the job centre. Without a verb: serve the web app.");
+        // The global options exist before the language is known; their help is worded now.
+        Db.Description = CliText.Get("Cli.Help.Db");
+        Culture.Description = CliText.Get("Cli.Help.Culture");
+        var root = new RootCommand(CliText.Get("Cli.Help.Root"));
         root.Options.Add(Db);
         root.Options.Add(Culture);
-        root.Subcommands.Add(new Command("serve", "Serve the web app (the default)."));
+        foreach (var help in root.Options.OfType<System.CommandLine.Help.HelpOption>()) help.Description = CliText.Get("Cli.Help.Help");
+        foreach (var version in root.Options.OfType<VersionOption>()) version.Description = CliText.Get("Cli.Help.Version");
+        root.Subcommands.Add(new Command("serve", CliText.Get("Cli.Help.Serve")));
         root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(BackupCommand.Create());
         root.Subcommands.Add(ConfigCommands.Create());
@@ -71,11 +76,16 @@ internal static class CommandLine
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(AlertsCommand.Create());
         root.Subcommands.Add(ServiceGoalCommands.Create());
+        ParseErrorText.ParseInEnglish();
         var parsed = root.Parse(args);
-        // A mistyped argument gets its one-line reason, not the verb's whole help above it.
-        if (parsed.Action is System.CommandLine.Invocation.ParseErrorAction error)
+        // A mistyped argument gets its one-line reason in the command line's language, not the verb's whole help above it.
+        if (parsed.Errors.Count > 0)
         {
-            error.ShowHelp = false;
+            foreach (var error in parsed.Errors)
+            {
+                await Console.Error.WriteLineAsync(ParseErrorText.Of(error.Message));
+            }
+            return 1;
         }
         return await parsed.InvokeAsync();
     }

@@ -8,10 +8,10 @@ internal static class ConfigCommands
 {
     public static Command Create()
     {
-        var config = new Command("config", "Configuration as code: organisation, target groups, instruments, campaigns, targets.");
+        var config = new Command("config", CliText.Get("Cli.Help.Config"));
 
-        var file = new Argument<FileInfo>("file") { Description = "The configuration document (JSON), see docs/configuration.md." };
-        var apply = new Command("apply", "Upsert everything in FILE in one transaction; on any error nothing changes.") { file };
+        var file = new Argument<FileInfo>("file") { Description = CliText.Get("Cli.Help.ConfigFile") };
+        var apply = new Command("apply", CliText.Get("Cli.Help.ConfigApply")) { file };
         apply.SetAction((result, ct) => CommandLine.Guard(async () =>
         {
             var path = result.GetValue(file)!;
@@ -30,8 +30,8 @@ internal static class ConfigCommands
             return 0;
         }));
 
-        var output = new Option<FileInfo?>("--out") { Description = "Write to this file instead of standard output." };
-        var export = new Command("export", "Write the current configuration in the format config apply reads.") { output };
+        var output = new Option<FileInfo?>("--out") { Description = CliText.Get("Cli.Help.ConfigOut") };
+        var export = new Command("export", CliText.Get("Cli.Help.ConfigExport")) { output };
         export.SetAction((result, ct) => CommandLine.Guard(async () =>
         {
             await using var db = await SchemaCheck.OpenAsync(CommandLine.Target(result), ct);

@@ -11,7 +11,7 @@ internal static class DateOption
 
     public static Option<DateOnly?> Create(string name, string description) => new(name)
     {
-        Description = $"{description} Write 2026-03-01 or 1.3.2026.",
+        Description = description + " " + CliText.Get("Cli.Help.DateForms"),
         CustomParser = result =>
         {
             var text = result.Tokens.Count == 1 ? result.Tokens[0].Value.Trim() : "";

@@ -8,9 +8,9 @@ internal static class DemoDataCommand
 {
     public static Command Create()
     {
-        var responses = NumberOption.Long("--responses", "How many responses to generate.", 10_000);
-        var seed = NumberOption.Int("--seed", "Random seed (same seed, same data).", 2026);
-        var command = new Command("demo-data", "Generate a realistic demo municipality with two years of responses (streamed; scales to 10 million).")
+        var responses = NumberOption.Long("--responses", CliText.Get("Cli.Help.DemoResponses"), 10_000);
+        var seed = NumberOption.Int("--seed", CliText.Get("Cli.Help.DemoSeed"), 2026);
+        var command = new Command("demo-data", CliText.Get("Cli.Help.Demo"))
         {
             responses, seed,
         };

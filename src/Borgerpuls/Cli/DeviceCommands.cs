@@ -13,22 +13,22 @@ internal static class DeviceCommands
 {
     public static Command Create()
     {
-        var device = new Command("device", "Register and revoke kiosks and tablets.");
+        var device = new Command("device", CliText.Get("Cli.Help.Device"));
 
-        var site = new Option<string>("--site") { Description = "Key of the site where the device stands.", Required = true };
-        var unit = new Option<string?>("--unit") { Description = "Key of the unit (team), if the device belongs to one." };
-        var instrument = new Option<string>("--instrument") { Description = "Key of the instrument the device asks (e.g. smiley).", Required = true };
-        var name = new Option<string>("--name") { Description = "A name staff recognise, e.g. \"Udgang stueetage\".", Required = true };
+        var site = new Option<string>("--site") { Description = CliText.Get("Cli.Help.DeviceSite"), Required = true };
+        var unit = new Option<string?>("--unit") { Description = CliText.Get("Cli.Help.DeviceUnit") };
+        var instrument = new Option<string>("--instrument") { Description = CliText.Get("Cli.Help.DeviceInstrument"), Required = true };
+        var name = new Option<string>("--name") { Description = CliText.Get("Cli.Help.DeviceName"), Required = true };
         var channel = new Option<Channel>("--channel")
         {
-            Description = "kiosk or tablet.",
+            Description = CliText.Get("Cli.Help.DeviceChannel"),
             DefaultValueFactory = _ => Channel.Kiosk,
             HelpName = "kiosk|tablet",
             CustomParser = r => r.Tokens.Count == 1 && r.Tokens[0].Value.Trim().ToLowerInvariant() is var v && v is "kiosk" or "tablet"
                 ? v == "kiosk" ? Channel.Kiosk : Channel.Tablet
                 : Refuse(r, CliText.Get("Cli.Device.Channel", r.Tokens.Count == 1 ? r.Tokens[0].Value : "")),
         };
-        var add = new Command("add", "Register a device and print its key (shown only this once).") { site, unit, instrument, name, channel };
+        var add = new Command("add", CliText.Get("Cli.Help.DeviceAdd")) { site, unit, instrument, name, channel };
         add.SetAction((result, ct) => CommandLine.Guard(async () =>
         {
             await using var db = await SchemaCheck.OpenAsync(CommandLine.Target(result), ct);
@@ -45,8 +45,8 @@ internal static class DeviceCommands
             return 0;
         }));
 
-        var id = NumberOption.IntArgument("id", "The device's number, as printed by device add or device list.", CliText.Get("Cli.Device.Number"));
-        var revoke = new Command("revoke", "Revoke a device's key; its submissions are refused from now on.") { id };
+        var id = NumberOption.IntArgument("id", CliText.Get("Cli.Help.DeviceId"), CliText.Get("Cli.Device.Number"));
+        var revoke = new Command("revoke", CliText.Get("Cli.Help.DeviceRevoke")) { id };
         revoke.SetAction((result, ct) => CommandLine.Guard(async () =>
         {
             await using var db = await SchemaCheck.OpenAsync(CommandLine.Target(result), ct);
@@ -63,7 +63,7 @@ internal static class DeviceCommands
             return 0;
         }));
 
-        var rotate = new Command("rotate-key", "Give a device a new key; the old key is refused from now on. The new key is printed once.") { id };
+        var rotate = new Command("rotate-key", CliText.Get("Cli.Help.DeviceRotate")) { id };
         rotate.SetAction((result, ct) => CommandLine.Guard(async () =>
         {
             await using var db = await SchemaCheck.OpenAsync(CommandLine.Target(result), ct);
@@ -75,7 +75,7 @@ internal static class DeviceCommands
             return 0;
         }));
 
-        var list = new Command("list", "List registered devices with their state (OK, failing, silent, never seen, revoked), last contact, deliveries today, queue, refused answers and last error.");
+        var list = new Command("list", CliText.Get("Cli.Help.DeviceList"));
         list.SetAction((result, ct) => CommandLine.Guard(async () =>
         {
             var ui = CliText.Culture;

@@ -8,21 +8,21 @@ internal static class ImportCommand
 {
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("file") { Description = "CSV (',' or ';', UTF-8 or Windows-1252) or XLSX in the wide layout: one row per respondent." };
-        var instrument = new Option<string>("--instrument") { Description = "Instrument key, e.g. vive-7.", Required = true };
-        var mapping = new Option<FileInfo?>("--mapping") { Description = "Mapping file (JSON): columns → questions, cell texts → option codes." };
-        var campaign = new Option<string?>("--campaign") { Description = "Campaign key to attach the responses to." };
-        var strict = new Option<bool>("--strict") { Description = "Unknown job centres, sites and units are errors instead of being created." };
+        var file = new Argument<FileInfo>("file") { Description = CliText.Get("Cli.Help.ImportFile") };
+        var instrument = new Option<string>("--instrument") { Description = CliText.Get("Cli.Help.Instrument"), Required = true };
+        var mapping = new Option<FileInfo?>("--mapping") { Description = CliText.Get("Cli.Help.ImportMapping") };
+        var campaign = new Option<string?>("--campaign") { Description = CliText.Get("Cli.Help.ImportCampaign") };
+        var strict = new Option<bool>("--strict") { Description = CliText.Get("Cli.Help.ImportStrict") };
         var set = new Option<string[]>("--set")
         {
-            Description = "COLUMN=VALUE: a background column the file lacks, with one value for every row, e.g. --set jobcenter=jc-nord (repeatable).",
+            Description = CliText.Get("Cli.Help.ImportSet"),
             AllowMultipleArgumentsPerToken = false,
         };
         var municipality = new Option<string?>("--municipality")
         {
-            Description = $"Municipality in which job centres the file names are created (default on a new database: \"{Importer.DefaultMunicipality}\").",
+            Description = CliText.Get("Cli.Help.ImportMunicipality", Importer.DefaultMunicipality),
         };
-        var command = new Command("import", "Import an external survey (VIVE, Rambøll/SurveyXact, paper). All or nothing; re-imports skip known respondents.")
+        var command = new Command("import", CliText.Get("Cli.Help.Import"))
         {
             file, instrument, mapping, campaign, strict, set, municipality,
         };

@@ -7,7 +7,7 @@ internal static class MigrateCommand
 {
     public static Command Create()
     {
-        var command = new Command("migrate", "Create or upgrade the database schema and seed the shipped presets.");
+        var command = new Command("migrate", CliText.Get("Cli.Help.Migrate"));
         command.SetAction((result, ct) => CommandLine.Guard(async () =>
         {
             var target = CommandLine.Target(result);

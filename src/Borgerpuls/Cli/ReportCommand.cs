@@ -16,16 +16,16 @@ internal static class ReportCommand
 {
     public static Command Create()
     {
-        var instrument = new Option<string>("--instrument") { Description = "Instrument key, e.g. vive-7.", Required = true };
-        var output = new Option<string>("--out") { Description = "Output file: .docx (Word), .xlsx (Excel) or .html (print page).", Required = true };
-        var by = new Option<string?>("--by") { Description = "Table columns: targetGroupSet (default, as in VIVE's tables), targetGroup, jobcentre, site, unit or channel." };
-        var period = new Option<string?>("--period") { Description = "Trend periods: month, quarter (default) or year." };
-        var from = DateOption.Create("--from", "First date (its whole month is included); without --from and --to, the last twelve months including this one.");
-        var to = DateOption.Create("--to", "Last date (its whole month is included); with --to alone, the twelve months ending in its month.");
-        var where = new Option<string[]>("--where") { Description = "Filter dimension=key, e.g. jobcentre=jc-nord (repeatable).", AllowMultipleArgumentsPerToken = true };
-        var k = NumberOption.Int("--k", "Anonymity threshold (at least 3).", Suppression.DefaultK);
-        var kComments = NumberOption.Int("--k-comments", "Respondents a segment needs before quotes are shown to managers.", Suppression.DefaultCommentK);
-        var command = new Command("report", "The committee report (udvalgsrapport): summary, targets, tables, trends, priority map, comments, action plan, method.")
+        var instrument = new Option<string>("--instrument") { Description = CliText.Get("Cli.Help.Instrument"), Required = true };
+        var output = new Option<string>("--out") { Description = CliText.Get("Cli.Help.ReportOut"), Required = true };
+        var by = new Option<string?>("--by") { Description = CliText.Get("Cli.Help.ReportBy") };
+        var period = new Option<string?>("--period") { Description = CliText.Get("Cli.Help.ReportPeriod") };
+        var from = DateOption.Create("--from", CliText.Get("Cli.Help.ReportFrom"));
+        var to = DateOption.Create("--to", CliText.Get("Cli.Help.ReportTo"));
+        var where = new Option<string[]>("--where") { Description = CliText.Get("Cli.Help.ReportWhere"), AllowMultipleArgumentsPerToken = true };
+        var k = NumberOption.Int("--k", CliText.Get("Cli.Help.K"), Suppression.DefaultK);
+        var kComments = NumberOption.Int("--k-comments", CliText.Get("Cli.Help.KComments"), Suppression.DefaultCommentK);
+        var command = new Command("report", CliText.Get("Cli.Help.Report"))
         {
             instrument, by, period, from, to, where, k, kComments, output,
         };

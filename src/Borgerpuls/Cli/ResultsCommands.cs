@@ -9,19 +9,19 @@ namespace Borgerpuls.Cli;
 
 internal static class ResultsCommands
 {
-    private static readonly Option<string> Instrument = new("--instrument") { Description = "Instrument key, e.g. vive-7.", Required = true };
-    private static readonly Option<DateOnly?> From = DateOption.Create("--from", "First date (its whole month is included).");
-    private static readonly Option<DateOnly?> To = DateOption.Create("--to", "Last date (its whole month is included).");
-    private static readonly Option<string[]> Where = new("--where") { Description = "Filter dimension=key, e.g. targetGroupSet=udsatte (repeatable).", AllowMultipleArgumentsPerToken = true };
-    private static readonly Option<int> K = NumberOption.Int("--k", "Anonymity threshold (at least 3).", Analysis.Suppression.DefaultK);
+    private static readonly Option<string> Instrument = new("--instrument") { Description = CliText.Get("Cli.Help.Instrument"), Required = true };
+    private static readonly Option<DateOnly?> From = DateOption.Create("--from", CliText.Get("Cli.Help.From"));
+    private static readonly Option<DateOnly?> To = DateOption.Create("--to", CliText.Get("Cli.Help.To"));
+    private static readonly Option<string[]> Where = new("--where") { Description = CliText.Get("Cli.Help.Where"), AllowMultipleArgumentsPerToken = true };
+    private static readonly Option<int> K = NumberOption.Int("--k", CliText.Get("Cli.Help.K"), Analysis.Suppression.DefaultK);
 
     public static Command Results()
     {
-        var by = new Option<string?>("--by") { Description = "Breakdown: targetGroup, targetGroupSet, jobcentre, site, unit, channel, meetingType, language, offer, period, background:KEY." };
-        var by2 = new Option<string?>("--by2") { Description = "Second dimension of a two-way table with --by, e.g. --by targetGroupSet --by2 jobcentre." };
-        var period = new Option<string?>("--period") { Description = "With --by period: month (default), quarter or year." };
-        var format = new Option<string>("--format") { Description = "json, csv, csv-da (for Danish Excel: semicolons, decimal commas) or table.", DefaultValueFactory = _ => "table" };
-        var command = new Command("results", "Shares, means, intervals, averages and targets per group (SPEC §5–§6).") { Instrument, by, by2, period, From, To, Where, format, K };
+        var by = new Option<string?>("--by") { Description = CliText.Get("Cli.Help.ResultsBy") };
+        var by2 = new Option<string?>("--by2") { Description = CliText.Get("Cli.Help.ResultsBy2") };
+        var period = new Option<string?>("--period") { Description = CliText.Get("Cli.Help.ResultsPeriod") };
+        var format = new Option<string>("--format") { Description = CliText.Get("Cli.Help.Format"), DefaultValueFactory = _ => "table" };
+        var command = new Command("results", CliText.Get("Cli.Help.Results")) { Instrument, by, by2, period, From, To, Where, format, K };
         command.SetAction((result, ct) => CommandLine.Guard(async () =>
         {
             var target = CommandLine.Target(result);
@@ -52,8 +52,8 @@ internal static class ResultsCommands
 
     public static Command PriorityMap()
     {
-        var format = new Option<string>("--format") { Description = "json, csv, csv-da (for Danish Excel: semicolons, decimal commas) or table.", DefaultValueFactory = _ => "json" };
-        var command = new Command("priority-map", "The priority map (prioriteringskort): satisfaction, derived importance and quadrant per question.") { Instrument, From, To, Where, format, K };
+        var format = new Option<string>("--format") { Description = CliText.Get("Cli.Help.Format"), DefaultValueFactory = _ => "json" };
+        var command = new Command("priority-map", CliText.Get("Cli.Help.PriorityMap")) { Instrument, From, To, Where, format, K };
         command.SetAction((result, ct) => CommandLine.Guard(async () =>
         {
             var chosen = result.GetValue(format)!.ToLowerInvariant();

@@ -9,8 +9,8 @@ internal static class ServiceGoalCommands
 {
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("file") { Description = "CSV (';' or ',') or XLSX with the columns event id, kind, job centre (key or name), received at, answered at (empty while open)." };
-        var import = new Command("import", "Import an event log for the service goals. All or nothing; events already imported are updated, never duplicated.") { file };
+        var file = new Argument<FileInfo>("file") { Description = CliText.Get("Cli.Help.ServiceGoalsFile") };
+        var import = new Command("import", CliText.Get("Cli.Help.ServiceGoalsImport")) { file };
         import.SetAction((result, ct) => CommandLine.Guard(async () =>
         {
             var target = CommandLine.Target(result);
@@ -32,6 +32,6 @@ internal static class ServiceGoalCommands
                 return 2;
             }
         }));
-        return new Command("service-goals", "Service goals (servicemål).") { import };
+        return new Command("service-goals", CliText.Get("Cli.Help.ServiceGoals")) { import };
     }
 }

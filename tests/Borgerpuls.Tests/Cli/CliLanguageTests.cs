@@ -35,6 +35,11 @@ public sealed class CliLanguageTests
     [InlineData(new[] { "device", "revoke", "abc" }, "Enhedsnummer »abc« er ikke et helt tal.")]
     [InlineData(new[] { "results", "--instrument", "vive-7", "--format", "pdf" }, "Ukendt format »pdf«; brug json, csv, csv-da eller table.")]
     [InlineData(new[] { "campaign", "delete-data", "efteraar" }, "Tilføj --yes for at bekræfte")]
+    // The parser's own refusals, which it words only in English.
+    [InlineData(new[] { "results" }, "Tilvalget --instrument skal angives.")]
+    [InlineData(new[] { "device" }, "Angiv en kommando; --help viser dem.")]
+    [InlineData(new[] { "results", "--instrument", "vive-7", "--k", "3", "--k", "4" }, "Tilvalget --k tager én værdi, men fik 2.")]
+    [InlineData(new[] { "--culture", "en", "results" }, "Option '--instrument' is required.")]
     public async Task A_refusal_is_worded_in_danish_by_default(string[] args, string danish)
     {
         await using var database = await TestDatabase.CreateAsync();
@@ -62,5 +67,21 @@ public sealed class CliLanguageTests
         Assert.Contains("brug da eller en.", result.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(file));
         Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task Help_describes_the_verbs_and_options_in_danish_and_in_english_on_request()
+    {
+        var danish = await CliRunner.RunAsync("--help");
+        var verb = await CliRunner.RunAsync("results", "--help");
+        var english = await CliRunner.RunAsync("results", "--help", "--culture", "en");
+
+        Assert.Equal(0, danish.ExitCode);
+        Assert.Contains("Opret eller opgradér databasens skema", danish.Output, StringComparison.Ordinal);
+        Assert.Contains("Sprog for meddelelser og uddata: da (standard) eller en.", danish.Output, StringComparison.Ordinal);
+        Assert.Contains("Vis hjælp og brug", danish.Output, StringComparison.Ordinal);
+        Assert.Contains("Første dato (hele dens måned kommer med). Skriv 2026-03-01 eller 1.3.2026.", verb.Output, StringComparison.Ordinal);
+        Assert.Contains("First date (its whole month is included). Write 2026-03-01 or 1.3.2026.", english.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Første dato", english.Output, StringComparison.Ordinal);
     }
 }
