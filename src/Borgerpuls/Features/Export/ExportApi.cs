@@ -28,10 +28,10 @@ internal static class ExportApi
         BorgerpulsDb db, AuditLog audit, AnonymityOptions anonymity, string instrument, DateOnly? from, DateOnly? to, string[]? where,
         string? format, string? delimiter, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
+        // Refused before anything is read or audited.
+        if (Format(format) is not { } chosen) return UnknownFormat(format!, t);
         try
         {
-            var chosen = format?.ToLowerInvariant() ?? "csv";
-            if (chosen is not ("csv" or "xlsx")) return UnknownFormat(format!, t);
             var request = ResultsApi.Parse(instrument, null, null, from, to, where);
             var rows = await RespondentExport.OpenAsync(db, request, anonymity.K, ct);
             if (chosen == "xlsx" && rows.Count >= TableWriter.SpreadsheetRows)
@@ -39,11 +39,8 @@ internal static class ExportApi
                 throw new ResultsException("Results.Error.TooManyRowsForSpreadsheet", rows.Count, TableWriter.SpreadsheetRows - 1);
             }
             await audit.WriteAsync(AuditActions.ExportResponses, $"{instrument} {string.Join(" ", where ?? [])} {from}–{to}: {rows.Count} rows ({chosen})", ct: ct);
-            var name = $"borgerpuls-{instrument}-besvarelser";
             // Written as it is read: a national export is millions of rows.
-            return chosen == "xlsx"
-                ? TypedResults.Stream(body => TableWriter.XlsxAsync(body, "Borgerpuls", rows.Header, rows.Values, ct), XlsxType, name + ".xlsx")
-                : TypedResults.Stream(body => TableWriter.CsvAsync(body, rows.Header, rows.Values, delimiter == "," ? ',' : ';', ct), "text/csv; charset=utf-8", name + ".csv");
+            return Write(chosen, $"borgerpuls-{instrument}-besvarelser", rows.Header, rows.Values, delimiter, ct);
         }
         catch (ResultsException e)
         {
@@ -51,16 +48,18 @@ internal static class ExportApi
         }
     }
 
-    private static async Task<Results<FileContentHttpResult, ValidationProblem>> ResultsAsync(
+    private static async Task<Results<PushStreamHttpResult, ValidationProblem>> ResultsAsync(
         HttpContext http, BorgerpulsDb db, DatabaseSetup.Target target, AggregateStores stores, AuditLog audit, AnonymityOptions anonymity, string instrument, string? by, string? by2, string? period,
         DateOnly? from, DateOnly? to, string[]? where, string? format, string? delimiter, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
+        if (Format(format) is not { } chosen) return UnknownFormat(format!, t);
         try
         {
             var request = ResultsApi.Parse(instrument, by, period, from, to, where, by2);
             var report = await ResultsQuery.RunAsync(db, target, stores, request, Viewer.For(http), anonymity.K, ct);
             await http.AuditShownAsync(audit, AuditActions.ExportResults, $"{instrument} by {by}{(by2 is null ? "" : $" × {by2}")} {string.Join(" ", where ?? [])}", ct);
-            return File(ResultsTable(report), $"borgerpuls-{instrument}-resultater", format, delimiter, t);
+            var table = ResultsTable(report);
+            return Write(chosen, $"borgerpuls-{instrument}-resultater", table.Header, table.Rows.ToAsyncEnumerable(), delimiter, ct);
         }
         catch (ResultsException e)
         {
@@ -81,12 +80,18 @@ internal static class ExportApi
         return new Table([.. report.By2 is { } second ? new[] { report.By!, second } : [], "group", "question", "base", "positive", "neutral", "negative", "excluded", "mean", "positive_ci_low", "positive_ci_high"], rows);
     }
 
-    private static Results<FileContentHttpResult, ValidationProblem> File(Table table, string name, string? format, string? delimiter, IStringLocalizer<SharedResource> t) => format?.ToLowerInvariant() switch
+    /// <summary>csv (the default) or xlsx; null for any other format.</summary>
+    private static string? Format(string? format) => format?.ToLowerInvariant() switch
     {
-        "xlsx" => TypedResults.File(TableWriter.Xlsx(table, "Borgerpuls"), XlsxType, name + ".xlsx"),
-        null or "csv" => TypedResults.File(TableWriter.Csv(table, delimiter == "," ? ',' : ';'), "text/csv; charset=utf-8", name + ".csv"),
-        _ => UnknownFormat(format, t),
+        null or "csv" => "csv",
+        "xlsx" => "xlsx",
+        _ => null,
     };
+
+    private static PushStreamHttpResult Write(string format, string name, IReadOnlyList<string> header, IAsyncEnumerable<IReadOnlyList<string?>> rows, string? delimiter,
+        CancellationToken ct) => format == "xlsx"
+        ? TypedResults.Stream(body => TableWriter.XlsxAsync(body, "Borgerpuls", header, rows, ct), XlsxType, name + ".xlsx")
+        : TypedResults.Stream(body => TableWriter.CsvAsync(body, header, rows, delimiter == "," ? ',' : ';', ct), "text/csv; charset=utf-8", name + ".csv");
 
     private static ValidationProblem UnknownFormat(string format, IStringLocalizer<SharedResource> t) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [t["Export.Error.UnknownFormat", format]] });

@@ -2,31 +2,18 @@ using System.IO.Compression;
 using System.Text;
 using Borgerpuls.Security;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Borgerpuls.Features.Export;
 
-/// <summary>CSV (Danish Excel friendly: <c>;</c> and a byte-order mark) and XLSX (OpenXML SDK). Every cell that a spreadsheet
-/// would read as a formula is neutralised; XLSX cells are always written as text, never as formulas.</summary>
+/// <summary>CSV (Danish Excel friendly: <c>;</c> and a byte-order mark) and XLSX (OpenXML SDK), written as the rows arrive
+/// whatever the table's size. Every cell that a spreadsheet would read as a formula is neutralised; XLSX cells are always
+/// written as text, never as formulas.</summary>
 public static class TableWriter
 {
     /// <summary>Excel's last row: a sheet holds at most 1 048 576 rows, the header included.</summary>
     public const int SpreadsheetRows = 1_048_576;
 
-    public static byte[] Csv(Table table, char delimiter = ';', bool byteOrderMark = true)
-    {
-        var text = new StringBuilder();
-        if (byteOrderMark) text.Append('\uFEFF');
-        text.Append(CsvLine(table.Header, delimiter));
-        foreach (var row in table.Rows)
-        {
-            text.Append(CsvLine(row, delimiter));
-        }
-        return Encoding.UTF8.GetBytes(text.ToString());
-    }
-
-    /// <summary>CSV written as the rows arrive, for tables too large to hold (the respondent export).</summary>
     public static async Task CsvAsync(Stream output, IReadOnlyList<string> header, IAsyncEnumerable<IReadOnlyList<string?>> rows, char delimiter, CancellationToken ct)
     {
         await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16, leaveOpen: true);
@@ -35,26 +22,6 @@ public static class TableWriter
         {
             await writer.WriteAsync(CsvLine(row, delimiter));
         }
-    }
-
-    public static byte[] Xlsx(Table table, string sheetName)
-    {
-        using var stream = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
-        {
-            var workbook = document.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
-            var sheetPart = workbook.AddNewPart<WorksheetPart>();
-            var data = new SheetData();
-            data.Append(Row(table.Header));
-            foreach (var row in table.Rows)
-            {
-                data.Append(Row(row));
-            }
-            sheetPart.Worksheet = new Worksheet(data);
-            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = SheetName(sheetName) }));
-        }
-        return stream.ToArray();
     }
 
     /// <summary>XLSX written as the rows arrive. The SDK's package API keeps a part uncompressed in memory until the package

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -78,6 +79,8 @@ public sealed class ResultsApiTests
             ("/api/v1/export/results?instrument=vive-7&format=pdf", "Ukendt format »pdf«; vælg csv eller xlsx.", "Unknown format 'pdf'; use csv or xlsx."),
             ("/api/v1/export/responses?instrument=vive-7&format=pdf", "Ukendt format »pdf«; vælg csv eller xlsx.", "Unknown format 'pdf'; use csv or xlsx."),
         ];
+        await using var db = database.Open();
+        var audited = await db.AuditEntries.CountAsync();
         foreach (var (url, danish, english) in formats)
         {
             foreach (var (suffix, message) in new[] { ("", danish), ("&culture=en", english) })
@@ -87,6 +90,8 @@ public sealed class ResultsApiTests
                 Assert.Equal(message, (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("format")[0].GetString());
             }
         }
+        // A refused format exports nothing, so nothing is audited as exported.
+        Assert.Equal(audited, await db.AuditEntries.CountAsync());
     }
 
     /// <summary>The message of a refused results question: a 400 validation problem under <c>query</c>.</summary>
