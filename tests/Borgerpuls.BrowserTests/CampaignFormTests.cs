@@ -10,14 +10,8 @@ public sealed class CampaignFormTests
         await using var server = await RunningServer.StartAsync(withAdmin: true);
         var context = await server.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 1300 } });
         var page = await context.NewPageAsync();
-        var errors = new List<string>();
-        page.Console += (_, message) => { if (message.Type == "error") errors.Add($"{message.Text} ({message.Location})"); };
-        page.PageError += (_, error) => errors.Add(error);
-        await page.GotoAsync(server.Url + "/login?returnUrl=/campaigns");
-        await page.FillAsync("#email", RunningServer.AdminEmail);
-        await page.FillAsync("#password", RunningServer.AdminPassword);
-        await page.ClickAsync("form:has(#email) button[type=submit]");
-        await page.WaitForURLAsync("**/campaigns");
+        var errors = RunningServer.ConsoleErrors(page);
+        await server.SignInAsync(page, "/campaigns");
 
         await page.SelectOptionAsync("#new-instrument", "brugerundersoegelse-15");
         await page.ClickAsync("form:has(#new-instrument) button[type=submit]");

@@ -12,15 +12,9 @@ public sealed class DashboardTests
         await using var server = await RunningServer.StartAsync(demoResponses: 4000, withAdmin: true);
         var context = await server.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
-        var errors = new List<string>();
-        page.Console += (_, message) => { if (message.Type == "error") errors.Add($"{message.Text} ({message.Location})"); };
-        page.PageError += (_, error) => errors.Add(error);
+        var errors = RunningServer.ConsoleErrors(page);
 
-        await page.GotoAsync(server.Url + "/login?returnUrl=/dashboard");
-        await page.FillAsync("#email", RunningServer.AdminEmail);
-        await page.FillAsync("#password", RunningServer.AdminPassword);
-        await page.ClickAsync("form:has(#email) button[type=submit]");
-        await page.WaitForURLAsync("**/dashboard**");
+        await server.SignInAsync(page, "/dashboard");
 
         foreach (var chart in Charts)
         {

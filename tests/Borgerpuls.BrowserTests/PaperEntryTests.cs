@@ -12,11 +12,7 @@ public sealed class PaperEntryTests
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.PageError += (_, error) => errors.Add(error);
-        await page.GotoAsync(server.Url + "/login?returnUrl=/paper");
-        await page.FillAsync("#email", RunningServer.AdminEmail);
-        await page.FillAsync("#password", RunningServer.AdminPassword);
-        await page.ClickAsync("form:has(#email) button[type=submit]");
-        await page.WaitForURLAsync("**/paper**");
+        await server.SignInAsync(page, "/paper");
         await page.GotoAsync(server.Url + "/paper?Instrument=borgeroplevelse-5&Jobcentre=jc-nord&Site=nordvej&TargetGroup=jobafklaring");
 
         // Two paper forms typed as a clerk does: a code, Enter, the next code, Enter … and on into the second row.

@@ -10,14 +10,8 @@ public sealed class QuestionnaireBuilderTests
         await using var server = await RunningServer.StartAsync(withAdmin: true);
         var context = await server.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 1300 } });
         var page = await context.NewPageAsync();
-        var errors = new List<string>();
-        page.Console += (_, message) => { if (message.Type == "error") errors.Add($"{message.Text} ({message.Location})"); };
-        page.PageError += (_, error) => errors.Add(error);
-        await page.GotoAsync(server.Url + "/login?returnUrl=/questionnaires");
-        await page.FillAsync("#email", RunningServer.AdminEmail);
-        await page.FillAsync("#password", RunningServer.AdminPassword);
-        await page.ClickAsync("form:has(#email) button[type=submit]");
-        await page.WaitForURLAsync("**/questionnaires");
+        var errors = RunningServer.ConsoleErrors(page);
+        await server.SignInAsync(page, "/questionnaires");
 
         // By keyboard: type the names (Tab to the next field), Enter sends the form.
         await page.FocusAsync("#new-name-da");

@@ -108,6 +108,26 @@ public sealed class RunningServer : IAsyncDisposable
         return Path.Combine(dir, name);
     }
 
+    /// <summary>The page's console errors and uncaught script errors from now on: a script refused by the content security
+    /// policy shows up here.</summary>
+    public static List<string> ConsoleErrors(IPage page)
+    {
+        var errors = new List<string>();
+        page.Console += (_, message) => { if (message.Type == "error") errors.Add($"{message.Text} ({message.Location})"); };
+        page.PageError += (_, error) => errors.Add(error);
+        return errors;
+    }
+
+    /// <summary>Signs in as the bootstrap administrator and lands on <paramref name="path"/>, as the login page's return link does.</summary>
+    public async Task SignInAsync(IPage page, string path)
+    {
+        await page.GotoAsync($"{Url}/login?returnUrl={Uri.EscapeDataString(path)}");
+        await page.FillAsync("#email", AdminEmail);
+        await page.FillAsync("#password", AdminPassword);
+        await page.ClickAsync("form:has(#email) button[type=submit]");
+        await page.WaitForURLAsync("**" + path + "**");
+    }
+
     /// <summary>A screenshot for the documentation: written to docs/screenshots as well as to the artifacts.</summary>
     public static async Task DocumentationScreenshotAsync(IPage page, string name)
     {

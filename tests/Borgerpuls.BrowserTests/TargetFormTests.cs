@@ -11,14 +11,8 @@ public sealed class TargetFormTests
         await using var server = await RunningServer.StartAsync(demoResponses: 2000, withAdmin: true);
         var context = await server.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 1100 } });
         var page = await context.NewPageAsync();
-        var errors = new List<string>();
-        page.Console += (_, message) => { if (message.Type == "error") errors.Add($"{message.Text} ({message.Location})"); };
-        page.PageError += (_, error) => errors.Add(error);
-        await page.GotoAsync(server.Url + "/login?returnUrl=/targets");
-        await page.FillAsync("#email", RunningServer.AdminEmail);
-        await page.FillAsync("#password", RunningServer.AdminPassword);
-        await page.ClickAsync("form:has(#email) button[type=submit]");
-        await page.WaitForURLAsync("**/targets");
+        var errors = RunningServer.ConsoleErrors(page);
+        await server.SignInAsync(page, "/targets");
 
         await page.SelectOptionAsync("#new-instrument", "vive-7");
         await page.ClickAsync("form:has(#new-instrument) button[type=submit]");

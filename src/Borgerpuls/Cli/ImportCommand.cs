@@ -43,7 +43,7 @@ internal static class ImportCommand
                     summary.Checking.TotalSeconds, summary.Writing.TotalSeconds));
                 foreach (var created in summary.Created)
                 {
-                    Console.WriteLine(CliText.Get("Cli.Import.Created", created));
+                    Console.WriteLine(CliText.Get("Cli.Import.Created", created.In(CliText.Culture)));
                 }
                 return 0;
             }

@@ -18,9 +18,17 @@ public sealed class Wording
 
     public static Wording Both(string danish, string english) => new(null, [], danish, english);
 
+    /// <summary>Several wordings as one, separated by commas, each said in the reader's language.</summary>
+    public static Wording List(IEnumerable<Wording> items) => new("Wording.List", [items.ToList()], null, null);
+
     /// <summary>The text in <paramref name="culture"/>; Danish for a language it has no text in, as the resources do.</summary>
-    public string In(CultureInfo culture) => _key is not null ? SharedTexts.Format(culture, _key, _args)
-        : culture.TwoLetterISOLanguageName == "en" ? _english! : _danish!;
+    public string In(CultureInfo culture) => _key switch
+    {
+        null => culture.TwoLetterISOLanguageName == "en" ? _english! : _danish!,
+        "Wording.List" => string.Join(", ", ((List<Wording>)_args[0]!).Select(w => w.In(culture))),
+        // An argument that is itself a wording is said in the same language.
+        _ => SharedTexts.Format(culture, _key, _args.Select(a => a is Wording w ? w.In(culture) : a).ToArray()),
+    };
 
     /// <summary>English, for logs and exception messages.</summary>
     public override string ToString() => In(SharedTexts.English);

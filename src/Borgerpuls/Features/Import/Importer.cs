@@ -56,7 +56,7 @@ public sealed record ImportOptions(string Instrument)
     public string Actor { get; init; } = "import";
 }
 
-public sealed record ImportSummary(Wording File, int Rows, int Imported, int Skipped, IReadOnlyList<string> Created)
+public sealed record ImportSummary(Wording File, int Rows, int Imported, int Skipped, IReadOnlyList<Wording> Created)
 {
     public TimeSpan Checking { get; init; }
     public TimeSpan Writing { get; init; }
@@ -102,8 +102,13 @@ public static class Importer
         public Dictionary<string, (int Id, int CentreId)> Sites = new(StringComparer.OrdinalIgnoreCase);
         public Dictionary<string, (int Id, int SiteId)> Units = new(StringComparer.OrdinalIgnoreCase);
         public Dictionary<string, int> TargetGroups = new(StringComparer.OrdinalIgnoreCase);
+        /// <summary>The target groups' keys alone, for saying what a cell may hold (the names are in seven languages).</summary>
+        public List<string> TargetGroupKeys = [];
         /// <summary>What the file names that is not configured, in words for the summary.</summary>
-        public SortedSet<string> ToCreate = new(StringComparer.Ordinal);
+        public SortedDictionary<string, Wording> ToCreate = new(StringComparer.Ordinal);
+
+        /// <summary>Notes a place to create under a key that orders and deduplicates; false when it was noted already.</summary>
+        public bool Create(string key, string resource, params object?[] args) => ToCreate.TryAdd(key, Wording.Of(resource, args));
 
         // The same as data, as first met: a name as written and the name of the place it belongs to as written. Names are kept
         // as they are (a name may hold quotes, or differ from another only in case or punctuation); keys are made at creation.
@@ -177,12 +182,12 @@ public static class Importer
         {
             if (org.Municipalities > 1 && options.Municipality is null)
             {
-                Error(1, HeaderOf(columns, "jobcentre"), Wording.Of("Import.Error.WhichMunicipality", string.Join(", ", org.ToCreate), org.Municipalities));
+                Error(1, HeaderOf(columns, "jobcentre"), Wording.Of("Import.Error.WhichMunicipality", Wording.List(org.ToCreate.Values), org.Municipalities));
             }
             else
             {
                 var name = options.Municipality ?? DefaultMunicipality;
-                org.ToCreate.Add($"municipality {Slug(name)} \"{name}\"");
+                org.Create($"municipality {Slug(name)}", "Import.Create.Municipality", Slug(name), name);
                 org.NewMunicipality = name;
             }
         }
@@ -192,7 +197,7 @@ public static class Importer
         }
 
         var checking = clock.Elapsed;
-        var created = org.ToCreate.ToList();
+        var created = org.ToCreate.Values.ToList();
         // The encoding is certain only now that every byte was read. The checking pass's reader goes now: the writing pass
         // opens its own.
         var description = file.Description;
@@ -376,7 +381,7 @@ public static class Importer
         else if (org.Centres.TryGetValue(centreName, out var c)) centreId = c;
         else if (options.Strict) Fail(HeaderOf("jobcentre"), Wording.Of("Import.Error.UnknownJobCentre", centreName));
         else if (NewPlaceProblem(centreName) is { } badCentre) Fail(HeaderOf("jobcentre"), badCentre);
-        else if (org.ToCreate.Add($"job centre {Slug(centreName)} \"{centreName}\"")) org.NewCentres.Add(centreName);
+        else if (org.Create($"job centre {Slug(centreName)} \"{centreName}\"", "Import.Create.JobCentre", Slug(centreName), centreName)) org.NewCentres.Add(centreName);
 
         var siteName = Cell("site");
         int? siteId = null;
@@ -385,7 +390,7 @@ public static class Importer
             if (org.Sites.TryGetValue(siteName, out var s)) siteId = s.Id;
             else if (options.Strict) Fail(HeaderOf("site"), Wording.Of("Import.Error.UnknownSite", siteName));
             else if (NewPlaceProblem(siteName) is { } badSite) Fail(HeaderOf("site"), badSite);
-            else if (centreName.Length > 0 && org.ToCreate.Add($"site {Slug(siteName)} \"{siteName}\" in {Slug(centreName)}")) org.NewSites.Add((siteName, centreName));
+            else if (centreName.Length > 0 && org.Create($"site {Slug(siteName)} \"{siteName}\" in {Slug(centreName)}", "Import.Create.Site", Slug(siteName), siteName, Slug(centreName))) org.NewSites.Add((siteName, centreName));
         }
         var unitName = Cell("unit");
         int? unitId = null;
@@ -394,14 +399,14 @@ public static class Importer
             if (org.Units.TryGetValue(unitName, out var u)) unitId = u.Id;
             else if (options.Strict || siteName.Length == 0) Fail(HeaderOf("unit"), siteName.Length == 0 ? Wording.Of("Import.Error.UnitNeedsSite", unitName) : Wording.Of("Import.Error.UnknownUnit", unitName));
             else if (NewPlaceProblem(unitName) is { } badUnit) Fail(HeaderOf("unit"), badUnit);
-            else if (org.ToCreate.Add($"unit {Slug(unitName)} \"{unitName}\" at {Slug(siteName)}")) org.NewUnits.Add((unitName, siteName));
+            else if (org.Create($"unit {Slug(unitName)} \"{unitName}\" at {Slug(siteName)}", "Import.Create.Unit", Slug(unitName), unitName, Slug(siteName))) org.NewUnits.Add((unitName, siteName));
         }
         var groupName = Cell("target_group");
         int? groupId = null;
         if (groupName.Length > 0)
         {
             if (org.TargetGroups.TryGetValue(groupName, out var g)) groupId = g;
-            else Fail(HeaderOf("target_group"), Wording.Of("Import.Error.NotTargetGroup", groupName, string.Join(", ", org.TargetGroups.Keys.Take(9))));
+            else Fail(HeaderOf("target_group"), Wording.Of("Import.Error.NotTargetGroup", groupName, string.Join(", ", org.TargetGroupKeys.Take(9))));
         }
         var channel = Channel.Import;
         var channelText = Cell("channel");
@@ -492,6 +497,7 @@ public static class Importer
         foreach (var t in await db.TargetGroups.AsNoTracking().ToListAsync(ct))
         {
             org.TargetGroups[t.Key] = t.Id;
+            org.TargetGroupKeys.Add(t.Key);
             foreach (var name in t.Names.Values) org.TargetGroups.TryAdd(name, t.Id);
         }
         return org;
