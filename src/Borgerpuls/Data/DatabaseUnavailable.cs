@@ -40,10 +40,11 @@ public static class DatabaseUnavailable
         if (Is(e) && Chain(e).Any(x => x is NpgsqlException)) NpgsqlConnection.ClearAllPools();
     }
 
-    /// <summary>Runs <paramref name="work"/>, and again on fresh connections (up to three times in all) when it failed on a
-    /// connection the server had ended — for a readiness probe, which must say how the database is now, not how it was. Two
-    /// probes running side by side can each meet an ended connection before the pool is emptied; a server that is really
-    /// down refuses at once, so the attempts cost little.</summary>
+    /// <summary>Runs <paramref name="work"/>, and again on fresh connections when it failed on a connection the server had
+    /// ended — for a readiness probe, which must say how the database is now, not how it was. Probes and checks running side
+    /// by side can each meet one of the pool's ended connections before the pool is emptied, so an ended connection is tried
+    /// past up to five times; any other unavailability (refused, timed out: each attempt may take the connect timeout) is
+    /// tried three times in all.</summary>
     public static async Task<T> RetryingEndedConnectionsAsync<T>(Func<Task<T>> work)
     {
         for (var attempt = 1; ; attempt++)
@@ -52,12 +53,16 @@ public static class DatabaseUnavailable
             {
                 return await work();
             }
-            catch (Exception e) when (attempt < 3 && Is(e))
+            catch (Exception e) when (Is(e) && attempt < (Ended(e) ? 6 : 3))
             {
                 ForgetDeadConnections(e);
             }
         }
     }
+
+    // The server ended this connection (shutting down or terminated by an administrator): it answers at once, unlike a
+    // server that cannot be reached.
+    private static bool Ended(Exception e) => Chain(e).Any(x => x is PostgresException { SqlState: "57P01" or "57P02" });
 
     private static IEnumerable<Exception> Chain(Exception? e)
     {

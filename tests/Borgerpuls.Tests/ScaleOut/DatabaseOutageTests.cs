@@ -97,8 +97,18 @@ public sealed class DatabaseOutageTests
         await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.Value) { Pooling = false }.ConnectionString))
         {
             await admin.OpenAsync();
-            await using var terminate = new NpgsqlCommand("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()", admin);
-            Assert.True((long)(await terminate.ExecuteScalarAsync())! >= 2);
+            await using var others = new NpgsqlCommand("SELECT array_agg(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()", admin);
+            var ended = (int[])(await others.ExecuteScalarAsync())!;
+            Assert.True(ended.Length >= 2);
+            await using var terminate = new NpgsqlCommand("SELECT count(*) FROM unnest(@ended) AS p WHERE pg_terminate_backend(p)", admin);
+            terminate.Parameters.AddWithValue("ended", ended);
+            await terminate.ExecuteScalarAsync();
+            // pg_terminate_backend only signals: on a busy machine a backend may take a moment to end. A restart has ended
+            // them all before it accepts connections again, so the probe is sent once they are gone.
+            await using var gone = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE pid = ANY(@ended)", admin);
+            gone.Parameters.AddWithValue("ended", ended);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while ((long)(await gone.ExecuteScalarAsync())! > 0 && clock.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(50);
         }
 
         Assert.Equal(HttpStatusCode.OK, (await kiosk.GetAsync("/health/ready")).StatusCode);
