@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Borgerpuls.Data;
 
 namespace Borgerpuls.Cli;
@@ -87,6 +88,8 @@ internal static class CommandLine
             }
             return 1;
         }
+        // Labels the verbs read from the resources (group names, "I alt") follow the command line's language.
+        CultureInfo.CurrentUICulture = CliText.Culture;
         return await parsed.InvokeAsync();
     }
 
@@ -111,7 +114,8 @@ internal static class CommandLine
         }
         catch (Features.Configuration.ConfigException e)
         {
-            await Console.Error.WriteLineAsync(e.Message);
+            await Console.Error.WriteLineAsync(CliText.Get("Cli.Config.Rejected"));
+            foreach (var error in e.Errors) await Console.Error.WriteLineAsync("  " + error);
             return 2;
         }
     }

@@ -54,7 +54,7 @@ internal static class DeviceCommands
             var entity = await db.Devices.SingleOrDefaultAsync(d => d.Id == deviceId, ct) ?? throw new CliException(CliText.Get("Cli.Device.Unknown", deviceId));
             if (entity.RevokedAt is not null)
             {
-                throw new CliException(CliText.Get("Cli.Device.AlreadyRevoked", deviceId, DeviceOverview.LocalTime(entity.RevokedAt.Value, "", CliText.Culture)));
+                throw new CliException(CliText.Get("Cli.Device.AlreadyRevoked", deviceId, DeviceOverview.LocalTime(DateTime.SpecifyKind(entity.RevokedAt.Value, DateTimeKind.Utc), "", CliText.Culture)));
             }
             entity.RevokedAt = DateTime.UtcNow;
             db.AuditEntries.Add(new AuditEntry { At = DateTime.UtcNow, Actor = "cli", Action = AuditActions.DeviceRevoke, Details = $"device {deviceId}" });

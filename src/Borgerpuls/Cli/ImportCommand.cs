@@ -49,7 +49,7 @@ internal static class ImportCommand
             }
             catch (ImportFileException e)
             {
-                throw new CliException(e.Message);
+                throw new CliException(e.Text(CliText.Culture));
             }
             catch (ImportRejectedException e)
             {

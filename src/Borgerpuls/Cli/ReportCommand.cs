@@ -34,7 +34,6 @@ internal static class ReportCommand
             var path = result.GetValue(output)!;
             var format = ReportFormats.FromPath(path) ?? throw new CliException(CliText.Get("Cli.Report.UnknownFormat", Path.GetExtension(path)));
             var ui = CliText.Culture;
-            CultureInfo.CurrentUICulture = ui;
             CultureInfo.CurrentCulture = ui;
 
             var target = CommandLine.Target(result);

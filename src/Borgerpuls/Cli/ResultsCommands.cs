@@ -43,7 +43,7 @@ internal static class ResultsCommands
                 "json" => ResultsFormat.ToJson(report),
                 "csv" => ResultsFormat.ToCsv(report),
                 "csv-da" => ResultsFormat.DanishExcel((delimiter, numbers) => ResultsFormat.ToCsv(report, delimiter, numbers)),
-                _ => ResultsFormat.ToTable(report),
+                _ => ResultsFormat.ToTable(report, CliText.Culture),
             });
             return 0;
         }));
@@ -69,7 +69,7 @@ internal static class ResultsCommands
                 "json" => ResultsFormat.ToJson(report),
                 "csv" => ResultsFormat.ToCsv(report),
                 "csv-da" => ResultsFormat.DanishExcel((delimiter, numbers) => ResultsFormat.ToCsv(report, delimiter, numbers)),
-                _ => ResultsFormat.ToTable(report, result.GetValue(K)),
+                _ => ResultsFormat.ToTable(report, result.GetValue(K), CliText.Culture),
             });
             if (await NothingStoredAsync(db, report.Instrument, ct) is { } nothing) await Console.Error.WriteLineAsync(nothing);
             else if (report.Unavailable is { } reason) await Console.Error.WriteLineAsync(reason == PriorityMapUnavailable.TooFewQuestions

@@ -35,6 +35,7 @@ public sealed class CliLanguageTests
     [InlineData(new[] { "device", "revoke", "abc" }, "Enhedsnummer »abc« er ikke et helt tal.")]
     [InlineData(new[] { "results", "--instrument", "vive-7", "--format", "pdf" }, "Ukendt format »pdf«; brug json, csv, csv-da eller table.")]
     [InlineData(new[] { "campaign", "delete-data", "efteraar" }, "Tilføj --yes for at bekræfte")]
+    [InlineData(new[] { "import", "findes-ikke.csv", "--instrument", "findes-ikke" }, "Ukendt spørgeskema »findes-ikke«.")]
     // The parser's own refusals, which it words only in English.
     [InlineData(new[] { "results" }, "Tilvalget --instrument skal angives.")]
     [InlineData(new[] { "device" }, "Angiv en kommando; --help viser dem.")]

@@ -101,7 +101,7 @@ internal static class ImportsApi
     private static object Result(ImportSummary s, string fileName) => new
     {
         file = Path.GetFileName(fileName), format = s.File.In(CultureInfo.CurrentUICulture), dryRun = s.DryRun, rows = s.Rows,
-        imported = s.DryRun ? 0 : s.Imported, wouldImport = s.DryRun ? s.Imported : 0, skipped = s.Skipped, created = s.Created.Select(c => c.In(CultureInfo.CurrentUICulture)),
+        imported = s.DryRun ? 0 : s.Imported, wouldImport = s.DryRun ? s.Imported : 0, skipped = s.Skipped, created = s.Created.Select(c => c.In(CultureInfo.CurrentUICulture)).ToList(),
     };
 
     private static async Task<ImportMapping?> MappingAsync(BorgerpulsDb db, IFormCollection form, string instrument, CancellationToken ct)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Borgerpuls.Localization;
 using Borgerpuls.Security;
 
 namespace Borgerpuls.Features.Results;
@@ -39,43 +40,51 @@ public static class ResultsFormat
         return csv.ToString();
     }
 
-    public static string ToTable(ResultsReport report)
+    /// <summary>The results as a text table for a terminal, worded in <paramref name="culture"/>; the figures are written the
+    /// same in every language (a point as decimal mark, aligned in columns).</summary>
+    public static string ToTable(ResultsReport report, CultureInfo culture)
     {
+        string T(string key, params object?[] args) => SharedTexts.Format(culture, key, args);
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"{report.Instrument}  k={report.K}  period {report.Period.From ?? "…"} – {report.Period.To ?? "…"}  left-out kiosk repeats: {report.LeftOutKioskRepeats}");
+        text.AppendLine(T("ResultsTable.Header", report.Instrument, report.K, report.Period.From ?? "…", report.Period.To ?? "…", report.LeftOutKioskRepeats));
         foreach (var g in report.Groups)
         {
-            text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"{g.Label} ({(g.Suppressed ? Hidden(g.SuppressedReason, report.K) : $"{g.Respondents} respondents")})");
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {"question",-22} {"base",6} {"pos %",6} {"neu %",6} {"neg %",6} {"mean",5}  95 % CI positive");
+            text.AppendLine().AppendLine($"{g.Label} ({(g.Suppressed ? Hidden(g.SuppressedReason, report.K, culture) : T("ResultsTable.Respondents", g.Respondents))})");
+            text.AppendLine($"  {T("ResultsTable.Question"),-22} {T("ResultsTable.Base"),6} {T("ResultsTable.Positive"),6} {T("ResultsTable.Neutral"),6} {T("ResultsTable.Negative"),6} {T("ResultsTable.Mean"),5}  {T("ResultsTable.Interval")}");
             foreach (var q in g.Questions)
             {
                 text.AppendLine(q.Suppressed
-                    ? $"  {q.Key,-22} {Hidden(q.SuppressedReason, report.K)}"
+                    ? $"  {q.Key,-22} {Hidden(q.SuppressedReason, report.K, culture)}"
                     : string.Create(CultureInfo.InvariantCulture, $"  {q.Key,-22} {q.Base,6} {Percent(q.Positive),6} {Percent(q.Neutral),6} {Percent(q.Negative),6} {q.Mean,5:0.00}  [{Percent(q.PositiveCi?[0])}; {Percent(q.PositiveCi?[1])}]"));
             }
             if (g.Average is { } a)
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"  average: positive {Percent(a.PositiveMeanOfQuestions)} % (mean of questions), {Percent(a.PositivePooled)} % (pooled); negative {Percent(a.NegativeMeanOfQuestions)} % / {Percent(a.NegativePooled)} %");
+                text.AppendLine(T("ResultsTable.Average", Percent(a.PositiveMeanOfQuestions), Percent(a.PositivePooled), Percent(a.NegativeMeanOfQuestions), Percent(a.NegativePooled)));
             }
             if (g.ResponseRate is { } rate)
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"  response rate: {Percent(rate.Rate)} % ({rate.Answered} of {rate.Offered}){(rate.Low ? ", low" : "")}{(rate.DiffersFromRest ? ", differs from the other groups" : "")}");
+                text.AppendLine(T("ResultsTable.ResponseRate", Percent(rate.Rate), rate.Answered, rate.Offered) + (rate.Low ? T("ResultsTable.Low") : "")
+                    + (rate.DiffersFromRest ? T("ResultsTable.DiffersFromGroups") : ""));
                 foreach (var r in rate.ByReferral ?? [])
                 {
-                    text.AppendLine(CultureInfo.InvariantCulture, $"    invitations referred by {r.ReferredBy}: {Percent(r.Rate)} % ({r.Answered} of {r.Offered}){(r.DiffersFromRest ? ", differs from the other sources" : "")}");
+                    text.AppendLine(T("ResultsTable.Referral", r.ReferredBy, Percent(r.Rate), r.Answered, r.Offered) + (r.DiffersFromRest ? T("ResultsTable.DiffersFromSources") : ""));
                 }
             }
         }
         if (report.Targets.Count > 0)
         {
-            text.AppendLine().AppendLine("targets (each on its own population and year)");
+            text.AppendLine().AppendLine(T("ResultsTable.Targets"));
         }
         foreach (var t in report.Targets)
         {
-            var who = t.Population ?? "all citizens";
-            var when = TargetPeriod.Of(t.Period, CultureInfo.InvariantCulture) ?? "whole selection";
-            var value = t.Suppressed ? Hidden(t.SuppressedReason, report.K) : t.Metric == "mean" ? string.Create(CultureInfo.InvariantCulture, $"{t.Value:0.00} vs {t.Threshold:0.00}") : $"{Percent(t.Value)} % vs {Percent(t.Threshold)} %";
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {t.Name} [{who}; {when}]: {value} → {(t.Met == true ? "met" : t.Met == false ? "not met" : "no data")}{(t.Significant == true ? " (significant)" : t.Met is null ? "" : " (not significantly different)")}");
+            var who = t.Population ?? T("ResultsTable.AllCitizens");
+            var when = TargetPeriod.Of(t.Period, culture) ?? T("ResultsTable.WholeSelection");
+            var value = t.Suppressed ? Hidden(t.SuppressedReason, report.K, culture)
+                : t.Metric == "mean" ? T("ResultsTable.Versus", t.Value?.ToString("0.00", CultureInfo.InvariantCulture), t.Threshold.ToString("0.00", CultureInfo.InvariantCulture))
+                : T("ResultsTable.VersusPercent", Percent(t.Value), Percent(t.Threshold));
+            var verdict = T(t.Met == true ? "ResultsTable.Met" : t.Met == false ? "ResultsTable.NotMet" : "ResultsTable.NoData")
+                + (t.Significant == true ? T("ResultsTable.Significant") : t.Met is null ? "" : T("ResultsTable.NotSignificant"));
+            text.AppendLine($"  {t.Name} [{who}; {when}]: {value} → {verdict}");
         }
         return text.ToString();
     }
@@ -97,15 +106,17 @@ public static class ResultsFormat
         return csv.ToString();
     }
 
-    public static string ToTable(PriorityMapReport map, int k)
+    public static string ToTable(PriorityMapReport map, int k, CultureInfo culture)
     {
+        string T(string key, params object?[] args) => SharedTexts.Format(culture, key, args);
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"{map.Instrument}  k={k}  priority map  {(map.Suppressed ? $"fewer than {k} respondents" : $"{map.Respondents} respondents")}{(map.Overall is { } o ? $"  importance against {o}" : "")}");
+        text.AppendLine(T("ResultsTable.MapHeader", map.Instrument, k, map.Suppressed ? T("ResultsTable.FewerThan", k) : T("ResultsTable.Respondents", map.Respondents))
+            + (map.Overall is { } o ? T("ResultsTable.ImportanceAgainst", o) : ""));
         if (map.Questions.Count == 0)
         {
             return text.ToString();
         }
-        text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"  {"question",-22} {"n",6} {"satisf. %",9} {"importance",10}  quadrant");
+        text.AppendLine().AppendLine($"  {T("ResultsTable.Question"),-22} {"n",6} {T("ResultsTable.Satisfaction"),9} {T("ResultsTable.Importance"),10}  {T("ResultsTable.Quadrant")}");
         foreach (var q in map.Questions)
         {
             text.AppendLine(string.Create(CultureInfo.InvariantCulture,
@@ -114,8 +125,7 @@ public static class ResultsFormat
         return text.ToString();
     }
 
-    // The command line speaks English.
-    private static string Hidden(string? reason, int k) => HiddenBecause.Text(reason, k, CultureInfo.GetCultureInfo("en"));
+    private static string Hidden(string? reason, int k, CultureInfo culture) => HiddenBecause.Text(reason, k, culture);
 
     private static string Percent(double? share) => share is { } s ? (s * 100).ToString("0.0", CultureInfo.InvariantCulture) : "–";
 

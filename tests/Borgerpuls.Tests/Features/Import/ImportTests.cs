@@ -158,7 +158,7 @@ public sealed class ImportTests : IAsyncLifetime
         Assert.Contains("line 5, column \"target_group\": \"pensionist\" is not a target group", result.Error);
         Assert.Contains("line 6, column \"respondent_id\": Respondent 'a1' appears more than once", result.Error);
         Assert.Contains("line 6, column \"samtale\": \"9\" is not an option of tilfreds5", result.Error);
-        Assert.Contains("Nothing was imported", result.Error);
+        Assert.Contains("nothing was written", result.Error);
         await using var db = _database.Open();
         Assert.Equal(0, await db.Responses.CountAsync());
     }

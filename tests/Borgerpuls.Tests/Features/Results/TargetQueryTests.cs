@@ -145,10 +145,14 @@ public sealed class TargetQueryTests : IAsyncLifetime
     public async Task The_command_line_prints_each_target_once_with_its_period()
     {
         var result = await CliRunner.RunAsync("results", "--instrument", "vive-7", "--by", "period", "--period", "quarter", "--db", _database.Value);
+        var english = await CliRunner.RunAsync("results", "--instrument", "vive-7", "--by", "period", "--period", "quarter", "--db", _database.Value, "--culture", "en");
 
         Assert.True(result.ExitCode == 0, result.Error);
         var lines = result.Output.Split('\n').Where(l => l.Contains("Alle borgere 2026", StringComparison.Ordinal)).ToList();
         var line = Assert.Single(lines);
-        Assert.Contains("[all citizens; 2026]: 80.0 % vs 85.0 % → not met (not significantly different)", line, StringComparison.Ordinal);
+        Assert.Contains("[alle borgere; 2026]: 80.0 % mod 85.0 % → ikke opfyldt (ikke signifikant forskellig)", line, StringComparison.Ordinal);
+        Assert.Contains("mål (hvert på sin egen population og sit eget år)", result.Output, StringComparison.Ordinal);
+        Assert.Contains("[all citizens; 2026]: 80.0 % vs 85.0 % → not met (not significantly different)",
+            Assert.Single(english.Output.Split('\n'), l => l.Contains("Alle borgere 2026", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 }
