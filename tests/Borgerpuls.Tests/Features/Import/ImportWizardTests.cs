@@ -163,8 +163,8 @@ public sealed class ImportWizardTests : IAsyncLifetime
         var check = await (await client.PostAsync("/import?handler=Check", new FormUrlEncodedContent(fields))).Content.ReadAsStringAsync();
 
         Assert.Contains("data-testid=\"import-errors\"", check);
-        Assert.Contains("<td>2</td><td>samtale</td>", check);
-        Assert.Contains("<td>3</td><td>jobcenter</td>", check);
+        Assert.Contains("<td data-label=\"Linje\">2</td><td data-label=\"Kolonne\">samtale</td>", check);
+        Assert.Contains("<td data-label=\"Linje\">3</td><td data-label=\"Kolonne\">jobcenter</td>", check);
         Assert.DoesNotContain("handler=Commit", check);
     }
 
