@@ -82,12 +82,16 @@ internal static class CommandLine
         // A mistyped argument gets its one-line reason in the command line's language, not the verb's whole help above it.
         if (parsed.Errors.Count > 0)
         {
+            var scope = parsed.CommandResult.Command;
+            var names = scope.Subcommands.Select(c => c.Name)
+                .Concat(scope.Options.Concat(root.Options.Where(o => o.Recursive)).Select(o => o.Name)).ToList();
             foreach (var error in parsed.Errors)
             {
-                await Console.Error.WriteLineAsync(ParseErrorText.Of(error.Message));
+                await Console.Error.WriteLineAsync(ParseErrorText.Of(error.Message, names));
             }
             return 1;
         }
+        if (parsed.Action is System.CommandLine.Help.HelpAction) return await HelpText.WriteAsync(parsed);
         // Labels the verbs read from the resources (group names, "I alt") follow the command line's language.
         CultureInfo.CurrentUICulture = CliText.Culture;
         return await parsed.InvokeAsync();

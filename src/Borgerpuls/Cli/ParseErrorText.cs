@@ -23,16 +23,45 @@ internal static class ParseErrorText
     /// <summary>The parser must word its refusals in English for <see cref="Of"/> to recognise them, whatever the machine's language.</summary>
     public static void ParseInEnglish() => CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
 
-    public static string Of(string message)
+    /// <summary>The refusal in the command line's language; for a word it does not know, the closest of
+    /// <paramref name="names"/> (the verbs and options where it stood) is offered, as a mistyped <c>--fromm</c> is common.</summary>
+    public static string Of(string message, IEnumerable<string> names)
     {
         foreach (var (pattern, key) in Known)
         {
             if (pattern.Match(message) is { Success: true } match)
             {
-                return CliText.Get(key, match.Groups.Values.Skip(1).Select(g => (object?)g.Value.Trim()).ToArray());
+                var values = match.Groups.Values.Skip(1).Select(g => g.Value.Trim()).ToArray();
+                var said = CliText.Get(key, values);
+                return key == "Cli.Parse.Unrecognized" && Closest(values[0], names) is { } guess ? said + " " + CliText.Get("Cli.Parse.DidYouMean", guess) : said;
             }
         }
         return message;
+    }
+
+    /// <summary>The name nearest to <paramref name="word"/> by edit distance, if near enough to be a typing slip.</summary>
+    internal static string? Closest(string word, IEnumerable<string> names) =>
+        names.Distinct()
+            .Select(name => (Name: name, Distance: Distance(word.ToLowerInvariant(), name)))
+            .Where(c => c.Distance > 0 && c.Distance <= Math.Max(1, c.Name.TrimStart('-').Length / 3))
+            .OrderBy(c => c.Distance).ThenBy(c => c.Name, StringComparer.Ordinal)
+            .Select(c => c.Name).FirstOrDefault();
+
+    private static int Distance(string a, string b)
+    {
+        var row = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var diagonal = row[0];
+            row[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var above = row[j];
+                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
+                diagonal = above;
+            }
+        }
+        return row[b.Length];
     }
 
     private static Regex Template(string english) =>

@@ -41,6 +41,11 @@ public sealed class CliLanguageTests
     [InlineData(new[] { "device" }, "Angiv en kommando; --help viser dem.")]
     [InlineData(new[] { "results", "--instrument", "vive-7", "--k", "3", "--k", "4" }, "Tilvalget --k tager én værdi, men fik 2.")]
     [InlineData(new[] { "--culture", "en", "results" }, "Option '--instrument' is required.")]
+    // A mistyped verb or option is answered with the nearest one.
+    [InlineData(new[] { "resuls" }, "Ukendt kommando eller argument »resuls«. Mente du results?")]
+    [InlineData(new[] { "results", "--instrument", "vive-7", "--fromm", "2026-01-01" }, "»--fromm«. Mente du --from?")]
+    [InlineData(new[] { "device", "list", "--culure", "en" }, "»--culure«. Mente du --culture?")]
+    [InlineData(new[] { "results", "--instrument", "vive-7", "--formt", "json", "--culture", "en" }, "'--formt'. Did you mean --format?")]
     public async Task A_refusal_is_worded_in_danish_by_default(string[] args, string danish)
     {
         await using var database = await TestDatabase.CreateAsync();
@@ -84,5 +89,17 @@ public sealed class CliLanguageTests
         Assert.Contains("Første dato (hele dens måned kommer med). Skriv 2026-03-01 eller 1.3.2026.", verb.Output, StringComparison.Ordinal);
         Assert.Contains("First date (its whole month is included). Write 2026-03-01 or 1.3.2026.", english.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Første dato", english.Output, StringComparison.Ordinal);
+        // The parser's own headings and markers, which it words only in English.
+        foreach (var heading in new[] { "Beskrivelse:", "Brug:", "Tilvalg:", "Kommandoer:", "Borgerpuls [kommando] [tilvalg]", "[standard: da]" })
+        {
+            Assert.Contains(heading, danish.Output, StringComparison.Ordinal);
+        }
+        Assert.Contains("--instrument <instrument> (PÅKRÆVET)  Spørgeskemaets nøgle", verb.Output, StringComparison.Ordinal);
+        foreach (var word in new[] { "Description:", "Usage:", "Options:", "Commands:", "[command]", "[options]", "(REQUIRED)", "[default:" })
+        {
+            Assert.DoesNotContain(word, danish.Output + verb.Output, StringComparison.Ordinal);
+        }
+        Assert.Contains("Usage:", english.Output, StringComparison.Ordinal);
+        Assert.Contains("--instrument <instrument> (REQUIRED)", english.Output, StringComparison.Ordinal);
     }
 }
