@@ -111,6 +111,16 @@ internal static class CommandLine
             await Console.Error.WriteLineAsync(e.Message);
             return e.ExitCode;
         }
+        catch (Features.Results.ResultsException e)
+        {
+            await Console.Error.WriteLineAsync(e.Text(CliText.Culture));
+            return 2;
+        }
+        catch (ArgumentOutOfRangeException e) when (e.ParamName == "k")
+        {
+            await Console.Error.WriteLineAsync(CliText.Get("Cli.KTooLow", Analysis.Suppression.MinimumK));
+            return 2;
+        }
         catch (SchemaCheckException e)
         {
             await Console.Error.WriteLineAsync(e.Text(CliText.Culture));

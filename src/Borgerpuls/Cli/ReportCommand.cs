@@ -39,18 +39,15 @@ internal static class ReportCommand
             var target = CommandLine.Target(result);
             var stores = new AggregateStores(target);
             await using var db = await SchemaCheck.OpenAsync(target, ct);
-            var bytes = await Run(async () =>
+            var (first, last) = DefaultPeriod(result.GetValue(from), result.GetValue(to), TimeProvider.System);
+            var request = new ReportRequest(
+                ResultsApi.Parse(result.GetValue(instrument)!, result.GetValue(by) ?? "targetGroupSet", null, first, last, result.GetValue(where)),
+                Suppression.CheckK(result.GetValue(k)), Math.Max(result.GetValue(k), result.GetValue(kComments)))
             {
-                var (first, last) = DefaultPeriod(result.GetValue(from), result.GetValue(to), TimeProvider.System);
-                var request = new ReportRequest(
-                    ResultsApi.Parse(result.GetValue(instrument)!, result.GetValue(by) ?? "targetGroupSet", null, first, last, result.GetValue(where)),
-                    Suppression.CheckK(result.GetValue(k)), Math.Max(result.GetValue(k), result.GetValue(kComments)))
-                {
-                    TrendPeriod = ReportRequest.ParsePeriod(result.GetValue(period)),
-                };
-                var data = await ReportBuilder.BuildAsync(db, target, stores, request, Viewer.CommandLine, await Data.Aggregates.StoredThemeLexicon.LoadAsync(db, ct), TimeProvider.System, ct);
-                return ReportFormats.Write(data, format, new ReportText(ui));
-            });
+                TrendPeriod = ReportRequest.ParsePeriod(result.GetValue(period)),
+            };
+            var data = await ReportBuilder.BuildAsync(db, target, stores, request, Viewer.CommandLine, await Data.Aggregates.StoredThemeLexicon.LoadAsync(db, ct), TimeProvider.System, ct);
+            var bytes = ReportFormats.Write(data, format, new ReportText(ui));
             var full = Path.GetFullPath(path);
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
             await File.WriteAllBytesAsync(full, bytes, ct);
@@ -69,25 +66,5 @@ internal static class ReportCommand
         var end = to ?? Localization.DanishTime.Today(clock);
         var lastMonth = new DateOnly(end.Year, end.Month, 1);
         return (lastMonth.AddMonths(-11), to ?? lastMonth.AddMonths(1).AddDays(-1));
-    }
-
-    private static async Task<T> Run<T>(Func<Task<T>> body)
-    {
-        try
-        {
-            return await body();
-        }
-        catch (ResultsException e)
-        {
-            throw new CliException(e.Text(CliText.Culture));
-        }
-        catch (ArgumentOutOfRangeException e) when (e.ParamName == "k")
-        {
-            throw new CliException(CliText.Get("Cli.KTooLow", Analysis.Suppression.MinimumK));
-        }
-        catch (ArgumentOutOfRangeException e)
-        {
-            throw new CliException(e.Message.Split(" (Parameter")[0]);
-        }
     }
 }

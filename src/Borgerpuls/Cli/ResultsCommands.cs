@@ -27,9 +27,9 @@ internal static class ResultsCommands
             var target = CommandLine.Target(result);
             var stores = new AggregateStores(target);
             await using var db = await SchemaCheck.OpenAsync(target, ct);
-            var report = await Run(() => ResultsQuery.RunAsync(db, target, stores,
+            var report = await ResultsQuery.RunAsync(db, target, stores,
                 ResultsApi.Parse(result.GetValue(Instrument)!, result.GetValue(by), result.GetValue(period), result.GetValue(From), result.GetValue(To), result.GetValue(Where), result.GetValue(by2)),
-                Viewer.CommandLine, result.GetValue(K), ct));
+                Viewer.CommandLine, result.GetValue(K), ct);
             var chosen = result.GetValue(format)!.ToLowerInvariant();
             if (chosen is not ("json" or "csv" or "csv-da" or "table")) throw new CliException(CliText.Get("Cli.Results.UnknownFormat", chosen));
             if (await NothingStoredAsync(db, report.Instrument, ct) is { } nothing)
@@ -61,9 +61,9 @@ internal static class ResultsCommands
             var target = CommandLine.Target(result);
             var stores = new AggregateStores(target);
             await using var db = await SchemaCheck.OpenAsync(target, ct);
-            var report = await Run(() => PriorityMapQuery.RunAsync(db, target, stores,
+            var report = await PriorityMapQuery.RunAsync(db, target, stores,
                 ResultsApi.Parse(result.GetValue(Instrument)!, null, null, result.GetValue(From), result.GetValue(To), result.GetValue(Where)),
-                Viewer.CommandLine, result.GetValue(K), ct));
+                Viewer.CommandLine, result.GetValue(K), ct);
             await Console.Out.WriteAsync(chosen switch
             {
                 "json" => ResultsFormat.ToJson(report),
@@ -85,25 +85,5 @@ internal static class ResultsCommands
     {
         var any = await db.AggregateCells.AnyAsync(c => c.Respondents > 0 && db.Instruments.Any(i => i.Id == c.InstrumentId && i.Key == instrument), ct);
         return any ? null : CliText.Get("Cli.Results.NothingStored", instrument);
-    }
-
-    private static async Task<T> Run<T>(Func<Task<T>> query)
-    {
-        try
-        {
-            return await query();
-        }
-        catch (ResultsException e)
-        {
-            throw new CliException(e.Text(CliText.Culture));
-        }
-        catch (ArgumentOutOfRangeException e) when (e.ParamName == "k")
-        {
-            throw new CliException(CliText.Get("Cli.KTooLow", Analysis.Suppression.MinimumK));
-        }
-        catch (ArgumentOutOfRangeException e)
-        {
-            throw new CliException(e.Message.Split(" (Parameter")[0]);
-        }
     }
 }

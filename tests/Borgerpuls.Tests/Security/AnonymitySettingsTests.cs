@@ -101,6 +101,8 @@ public sealed class AnonymitySettingsTests
 
         Assert.False(byDefault.GetProperty("quotesShown").GetBoolean());
         Assert.Contains("mindst 10 svar", byDefault.GetProperty("quotesHiddenReason").GetString(), StringComparison.Ordinal);
+        var english = await (await k10.SignedInClientAsync(Roles.Manager, "jc-nord")).GetFromJsonAsync<JsonElement>(fleks + "&culture=en");
+        Assert.Equal("Quotes are shown only for selections with at least 10 responses.", english.GetProperty("quotesHiddenReason").GetString());
         Assert.True(configured.GetProperty("quotesShown").GetBoolean());
     }
 

@@ -5,6 +5,7 @@ using Borgerpuls.Data;
 using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Domain;
 using Borgerpuls.Features.Results;
+using Borgerpuls.Localization;
 using Borgerpuls.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -46,9 +47,9 @@ public static class CommentThemesQuery
 
         var (showQuotes, reason) = viewer.Role switch
         {
-            Roles.Committee => (false, "Udvalget ser kun samlede tal."),
+            Roles.Committee => (false, SharedTexts.Get("Comments.Quotes.CommitteeOnlyTotals", CultureInfo.CurrentUICulture)),
             _ when viewer.IsAnalystOrAdmin => (true, (string?)null),
-            _ when segment.Respondents < kComments => (false, $"Citater vises kun for udsnit med mindst {kComments} svar."),
+            _ when segment.Respondents < kComments => (false, SharedTexts.Format(CultureInfo.CurrentUICulture, "Comments.Quotes.TooFew", kComments)),
             _ => (true, null),
         };
         var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;

@@ -1,6 +1,8 @@
 using Borgerpuls.Data;
 using Borgerpuls.Domain;
+using Borgerpuls.Localization;
 using Borgerpuls.Security;
+using Microsoft.Extensions.Localization;
 
 namespace Borgerpuls.Features.FollowUp;
 
@@ -23,16 +25,16 @@ internal static class FollowUpApi
 
     /// <summary>The request goes to the tablet's own job centre and site. A kiosk is refused: it stands in a public room and
     /// is anonymous. Errors are the citizen text keys, which the tablet shows in the language on screen.</summary>
-    private static async Task<IResult> HandleAsync(FollowUpSubmission body, CurrentDevice device, BorgerpulsDb db, TimeProvider clock, OpenRequestCount openRequests, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(FollowUpSubmission body, CurrentDevice device, BorgerpulsDb db, TimeProvider clock, OpenRequestCount openRequests, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         if (device.Channel != Channel.Tablet)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: "Only a tablet offers to be contacted; a kiosk is anonymous.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: t["FollowUp.Error.Forbidden"], detail: t["FollowUp.Error.NotTablet"]);
         }
         var errors = await FollowUpIntake.SubmitAsync(db, new FollowUpInput(body.Id, device.JobCentreId, device.SiteId, body.Name, body.Phone, body.Message, body.Consent), clock, ct);
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Key).ToArray()), title: "Nothing was stored: fix the fields listed.");
+            return TypedResults.ValidationProblem(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Key).ToArray()), title: t["FollowUp.Error.Title"]);
         }
         openRequests.Changed();
         return TypedResults.NoContent();

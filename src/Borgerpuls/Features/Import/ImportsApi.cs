@@ -1,5 +1,6 @@
 using System.Globalization;
 using Borgerpuls.Data;
+using Borgerpuls.Localization;
 using Borgerpuls.Security;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
@@ -89,8 +90,10 @@ internal static class ImportsApi
     internal static IResult Rejected(ImportRejectedException e) => TypedResults.Problem(new ProblemDetails
     {
         Status = StatusCodes.Status422UnprocessableEntity,
-        Title = "The import was rejected; nothing was written.",
-        Detail = $"{e.Total} error(s)" + (e.Total > e.Errors.Count ? $"; the first {e.Errors.Count} are listed." : "."),
+        Title = SharedTexts.Get("Import.Error.Rejected", CultureInfo.CurrentUICulture),
+        Detail = e.Total > e.Errors.Count
+            ? SharedTexts.Format(CultureInfo.CurrentUICulture, "Import.Error.CountListed", e.Total, e.Errors.Count)
+            : SharedTexts.Format(CultureInfo.CurrentUICulture, "Import.Error.Count", e.Total),
         Extensions =
         {
             ["total"] = e.Total,

@@ -164,7 +164,7 @@ internal static class SubmitResponses
         if (header.StartsWith("Invitation ", StringComparison.Ordinal))
         {
             var point = await InvitationPoint.ResolveAsync(db, header["Invitation ".Length..].Trim(), DateOnly.FromDateTime(DateTime.UtcNow), ct);
-            return point.Point is null ? (null, Problem(point.Status, point.Message!)) : (point.Point, null);
+            return point.Point is null ? (null, Problem(point.Status, t[point.Refusal!])) : (point.Point, null);
         }
         var campaignKey = submissions.Select(s => s.Campaign).Distinct().SingleOrDefault();
         if (campaignKey is not null)

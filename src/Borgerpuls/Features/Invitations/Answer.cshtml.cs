@@ -93,8 +93,7 @@ public sealed class AnswerModel(BorgerpulsDb db, InstrumentCatalog instruments, 
         var resolution = await InvitationPoint.ResolveAsync(db, token, DanishTime.Today(clock), ct);
         if (resolution.Point is null)
         {
-            Refusal = resolution.Status == StatusCodes.Status404NotFound ? "Questionnaire.Unknown"
-                : resolution.Message!.Contains("expired", StringComparison.Ordinal) ? "Questionnaire.Expired" : "Questionnaire.Used";
+            Refusal = resolution.Refusal;
             return null;
         }
         Instrument = await instruments.LatestAsync(resolution.InstrumentKey!, ct);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Borgerpuls.Data;
 using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Domain;
@@ -38,7 +39,7 @@ internal static class CreateInvitation
         }
         var (created, errors) = await CreateAsync(request, Viewer.From(http.User), InvitationLink.Origin(configuration), db, stores, audit, clock, ct);
         return created is null
-            ? TypedResults.ValidationProblem(errors, title: "The invitation was not created.")
+            ? TypedResults.ValidationProblem(errors, title: T("Invite.Error.Title"))
             : TypedResults.Created(new Uri(created.Url).AbsolutePath, created);
     }
 
@@ -49,30 +50,30 @@ internal static class CreateInvitation
     {
         var errors = new Dictionary<string, string[]>();
         var instrument = await db.Instruments.SingleOrDefaultAsync(i => i.Key == request.Instrument, ct);
-        if (instrument is null) errors["instrument"] = [$"Unknown instrument '{request.Instrument}'."];
+        if (instrument is null) errors["instrument"] = [T("Place.Error.UnknownInstrument", request.Instrument)];
         var centre = await db.JobCentres.SingleOrDefaultAsync(j => j.Key == request.JobCentre, ct);
-        if (centre is null) errors["jobCentre"] = [$"Unknown job centre '{request.JobCentre}'."];
-        else if (!viewer.SeesCentre(centre.Key)) errors["jobCentre"] = [$"You cannot invite for '{request.JobCentre}'."];
+        if (centre is null) errors["jobCentre"] = [T("Place.Error.UnknownJobCentre", request.JobCentre)];
+        else if (!viewer.SeesCentre(centre.Key)) errors["jobCentre"] = [T("Invite.Error.NotYourJobCentre", request.JobCentre)];
         var site = request.Site is null ? null : await db.Sites.SingleOrDefaultAsync(s => s.Key == request.Site, ct);
-        if (request.Site is not null && (site is null || site.JobCentreId != centre?.Id)) errors["site"] = [$"Unknown site '{request.Site}' in this job centre."];
+        if (request.Site is not null && (site is null || site.JobCentreId != centre?.Id)) errors["site"] = [T("Place.Error.UnknownSite", request.Site)];
         var unit = request.Unit is null ? null : await db.Units.Include(u => u.Site).SingleOrDefaultAsync(u => u.Key == request.Unit, ct);
         // A unit belongs to the chosen site, and always to the chosen job centre, also when no site is given.
         if (request.Unit is not null && (unit is null || (site is not null && unit.SiteId != site.Id) || unit.Site!.JobCentreId != centre?.Id))
         {
-            errors["unit"] = [$"Unknown unit '{request.Unit}' at this site and job centre."];
+            errors["unit"] = [T("Place.Error.UnknownUnit", request.Unit)];
         }
         var group = request.TargetGroup is null ? null : await db.TargetGroups.SingleOrDefaultAsync(t => t.Key == request.TargetGroup, ct);
-        if (request.TargetGroup is not null && group is null) errors["targetGroup"] = [$"Unknown target group '{request.TargetGroup}'."];
+        if (request.TargetGroup is not null && group is null) errors["targetGroup"] = [T("Place.Error.UnknownTargetGroup", request.TargetGroup)];
         var campaign = request.Campaign is null ? null : await db.Campaigns.SingleOrDefaultAsync(c => c.Key == request.Campaign, ct);
-        if (request.Campaign is not null && campaign is null) errors["campaign"] = [$"Unknown campaign '{request.Campaign}'."];
-        if (request.ValidDays is < 1 or > 60) errors["validDays"] = ["An invitation is valid for 1 to 60 days."];
+        if (request.Campaign is not null && campaign is null) errors["campaign"] = [T("Invite.Error.UnknownCampaign", request.Campaign)];
+        if (request.ValidDays is < 1 or > 60) errors["validDays"] = [T("Invite.Error.ValidDays")];
         if (request.MeetingType is not null && !MeetingType.IsKnown(request.MeetingType))
         {
-            errors["meetingType"] = [$"Unknown meeting type: use one of {string.Join(", ", MeetingType.All)}, or leave it out."];
+            errors["meetingType"] = [T("Invite.Error.UnknownMeetingType", string.Join(", ", MeetingType.All))];
         }
         if (request.ReferredBy is { } referral && !ReferralSource.IsKnown(referral))
         {
-            errors["referredBy"] = [$"Unknown referral source '{referral}': use one of {string.Join(", ", ReferralSource.All)}, or leave it out."];
+            errors["referredBy"] = [T("Invite.Error.UnknownReferral", referral, string.Join(", ", ReferralSource.All))];
         }
         if (errors.Count > 0)
         {
@@ -101,6 +102,9 @@ internal static class CreateInvitation
         var url = $"{origin}/i/{token}";
         return (new InvitationCreated(token, url, invitation.ExpiresOn, QrSvg(url)), errors);
     }
+
+    // The page's or the caller's language (Accept-Language, ?culture=; Danish by default).
+    private static string T(string key, params object?[] args) => SharedTexts.Format(CultureInfo.CurrentUICulture, key, args);
 
     /// <summary>A QR code as SVG, generated on the server with QRCoder; no third-party service sees the link.</summary>
     public static string QrSvg(string url)

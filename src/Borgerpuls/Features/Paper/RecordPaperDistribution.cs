@@ -44,19 +44,19 @@ internal static class RecordPaperDistribution
     {
         var errors = new Dictionary<string, string[]>();
         var instrument = string.IsNullOrWhiteSpace(request.Instrument) ? null : await db.Instruments.SingleOrDefaultAsync(i => i.Key == request.Instrument, ct);
-        if (instrument is null) errors["instrument"] = [string.IsNullOrWhiteSpace(request.Instrument) ? T("Paper.Error.ChooseInstrument") : T("Paper.Error.UnknownInstrument", request.Instrument)];
+        if (instrument is null) errors["instrument"] = [string.IsNullOrWhiteSpace(request.Instrument) ? T("Paper.Error.ChooseInstrument") : T("Place.Error.UnknownInstrument", request.Instrument)];
         var centre = string.IsNullOrWhiteSpace(request.JobCentre) ? null : await db.JobCentres.SingleOrDefaultAsync(j => j.Key == request.JobCentre, ct);
-        if (centre is null) errors["jobCentre"] = [string.IsNullOrWhiteSpace(request.JobCentre) ? T("Paper.Error.ChooseJobCentre") : T("Paper.Error.UnknownJobCentre", request.JobCentre)];
+        if (centre is null) errors["jobCentre"] = [string.IsNullOrWhiteSpace(request.JobCentre) ? T("Paper.Error.ChooseJobCentre") : T("Place.Error.UnknownJobCentre", request.JobCentre)];
         else if (!viewer.SeesCentre(centre.Key)) errors["jobCentre"] = [T("Paper.Error.NotYourJobCentre", centre.Key)];
         var site = request.Site is null ? null : await db.Sites.SingleOrDefaultAsync(s => s.Key == request.Site, ct);
-        if (request.Site is not null && (site is null || site.JobCentreId != centre?.Id)) errors["site"] = [T("Paper.Error.UnknownSite", request.Site)];
+        if (request.Site is not null && (site is null || site.JobCentreId != centre?.Id)) errors["site"] = [T("Place.Error.UnknownSite", request.Site)];
         var unit = request.Unit is null ? null : await db.Units.Include(u => u.Site).SingleOrDefaultAsync(u => u.Key == request.Unit, ct);
         if (request.Unit is not null && (unit is null || unit.Site!.JobCentreId != centre?.Id || (site is not null && unit.SiteId != site.Id)))
         {
-            errors["unit"] = [T("Paper.Error.UnknownUnit", request.Unit)];
+            errors["unit"] = [T("Place.Error.UnknownUnit", request.Unit)];
         }
         var group = request.TargetGroup is null ? null : await db.TargetGroups.SingleOrDefaultAsync(t => t.Key == request.TargetGroup, ct);
-        if (request.TargetGroup is not null && group is null) errors["targetGroup"] = [T("Paper.Error.UnknownTargetGroup", request.TargetGroup)];
+        if (request.TargetGroup is not null && group is null) errors["targetGroup"] = [T("Place.Error.UnknownTargetGroup", request.TargetGroup)];
         var now = clock.GetUtcNow().UtcDateTime;
         var month = MonthField.Parse(request.Month);
         if (month is null) errors["month"] = [T("Paper.Error.Month")];

@@ -70,6 +70,8 @@ public sealed partial class ImportApiTests : IAsyncLifetime
         var errors = problem.RootElement.GetProperty("errors").EnumerateArray()
             .Select(e => (e.GetProperty("line").GetInt32(), e.GetProperty("column").GetString())).ToList();
         Assert.Equal([(3, "samtale"), (5, "behandling")], errors);
+        Assert.Equal("Importen blev afvist; intet blev skrevet.", problem.RootElement.GetProperty("title").GetString());
+        Assert.Equal("2 fejl.", problem.RootElement.GetProperty("detail").GetString());
         Assert.Equal(0, await StoredAsync());
     }
 

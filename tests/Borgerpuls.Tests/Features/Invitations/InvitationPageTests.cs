@@ -30,6 +30,11 @@ public sealed partial class InvitationPageTests
             ["instrument"] = "borgeroplevelse-5", ["jobCentre"] = "jc-centrum", ["site"] = "sjaellandsgade",
         }));
         Assert.Equal(HttpStatusCode.BadRequest, other.StatusCode);
+        // Each problem in the page's Danish, not the request's field names or English.
+        var refused = System.Net.WebUtility.HtmlDecode(await other.Content.ReadAsStringAsync());
+        Assert.Contains("<li>Du kan ikke invitere for »jc-centrum«: det er ikke et af dine jobcentre.</li>", refused);
+        Assert.DoesNotContain("jobCentre:", refused);
+        Assert.DoesNotContain("cannot invite", refused);
         await using (var db = database.Open())
         {
             Assert.Equal(0, await db.Invitations.CountAsync());

@@ -65,10 +65,21 @@ public sealed class InvitationTests
         var response = await analyst.PostAsJsonAsync("/api/v1/invitations", new { instrument = "nej", jobCentre = "jc-nord", site = "torvet", validDays = 400 });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var errors = body.GetProperty("errors");
         Assert.True(errors.TryGetProperty("instrument", out _));
         Assert.True(errors.TryGetProperty("site", out _));
         Assert.True(errors.TryGetProperty("validDays", out _));
+        // Worded in Danish by default, in English on request.
+        Assert.Equal("Invitationen blev ikke oprettet: ret felterne herunder.", body.GetProperty("title").GetString());
+        Assert.Equal("Ukendt spørgeskema »nej«.", errors.GetProperty("instrument")[0].GetString());
+        Assert.Equal("Ukendt adresse »torvet« i dette jobcenter.", errors.GetProperty("site")[0].GetString());
+        Assert.Equal("En invitation gælder fra 1 til 60 dage.", errors.GetProperty("validDays")[0].GetString());
+        var english = await (await analyst.PostAsJsonAsync("/api/v1/invitations?culture=en", new { instrument = "nej", jobCentre = "jc-nord", meetingType = "X" }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("The invitation was not created: fix the fields listed.", english.GetProperty("title").GetString());
+        Assert.Equal("Unknown instrument 'nej'.", english.GetProperty("errors").GetProperty("instrument")[0].GetString());
+        Assert.StartsWith("Unknown meeting type: use one of ", english.GetProperty("errors").GetProperty("meetingType")[0].GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().PostAsJsonAsync("/api/v1/invitations", new { instrument = "smiley", jobCentre = "jc-nord" })).StatusCode);
     }
 }

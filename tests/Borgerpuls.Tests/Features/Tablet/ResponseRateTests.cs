@@ -46,7 +46,13 @@ public sealed class ResponseRateTests
         var kiosk = app.CreateClient();
         kiosk.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Device", kioskKey);
         Assert.Equal(HttpStatusCode.Forbidden, (await kiosk.PostAsJsonAsync("/api/v1/declines", Declined("jobparat"))).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await tablet.PostAsJsonAsync("/api/v1/declines", Declined("findes-ikke"))).StatusCode);
+        var unknownGroup = await tablet.PostAsJsonAsync("/api/v1/declines", Declined("findes-ikke"));
+        Assert.Equal(HttpStatusCode.BadRequest, unknownGroup.StatusCode);
+        var refusal = await unknownGroup.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Intet blev registreret: ret felterne herunder.", refusal.GetProperty("title").GetString());
+        Assert.Equal("Ukendt målgruppe »findes-ikke«.", refusal.GetProperty("errors").GetProperty("context.targetGroup")[0].GetString());
+        var english = await (await tablet.PostAsJsonAsync("/api/v1/declines?culture=en", Array.Empty<object>())).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Send 1 to 200 declined hand-overs.", english.GetProperty("detail").GetString());
 
         // 4 invitations for jobafklaring at Nordvej; citizens answer 3 of them.
         var manager = await app.SignedInClientAsync(Roles.Manager, "jc-nord");
