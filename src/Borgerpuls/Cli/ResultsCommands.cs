@@ -72,8 +72,7 @@ internal static class ResultsCommands
                 _ => ResultsFormat.ToTable(report, result.GetValue(K), CliText.Culture),
             });
             if (await NothingStoredAsync(db, report.Instrument, ct) is { } nothing) await Console.Error.WriteLineAsync(nothing);
-            else if (report.Unavailable is { } reason) await Console.Error.WriteLineAsync(reason == PriorityMapUnavailable.TooFewQuestions
-                ? CliText.Get("Cli.PriorityMap.TooFewQuestions", report.Instrument) : CliText.Get("Cli.PriorityMap.NoImportance", Analysis.PriorityMap.MinimumN));
+            else if (report.Unavailable is { } reason) await Console.Error.WriteLineAsync(CliText.Get(PriorityMapUnavailable.TextKey(reason), Analysis.PriorityMap.MinimumN));
             return 0;
         }));
         return command;

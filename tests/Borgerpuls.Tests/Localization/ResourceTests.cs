@@ -129,12 +129,11 @@ public sealed class ResourceTests
     [Theory]
     [InlineData(Borgerpuls.Features.Results.PriorityMapUnavailable.TooFewQuestions)]
     [InlineData(Borgerpuls.Features.Results.PriorityMapUnavailable.TooFewAnswers)]
-    public void Every_reason_the_priority_map_gives_has_its_text_in_the_dashboard_and_the_report(string reason)
+    public void Every_reason_the_priority_map_gives_has_its_one_text_for_the_dashboard_the_report_and_the_command_line(string reason)
     {
         foreach (var language in new[] { "da", "en" })
         {
-            Assert.True(Read(language).ContainsKey(Borgerpuls.Features.Dashboard.DashboardTextKeys.MapUnavailable(reason)), $"{language}: dashboard {reason}");
-            Assert.True(Read(language).ContainsKey("Report.PriorityUnavailable." + reason), $"{language}: report {reason}");
+            Assert.True(Read(language).ContainsKey(Borgerpuls.Features.Results.PriorityMapUnavailable.TextKey(reason)), $"{language}: {reason}");
         }
     }
 

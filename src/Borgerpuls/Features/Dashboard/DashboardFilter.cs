@@ -111,8 +111,6 @@ public static class DashboardTextKeys
 
     public static string Dimension(string dimension) => "Dashboard.Dimension." + dimension;
 
-    /// <summary>Why the priority map places nothing (<see cref="Results.PriorityMapUnavailable"/>).</summary>
-    public static string MapUnavailable(string reason) => "Dashboard.Map.Unavailable." + reason;
 
     public static string Granularity(string granularity) => "Dashboard.Granularity." + granularity;
 }

@@ -1,4 +1,6 @@
 using Borgerpuls.Features.Charts;
+using Borgerpuls.Features.Results;
+using Borgerpuls.Localization;
 
 namespace Borgerpuls.Features.Reports;
 
@@ -19,7 +21,7 @@ internal static class PriorityMapSection
         }
         if (map.Unavailable is { } reason)
         {
-            yield return new ReportParagraph(text.Format("PriorityUnavailable." + reason, Analysis.PriorityMap.MinimumN));
+            yield return new ReportParagraph(SharedTexts.Format(text.Culture, PriorityMapUnavailable.TextKey(reason), Analysis.PriorityMap.MinimumN));
             yield break;
         }
         yield return new ReportParagraph(text["PriorityIntro"]);

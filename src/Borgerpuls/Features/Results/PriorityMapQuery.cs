@@ -23,6 +23,10 @@ public static class PriorityMapUnavailable
 {
     public const string TooFewQuestions = "tooFewQuestions";
     public const string TooFewAnswers = "tooFewAnswers";
+
+    /// <summary>The one wording of a reason, for the dashboard, the report and the command line alike; its argument is
+    /// <see cref="PriorityMap.MinimumN"/>.</summary>
+    public static string TextKey(string reason) => "PriorityMap.Unavailable." + reason;
 }
 
 /// <summary>The priority map (SPEC §5) over the selected cells, from the aggregated pair sums.</summary>

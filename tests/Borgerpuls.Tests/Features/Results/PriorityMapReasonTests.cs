@@ -24,8 +24,8 @@ public sealed class PriorityMapReasonTests : IAsyncLifetime
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
     [Theory]
-    [InlineData("smiley", 60, "tooFewQuestions", "needs an overall question and one more scale question")]
-    [InlineData("vive-7", 12, "tooFewAnswers", "No question has 30 respondents")]
+    [InlineData("smiley", 60, "tooFewQuestions", "needs an overall question and at least one more scale question")]
+    [InlineData("vive-7", 12, "tooFewAnswers", "No question has 30 citizens who answered both it and what it is held against")]
     public async Task The_command_line_gives_the_reason_with_the_empty_map(string instrument, int respondents, string reason, string explained)
     {
         var result = await CliRunner.RunAsync("--culture", "en", "priority-map", "--instrument", instrument, "--db", _database.Value);
