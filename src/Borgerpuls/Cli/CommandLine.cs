@@ -129,7 +129,7 @@ internal static class CommandLine
         catch (Features.Configuration.ConfigException e)
         {
             await Console.Error.WriteLineAsync(CliText.Get("Cli.Config.Rejected"));
-            foreach (var error in e.Errors) await Console.Error.WriteLineAsync("  " + error);
+            foreach (var error in e.Errors) await Console.Error.WriteLineAsync($"  {error.Path}: {error.Text(CliText.Culture)}");
             return 2;
         }
     }

@@ -97,8 +97,7 @@ internal sealed class ApplyRun(BorgerpulsDb db, ApplyMode mode, List<string> cha
                 var used = await db.Questions.AnyAsync(q => q.ScaleId == entity.Id, ct);
                 if (used)
                 {
-                    Errors.Add(new ConfigError($"$.scales[{doc.Scales.IndexOf(scale)}]",
-                        $"Scale '{scale.Key}' is used by published instrument versions, so its options cannot change; give the changed scale a new key."));
+                    Errors.Add(new ConfigError($"$.scales[{doc.Scales.IndexOf(scale)}]", "Config.Error.ScaleInUse", scale.Key));
                     continue;
                 }
                 changes.Add($"scale {scale.Key}: options updated");

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Reflection;
 using System.Text.Json;
+using Borgerpuls.Localization;
 using Borgerpuls.Security.Input;
 
 namespace Borgerpuls.Features.Configuration;
@@ -17,27 +18,28 @@ internal static class ConfigTexts
 {
     public const int Name = 400;
     public const int Text = 1000;
-    public const string NullElement = "Cannot be null.";
+    // One instance, so that the walk can tell a null element from the other problems it reports.
+    private static readonly Wording NullElement = Wording.Of("Config.Error.Null");
 
     /// <summary>Reports every problem; true when a null element was found, after which no other rule can read the document.</summary>
-    public static bool Check(object? value, string path, Action<string, string> error)
+    public static bool Check(object? value, string path, Action<string, Wording> error)
     {
         var nulls = false;
         Walk(value, path, (p, message) =>
         {
-            nulls |= message == NullElement;
+            nulls |= ReferenceEquals(message, NullElement);
             error(p, message);
         });
         return nulls;
     }
 
-    private static void Walk(object? value, string path, Action<string, string> error)
+    private static void Walk(object? value, string path, Action<string, Wording> error)
     {
         switch (value)
         {
             // 1e400 is read as infinity, which no column, figure or JSON export can hold.
             case double number when !double.IsFinite(number):
-                error(path, "Must be a finite number.");
+                error(path, Wording.Of("Config.Error.NotFinite"));
                 return;
             case null or string or ValueType:
                 return;
@@ -47,7 +49,7 @@ internal static class ConfigTexts
                 {
                     if (text is null) error($"{path}.{language}", NullElement);
                     CheckText(text, max, $"{path}.{language}", error);
-                    if (!CleanText.IsClean(language)) error(path, "A language code holds control or invalid characters.");
+                    if (!CleanText.IsClean(language)) error(path, Wording.Of("Config.Error.LanguageCode"));
                 }
                 return;
             case IEnumerable items:
@@ -74,10 +76,10 @@ internal static class ConfigTexts
         }
     }
 
-    private static void CheckText(string? text, int max, string path, Action<string, string> error)
+    private static void CheckText(string? text, int max, string path, Action<string, Wording> error)
     {
         if (text is null) return;
-        if (text.Length > max) error(path, $"At most {max} characters ({text.Length} given).");
-        if (!CleanText.IsClean(text)) error(path, "Holds a control character (only line breaks and tabs are allowed) or an invalid character.");
+        if (text.Length > max) error(path, Wording.Of("Config.Error.TooLong", max, text.Length));
+        if (!CleanText.IsClean(text)) error(path, Wording.Of("Config.Error.ControlCharacter"));
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Borgerpuls.Data;
 using Borgerpuls.Domain;
@@ -14,31 +15,31 @@ internal static partial class ConfigValidator
     public static async Task<List<ConfigError>> ValidateAsync(ConfigDocument doc, BorgerpulsDb db, CancellationToken ct)
     {
         var errors = new List<ConfigError>();
-        void Error(string path, string message) => errors.Add(new ConfigError(path, message));
+        void Error(string path, string key, params object?[] args) => errors.Add(new ConfigError(path, key, args));
 
         void Key(string path, string? key)
         {
             if (key is null || !KeyPattern().IsMatch(key))
             {
-                Error(path + ".key", $"'{key}' is not a valid key: use 1–64 lowercase letters a–z, digits and '-'.");
+                Error(path + ".key", "Config.Error.InvalidKey", key);
             }
         }
         void Names(string path, IReadOnlyDictionary<string, string>? names)
         {
             if (names is null || !names.TryGetValue("da", out var da) || string.IsNullOrWhiteSpace(da))
             {
-                Error(path, "A Danish text (\"da\") is required.");
+                Error(path, "Config.Error.DanishRequired");
             }
         }
         void Unique<T>(string path, IEnumerable<T> items, Func<T, string> key)
         {
             foreach (var dup in items.GroupBy(key).Where(g => g.Count() > 1))
             {
-                Error(path, $"The key '{dup.Key}' is used more than once.");
+                Error(path, "Config.Error.DuplicateKey", dup.Key);
             }
         }
 
-        if (ConfigTexts.Check(doc, "$", Error)) return errors;
+        if (ConfigTexts.Check(doc, "$", (path, message) => errors.Add(new ConfigError(path, message)))) return errors;
 
         var targetGroups = (await db.TargetGroups.Select(t => t.Key).ToListAsync(ct)).Concat(doc.TargetGroups.Select(t => t.Key)).ToHashSet();
         var sets = (await db.TargetGroupSets.Select(t => t.Key).ToListAsync(ct)).Concat(doc.TargetGroupSets.Select(t => t.Key)).ToHashSet();
@@ -61,7 +62,12 @@ internal static partial class ConfigValidator
         {
             if (owners[(kind, key)].FirstOrDefault(owner => owner != municipality) is { } other)
             {
-                Error(path + ".key", $"The {kind} '{key}' belongs to municipality '{other}'; a key names one {kind} in the whole deployment.");
+                Error(path + ".key", kind switch
+                {
+                    "job centre" => "Config.Error.JobCentreElsewhere",
+                    "site" => "Config.Error.SiteElsewhere",
+                    _ => "Config.Error.UnitElsewhere",
+                }, key, other);
             }
         }
         var docCentres = doc.Municipalities.SelectMany(m => m.JobCentres).ToList();
@@ -89,7 +95,7 @@ internal static partial class ConfigValidator
                     OneMunicipality(sp, "site", site.Key, m.Key);
                     if (site.KioskRepeatWindowSeconds is < 0 or > 3600)
                     {
-                        Error(sp + ".kioskRepeatWindowSeconds", "Must be between 0 and 3600 seconds.");
+                        Error(sp + ".kioskRepeatWindowSeconds", "Config.Error.KioskRepeatWindow", 0, 3600);
                     }
                     for (var u = 0; u < site.Units.Count; u++)
                     {
@@ -118,7 +124,7 @@ internal static partial class ConfigValidator
             Names($"$.targetGroupSets[{i}].names", set.Names);
             foreach (var member in set.Members.Where(mb => !targetGroups.Contains(mb)))
             {
-                Error($"$.targetGroupSets[{i}].members", $"Unknown target group '{member}'.");
+                Error($"$.targetGroupSets[{i}].members", "Config.Error.UnknownTargetGroup", member);
             }
         }
         Unique("$.backgroundVariables", doc.BackgroundVariables, t => t.Key);
@@ -139,7 +145,7 @@ internal static partial class ConfigValidator
             Unique(p + ".options", scale.Options, o => o.Code);
             if (scale.Options.Count == 0)
             {
-                Error(p + ".options", "A scale needs at least one option.");
+                Error(p + ".options", "Config.Error.ScaleWithoutOptions");
             }
             for (var o = 0; o < scale.Options.Count; o++)
             {
@@ -148,7 +154,7 @@ internal static partial class ConfigValidator
                 Names($"{p}.options[{o}].labels", option.Labels);
                 if (option.Polarity is Polarity.Positive or Polarity.Neutral or Polarity.Negative && option.Value is null)
                 {
-                    Error($"{p}.options[{o}].value", "Options in the base (positive, neutral, negative) need a numeric value for means.");
+                    Error($"{p}.options[{o}].value", "Config.Error.OptionValue");
                 }
             }
         }
@@ -162,20 +168,20 @@ internal static partial class ConfigValidator
             Names(p + ".names", instrument.Names);
             if (instrument.Extends is { } ext && (!instruments.Contains(ext) || ext == instrument.Key))
             {
-                Error(p + ".extends", $"Unknown core instrument '{ext}'.");
+                Error(p + ".extends", "Config.Error.UnknownCoreInstrument", ext);
             }
             if (instrument.MirrorOf is { } mirror && (!instruments.Contains(mirror) || mirror == instrument.Key))
             {
-                Error(p + ".mirrorOf", $"Unknown instrument '{mirror}'.");
+                Error(p + ".mirrorOf", "Config.Error.UnknownInstrument", mirror);
             }
             if (instrument.Kind == InstrumentKind.Mirror && instrument.MirrorOf is null)
             {
-                Error(p + ".mirrorOf", "A mirror instrument must name the citizen instrument it mirrors.");
+                Error(p + ".mirrorOf", "Config.Error.MirrorOfRequired");
             }
             Unique(p + ".questions", instrument.Questions, q => q.Key);
             if (instrument.Questions.Count(q => q.Overall) > 1)
             {
-                Error(p + ".questions", "At most one question can be the overall question.");
+                Error(p + ".questions", "Config.Error.OneOverall");
             }
             var seen = new HashSet<string>();
             for (var q = 0; q < instrument.Questions.Count; q++)
@@ -187,23 +193,23 @@ internal static partial class ConfigValidator
                 var needsScale = question.Type is QuestionType.Scale or QuestionType.SingleChoice or QuestionType.MultipleChoice;
                 if (needsScale && question.Scale is null)
                 {
-                    Error(qp + ".scale", $"A {question.Type} question needs a scale (its options).");
+                    Error(qp + ".scale", "Config.Error.ScaleRequired", JsonNamingPolicy.CamelCase.ConvertName(question.Type.ToString()));
                 }
                 if (question.Scale is { } s && !scales.Contains(s))
                 {
-                    Error(qp + ".scale", $"Unknown scale '{s}'.");
+                    Error(qp + ".scale", "Config.Error.UnknownScale", s);
                 }
                 if (question.Type == QuestionType.FreeText && question.Scale is not null)
                 {
-                    Error(qp + ".scale", "A free-text question has no scale.");
+                    Error(qp + ".scale", "Config.Error.FreeTextScale");
                 }
                 if (question.Overall && question.Type != QuestionType.Scale)
                 {
-                    Error(qp + ".overall", "The overall question must be a scale question.");
+                    Error(qp + ".overall", "Config.Error.OverallScale");
                 }
                 if (question.ShowAfter is { } after && !seen.Contains(after))
                 {
-                    Error(qp + ".showAfter", $"'{after}' is not an earlier question of this instrument.");
+                    Error(qp + ".showAfter", "Config.Error.ShowAfter", after);
                 }
                 seen.Add(question.Key);
             }
@@ -215,14 +221,14 @@ internal static partial class ConfigValidator
             var c = doc.Campaigns[i];
             var p = $"$.campaigns[{i}]";
             Key(p, c.Key);
-            if (!instruments.Contains(c.Instrument)) Error(p + ".instrument", $"Unknown instrument '{c.Instrument}'.");
-            if (c.JobCentre is { } jc && !jobCentres.Contains(jc)) Error(p + ".jobCentre", $"Unknown job centre '{jc}'.");
-            if (c.Site is { } site && !sitesAll.Contains(site)) Error(p + ".site", $"Unknown site '{site}'.");
-            if (c.Unit is { } unit && !unitsAll.Contains(unit)) Error(p + ".unit", $"Unknown unit '{unit}'.");
-            if (c.EndsOn is { } end && end < c.StartsOn) Error(p + ".endsOn", "The campaign ends before it starts.");
+            if (!instruments.Contains(c.Instrument)) Error(p + ".instrument", "Config.Error.UnknownInstrument", c.Instrument);
+            if (c.JobCentre is { } jc && !jobCentres.Contains(jc)) Error(p + ".jobCentre", "Config.Error.UnknownJobCentre", jc);
+            if (c.Site is { } site && !sitesAll.Contains(site)) Error(p + ".site", "Config.Error.UnknownSite", site);
+            if (c.Unit is { } unit && !unitsAll.Contains(unit)) Error(p + ".unit", "Config.Error.UnknownUnit", unit);
+            if (c.EndsOn is { } end && end < c.StartsOn) Error(p + ".endsOn", "Config.Error.EndsBeforeStart");
             foreach (var tg in c.TargetGroups.Where(t => !targetGroups.Contains(t)))
             {
-                Error(p + ".targetGroups", $"Unknown target group '{tg}'.");
+                Error(p + ".targetGroups", "Config.Error.UnknownTargetGroup", tg);
             }
         }
 
@@ -232,13 +238,13 @@ internal static partial class ConfigValidator
             var t = doc.Targets[i];
             var p = $"$.targets[{i}]";
             Key(p, t.Key);
-            if (!instruments.Contains(t.Instrument)) Error(p + ".instrument", $"Unknown instrument '{t.Instrument}'.");
-            if (t.TargetGroupSet is { } set && !sets.Contains(set)) Error(p + ".targetGroupSet", $"Unknown target-group set '{set}'.");
-            if (t.TargetGroup is { } tg && !targetGroups.Contains(tg)) Error(p + ".targetGroup", $"Unknown target group '{tg}'.");
-            if (t.TargetGroup is not null && t.TargetGroupSet is not null) Error(p, "Name a target group or a target-group set, not both.");
-            if (t.JobCentre is { } jc && !jobCentres.Contains(jc)) Error(p + ".jobCentre", $"Unknown job centre '{jc}'.");
-            if (t.Aggregation == TargetAggregation.Question && t.Question is null) Error(p + ".question", "A per-question target must name its question.");
-            if (t.Metric != TargetMetric.Mean && t.Threshold is < 0 or > 1) Error(p + ".threshold", "A share threshold is a fraction between 0 and 1 (e.g. 0.68 for 68 %).");
+            if (!instruments.Contains(t.Instrument)) Error(p + ".instrument", "Config.Error.UnknownInstrument", t.Instrument);
+            if (t.TargetGroupSet is { } set && !sets.Contains(set)) Error(p + ".targetGroupSet", "Config.Error.UnknownTargetGroupSet", set);
+            if (t.TargetGroup is { } tg && !targetGroups.Contains(tg)) Error(p + ".targetGroup", "Config.Error.UnknownTargetGroup", tg);
+            if (t.TargetGroup is not null && t.TargetGroupSet is not null) Error(p, "Config.Error.GroupOrSet");
+            if (t.JobCentre is { } jc && !jobCentres.Contains(jc)) Error(p + ".jobCentre", "Config.Error.UnknownJobCentre", jc);
+            if (t.Aggregation == TargetAggregation.Question && t.Question is null) Error(p + ".question", "Config.Error.TargetQuestion");
+            if (t.Metric != TargetMetric.Mean && t.Threshold is < 0 or > 1) Error(p + ".threshold", "Config.Error.Threshold");
         }
 
         Unique("$.serviceGoals", doc.ServiceGoals, g => g.Key);
@@ -247,9 +253,9 @@ internal static partial class ConfigValidator
             var g = doc.ServiceGoals[i];
             Key($"$.serviceGoals[{i}]", g.Key);
             Names($"$.serviceGoals[{i}].names", g.Names);
-            if (g.WithinHours <= 0) Error($"$.serviceGoals[{i}].withinHours", "Must be more than 0 hours.");
-            if (g.TargetShare is < 0 or > 1) Error($"$.serviceGoals[{i}].targetShare", "A share is a fraction between 0 and 1.");
-            if (string.IsNullOrWhiteSpace(g.Kind) || g.Kind.Length > ServiceEvent.MaxKind) Error($"$.serviceGoals[{i}].kind", $"Name the kind of event in the event log, at most {ServiceEvent.MaxKind} characters (default \"henvendelse\").");
+            if (g.WithinHours <= 0) Error($"$.serviceGoals[{i}].withinHours", "Config.Error.WithinHours");
+            if (g.TargetShare is < 0 or > 1) Error($"$.serviceGoals[{i}].targetShare", "Config.Error.Share");
+            if (string.IsNullOrWhiteSpace(g.Kind) || g.Kind.Length > ServiceEvent.MaxKind) Error($"$.serviceGoals[{i}].kind", "Config.Error.ServiceGoalKind", ServiceEvent.MaxKind);
         }
         return errors;
     }

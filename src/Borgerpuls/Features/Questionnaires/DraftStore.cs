@@ -192,7 +192,7 @@ public sealed class DraftStore(BorgerpulsDb db, AuditLog audit, InstrumentCatalo
         catch (ConfigException e)
         {
             db.ChangeTracker.Clear();
-            return new PublishOutcome(null, false, e.Errors.Select(err => PublishCheck.Danish(err, f.Content, t)).ToList());
+            return new PublishOutcome(null, false, e.Errors.Select(err => PublishCheck.Text(err, f.Content, t)).ToList());
         }
         var after = await LatestNumberAsync(key, ct);
         await db.InstrumentDrafts.Where(d => d.Id == id).ExecuteDeleteAsync(ct);

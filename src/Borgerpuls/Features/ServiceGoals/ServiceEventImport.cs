@@ -14,9 +14,10 @@ namespace Borgerpuls.Features.ServiceGoals;
 public sealed record ServiceEventImportResult(int Rows, int Added, int Updated, int Unchanged);
 
 /// <summary>Imports an event log (CSV or XLSX: event id, kind, job centre, received at, answered or acknowledged at) through
-/// the survey import's file reading. All or nothing: every problem of the file is listed (line, column, Danish text) and
-/// nothing is written while there is one. An event is known by its id within its job centre, so the same or an
-/// overlapping file adds nothing twice; an event seen again with an answer time is completed, never un-answered.</summary>
+/// the survey import's file reading. All or nothing: every problem of the file is listed (line, column, text said in the
+/// reader's language) and nothing is written while there is one. An event is known by its id within its job centre, so
+/// the same or an overlapping file adds nothing twice; an event seen again with an answer time is completed, never
+/// un-answered.</summary>
 public static class ServiceEventImport
 {
     /// <summary>The columns, each under the names a Danish or English export gives it (compared without case, spaces,
@@ -31,9 +32,12 @@ public static class ServiceEventImport
             "besvaretellerkvitteret", "besvaretkvitteret"]),
     ];
 
-    private static readonly Dictionary<string, string> Danish = new()
+    /// <summary>Each column's name in a missing-columns problem, said in the reader's language; both languages' names are
+    /// among the names the column is found by.</summary>
+    private static readonly Dictionary<string, string> ColumnNames = new()
     {
-        ["id"] = "hændelses-id", ["kind"] = "type", ["centre"] = "jobcenter", ["received"] = "modtaget", ["handled"] = "besvaret",
+        ["id"] = "ServiceEvents.Column.Id", ["kind"] = "ServiceEvents.Column.Kind", ["centre"] = "ServiceEvents.Column.Centre",
+        ["received"] = "ServiceEvents.Column.Received", ["handled"] = "ServiceEvents.Column.Handled",
     };
 
     private static readonly string[] DateFormats =
@@ -45,7 +49,7 @@ public static class ServiceEventImport
     private sealed record Row(int Line, string Key, string Kind, int CentreId, DateTime ReceivedAt, DateTime? HandledAt);
 
     /// <summary>Checks and imports <paramref name="stream"/> (<paramref name="fileName"/> decides CSV or XLSX).</summary>
-    /// <exception cref="ImportRejectedException">Every problem, in Danish; nothing was written.</exception>
+    /// <exception cref="ImportRejectedException">Every problem; nothing was written.</exception>
     public static async Task<ServiceEventImportResult> RunAsync(BorgerpulsDb db, Stream stream, string fileName, string actor, DateTimeOffset now, CancellationToken ct)
     {
         var rows = await CheckAsync(db, stream, fileName, ct);
@@ -112,8 +116,7 @@ public static class ServiceEventImport
 
         var errors = new List<ImportError>();
         var total = 0;
-        // The event log's own problems are worded in Danish only, for the service-goal page's Danish readers.
-        void Error(int line, string? column, string danish) => Problem(line, column, Localization.Wording.Both(danish, danish));
+        void Error(int line, string? column, string key, params object?[] args) => Problem(line, column, Wording.Of(key, args));
         void Problem(int line, string? column, Localization.Wording message)
         {
             total++;
@@ -132,7 +135,7 @@ public static class ServiceEventImport
             var missing = Fields.Select(f => f.Field).Where(f => !columns.ContainsKey(f)).ToList();
             if (missing.Count > 0)
             {
-                Error(1, null, $"Kolonne(r) mangler: {string.Join(", ", missing.Select(f => Danish[f]))}. Filen skal have kolonnerne hændelses-id, type, jobcenter, modtaget og besvaret (tom når hændelsen endnu ikke er besvaret).");
+                Error(1, null, "ServiceEvents.Error.MissingColumns", Wording.List(missing.Select(f => Wording.Of(ColumnNames[f]))));
                 throw new ImportRejectedException(errors, total);
             }
             var seen = new Dictionary<(int, string), int>();
@@ -141,43 +144,43 @@ public static class ServiceEventImport
                 string Cell(string field) => row.Cells[columns[field]].Trim();
                 string Header(string field) => file.Header[columns[field]].Trim();
                 var ok = true;
-                void Fail(string field, string message)
+                void Fail(string field, Wording message)
                 {
-                    Error(row.Line, Header(field), message);
+                    Problem(row.Line, Header(field), message);
                     ok = false;
                 }
                 var key = Cell("id");
-                if (key.Length == 0) Fail("id", "Hændelses-id mangler.");
-                else if (key.Length > ServiceEvent.MaxEventKey) Fail("id", $"Hændelses-id er længere end {ServiceEvent.MaxEventKey} tegn.");
+                if (key.Length == 0) Fail("id", Wording.Of("ServiceEvents.Error.IdMissing"));
+                else if (key.Length > ServiceEvent.MaxEventKey) Fail("id", Wording.Of("ServiceEvents.Error.IdTooLong", ServiceEvent.MaxEventKey));
                 var kind = Cell("kind");
-                if (kind.Length == 0) Fail("kind", "Typen mangler (fx \"henvendelse\").");
-                else if (kind.Length > ServiceEvent.MaxKind) Fail("kind", $"Typen er længere end {ServiceEvent.MaxKind} tegn.");
+                if (kind.Length == 0) Fail("kind", Wording.Of("ServiceEvents.Error.KindMissing"));
+                else if (kind.Length > ServiceEvent.MaxKind) Fail("kind", Wording.Of("ServiceEvents.Error.KindTooLong", ServiceEvent.MaxKind));
                 var centreText = Cell("centre");
                 int centre = 0;
-                if (centreText.Length == 0) Fail("centre", "Jobcenteret mangler.");
+                if (centreText.Length == 0) Fail("centre", Wording.Of("ServiceEvents.Error.CentreMissing"));
                 else if (!byKey.TryGetValue(centreText, out centre) && !byName.TryGetValue(centreText, out centre))
                 {
-                    Fail("centre", $"\"{centreText}\" er hverken nøglen eller navnet på et jobcenter.");
+                    Fail("centre", Wording.Of("ServiceEvents.Error.UnknownCentre", centreText));
                 }
                 var received = ReadTime(Cell("received"), "received", required: true, Fail);
                 var handled = ReadTime(Cell("handled"), "handled", required: false, Fail);
-                if (received is { } r && handled is { } h && h < r) Fail("handled", "Besvaret før modtaget: tidspunktet for svar ligger før modtagelsen.");
+                if (received is { } r && handled is { } h && h < r) Fail("handled", Wording.Of("ServiceEvents.Error.HandledBeforeReceived"));
                 if (!ok) continue;
                 if (seen.TryGetValue((centre, key), out var first))
                 {
-                    Fail("id", $"Hændelses-id \"{key}\" står allerede på linje {first} for samme jobcenter.");
+                    Fail("id", Wording.Of("ServiceEvents.Error.DuplicateId", key, first));
                     continue;
                 }
                 seen[(centre, key)] = row.Line;
                 rows.Add(new Row(row.Line, key, kind, centre, received!.Value, handled));
             }
-            foreach (var problem in file.Problems) Problem(problem.Line, problem.Column, Localization.Wording.Both(problem.DanishMessage, problem.Message));
+            foreach (var problem in file.Problems) Problem(problem.Line, problem.Column, Wording.Both(problem.DanishMessage, problem.Message));
             total += file.ProblemCount - file.Problems.Count;
-            if (rows.Count == 0 && total == 0) Error(2, null, "Filen har en overskrift, men ingen rækker.");
+            if (rows.Count == 0 && total == 0) Error(2, null, "ServiceEvents.Error.NoRows");
         }
         catch (Import.Reading.ImportFileException e)
         {
-            Problem(e.Line ?? 1, null, Localization.Wording.Both(e.DanishMessage, e.Message));
+            Problem(e.Line ?? 1, null, Wording.Both(e.DanishMessage, e.Message));
         }
         if (total > 0) throw new ImportRejectedException(errors.OrderBy(e => e.Line).ToList(), total);
         return rows;
@@ -188,11 +191,11 @@ public static class ServiceEventImport
 
     /// <summary>A time as written (ISO or Danish), read as Danish local time unless it names its offset, in UTC; an Excel
     /// day number from a workbook cell likewise.</summary>
-    private static DateTime? ReadTime(string text, string field, bool required, Action<string, string> fail)
+    private static DateTime? ReadTime(string text, string field, bool required, Action<string, Wording> fail)
     {
         if (text.Length == 0)
         {
-            if (required) fail(field, "Tidspunktet for modtagelse mangler.");
+            if (required) fail(field, Wording.Of("ServiceEvents.Error.ReceivedMissing"));
             return null;
         }
         if (text.EndsWith('Z') || text.Length > 19 && (text[^6] is '+' or '-'))
@@ -204,12 +207,12 @@ public static class ServiceEventImport
         else if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is > 20000 and < 80000) local = DateTime.FromOADate(serial);
         else
         {
-            fail(field, $"\"{text}\" er ikke et tidspunkt (skriv fx 2026-03-14 09:30 eller 14.3.2026 09:30).");
+            fail(field, Wording.Of("ServiceEvents.Error.NotATime", text));
             return null;
         }
         if (DanishTime.Zone.IsInvalidTime(local))
         {
-            fail(field, $"\"{text}\" findes ikke i dansk tid: klokken springer den time over, når sommertiden begynder.");
+            fail(field, Wording.Of("ServiceEvents.Error.NoSuchTime", text));
             return null;
         }
         // A time in the hour the clocks repeat in October is read as the later (winter time) of the two.

@@ -7,6 +7,8 @@ namespace Borgerpuls.Tests.Features.Configuration;
 
 public sealed class ConfigApplyTests
 {
+    private static readonly System.Globalization.CultureInfo Danish = new("da"), English = new("en");
+
     private static string ExamplePath => Path.Combine(AppContext.BaseDirectory, "TestData", "config-example.json");
 
     [Fact]
@@ -69,8 +71,33 @@ public sealed class ConfigApplyTests
     [InlineData("""{"municipalities":[{"key":"m","name":"M","jobCentres":null}]}""", "$.municipalities[0].jobCentres: 'jobCentres' cannot be null.")]
     public void A_missing_or_null_member_is_refused_by_its_path(string json, string expected)
     {
-        var error = Assert.Throws<ConfigException>(() => ConfigJson.Parse(json));
-        Assert.StartsWith(expected, Assert.Single(error.Errors).ToString(), StringComparison.Ordinal);
+        var error = Assert.Single(Assert.Throws<ConfigException>(() => ConfigJson.Parse(json)).Errors);
+        Assert.Equal(expected.Split(": ")[0], error.Path);
+        Assert.EndsWith(expected.Split(": ")[1], error.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>System.Text.Json's own messages are English and name .NET types; the reader is told instead what the value
+    /// should have been, where, in Danish or English.</summary>
+    [Theory]
+    [InlineData("""{ "municipalities": [ { "key": "bjerg", "name": "Bjerg", "benchmark": "ja" } ] }""", "$.municipalities[0].benchmark",
+        "Linje 1, position 77: Værdien skal være true eller false.", "Line 1, position 77: The value must be true or false.")]
+    [InlineData("""{ "campaigns": [ { "key": "c", "name": "C", "instrument": "vive-7", "channel": "fax", "startsOn": "2026-01-01" } ] }""", "$.campaigns[0].channel",
+        "Værdien skal være en af kiosk, tablet", "The value must be one of kiosk, tablet")]
+    [InlineData("""{ "campaigns": [ { "key": "c", "name": "C", "instrument": "vive-7", "channel": "kiosk", "startsOn": "1. marts" } ] }""", "$.campaigns[0].startsOn",
+        "Værdien skal være en dato som \"2026-03-14\"", "The value must be a date such as \"2026-03-14\"")]
+    [InlineData("{ \"municipalities\": [ { \"key\": \"x\",\n \"name\": \"X\", \"jobcentres\": [] } ] }", "$.municipalities[0].jobcentres",
+        "Ukendt felt »jobcentres«.", "Unknown property 'jobcentres'.")]
+    [InlineData("""{ "targetGroups": [ { "key": "a", "names": "A" } ] }""", "$.targetGroups[0].names",
+        "Værdien skal være et objekt med en tekst pr. sprogkode (fx \"da\").", "The value must be an object with a text per language code (e.g. \"da\").")]
+    [InlineData("""{ "municipalities": [ { "key": "x" """, "$.municipalities[0]", "Linje 1, position", "Line 1, position")]
+    public void A_document_that_cannot_be_read_is_refused_in_danish_and_english(string json, string path, string danish, string english)
+    {
+        var error = Assert.Single(Assert.Throws<ConfigException>(() => ConfigJson.Parse(json)).Errors);
+        Assert.Equal(path, error.Path);
+        Assert.True(error.Text(Danish).Contains(danish, StringComparison.Ordinal), error.Text(Danish));
+        Assert.True(error.Text(English).Contains(english, StringComparison.Ordinal), error.Text(English));
+        Assert.StartsWith("Linje ", error.Text(Danish), StringComparison.Ordinal);
+        Assert.StartsWith("Line ", error.Text(English), StringComparison.Ordinal);
     }
 
     /// <summary>A description of 10 000 characters failed the whole apply on PostgreSQL with "value too long" (found by
@@ -110,7 +137,8 @@ public sealed class ConfigApplyTests
 
         Assert.Equal(["$.municipalities[0].jobCentres[0].name", "$.municipalities[0].name", "$.serviceGoals[0].names.da"],
             error.Errors.Select(e => e.Path).Order(StringComparer.Ordinal));
-        Assert.All(error.Errors, e => Assert.StartsWith("Holds a control character", e.Message, StringComparison.Ordinal));
+        Assert.All(error.Errors, e => Assert.StartsWith("Holds a control character", e.Message.ToString(), StringComparison.Ordinal));
+        Assert.All(error.Errors, e => Assert.StartsWith("Indeholder et kontroltegn", e.Text(Danish), StringComparison.Ordinal));
         Assert.False(await db.Municipalities.AnyAsync(m => m.Key == "ny"));
     }
 
@@ -162,26 +190,35 @@ public sealed class ConfigApplyTests
 
         var error = await Assert.ThrowsAsync<ConfigException>(() => ConfigApplier.ApplyAsync(db, doc));
 
-        Assert.Contains(error.Errors, e => e.Message.Contains("findes-ikke", StringComparison.Ordinal));
-        Assert.Contains(error.Errors, e => e.Message.Contains("ukendt-skema", StringComparison.Ordinal));
-        Assert.Contains(error.Errors, e => e.Message.Contains("ukendt-site", StringComparison.Ordinal));
+        Assert.Contains(error.Errors, e => e.Message.ToString().Contains("findes-ikke", StringComparison.Ordinal));
+        Assert.Contains(error.Errors, e => e.Message.ToString().Contains("ukendt-skema", StringComparison.Ordinal));
+        Assert.Contains(error.Errors, e => e.Message.ToString().Contains("ukendt-site", StringComparison.Ordinal));
         Assert.Contains(error.Errors, e => e.Path == "$.targets[0].threshold");
         Assert.False(await db.Municipalities.AnyAsync());
         Assert.False(await db.TargetGroupSets.AnyAsync(s => s.Key == "blandet"));
     }
 
+    /// <summary>The command line speaks Danish unless asked for English, and so do the document's problems.</summary>
     [Fact]
-    public async Task Cli_reports_errors_with_a_non_zero_exit_and_writes_nothing()
+    public async Task Cli_reports_errors_in_danish_or_english_with_a_non_zero_exit_and_writes_nothing()
     {
         await using var database = await TestDatabase.CreateAsync();
         var file = Path.Combine(Path.GetTempPath(), $"bp-bad-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(file, """{ "municipalities": [ { "key": "Ugyldig Nøgle", "name": "X" } ], "targetGroups": [ { "key": "ok", "names": { "en": "No Danish" } } ] }""");
         try
         {
-            var result = await CliRunner.RunAsync("config", "apply", file, "--db", database.Value);
-            Assert.NotEqual(0, result.ExitCode);
-            Assert.Contains("'Ugyldig Nøgle' is not a valid key", result.Error);
-            Assert.Contains("$.targetGroups[0].names: A Danish text", result.Error);
+            var danish = await CliRunner.RunAsync("config", "apply", file, "--db", database.Value);
+            Assert.Equal(2, danish.ExitCode);
+            Assert.Contains("Konfigurationen blev afvist, og intet blev ændret:", danish.Error);
+            Assert.Contains("$.municipalities[0].key: »Ugyldig Nøgle« er ikke en gyldig nøgle: brug 1–64 små bogstaver a–z, cifre og »-«.", danish.Error);
+            Assert.Contains("$.targetGroups[0].names: Der skal være en dansk tekst (»da«).", danish.Error);
+            Assert.DoesNotContain("is not a valid key", danish.Error);
+
+            var english = await CliRunner.RunAsync("--culture", "en", "config", "apply", file, "--db", database.Value);
+            Assert.Equal(2, english.ExitCode);
+            Assert.Contains("The configuration was rejected and nothing was changed:", english.Error);
+            Assert.Contains("$.municipalities[0].key: 'Ugyldig Nøgle' is not a valid key", english.Error);
+            Assert.Contains("$.targetGroups[0].names: A Danish text (\"da\") is required.", english.Error);
         }
         finally
         {

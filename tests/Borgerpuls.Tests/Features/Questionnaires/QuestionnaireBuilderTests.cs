@@ -321,6 +321,35 @@ public sealed class QuestionnaireBuilderTests : IAsyncLifetime
         Assert.False(await db.Instruments.AnyAsync(i => i.Key == "tomt-skema"));
     }
 
+    /// <summary>A problem the builder has no words of its own for is said as the configuration check says it, in the page's
+    /// language: here a new scale's positive option that lost its value.</summary>
+    [Fact]
+    public async Task A_configuration_problem_of_a_draft_is_said_in_the_pages_language()
+    {
+        var analyst = await _app.SignedInClientAsync(Roles.Analyst);
+        var id = await BuildAsync(analyst);
+        await using (var db = _database.Open())
+        {
+            var draft = await db.InstrumentDrafts.SingleAsync(d => d.Id == id);
+            var content = DraftContent.Read(draft.Json);
+            var scale = content.Scales.Single();
+            draft.Json = (content with { Scales = [scale with { Options = [scale.Options[0] with { Value = null }, .. scale.Options.Skip(1)] }] }).Json;
+            await db.SaveChangesAsync();
+        }
+
+        var danish = await PublishAsync(analyst, id);
+        Assert.Equal(HttpStatusCode.BadRequest, danish.StatusCode);
+        Assert.Contains("En ny skala i kladden kan ikke gemmes: Svarmuligheder i basen (positiv, neutral, negativ) skal have en talværdi, så gennemsnit kan beregnes.",
+            await danish.Content.ReadAsStringAsync());
+        var english = await PostAsync(analyst, $"/questionnaires/draft/{id}?handler=Publish&culture=en&ui-culture=en",
+            ("Revision", (await DraftAsync(id)).Revision.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(HttpStatusCode.BadRequest, english.StatusCode);
+        Assert.Contains("A new scale of the draft cannot be stored: Options in the base (positive, neutral, negative) need a numeric value for means.",
+            await english.Content.ReadAsStringAsync());
+        await using var after = _database.Open();
+        Assert.False(await after.Instruments.AnyAsync(i => i.Key == "samtalen-paa-holmen"));
+    }
+
     [Fact]
     public async Task The_pages_read_in_English_and_other_staff_roles_are_sent_to_access_denied()
     {

@@ -43,9 +43,9 @@ public sealed class ServiceGoalPageTests : IAsyncLifetime
         { new ByteArrayContent(Encoding.UTF8.GetBytes(text)), "file", name },
     };
 
-    private static async Task<string> ImportAsync(HttpClient client, string text)
+    private static async Task<string> ImportAsync(HttpClient client, string text, string query = "")
     {
-        var response = await client.PostAsync("/service-goals/import", File(text));
+        var response = await client.PostAsync("/service-goals/import" + query, File(text));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadAsStringAsync();
     }
@@ -123,6 +123,33 @@ public sealed class ServiceGoalPageTests : IAsyncLifetime
         var analyst = await _app.SignedInClientAsync(Roles.Analyst);
         var page = await ImportAsync(analyst, "id;type\nx;henvendelse\n");
         Assert.Contains("Kolonne(r) mangler: jobcenter, modtaget, besvaret.", page);
+        var english = await ImportAsync(analyst, "id;type\nx;henvendelse\n", "?culture=en&ui-culture=en");
+        Assert.Contains("Missing column(s): job centre, received at, answered at.", english);
+    }
+
+    /// <summary>The event log's own problems are said in the page's language, like the file reader's.</summary>
+    [Fact]
+    public async Task The_problems_of_an_event_log_are_said_in_english_on_the_english_page()
+    {
+        var analyst = await _app.SignedInClientAsync(Roles.Analyst);
+        const string log = """
+            event_id,kind,job_centre,received_at,handled_at
+            B-1,henvendelse,jc-vest,2026-06-01 08:00,2026-06-01 09:00
+            B-2,,jc-nord,29.3.2026 02:30,
+            B-3,henvendelse,jc-nord,2026-06-02 08:00,2026-06-01 08:00
+            """;
+        var english = await ImportAsync(analyst, log, "?culture=en&ui-culture=en");
+        Assert.Contains("The file was not imported and nothing was saved: 4 error(s).", english);
+        Assert.Contains("Line 2, column &quot;job_centre&quot;: &quot;jc-vest&quot; is neither the key nor the name of a job centre.", english);
+        Assert.Contains("Line 3, column &quot;kind&quot;: The kind is missing", english);
+        Assert.Contains("Line 3, column &quot;received_at&quot;: &quot;29.3.2026 02:30&quot; does not exist in Danish time", english);
+        Assert.Contains("Line 4, column &quot;handled_at&quot;: Answered before received", english);
+        var danish = await ImportAsync(analyst, log);
+        Assert.Contains("Linje 2, kolonne &quot;job_centre&quot;: &quot;jc-vest&quot; er hverken nøglen eller navnet på et jobcenter.", danish);
+        Assert.Contains("Linje 3, kolonne &quot;kind&quot;: Typen mangler", danish);
+        Assert.Contains("Linje 3, kolonne &quot;received_at&quot;: &quot;29.3.2026 02:30&quot; findes ikke i dansk tid", danish);
+        await using var db = _database.Open();
+        Assert.Equal(0, await db.ServiceEvents.CountAsync());
     }
 
     [Fact]
@@ -263,7 +290,11 @@ public sealed class ServiceGoalPageTests : IAsyncLifetime
             await System.IO.File.WriteAllTextAsync(path, "id;type;jobcenter;modtaget;besvaret\nZ;henvendelse;jc-vest;2026-06-01 08:00;\n");
             var bad = await CliRunner.RunAsync("--culture", "en", "service-goals", "import", path, "--db", _database.Value);
             Assert.Equal(2, bad.ExitCode);
-            Assert.Contains("line 2, column \"jobcenter\": \"jc-vest\" er hverken nøglen eller navnet på et jobcenter.", bad.Error);
+            Assert.Contains("line 2, column \"jobcenter\": \"jc-vest\" is neither the key nor the name of a job centre.", bad.Error);
+            // The command line speaks Danish unless asked for English, and so does the event log's problem.
+            var danish = await CliRunner.RunAsync("service-goals", "import", path, "--db", _database.Value);
+            Assert.Equal(2, danish.ExitCode);
+            Assert.Contains("linje 2, kolonne \"jobcenter\": \"jc-vest\" er hverken nøglen eller navnet på et jobcenter.", danish.Error);
         }
         finally
         {
