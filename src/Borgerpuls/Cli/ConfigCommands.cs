@@ -24,7 +24,7 @@ internal static class ConfigCommands
             var applied = await ConfigApplier.ApplyAsync(db, doc, ApplyMode.Upsert, ct);
             foreach (var change in applied.Changes)
             {
-                Console.WriteLine(change);
+                Console.WriteLine(change.In(CliText.Culture));
             }
             Console.WriteLine(applied.Changes.Count == 0 ? CliText.Get("Cli.Config.NoChanges") : CliText.Get("Cli.Config.Applied", applied.Changes.Count));
             return 0;

@@ -156,7 +156,7 @@ public sealed class ResourceTests
         var dir = AppContext.BaseDirectory;
         while (!File.Exists(Path.Combine(dir, "Borgerpuls.slnx"))) dir = Path.GetDirectoryName(dir)!;
         var used = Directory.EnumerateFiles(Path.Combine(dir, "src", "Borgerpuls"), "*.cs", SearchOption.AllDirectories)
-            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), "\"((?:Cli|Import\\.Error|Import\\.Create|Import\\.Format|Paper\\.Error|Schema\\.Error|Place\\.Error|Invite\\.Error|Declined\\.Error|FollowUp\\.Error|Comments\\.Quotes|Config\\.Error|ServiceEvents\\.Error|ServiceEvents\\.Column)\\.[A-Za-z.]+)\"").Select(m => m.Groups[1].Value))
+            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), "\"((?:Cli|Import\\.Error|Import\\.Create|Import\\.Format|Paper\\.Error|Schema\\.Error|Place\\.Error|Invite\\.Error|Declined\\.Error|FollowUp\\.Error|Comments\\.Quotes|Config\\.Error|ServiceEvents\\.Error|ServiceEvents\\.Column|Config\\.Thing|Config\\.Change)\\.[A-Za-z.]+)\"").Select(m => m.Groups[1].Value))
             .Distinct().ToList();
         var (da, en) = (Read("da"), Read("en"));
         Assert.True(used.Count > 60, $"{used.Count} keys found");

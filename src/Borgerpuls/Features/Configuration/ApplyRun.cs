@@ -1,13 +1,19 @@
 using Borgerpuls.Data;
 using Borgerpuls.Domain;
+using Borgerpuls.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Borgerpuls.Features.Configuration;
 
 /// <summary>The steps of one <see cref="ConfigApplier"/> run, in dependency order. Errors that need the database's state
 /// (a changed scale that published versions use) are collected and abort the whole transaction.</summary>
-internal sealed class ApplyRun(BorgerpulsDb db, ApplyMode mode, List<string> changes)
+internal sealed class ApplyRun(BorgerpulsDb db, ApplyMode mode, List<Wording> changes)
 {
+    // A change is said later, in the reader's language: "jobcenteret jc-nord: oprettet" / "job centre jc-nord: created".
+    private static Wording Thing(string kind, object key) => Wording.Of("Config.Thing." + kind, key);
+
+    private static Wording Change(string kind, Wording what, params object?[] args) => Wording.Of("Config.Change." + kind, [what, .. args]);
+
     public List<ConfigError> Errors { get; } = [];
 
     private bool Skip(bool exists) => exists && mode == ApplyMode.OnlyMissing;
@@ -20,7 +26,7 @@ internal sealed class ApplyRun(BorgerpulsDb db, ApplyMode mode, List<string> cha
         {
             if (Skip(groups.ContainsKey(tg.Key)))
             {
-                AddTranslations(groups[tg.Key].Names, tg.Names, n => groups[tg.Key].Names = n, $"target group {tg.Key}");
+                AddTranslations(groups[tg.Key].Names, tg.Names, n => groups[tg.Key].Names = n, Thing("TargetGroup", tg.Key));
                 continue;
             }
             if (!groups.TryGetValue(tg.Key, out var entity))
@@ -28,11 +34,11 @@ internal sealed class ApplyRun(BorgerpulsDb db, ApplyMode mode, List<string> cha
                 entity = new TargetGroup { Key = tg.Key, Position = position++ };
                 db.TargetGroups.Add(entity);
                 groups[tg.Key] = entity;
-                changes.Add($"target group {tg.Key}: created");
+                changes.Add(Change("Created", Thing("TargetGroup", tg.Key)));
             }
             else if (!Same(entity.Names, tg.Names))
             {
-                changes.Add($"target group {tg.Key}: names updated");
+                changes.Add(Change("NamesUpdated", Thing("TargetGroup", tg.Key)));
             }
             entity.Names = new LocalizedText(tg.Names);
         }
@@ -43,18 +49,18 @@ internal sealed class ApplyRun(BorgerpulsDb db, ApplyMode mode, List<string> cha
         {
             if (Skip(sets.ContainsKey(set.Key)))
             {
-                AddTranslations(sets[set.Key].Names, set.Names, n => sets[set.Key].Names = n, $"target-group set {set.Key}");
+                AddTranslations(sets[set.Key].Names, set.Names, n => sets[set.Key].Names = n, Thing("TargetGroupSet", set.Key));
                 continue;
             }
             if (!sets.TryGetValue(set.Key, out var entity))
             {
                 entity = new TargetGroupSet { Key = set.Key };
                 db.TargetGroupSets.Add(entity);
-                changes.Add($"target-group set {set.Key}: created");
+                changes.Add(Change("Created", Thing("TargetGroupSet", set.Key)));
             }
             else if (!Same(entity.Names, set.Names) || !entity.Members.Select(m => m.Key).Order().SequenceEqual(set.Members.Order()))
             {
-                changes.Add($"target-group set {set.Key}: updated");
+                changes.Add(Change("Updated", Thing("TargetGroupSet", set.Key)));
             }
             entity.Names = new LocalizedText(set.Names);
             entity.Members = set.Members.Select(k => groups[k]).ToList();
@@ -68,7 +74,7 @@ internal sealed class ApplyRun(BorgerpulsDb db, ApplyMode mode, List<string> cha
             {
                 entity = new BackgroundVariable { Key = variable.Key };
                 db.BackgroundVariables.Add(entity);
-                changes.Add($"background variable {variable.Key}: created");
+                changes.Add(Change("Created", Thing("BackgroundVariable", variable.Key)));
             }
             entity.Names = new LocalizedText(variable.Names);
             entity.Options = variable.Options.Select(o => new BackgroundOption(o.Code, new LocalizedText(o.Labels))).ToList();
@@ -90,7 +96,7 @@ internal sealed class ApplyRun(BorgerpulsDb db, ApplyMode mode, List<string> cha
             {
                 entity = new Scale { Key = scale.Key };
                 db.Scales.Add(entity);
-                changes.Add($"scale {scale.Key}: created");
+                changes.Add(Change("Created", Thing("Scale", scale.Key)));
             }
             else if (!SameOptions(entity, scale))
             {
@@ -100,7 +106,7 @@ internal sealed class ApplyRun(BorgerpulsDb db, ApplyMode mode, List<string> cha
                     Errors.Add(new ConfigError($"$.scales[{doc.Scales.IndexOf(scale)}]", "Config.Error.ScaleInUse", scale.Key));
                     continue;
                 }
-                changes.Add($"scale {scale.Key}: options updated");
+                changes.Add(Change("OptionsUpdated", Thing("Scale", scale.Key)));
             }
             entity.Names = new LocalizedText(scale.Names);
             if (!SameOptions(entity, scale))
@@ -140,7 +146,7 @@ internal sealed class ApplyRun(BorgerpulsDb db, ApplyMode mode, List<string> cha
                 entity = new Instrument { Key = config.Key };
                 db.Instruments.Add(entity);
                 instruments[config.Key] = entity;
-                changes.Add($"instrument {config.Key}: created");
+                changes.Add(Change("Created", Thing("Instrument", config.Key)));
             }
             entity.Names = new LocalizedText(config.Names);
             entity.Kind = config.Kind;
@@ -165,7 +171,7 @@ internal sealed class ApplyRun(BorgerpulsDb db, ApplyMode mode, List<string> cha
                 }
                 latest.ContentHash = hash;
                 await db.SaveChangesAsync(ct);
-                changes.Add($"instrument {config.Key}: version {latest.Number} translations updated");
+                changes.Add(Change("VersionTranslationsUpdated", Thing("Instrument", config.Key), latest.Number));
                 continue;
             }
             var version = new InstrumentVersion
@@ -185,7 +191,7 @@ internal sealed class ApplyRun(BorgerpulsDb db, ApplyMode mode, List<string> cha
             await db.SaveChangesAsync(ct);
             if (latest is not null)
             {
-                changes.Add($"instrument {config.Key}: version {version.Number} published");
+                changes.Add(Change("VersionPublished", Thing("Instrument", config.Key), version.Number));
             }
         }
     }
@@ -200,13 +206,13 @@ internal sealed class ApplyRun(BorgerpulsDb db, ApplyMode mode, List<string> cha
             {
                 municipality = new Municipality { Key = m.Key, Name = m.Name };
                 db.Municipalities.Add(municipality);
-                changes.Add($"municipality {m.Key}: created");
+                changes.Add(Change("Created", Thing("Municipality", m.Key)));
             }
-            Rename(municipality.Name, m.Name, n => municipality.Name = n, $"municipality {m.Key}");
+            Rename(municipality.Name, m.Name, n => municipality.Name = n, Thing("Municipality", m.Key));
             if (m.Benchmark is { } benchmark && benchmark != municipality.Benchmark)
             {
                 municipality.Benchmark = benchmark;
-                changes.Add($"municipality {m.Key}: benchmark {(benchmark ? "on" : "off")}");
+                changes.Add(Change(benchmark ? "BenchmarkOn" : "BenchmarkOff", Thing("Municipality", m.Key)));
             }
             await db.SaveChangesAsync(ct);
 
@@ -219,9 +225,9 @@ internal sealed class ApplyRun(BorgerpulsDb db, ApplyMode mode, List<string> cha
                 {
                     centre = new JobCentre { Key = jc.Key, Name = jc.Name, MunicipalityId = municipality.Id };
                     db.JobCentres.Add(centre);
-                    changes.Add($"job centre {jc.Key}: created");
+                    changes.Add(Change("Created", Thing("JobCentre", jc.Key)));
                 }
-                Rename(centre.Name, jc.Name, n => centre.Name = n, $"job centre {jc.Key}");
+                Rename(centre.Name, jc.Name, n => centre.Name = n, Thing("JobCentre", jc.Key));
                 await db.SaveChangesAsync(ct);
                 foreach (var s in jc.Sites)
                 {
@@ -229,17 +235,17 @@ internal sealed class ApplyRun(BorgerpulsDb db, ApplyMode mode, List<string> cha
                     {
                         site = new Site { Key = s.Key, Name = s.Name, MunicipalityId = municipality.Id, JobCentreId = centre.Id };
                         db.Sites.Add(site);
-                        changes.Add($"site {s.Key}: created");
+                        changes.Add(Change("Created", Thing("Site", s.Key)));
                     }
                     else if (site.JobCentreId != centre.Id)
                     {
                         site.JobCentreId = centre.Id;
-                        changes.Add($"site {s.Key}: moved to job centre {jc.Key}");
+                        changes.Add(Change("MovedTo", Thing("Site", s.Key), Thing("JobCentre", jc.Key)));
                     }
-                    Rename(site.Name, s.Name, n => site.Name = n, $"site {s.Key}");
+                    Rename(site.Name, s.Name, n => site.Name = n, Thing("Site", s.Key));
                     if (site.KioskRepeatWindowSeconds != s.KioskRepeatWindowSeconds)
                     {
-                        if (site.Id != 0) changes.Add($"site {s.Key}: kiosk repeat window {s.KioskRepeatWindowSeconds} s");
+                        if (site.Id != 0) changes.Add(Change("RepeatWindow", Thing("Site", s.Key), s.KioskRepeatWindowSeconds));
                         site.KioskRepeatWindowSeconds = s.KioskRepeatWindowSeconds;
                     }
                     await db.SaveChangesAsync(ct);
@@ -249,10 +255,10 @@ internal sealed class ApplyRun(BorgerpulsDb db, ApplyMode mode, List<string> cha
                         {
                             unit = new Unit { Key = u.Key, Name = u.Name, MunicipalityId = municipality.Id, SiteId = site.Id };
                             db.Units.Add(unit);
-                            changes.Add($"unit {u.Key}: created");
+                            changes.Add(Change("Created", Thing("Unit", u.Key)));
                         }
                         unit.SiteId = site.Id;
-                        Rename(unit.Name, u.Name, n => unit.Name = n, $"unit {u.Key}");
+                        Rename(unit.Name, u.Name, n => unit.Name = n, Thing("Unit", u.Key));
                     }
                 }
             }
@@ -263,7 +269,7 @@ internal sealed class ApplyRun(BorgerpulsDb db, ApplyMode mode, List<string> cha
                 {
                     offer = new Offer { Key = o.Key, Name = o.Name, MunicipalityId = municipality.Id };
                     db.Offers.Add(offer);
-                    changes.Add($"offer {o.Key}: created");
+                    changes.Add(Change("Created", Thing("Offer", o.Key)));
                 }
                 offer.Name = o.Name;
                 offer.Provider = o.Provider;
@@ -289,7 +295,7 @@ internal sealed class ApplyRun(BorgerpulsDb db, ApplyMode mode, List<string> cha
             {
                 entity = new Campaign { Key = c.Key, Name = c.Name };
                 db.Campaigns.Add(entity);
-                changes.Add($"campaign {c.Key}: created");
+                changes.Add(Change("Created", Thing("Campaign", c.Key)));
             }
             entity.Name = c.Name;
             entity.InstrumentId = instruments[c.Instrument];
@@ -311,7 +317,7 @@ internal sealed class ApplyRun(BorgerpulsDb db, ApplyMode mode, List<string> cha
             {
                 entity = new Target { Key = t.Key, Name = t.Name };
                 db.Targets.Add(entity);
-                changes.Add($"target {t.Key}: created");
+                changes.Add(Change("Created", Thing("Target", t.Key)));
             }
             entity.Name = t.Name;
             entity.InstrumentId = instruments[t.Instrument];
@@ -334,7 +340,7 @@ internal sealed class ApplyRun(BorgerpulsDb db, ApplyMode mode, List<string> cha
             {
                 entity = new ServiceGoal { Key = g.Key };
                 db.ServiceGoals.Add(entity);
-                changes.Add($"service goal {g.Key}: created");
+                changes.Add(Change("Created", Thing("ServiceGoal", g.Key)));
             }
             entity.Names = new LocalizedText(g.Names);
             entity.Descriptions = new LocalizedText(g.Descriptions);
@@ -347,25 +353,25 @@ internal sealed class ApplyRun(BorgerpulsDb db, ApplyMode mode, List<string> cha
     }
 
     /// <summary>Presets on an existing database: languages a stored text lacks are added, nothing is overwritten.</summary>
-    private void AddTranslations(LocalizedText stored, IReadOnlyDictionary<string, string> shipped, Action<LocalizedText> set, string what)
+    private void AddTranslations(LocalizedText stored, IReadOnlyDictionary<string, string> shipped, Action<LocalizedText> set, Wording what)
     {
         if (Translations.WithMissing(stored, shipped) is { } merged)
         {
-            changes.Add($"{what}: translations added ({Translations.Languages(stored.Keys, merged.Keys)})");
+            changes.Add(Change("TranslationsAdded", what, Translations.Languages(stored.Keys, merged.Keys)));
             set(merged);
         }
     }
 
     private void AddScaleTranslations(Scale entity, ScaleConfig config)
     {
-        AddTranslations(entity.Names, config.Names, n => entity.Names = n, $"scale {config.Key}");
+        AddTranslations(entity.Names, config.Names, n => entity.Names = n, Thing("Scale", config.Key));
         if (!SameOptions(entity, config))
         {
             return;
         }
         foreach (var (option, shipped) in entity.Options.OrderBy(o => o.Position).Zip(config.Options))
         {
-            AddTranslations(option.Labels, shipped.Labels, l => option.Labels = l, $"scale {config.Key} option {option.Code}");
+            AddTranslations(option.Labels, shipped.Labels, l => option.Labels = l, Wording.Of("Config.Thing.ScaleOption", config.Key, option.Code));
         }
     }
 
@@ -373,7 +379,7 @@ internal sealed class ApplyRun(BorgerpulsDb db, ApplyMode mode, List<string> cha
     /// its texts, so applying the same document again changes nothing.</summary>
     private void AddInstrumentTranslations(Instrument entity, InstrumentConfig config, IReadOnlyDictionary<string, int> scales)
     {
-        AddTranslations(entity.Names, config.Names, n => entity.Names = n, $"instrument {config.Key}");
+        AddTranslations(entity.Names, config.Names, n => entity.Names = n, Thing("Instrument", config.Key));
         foreach (var version in entity.Versions.Where(v => Translations.AsksTheSame(v, config, scales)))
         {
             var added = false;
@@ -388,16 +394,16 @@ internal sealed class ApplyRun(BorgerpulsDb db, ApplyMode mode, List<string> cha
             if (added)
             {
                 version.ContentHash = InstrumentHash.Of(Translations.AsConfig(version, config), version.ExtendsVersionId);
-                changes.Add($"instrument {config.Key}: version {version.Number} translations added");
+                changes.Add(Change("VersionTranslationsAdded", Thing("Instrument", config.Key), version.Number));
             }
         }
     }
 
-    private void Rename(string current, string wanted, Action<string> set, string what)
+    private void Rename(string current, string wanted, Action<string> set, Wording what)
     {
         if (current != wanted)
         {
-            changes.Add($"{what}: renamed to '{wanted}'");
+            changes.Add(Change("Renamed", what, wanted));
             set(wanted);
         }
     }

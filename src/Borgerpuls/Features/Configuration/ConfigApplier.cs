@@ -15,7 +15,7 @@ public enum ApplyMode
 }
 
 /// <summary>What applying a document changed, one line per created or changed item.</summary>
-public sealed record ApplyResult(IReadOnlyList<string> Changes);
+public sealed record ApplyResult(IReadOnlyList<Localization.Wording> Changes);
 
 /// <summary>Upserts a configuration document in one transaction: either everything is applied or nothing is.</summary>
 public static class ConfigApplier
@@ -27,7 +27,7 @@ public static class ConfigApplier
         {
             throw new ConfigException(errors);
         }
-        var changes = new List<string>();
+        var changes = new List<Localization.Wording>();
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {

@@ -19,7 +19,10 @@ public sealed class ConfigApplyTests
 
         var apply = await CliRunner.RunAsync("config", "apply", ExamplePath, "--db", first.Value);
         Assert.True(apply.ExitCode == 0, apply.Error);
-        Assert.Contains("job centre jc-koebenhavn: created", apply.Output);
+        // Each change in the command line's language: Danish by default.
+        Assert.Contains("jobcenteret jc-koebenhavn: oprettet", apply.Output);
+        Assert.Contains("adressen ", apply.Output);
+        Assert.DoesNotContain(": created", apply.Output);
         var exported = await CliRunner.RunAsync("config", "export", "--db", first.Value);
         Assert.Equal(0, exported.ExitCode);
 
@@ -27,8 +30,9 @@ public sealed class ConfigApplyTests
         await File.WriteAllTextAsync(file, exported.Output);
         try
         {
-            var reapply = await CliRunner.RunAsync("config", "apply", file, "--db", second.Value);
+            var reapply = await CliRunner.RunAsync("config", "apply", file, "--db", second.Value, "--culture", "en");
             Assert.True(reapply.ExitCode == 0, reapply.Error);
+            Assert.Contains("job centre jc-koebenhavn: created", reapply.Output);
             var exportedAgain = await CliRunner.RunAsync("config", "export", "--db", second.Value);
             Assert.Equal(exported.Output, exportedAgain.Output);
         }
@@ -242,7 +246,7 @@ public sealed class ConfigApplyTests
 
         var result = await ConfigApplier.ApplyAsync(db, changed);
 
-        Assert.Contains("instrument kbh-exit-poll: version 2 published", result.Changes);
+        Assert.Contains("instrument kbh-exit-poll: version 2 published", result.Changes.Select(c => c.ToString()));
         var versions = await db.InstrumentVersions.Include(v => v.Questions).Where(v => v.Instrument!.Key == "kbh-exit-poll").OrderBy(v => v.Number).ToListAsync();
         Assert.Equal(2, versions.Count);
         Assert.Equal("Havde du fået tid til at forberede dig til mødet?", versions[0].Questions.Single(q => q.Key == "forberedt").Texts["da"]);

@@ -73,7 +73,7 @@ public sealed class PresetTranslationTests
             var vive = own.Instruments.Single(i => i.Key == "vive-7");
             vive.Questions[0].Texts["en"] = "How did the talk with your caseworker go?";
             var applied = await ConfigApplier.ApplyAsync(db, new ConfigDocument { Scales = own.Scales, Instruments = [vive] });
-            Assert.Equal(["instrument vive-7: version 1 translations updated"], applied.Changes);
+            Assert.Equal(["instrument vive-7: version 1 translations updated"], applied.Changes.Select(c => c.ToString()));
         }
         await WriteAsync(database, Repeat(7, new Spec("vive-7", new() { ["samtale"] = "5", ["behandling"] = "2" }) { TargetGroup = "jobparat" })
             .Concat(Repeat(6, new Spec("vive-7", new() { ["samtale"] = "1", ["spoerge"] = "ved-ikke" }) { TargetGroup = "fleksjob" })));
@@ -113,10 +113,10 @@ public sealed class PresetTranslationTests
         var smiley = doc.Instruments.Single(i => i.Key == "smiley");
 
         smiley.Questions[0].Texts["ar"] = "كيف كانت زيارتك اليوم؟";
-        Assert.Equal(["instrument smiley: version 1 translations updated"], (await ConfigApplier.ApplyAsync(db, new ConfigDocument { Scales = doc.Scales, Instruments = [smiley] })).Changes);
+        Assert.Equal(["instrument smiley: version 1 translations updated"], (await ConfigApplier.ApplyAsync(db, new ConfigDocument { Scales = doc.Scales, Instruments = [smiley] })).Changes.Select(c => c.ToString()));
 
         smiley.Questions[0].Texts["da"] = "Hvordan var dit besøg hos os i dag?";
-        Assert.Equal(["instrument smiley: version 2 published"], (await ConfigApplier.ApplyAsync(db, new ConfigDocument { Scales = doc.Scales, Instruments = [smiley] })).Changes);
+        Assert.Equal(["instrument smiley: version 2 published"], (await ConfigApplier.ApplyAsync(db, new ConfigDocument { Scales = doc.Scales, Instruments = [smiley] })).Changes.Select(c => c.ToString()));
 
         // The new version asks something else, so an old database's preset does not touch it.
         Assert.Empty((await Presets.EnsureAsync(db)).Changes);
