@@ -13,7 +13,7 @@ internal static class BenchDatabase
 {
     public static string Kind(Dictionary<string, string> options) => options.ContainsKey("--pg") ? "PostgreSQL" : "SQLite (WAL, synchronous=FULL)";
 
-    public static async Task<DatabaseSetup.Target> ForSizeAsync(Dictionary<string, string> options, long size)
+    public static async Task<BorgerpulsDbFactory> ForSizeAsync(Dictionary<string, string> options, long size)
     {
         DatabaseSetup.Target target;
         bool ready;
@@ -33,10 +33,10 @@ internal static class BenchDatabase
         }
         if (!ready)
         {
-            var generated = await DemoDataGenerator.RunAsync(target, new DemoDataOptions(size, BatchSize: 20_000), CancellationToken.None);
+            var generated = await DemoDataGenerator.RunAsync(new BorgerpulsDbFactory(target), new DemoDataOptions(size, BatchSize: 20_000), CancellationToken.None);
             Console.WriteLine($"generated {size:N0} responses in {generated.Elapsed.TotalSeconds:F0} s");
         }
-        return target;
+        return new BorgerpulsDbFactory(target);
     }
 
     /// <summary>A connection string for an empty database: a new PostgreSQL database named <paramref name="name"/>
@@ -48,7 +48,7 @@ internal static class BenchDatabase
 
     public static async Task<long> CountAsync(DatabaseSetup.Target target)
     {
-        await using var db = DatabaseSetup.Create(target);
+        await using var db = new BorgerpulsDbFactory(target).Create();
         try { return await db.Responses.LongCountAsync(); }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable) { return -1; }
     }

@@ -19,13 +19,13 @@ internal static class CatchUpBenchmark
         var dir = options.GetValueOrDefault("--dir", Path.Combine(Path.GetTempPath(), "borgerpuls-bench"));
         Directory.CreateDirectory(dir);
         var file = Path.Combine(dir, $"catch-up-{size}.db");
-        var target = DatabaseSetup.Resolve(file);
+        var databases = new BorgerpulsDbFactory(DatabaseSetup.Resolve(file));
         if (!File.Exists(file))
         {
-            await DemoDataGenerator.RunAsync(target, new DemoDataOptions(size, BatchSize: 20_000), CancellationToken.None);
+            await DemoDataGenerator.RunAsync(databases, new DemoDataOptions(size, BatchSize: 20_000), CancellationToken.None);
         }
         var exe = Path.Combine(AppContext.BaseDirectory, "Borgerpuls.dll");
-        var server = new AggregateStore(target);
+        var server = new AggregateStore(databases);
         await server.EnsureCurrentAsync(CancellationToken.None);
 
         Console.WriteLine($"Borgerpuls catch-up benchmark — {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}, {size:N0} responses");
@@ -52,7 +52,7 @@ internal static class CatchUpBenchmark
             refreshCells += server.Statistics.CellsRead - before;
 
             // A new store loads every cell, as every foreign write did.
-            var fresh = new AggregateStore(target);
+            var fresh = new AggregateStore(databases);
             clock.Restart();
             await fresh.EnsureCurrentAsync(CancellationToken.None);
             full.Add(clock.Elapsed.TotalMilliseconds);

@@ -18,13 +18,13 @@ internal static class ExportBenchmark
         Console.WriteLine($"Borgerpuls export benchmark — {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}, {BenchDatabase.Kind(options)}");
         foreach (var size in sizes)
         {
-            var target = await BenchDatabase.ForSizeAsync(options, size);
+            var databases = await BenchDatabase.ForSizeAsync(options, size);
             Console.WriteLine();
             Console.WriteLine($"{size:N0} responses, {instrument}");
             foreach (var format in new[] { "csv", "xlsx" })
             {
                 GC.Collect();
-                await using var db = DatabaseSetup.Create(target);
+                await using var db = databases.Create();
                 var file = Path.Combine(Path.GetTempPath(), $"borgerpuls-export-bench.{format}");
                 var clock = Stopwatch.StartNew();
                 var rows = await RespondentExport.OpenAsync(db, new ResultsRequest(instrument), 5, CancellationToken.None);

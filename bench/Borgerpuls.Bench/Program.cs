@@ -62,11 +62,11 @@ Console.WriteLine($"Borgerpuls results benchmark — {Environment.ProcessorCount
 var p95BySize = new Dictionary<long, double>();
 foreach (var size in sizes)
 {
-    var target = await Borgerpuls.Bench.BenchDatabase.ForSizeAsync(options, size);
-    var stores = new AggregateStores(target);
-    await using var db = DatabaseSetup.Create(target);
+    var databases = await Borgerpuls.Bench.BenchDatabase.ForSizeAsync(options, size);
+    var stores = new AggregateStores(databases);
+    await using var db = databases.Create();
     var load = Stopwatch.StartNew();
-    await ResultsQuery.RunAsync(db, target, stores, queries[0].Request, Viewer.CommandLine, 5, CancellationToken.None);
+    await ResultsQuery.RunAsync(db, databases, stores, queries[0].Request, Viewer.CommandLine, 5, CancellationToken.None);
     load.Stop();
     var all = new List<double>();
     Console.WriteLine();
@@ -77,8 +77,8 @@ foreach (var size in sizes)
         for (var i = 0; i < rounds; i++)
         {
             var clock = Stopwatch.StartNew();
-            if (map) await PriorityMapQuery.RunAsync(db, target, stores, request, Viewer.CommandLine, 5, CancellationToken.None);
-            else await ResultsQuery.RunAsync(db, target, stores, request, Viewer.CommandLine, 5, CancellationToken.None);
+            if (map) await PriorityMapQuery.RunAsync(db, databases, stores, request, Viewer.CommandLine, 5, CancellationToken.None);
+            else await ResultsQuery.RunAsync(db, databases, stores, request, Viewer.CommandLine, 5, CancellationToken.None);
             times.Add(clock.Elapsed.TotalMilliseconds);
         }
         all.AddRange(times);

@@ -18,7 +18,7 @@ internal static partial class StartupBenchmark
         Console.WriteLine($"Borgerpuls start-up benchmark — {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}, {BenchDatabase.Kind(options)}");
         foreach (var size in sizes)
         {
-            var target = await BenchDatabase.ForSizeAsync(options, size);
+            var databases = await BenchDatabase.ForSizeAsync(options, size);
             Console.WriteLine();
             Console.WriteLine($"{size:N0} responses");
             for (var round = 1; round <= rounds; round++)
@@ -29,7 +29,7 @@ internal static partial class StartupBenchmark
                 var clock = Stopwatch.StartNew();
                 using var server = Process.Start(new ProcessStartInfo("dotnet")
                 {
-                    ArgumentList = { exe, "--db", target.ConnectionString, "--urls", $"http://127.0.0.1:{port}", "--Logging:LogLevel:Default", "Warning", "--Logging:LogLevel:Borgerpuls.Data.Aggregates", "Information" },
+                    ArgumentList = { exe, "--db", databases.Target.ConnectionString, "--urls", $"http://127.0.0.1:{port}", "--Logging:LogLevel:Default", "Warning", "--Logging:LogLevel:Borgerpuls.Data.Aggregates", "Information" },
                     RedirectStandardOutput = true, RedirectStandardError = true,
                 })!;
                 void Read(object? _, DataReceivedEventArgs e)

@@ -11,10 +11,10 @@ internal static class AggregatesCommand
         var rebuild = new Command("rebuild", CliText.Get("Cli.Help.AggregatesRebuild"));
         rebuild.SetAction((result, ct) => CommandLine.Guard(async () =>
         {
-            var target = CommandLine.Target(result);
-            await SchemaCheck.EnsureAsync(target, ct);
+            var databases = CommandLine.Databases(result);
+            await SchemaCheck.EnsureAsync(databases, ct);
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var (responses, cells) = await AggregateRebuild.RunAsync(target, ct);
+            var (responses, cells) = await AggregateRebuild.RunAsync(databases, ct);
             Console.WriteLine(CliText.Get("Cli.Aggregates.Rebuilt", cells, responses, clock.Elapsed.TotalSeconds));
             return 0;
         }));

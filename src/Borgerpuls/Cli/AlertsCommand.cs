@@ -15,9 +15,9 @@ internal static class AlertsCommand
         var run = new Command("run", CliText.Get("Cli.Help.AlertsRun"));
         run.SetAction((result, ct) => CommandLine.Guard(async () =>
         {
-            var target = CommandLine.Target(result);
-            var stores = new AggregateStores(target);
-            await SchemaCheck.EnsureAsync(target, ct);
+            var databases = CommandLine.Databases(result);
+            var stores = new AggregateStores(databases);
+            await SchemaCheck.EnsureAsync(databases, ct);
             // As the web app reads it: appsettings.json in the working folder, then the environment (Mail__Smtp__Host …);
             // k, the opening hours and the mail settings through the same setup the web app uses.
             var configuration = new ConfigurationBuilder().SetBasePath(Directory.GetCurrentDirectory()).AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().Build();
@@ -27,7 +27,7 @@ internal static class AlertsCommand
             var settings = new AlertSettings(services.GetRequiredService<AnonymityOptions>().K, OpeningHours.FromConfiguration(configuration),
                 services.GetRequiredService<IOptions<AlertOptions>>().Value, sender);
             using var logging = LoggerFactory.Create(b => b.AddSimpleConsole().AddFilter(_ => true));
-            var done = await AlertRun.RunAsync(target, stores, settings, DateTimeOffset.UtcNow, logging.CreateLogger("alerts"), ct);
+            var done = await AlertRun.RunAsync(databases, stores, settings, DateTimeOffset.UtcNow, logging.CreateLogger("alerts"), ct);
             Console.WriteLine(CliText.Get("Cli.Alerts.Done", done.Raised, done.Cleared, done.Sent, done.Failed));
             return 0;
         }));

@@ -17,8 +17,8 @@ internal static class BackupCommand
         var command = new Command("backup", CliText.Get("Cli.Help.Backup")) { output };
         command.SetAction((result, ct) => CommandLine.Guard(async () =>
         {
-            var target = CommandLine.Target(result);
-            if (target.Provider != DatabaseProvider.Sqlite)
+            var databases = CommandLine.Databases(result);
+            if (databases.Target.Provider != DatabaseProvider.Sqlite)
             {
                 throw new CliException(CliText.Get("Cli.Backup.Postgres"));
             }
@@ -27,14 +27,14 @@ internal static class BackupCommand
             {
                 throw new CliException(CliText.Get("Cli.Backup.Exists", file.FullName));
             }
-            if (!File.Exists(target.Display))
+            if (!File.Exists(databases.Target.Display))
             {
-                throw new CliException(CliText.Get("Cli.Backup.NoDatabase", target.Display));
+                throw new CliException(CliText.Get("Cli.Backup.NoDatabase", databases.Target.Display));
             }
-            await SchemaCheck.EnsureAsync(target, ct);
+            await SchemaCheck.EnsureAsync(databases, ct);
             Directory.CreateDirectory(file.DirectoryName!);
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder(target.ConnectionString) { Pooling = false }.ConnectionString))
+            await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder(databases.Target.ConnectionString) { Pooling = false }.ConnectionString))
             {
                 await connection.OpenAsync(ct);
                 await using var command = connection.CreateCommand();
@@ -43,8 +43,8 @@ internal static class BackupCommand
                 await command.ExecuteNonQueryAsync(ct);
             }
             file.Refresh();
-            Console.WriteLine(CliText.Get("Cli.Backup.Done", target.Display, file.FullName, file.Length / 1024.0 / 1024.0, clock.Elapsed.TotalSeconds));
-            Console.WriteLine(CliText.Get("Cli.Backup.Key", DeploymentKey.PathFor(target)));
+            Console.WriteLine(CliText.Get("Cli.Backup.Done", databases.Target.Display, file.FullName, file.Length / 1024.0 / 1024.0, clock.Elapsed.TotalSeconds));
+            Console.WriteLine(CliText.Get("Cli.Backup.Key", DeploymentKey.PathFor(databases.Target)));
             return 0;
         }));
         return command;

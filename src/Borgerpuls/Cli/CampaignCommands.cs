@@ -17,11 +17,11 @@ internal static class CampaignCommands
             {
                 throw new CliException(CliText.Get("Cli.Campaign.Confirm"));
             }
-            var target = CommandLine.Target(result);
-            await SchemaCheck.EnsureAsync(target, ct);
+            var databases = CommandLine.Databases(result);
+            await SchemaCheck.EnsureAsync(databases, ct);
             try
             {
-                var deleted = await RetentionRun.DeleteCampaignDataAsync(target, result.GetValue(key)!, "cli", ct);
+                var deleted = await RetentionRun.DeleteCampaignDataAsync(databases, result.GetValue(key)!, "cli", ct);
                 Console.WriteLine(CliText.Get("Cli.Campaign.Deleted", deleted, result.GetValue(key)));
             }
             catch (KeyNotFoundException)

@@ -97,7 +97,8 @@ internal static class CommandLine
         return await parsed.InvokeAsync();
     }
 
-    public static DatabaseSetup.Target Target(ParseResult result) => DatabaseSetup.Resolve(result.GetValue(Db) ?? DatabaseSetup.Configured());
+    /// <summary>The database a verb works on, with its own context factory for the run.</summary>
+    public static BorgerpulsDbFactory Databases(ParseResult result) => new(DatabaseSetup.Resolve(result.GetValue(Db) ?? DatabaseSetup.Configured()));
 
     /// <summary>Runs a verb's body with the errors users can cause turned into a message and a non-zero exit code.</summary>
     public static async Task<int> Guard(Func<Task<int>> body)

@@ -20,7 +20,7 @@ internal static class ConfigCommands
                 throw new CliException(CliText.Get("Cli.FileNotFound", path.FullName));
             }
             var doc = ConfigJson.Parse(await File.ReadAllTextAsync(path.FullName, ct));
-            await using var db = await SchemaCheck.OpenAsync(CommandLine.Target(result), ct);
+            await using var db = await SchemaCheck.OpenAsync(CommandLine.Databases(result), ct);
             var applied = await ConfigApplier.ApplyAsync(db, doc, ApplyMode.Upsert, ct);
             foreach (var change in applied.Changes)
             {
@@ -34,7 +34,7 @@ internal static class ConfigCommands
         var export = new Command("export", CliText.Get("Cli.Help.ConfigExport")) { output };
         export.SetAction((result, ct) => CommandLine.Guard(async () =>
         {
-            await using var db = await SchemaCheck.OpenAsync(CommandLine.Target(result), ct);
+            await using var db = await SchemaCheck.OpenAsync(CommandLine.Databases(result), ct);
             var json = ConfigJson.Write(await ConfigExporter.ExportAsync(db, ct));
             if (result.GetValue(output) is { } outFile)
             {

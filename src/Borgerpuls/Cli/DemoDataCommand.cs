@@ -21,9 +21,9 @@ internal static class DemoDataCommand
             {
                 throw new CliException(CliText.Get("Cli.Demo.ResponsesRange"));
             }
-            var target = CommandLine.Target(result);
+            var databases = CommandLine.Databases(result);
             var step = Math.Max(100_000, n / 20);
-            var done = await DemoDataGenerator.RunAsync(target, new DemoDataOptions(n, result.GetValue(seed)), ct, written =>
+            var done = await DemoDataGenerator.RunAsync(databases, new DemoDataOptions(n, result.GetValue(seed)), ct, written =>
             {
                 if (written % step == 0 || written == n)
                 {
@@ -32,7 +32,7 @@ internal static class DemoDataCommand
             });
             var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024);
             Console.WriteLine(CliText.Get("Cli.Demo.Done", done.Responses, done.Comments, done.Elapsed.TotalSeconds,
-                done.Responses / Math.Max(0.001, done.Elapsed.TotalSeconds), peak, target.Provider, target.Display));
+                done.Responses / Math.Max(0.001, done.Elapsed.TotalSeconds), peak, databases.Target.Provider, databases.Target.Display));
             return 0;
         }));
         return command;

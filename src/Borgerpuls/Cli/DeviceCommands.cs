@@ -31,7 +31,7 @@ internal static class DeviceCommands
         var add = new Command("add", CliText.Get("Cli.Help.DeviceAdd")) { site, unit, instrument, name, channel };
         add.SetAction((result, ct) => CommandLine.Guard(async () =>
         {
-            await using var db = await SchemaCheck.OpenAsync(CommandLine.Target(result), ct);
+            await using var db = await SchemaCheck.OpenAsync(CommandLine.Databases(result), ct);
             var request = new DeviceRegistration.Request(result.GetValue(name)!, result.GetValue(channel), result.GetValue(site)!, result.GetValue(instrument)!,
                 result.GetValue(unit));
             var (done, problems) = await DeviceRegistration.AddAsync(db, request, "cli", DateTime.UtcNow, ct);
@@ -49,7 +49,7 @@ internal static class DeviceCommands
         var revoke = new Command("revoke", CliText.Get("Cli.Help.DeviceRevoke")) { id };
         revoke.SetAction((result, ct) => CommandLine.Guard(async () =>
         {
-            await using var db = await SchemaCheck.OpenAsync(CommandLine.Target(result), ct);
+            await using var db = await SchemaCheck.OpenAsync(CommandLine.Databases(result), ct);
             var deviceId = result.GetValue(id);
             var entity = await db.Devices.SingleOrDefaultAsync(d => d.Id == deviceId, ct) ?? throw new CliException(CliText.Get("Cli.Device.Unknown", deviceId));
             if (entity.RevokedAt is not null)
@@ -66,7 +66,7 @@ internal static class DeviceCommands
         var rotate = new Command("rotate-key", CliText.Get("Cli.Help.DeviceRotate")) { id };
         rotate.SetAction((result, ct) => CommandLine.Guard(async () =>
         {
-            await using var db = await SchemaCheck.OpenAsync(CommandLine.Target(result), ct);
+            await using var db = await SchemaCheck.OpenAsync(CommandLine.Databases(result), ct);
             var (done, problem) = await DeviceRegistration.RotateKeyAsync(db, result.GetValue(id), "cli", DateTime.UtcNow, ct);
             if (problem is not null) throw new CliException(SharedTexts.Format(CliText.Culture, problem.ResourceKey, problem.Args));
             Console.WriteLine(CliText.Get("Cli.Device.Rotated", done!.Device.Id, done.Device.Name, done.SiteName));
@@ -82,7 +82,7 @@ internal static class DeviceCommands
             string T(string key) => SharedTexts.Get(key, ui);
             // As the web app reads it: appsettings.json in the working folder, then the environment (Devices__OpeningHours).
             var configuration = new ConfigurationBuilder().SetBasePath(Directory.GetCurrentDirectory()).AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().Build();
-            await using var db = await SchemaCheck.OpenAsync(CommandLine.Target(result), ct);
+            await using var db = await SchemaCheck.OpenAsync(CommandLine.Databases(result), ct);
             var lines = await DeviceOverview.LoadAsync(db, OpeningHours.FromConfiguration(configuration), DateTimeOffset.UtcNow, null, ct);
             string Time(DateTimeOffset? at) => DeviceOverview.LocalTime(at, T("Devices.Never"), ui);
             string Count(int? n) => n?.ToString(ui) ?? "-";

@@ -28,13 +28,13 @@ internal static class ImportCommand
         };
         command.SetAction((result, ct) => CommandLine.Guard(async () =>
         {
-            var target = CommandLine.Target(result);
-            await SchemaCheck.EnsureAsync(target, ct);
+            var databases = CommandLine.Databases(result);
+            await SchemaCheck.EnsureAsync(databases, ct);
             var path = result.GetValue(file)!.FullName;
             try
             {
                 var clock = System.Diagnostics.Stopwatch.StartNew();
-                var summary = await Importer.RunAsync(target, path, new ImportOptions(result.GetValue(instrument)!)
+                var summary = await Importer.RunAsync(databases, path, new ImportOptions(result.GetValue(instrument)!)
                 {
                     MappingFile = result.GetValue(mapping)?.FullName, Campaign = result.GetValue(campaign), Strict = result.GetValue(strict),
                     Fixed = ImportOptions.ParseFixed(result.GetValue(set) ?? []), Municipality = result.GetValue(municipality),

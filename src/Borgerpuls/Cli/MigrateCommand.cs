@@ -10,12 +10,12 @@ internal static class MigrateCommand
         var command = new Command("migrate", CliText.Get("Cli.Help.Migrate"));
         command.SetAction((result, ct) => CommandLine.Guard(async () =>
         {
-            var target = CommandLine.Target(result);
-            await using var db = DatabaseSetup.Create(target);
+            var databases = CommandLine.Databases(result);
+            await using var db = databases.Create();
             var applied = await Migrator.MigrateAsync(db, ct);
             Console.WriteLine(applied.Count == 0
-                ? CliText.Get("Cli.Migrate.UpToDate", target.Provider, target.Display)
-                : CliText.Get("Cli.Migrate.Applied", applied.Count, applied[^1], target.Provider, target.Display));
+                ? CliText.Get("Cli.Migrate.UpToDate", databases.Target.Provider, databases.Target.Display)
+                : CliText.Get("Cli.Migrate.Applied", applied.Count, applied[^1], databases.Target.Provider, databases.Target.Display));
             return 0;
         }));
         return command;

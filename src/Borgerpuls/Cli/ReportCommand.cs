@@ -36,9 +36,9 @@ internal static class ReportCommand
             var ui = CliText.Culture;
             CultureInfo.CurrentCulture = ui;
 
-            var target = CommandLine.Target(result);
-            var stores = new AggregateStores(target);
-            await using var db = await SchemaCheck.OpenAsync(target, ct);
+            var databases = CommandLine.Databases(result);
+            var stores = new AggregateStores(databases);
+            await using var db = await SchemaCheck.OpenAsync(databases, ct);
             var (first, last) = DefaultPeriod(result.GetValue(from), result.GetValue(to), TimeProvider.System);
             var request = new ReportRequest(
                 ResultsApi.Parse(result.GetValue(instrument)!, result.GetValue(by) ?? "targetGroupSet", null, first, last, result.GetValue(where)),
@@ -46,7 +46,7 @@ internal static class ReportCommand
             {
                 TrendPeriod = ReportRequest.ParsePeriod(result.GetValue(period)),
             };
-            var data = await ReportBuilder.BuildAsync(db, target, stores, request, Viewer.CommandLine, await Data.Aggregates.StoredThemeLexicon.LoadAsync(db, ct), TimeProvider.System, ct);
+            var data = await ReportBuilder.BuildAsync(db, databases, stores, request, Viewer.CommandLine, await Data.Aggregates.StoredThemeLexicon.LoadAsync(db, ct), TimeProvider.System, ct);
             var bytes = ReportFormats.Write(data, format, new ReportText(ui));
             var full = Path.GetFullPath(path);
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);

@@ -24,10 +24,10 @@ internal static class ResultsCommands
         var command = new Command("results", CliText.Get("Cli.Help.Results")) { Instrument, by, by2, period, From, To, Where, format, K };
         command.SetAction((result, ct) => CommandLine.Guard(async () =>
         {
-            var target = CommandLine.Target(result);
-            var stores = new AggregateStores(target);
-            await using var db = await SchemaCheck.OpenAsync(target, ct);
-            var report = await ResultsQuery.RunAsync(db, target, stores,
+            var databases = CommandLine.Databases(result);
+            var stores = new AggregateStores(databases);
+            await using var db = await SchemaCheck.OpenAsync(databases, ct);
+            var report = await ResultsQuery.RunAsync(db, databases, stores,
                 ResultsApi.Parse(result.GetValue(Instrument)!, result.GetValue(by), result.GetValue(period), result.GetValue(From), result.GetValue(To), result.GetValue(Where), result.GetValue(by2)),
                 Viewer.CommandLine, result.GetValue(K), ct);
             var chosen = result.GetValue(format)!.ToLowerInvariant();
@@ -58,10 +58,10 @@ internal static class ResultsCommands
         {
             var chosen = result.GetValue(format)!.ToLowerInvariant();
             if (chosen is not ("json" or "csv" or "csv-da" or "table")) throw new CliException(CliText.Get("Cli.Results.UnknownFormat", chosen));
-            var target = CommandLine.Target(result);
-            var stores = new AggregateStores(target);
-            await using var db = await SchemaCheck.OpenAsync(target, ct);
-            var report = await PriorityMapQuery.RunAsync(db, target, stores,
+            var databases = CommandLine.Databases(result);
+            var stores = new AggregateStores(databases);
+            await using var db = await SchemaCheck.OpenAsync(databases, ct);
+            var report = await PriorityMapQuery.RunAsync(db, databases, stores,
                 ResultsApi.Parse(result.GetValue(Instrument)!, null, null, result.GetValue(From), result.GetValue(To), result.GetValue(Where)),
                 Viewer.CommandLine, result.GetValue(K), ct);
             await Console.Out.WriteAsync(chosen switch

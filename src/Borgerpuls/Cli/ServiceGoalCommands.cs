@@ -13,11 +13,11 @@ internal static class ServiceGoalCommands
         var import = new Command("import", CliText.Get("Cli.Help.ServiceGoalsImport")) { file };
         import.SetAction((result, ct) => CommandLine.Guard(async () =>
         {
-            var target = CommandLine.Target(result);
-            await SchemaCheck.EnsureAsync(target, ct);
+            var databases = CommandLine.Databases(result);
+            await SchemaCheck.EnsureAsync(databases, ct);
             var path = result.GetValue(file)!;
             if (!path.Exists) throw new CliException(CliText.Get("Cli.FileNotFound", path.FullName));
-            await using var db = DatabaseSetup.Create(target);
+            await using var db = databases.Create();
             await using var stream = path.OpenRead();
             try
             {

@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Borgerpuls.Data;
 
-/// <summary>Turns the global <c>--db</c> value into a provider and connection string, and builds contexts for it.
+/// <summary>Turns the global <c>--db</c> value into a provider and connection string, and registers the contexts for it
+/// (<see cref="BorgerpulsDbFactory"/> opens them outside a request).
 /// A value starting with <c>Host=</c> (or containing <c>Host=</c>) is PostgreSQL; anything else is a SQLite file path.</summary>
 public static class DatabaseSetup
 {
@@ -43,6 +44,7 @@ public static class DatabaseSetup
     public static IServiceCollection AddBorgerpulsDb(this IServiceCollection services, Target target)
     {
         services.AddSingleton(target);
+        services.AddSingleton(new BorgerpulsDbFactory(target));
         if (target.Provider == DatabaseProvider.Postgres)
         {
             services.AddDbContext<BorgerpulsDb, PostgresBorgerpulsDb>(o => ConfigurePostgres(o, target.ConnectionString));
@@ -52,19 +54,6 @@ public static class DatabaseSetup
             services.AddDbContext<BorgerpulsDb, SqliteBorgerpulsDb>(o => ConfigureSqlite(o, target.ConnectionString));
         }
         return services;
-    }
-
-    public static BorgerpulsDb Create(Target target)
-    {
-        if (target.Provider == DatabaseProvider.Postgres)
-        {
-            var pg = new DbContextOptionsBuilder<PostgresBorgerpulsDb>();
-            ConfigurePostgres(pg, target.ConnectionString);
-            return new PostgresBorgerpulsDb(pg.Options);
-        }
-        var sqlite = new DbContextOptionsBuilder<SqliteBorgerpulsDb>();
-        ConfigureSqlite(sqlite, target.ConnectionString);
-        return new SqliteBorgerpulsDb(sqlite.Options);
     }
 
     internal static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>

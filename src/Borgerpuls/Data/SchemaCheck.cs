@@ -11,14 +11,15 @@ namespace Borgerpuls.Data;
 /// applied migration (one indexed row) and refuses an older or newer schema. <c>migrate</c> and the web app still migrate.</summary>
 public static class SchemaCheck
 {
-    public static async Task<BorgerpulsDb> OpenAsync(DatabaseSetup.Target target, CancellationToken ct)
+    public static async Task<BorgerpulsDb> OpenAsync(BorgerpulsDbFactory databases, CancellationToken ct)
     {
+        var target = databases.Target;
         var applied = await NewestAppliedAsync(target, ct);
         if (applied is not null && string.CompareOrdinal(applied, NewestShipped(target.Provider)) is var order and not 0)
         {
             throw SchemaCheckException.Mismatch(target, applied, NewestShipped(target.Provider), databaseIsNewer: order > 0);
         }
-        var db = DatabaseSetup.Create(target);
+        var db = databases.Create();
         if (applied is null)
         {
             try
@@ -35,9 +36,9 @@ public static class SchemaCheck
     }
 
     /// <summary>For verbs that open their own connections: checks (or, on a new database, creates) the schema.</summary>
-    public static async Task EnsureAsync(DatabaseSetup.Target target, CancellationToken ct)
+    public static async Task EnsureAsync(BorgerpulsDbFactory databases, CancellationToken ct)
     {
-        await using var db = await OpenAsync(target, ct);
+        await using var db = await OpenAsync(databases, ct);
     }
 
     /// <summary>The id of the newest migration in this build for the provider, read from the migration classes' attributes.</summary>

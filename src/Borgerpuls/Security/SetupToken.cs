@@ -7,7 +7,7 @@ namespace Borgerpuls.Security;
 /// (as Jenkins and Grafana do) — never a default password. One link per database, whichever instance printed it: only its
 /// hash is stored (table <c>SetupLinks</c>, one row), every instance accepts it, and taking it is one conditional update, so
 /// two posts of the same link at the same moment — to one instance or to two — create one administrator, not two.</summary>
-public sealed class SetupToken(DatabaseSetup.Target target, TimeProvider clock)
+public sealed class SetupToken(BorgerpulsDbFactory databases, TimeProvider clock)
 {
     /// <summary>Instances started together (behind a load balancer) share the link the first of them issued; a start after
     /// this issues a new one, which replaces it, so a lost log costs a restart, not a support call.</summary>
@@ -22,7 +22,7 @@ public sealed class SetupToken(DatabaseSetup.Target target, TimeProvider clock)
     /// <see cref="SharedFor"/> ago that has not been used.</summary>
     public async Task<Issued> IssueAtStartAsync(string issuer)
     {
-        await using var db = DatabaseSetup.Create(target);
+        await using var db = databases.Create();
         var now = clock.GetUtcNow().UtcDateTime;
         var existing = await db.SetupLinks.AsNoTracking().SingleOrDefaultAsync();
         if (existing is { TakenAt: null } && existing.IssuedAt > now - SharedFor)
@@ -42,7 +42,7 @@ public sealed class SetupToken(DatabaseSetup.Target target, TimeProvider clock)
             catch (DbUpdateException)
             {
                 // Another instance inserted its link first: that one stands.
-                await using var again = DatabaseSetup.Create(target);
+                await using var again = databases.Create();
                 return new Issued(null, await again.SetupLinks.AsNoTracking().SingleAsync());
             }
         }
@@ -56,7 +56,7 @@ public sealed class SetupToken(DatabaseSetup.Target target, TimeProvider clock)
     /// <summary>A new link whatever was there (tests, and a start that must replace a used one).</summary>
     public async Task<string> IssueAsync()
     {
-        await using var db = DatabaseSetup.Create(target);
+        await using var db = databases.Create();
         await db.SetupLinks.ExecuteDeleteAsync();
         var token = SecretKeys.New(24);
         db.SetupLinks.Add(new SetupLink { TokenHash = SecretKeys.Hash(token), IssuedAt = clock.GetUtcNow().UtcDateTime, IssuedBy = ThisInstance });
@@ -66,7 +66,7 @@ public sealed class SetupToken(DatabaseSetup.Target target, TimeProvider clock)
 
     public async Task<bool> IsOpenAsync()
     {
-        await using var db = DatabaseSetup.Create(target);
+        await using var db = databases.Create();
         return await db.SetupLinks.AnyAsync(l => l.TakenAt == null);
     }
 
@@ -74,7 +74,7 @@ public sealed class SetupToken(DatabaseSetup.Target target, TimeProvider clock)
     {
         if (string.IsNullOrEmpty(candidate)) return false;
         var hash = SecretKeys.Hash(candidate);
-        await using var db = DatabaseSetup.Create(target);
+        await using var db = databases.Create();
         return await db.SetupLinks.AnyAsync(l => l.TokenHash == hash && l.TakenAt == null);
     }
 
@@ -85,7 +85,7 @@ public sealed class SetupToken(DatabaseSetup.Target target, TimeProvider clock)
     {
         if (string.IsNullOrEmpty(candidate)) return false;
         var hash = SecretKeys.Hash(candidate);
-        await using var db = DatabaseSetup.Create(target);
+        await using var db = databases.Create();
         var now = clock.GetUtcNow().UtcDateTime;
         return await db.SetupLinks.Where(l => l.TokenHash == hash && l.TakenAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.TakenAt, now)) == 1;
@@ -94,7 +94,7 @@ public sealed class SetupToken(DatabaseSetup.Target target, TimeProvider clock)
     public async Task ReturnAsync(string token)
     {
         var hash = SecretKeys.Hash(token);
-        await using var db = DatabaseSetup.Create(target);
+        await using var db = databases.Create();
         await db.SetupLinks.Where(l => l.TokenHash == hash).ExecuteUpdateAsync(s => s.SetProperty(l => l.TakenAt, (DateTime?)null));
     }
 }

@@ -107,7 +107,7 @@ public sealed class SchemaCheckTests
             var list = await CliRunner.RunAsync("--culture", "en", "device", "list", "--db", value);
 
             Assert.True(list.ExitCode == 0, list.Error);
-            await using var db = DatabaseSetup.Create(DatabaseSetup.Resolve(value));
+            await using var db = new BorgerpulsDbFactory(DatabaseSetup.Resolve(value)).Create();
             Assert.True(await db.Instruments.AnyAsync(i => i.Key == "vive-7"));
         }
         finally

@@ -71,7 +71,7 @@ public sealed class AggregateConcurrencyTests
             })).ToList();
             for (var i = 0; i < 3 && !importing.IsCompleted; i++)
             {
-                retention.Add(await RetentionRun.RunAsync(database.Target, new RetentionOptions { ResponsesMonths = 12 }, DateTime.UtcNow, CancellationToken.None));
+                retention.Add(await RetentionRun.RunAsync(database.Factory, new RetentionOptions { ResponsesMonths = 12 }, DateTime.UtcNow, CancellationToken.None));
                 await Task.Delay(500);
             }
             import = await importing;

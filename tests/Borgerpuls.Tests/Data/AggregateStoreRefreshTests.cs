@@ -16,7 +16,7 @@ public sealed class AggregateStoreRefreshTests
     {
         await using var database = await TestDatabase.CreateAsync();
         Assert.Equal(0, (await CliRunner.RunAsync("demo-data", "--responses", "3000", "--db", database.Value)).ExitCode);
-        var store = new AggregateStore(database.Target);
+        var store = new AggregateStore(database.Factory);
         await store.EnsureCurrentAsync(CancellationToken.None);
         int allCells;
         await using (var db = database.Open())
@@ -59,7 +59,7 @@ public sealed class AggregateStoreRefreshTests
             allCells = await db.AggregateCells.CountAsync();
         }
         Assert.True(vivesCells > 0 && vivesCells < allCells, $"{vivesCells} of {allCells}");
-        var store = new AggregateStore(database.Target);
+        var store = new AggregateStore(database.Factory);
         var held = await store.ReadAsync(vive, cells => cells.Cells.Count, CancellationToken.None);
         Assert.Equal(vivesCells, held);
         Assert.Equal((1, 0, (long)vivesCells), store.Statistics);

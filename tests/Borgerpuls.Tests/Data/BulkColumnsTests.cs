@@ -84,7 +84,7 @@ public sealed class BulkColumnsTests
             };
         }
 
-        await using (var writer = await ResponseBulkWriter.OpenAsync(database.Target, null, default))
+        await using (var writer = await ResponseBulkWriter.OpenAsync(database.Factory, null, default))
         {
             await writer.WriteAsync([new ResponseRow(response, [comment])], default);
         }

@@ -99,7 +99,7 @@ public sealed class ImportSweepTests : IAsyncLifetime
         var before = await CountAsync();
         try
         {
-            var summary = await Importer.RunAsync(_database.Target, path, new ImportOptions("vive-7"), DateTimeOffset.UtcNow, CancellationToken.None);
+            var summary = await Importer.RunAsync(_database.Factory, path, new ImportOptions("vive-7"), DateTimeOffset.UtcNow, CancellationToken.None);
             Assert.True(await CountAsync() - before == summary.Imported, $"{summary.Imported} reported, {await CountAsync() - before} written for:\n{text}");
             Assert.Equal(summary.Rows, summary.Imported + summary.Skipped);
             _seen["imported"] = _seen.GetValueOrDefault("imported") + 1;

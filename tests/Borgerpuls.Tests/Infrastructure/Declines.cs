@@ -24,6 +24,6 @@ public static class Declines
             }));
             await db.SaveChangesAsync();
         }
-        await AggregateRebuild.RunAsync(database.Target, CancellationToken.None);
+        await AggregateRebuild.RunAsync(database.Factory, CancellationToken.None);
     }
 }

@@ -16,7 +16,7 @@ public static class Denominators
 
     public static async Task<List<string>> RebuiltAsync(TestDatabase database)
     {
-        await AggregateRebuild.RunAsync(database.Target, CancellationToken.None);
+        await AggregateRebuild.RunAsync(database.Factory, CancellationToken.None);
         return await SnapshotAsync(database);
     }
 }

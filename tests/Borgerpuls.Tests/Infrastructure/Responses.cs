@@ -61,7 +61,7 @@ public static class Responses
                 rows.Add(new ResponseRow(response, comments));
             }
         }
-        await using var writer = await ResponseBulkWriter.OpenAsync(database.Target, null, CancellationToken.None);
+        await using var writer = await ResponseBulkWriter.OpenAsync(database.Factory, null, CancellationToken.None);
         await writer.WriteAsync(rows, CancellationToken.None);
     }
 

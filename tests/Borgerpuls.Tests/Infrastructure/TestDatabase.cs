@@ -26,8 +26,8 @@ public sealed class TestDatabase : IAsyncDisposable
     private TestDatabase(string value, string? pgAdmin, string? pgName, string? sqliteDir)
     {
         Value = value;
-        Target = DatabaseSetup.Resolve(value);
-        Stores = new AggregateStores(Target);
+        Factory = new BorgerpulsDbFactory(DatabaseSetup.Resolve(value));
+        Stores = new AggregateStores(Factory);
         _pgAdmin = pgAdmin;
         _pgName = pgName;
         _sqliteDir = sqliteDir;
@@ -36,7 +36,10 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>What to pass as <c>--db</c>.</summary>
     public string Value { get; }
 
-    public DatabaseSetup.Target Target { get; }
+    public DatabaseSetup.Target Target => Factory.Target;
+
+    /// <summary>Contexts for the test's own reads and writes, as a command-line verb opens them.</summary>
+    public BorgerpulsDbFactory Factory { get; }
 
     /// <summary>The aggregates in memory for queries the tests run without a server, as a command-line verb holds its own;
     /// a test server holds another pair and catches up from the database like any second process.</summary>
@@ -64,7 +67,7 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(builder.ConnectionString, admin, name, null);
     }
 
-    public BorgerpulsDb Open() => DatabaseSetup.Create(Target);
+    public BorgerpulsDb Open() => Factory.Create();
 
     /// <summary>Fills this fresh database with what <c>borgerpuls demo-data --responses 0</c> writes: schema, presets and the
     /// demo municipality's organisation and campaigns. The verb itself runs once per test run, into a template; each

@@ -62,8 +62,8 @@ public sealed class MaintenanceOnceTests
         var options = new RetentionOptions { ResponsesMonths = 24, AuditMonths = 60 };
 
         var results = await Task.WhenAll(
-            Task.Run(() => RetentionRun.RunAsync(database.Target, options, now, CancellationToken.None)),
-            Task.Run(() => RetentionRun.RunAsync(database.Target, options, now, CancellationToken.None)));
+            Task.Run(() => RetentionRun.RunAsync(database.Factory, options, now, CancellationToken.None)),
+            Task.Run(() => RetentionRun.RunAsync(database.Factory, options, now, CancellationToken.None)));
 
         Assert.Equal(7, results.Sum(r => r.Responses));
         Assert.Equal(1, results.Sum(r => r.AuditEntries));
@@ -72,7 +72,7 @@ public sealed class MaintenanceOnceTests
         Assert.Equal(9, await check.Responses.CountAsync());
         Assert.Equal(1, await check.AuditEntries.CountAsync(e => e.Action == "retention.delete"));
         Assert.Equal(rebuildsBefore + 1, await RebuildsAsync(check));
-        var report = await ResultsQuery.RunAsync(check, database.Target, database.Stores, new ResultsRequest("vive-7"), Viewer.CommandLine, 5, CancellationToken.None);
+        var report = await ResultsQuery.RunAsync(check, database.Factory, database.Stores, new ResultsRequest("vive-7"), Viewer.CommandLine, 5, CancellationToken.None);
         Assert.Equal(9, report.Groups.Single().Respondents);
     }
 

@@ -117,8 +117,8 @@ public sealed class StoredDerivationTests
             Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsJsonAsync("/api/v1/responses", Submission(id, raw, score: "4"))).StatusCode);
         }
 
-        Assert.Equal(1, await StoredContentUpgrade.RunAsync(database.Target, CancellationToken.None));
-        Assert.Equal(0, await StoredContentUpgrade.RunAsync(database.Target, CancellationToken.None)); // nothing left: safe to run again
+        Assert.Equal(1, await StoredContentUpgrade.RunAsync(database.Factory, CancellationToken.None));
+        Assert.Equal(0, await StoredContentUpgrade.RunAsync(database.Factory, CancellationToken.None)); // nothing left: safe to run again
         await using (var db = database.Open())
         {
             Assert.Equal("mit cpr er [CPR], tak", await db.Comments.Select(c => c.Text).SingleAsync());

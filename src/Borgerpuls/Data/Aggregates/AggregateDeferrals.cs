@@ -7,22 +7,22 @@ namespace Borgerpuls.Data.Aggregates;
 /// load's marker makes the next start rebuild the aggregates from the responses.</summary>
 public static class AggregateDeferrals
 {
-    public static async Task<DeferredLoad> BeginAsync(DatabaseSetup.Target target, string source, CancellationToken ct)
+    public static async Task<DeferredLoad> BeginAsync(BorgerpulsDbFactory databases, string source, CancellationToken ct)
     {
-        await using var db = DatabaseSetup.Create(target);
+        await using var db = databases.Create();
         var now = DateTime.UtcNow;
         var marker = new AggregateDeferral { Source = source.Length > 200 ? source[..200] : source, StartedAt = now, Owner = LoadOwner.Current, HeartbeatAt = now };
         db.Set<AggregateDeferral>().Add(marker);
         await db.SaveChangesAsync(ct);
-        return new DeferredLoad(target, marker.Id);
+        return new DeferredLoad(databases, marker.Id);
     }
 
     /// <summary>Rebuilds the aggregates when a dead load left a marker; markers of loads still running are left to their
     /// owners. Returns the interrupted loads' sources — empty when another instance starting at the same time repaired them
     /// first: the markers are read again under the maintenance lock, so the rebuild runs once, not once per instance.</summary>
-    public static async Task<IReadOnlyList<string>> RepairAsync(DatabaseSetup.Target target, CancellationToken ct)
+    public static async Task<IReadOnlyList<string>> RepairAsync(BorgerpulsDbFactory databases, CancellationToken ct)
     {
-        await using (var db = DatabaseSetup.Create(target))
+        await using (var db = databases.Create())
         {
             // The common case, nothing to repair, takes no lock.
             var markers = await db.Set<AggregateDeferral>().AsNoTracking().ToListAsync(ct);
@@ -32,7 +32,7 @@ public static class AggregateDeferrals
             }
         }
         List<string> dead = [];
-        await AggregateRebuild.AfterDeletingAsync(target, async (db, ct) =>
+        await AggregateRebuild.AfterDeletingAsync(databases, async (db, ct) =>
         {
             // Nothing is deleted: the condition is checked inside the rebuild's transaction, after the lock.
             var markers = await db.Set<AggregateDeferral>().AsNoTracking().OrderBy(d => d.Id).ToListAsync(ct);
@@ -46,13 +46,13 @@ public static class AggregateDeferrals
 /// <summary>A running deferred load's marker: keeps its heartbeat while the load runs.</summary>
 public sealed class DeferredLoad : IAsyncDisposable
 {
-    private readonly DatabaseSetup.Target _target;
+    private readonly BorgerpulsDbFactory _databases;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _beating;
 
-    internal DeferredLoad(DatabaseSetup.Target target, long id)
+    internal DeferredLoad(BorgerpulsDbFactory databases, long id)
     {
-        _target = target;
+        _databases = databases;
         Id = id;
         _beating = BeatAsync(_stop.Token);
     }
@@ -63,7 +63,7 @@ public sealed class DeferredLoad : IAsyncDisposable
     public async Task EndAsync(CancellationToken ct)
     {
         await StopAsync();
-        await using var db = DatabaseSetup.Create(_target);
+        await using var db = _databases.Create();
         await db.Set<AggregateDeferral>().Where(d => d.Id == Id).ExecuteDeleteAsync(ct);
     }
 
@@ -88,7 +88,7 @@ public sealed class DeferredLoad : IAsyncDisposable
             {
                 try
                 {
-                    await using var db = DatabaseSetup.Create(_target);
+                    await using var db = _databases.Create();
                     await db.Set<AggregateDeferral>().Where(d => d.Id == Id).ExecuteUpdateAsync(s => s.SetProperty(d => d.HeartbeatAt, DateTime.UtcNow), stop);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)

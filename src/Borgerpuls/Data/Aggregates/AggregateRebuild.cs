@@ -15,19 +15,19 @@ public static class AggregateRebuild
     /// the aggregates in memory loads them again in full instead of reading the changed cells.</summary>
     public const int StateId = 3;
 
-    public static async Task<(long Responses, int Cells)> RunAsync(DatabaseSetup.Target target, CancellationToken ct, long? finishedLoad = null) =>
-        (await RunAsync(target, null, finishedLoad, ct))!.Value;
+    public static async Task<(long Responses, int Cells)> RunAsync(BorgerpulsDbFactory databases, CancellationToken ct, long? finishedLoad = null) =>
+        (await RunAsync(databases, null, finishedLoad, ct))!.Value;
 
     /// <summary>Runs <paramref name="delete"/> (retention, a campaign's data) and the rebuild in one transaction, so that no
     /// figure counts a deleted row even for a moment. When <paramref name="delete"/> says it deleted nothing that is
     /// counted, the tables are left alone. Returns whether they were rebuilt.</summary>
-    public static async Task<bool> AfterDeletingAsync(DatabaseSetup.Target target, Func<BorgerpulsDb, CancellationToken, Task<bool>> delete, CancellationToken ct) =>
-        await RunAsync(target, delete, null, ct) is not null;
+    public static async Task<bool> AfterDeletingAsync(BorgerpulsDbFactory databases, Func<BorgerpulsDb, CancellationToken, Task<bool>> delete, CancellationToken ct) =>
+        await RunAsync(databases, delete, null, ct) is not null;
 
-    private static async Task<(long Responses, int Cells)?> RunAsync(DatabaseSetup.Target target, Func<BorgerpulsDb, CancellationToken, Task<bool>>? delete,
+    private static async Task<(long Responses, int Cells)?> RunAsync(BorgerpulsDbFactory databases, Func<BorgerpulsDb, CancellationToken, Task<bool>>? delete,
         long? finishedLoad, CancellationToken ct)
     {
-        await using var db = DatabaseSetup.Create(target);
+        await using var db = databases.Create();
         await using var tx = await MaintenanceLock.BeginExclusiveAsync(db, ct);
         var connection = db.Database.GetDbConnection();
         var dbTx = tx.GetDbTransaction();

@@ -12,7 +12,7 @@ namespace Borgerpuls.Data.Aggregates;
 /// start does not wait for a national database's other cells.</summary>
 public sealed class AggregateStore
 {
-    private readonly DatabaseSetup.Target _target;
+    private readonly BorgerpulsDbFactory _databases;
     private readonly ReaderWriterLockSlim _lock = new();
     private readonly SemaphoreSlim _loading = new(1, 1);
     private Dictionary<int, InstrumentCells> _instruments = [];
@@ -24,7 +24,7 @@ public sealed class AggregateStore
     private int _refreshes;
     private long _cellsRead;
 
-    public AggregateStore(DatabaseSetup.Target target) => _target = target;
+    public AggregateStore(BorgerpulsDbFactory databases) => _databases = databases;
 
     /// <summary>How this store has caught up so far: full loads, changed-cell reads, and the cells both read.</summary>
     public (int Loads, int Refreshes, long CellsRead) Statistics => (_loads, _refreshes, Interlocked.Read(ref _cellsRead));
@@ -81,7 +81,7 @@ public sealed class AggregateStore
 
     private async Task<(long Generation, long Rebuilds)> StateAsync(CancellationToken ct)
     {
-        await using var db = DatabaseSetup.Create(_target);
+        await using var db = _databases.Create();
         return await StateAsync(db, ct);
     }
 
@@ -133,7 +133,7 @@ public sealed class AggregateStore
     private async Task LoadAsync(HashSet<int>? held, CancellationToken ct)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        await using var db = DatabaseSetup.Create(_target);
+        await using var db = _databases.Create();
         await using var tx = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
         var (generation, rebuilds) = await StateAsync(db, ct);
         var cells = await ReadCellsAsync(db, null, held, ct);
@@ -162,7 +162,7 @@ public sealed class AggregateStore
     private async Task RefreshAsync(CancellationToken ct)
     {
         var since = Interlocked.Read(ref _generation);
-        await using var db = DatabaseSetup.Create(_target);
+        await using var db = _databases.Create();
         await using var tx = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
         var (generation, rebuilds) = await StateAsync(db, ct);
         if (rebuilds != Interlocked.Read(ref _rebuilds))

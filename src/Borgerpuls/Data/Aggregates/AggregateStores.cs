@@ -5,7 +5,7 @@ namespace Borgerpuls.Data.Aggregates;
 /// so every holder catches up on its next read.</summary>
 public sealed record AggregateStores(AggregateStore Cells, DenominatorStore Denominators)
 {
-    public AggregateStores(DatabaseSetup.Target target) : this(new AggregateStore(target), new DenominatorStore(target))
+    public AggregateStores(BorgerpulsDbFactory databases) : this(new AggregateStore(databases), new DenominatorStore(databases))
     {
     }
 }

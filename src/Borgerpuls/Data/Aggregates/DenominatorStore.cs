@@ -8,19 +8,19 @@ namespace Borgerpuls.Data.Aggregates;
 /// the number of cells, never the number of invitations or taps stored.</summary>
 public sealed class DenominatorStore
 {
-    private readonly DatabaseSetup.Target _target;
+    private readonly BorgerpulsDbFactory _databases;
     private readonly Lock _lock = new();
     private readonly SemaphoreSlim _loading = new(1, 1);
     private Dictionary<int, Dictionary<DenominatorKey, DenominatorCounts>> _instruments = [];
     private long _generation = -1;
 
-    public DenominatorStore(DatabaseSetup.Target target) => _target = target;
+    public DenominatorStore(BorgerpulsDbFactory databases) => _databases = databases;
 
     /// <summary>An instrument's cells whose main-cube key <paramref name="covers"/> accepts.</summary>
     public async Task<List<KeyValuePair<DenominatorKey, DenominatorCounts>>> ReadAsync(int instrumentId, Func<CellKey, bool> covers, CancellationToken ct)
     {
         long generation;
-        await using (var db = DatabaseSetup.Create(_target))
+        await using (var db = _databases.Create())
         {
             generation = await db.AggregateState.Where(s => s.Id == DenominatorWriter.StateId).Select(s => s.Generation).SingleAsync(ct);
         }
@@ -71,7 +71,7 @@ public sealed class DenominatorStore
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        await using var db = DatabaseSetup.Create(_target);
+        await using var db = _databases.Create();
         await using var tx = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
         var generation = await db.AggregateState.Where(s => s.Id == DenominatorWriter.StateId).Select(s => s.Generation).SingleAsync(ct);
         var instruments = new Dictionary<int, Dictionary<DenominatorKey, DenominatorCounts>>();

@@ -18,10 +18,10 @@ public static class StoredThemeLexicon
     /// <summary>Stores <paramref name="lexicon"/> and, when it differs from the stored one (or none was stored, as after the
     /// upgrade that introduced stored themes), re-derives every comment's themes and the theme cells in one transaction.
     /// Returns the number of comments whose themes changed, or null when the lexicon was already in effect.</summary>
-    public static async Task<long?> ApplyAsync(DatabaseSetup.Target target, ThemeLexicon lexicon, CancellationToken ct)
+    public static async Task<long?> ApplyAsync(BorgerpulsDbFactory databases, ThemeLexicon lexicon, CancellationToken ct)
     {
         var json = JsonColumn.Serialize(lexicon.Themes);
-        await using var db = DatabaseSetup.Create(target);
+        await using var db = databases.Create();
         if (await db.ThemeLexiconState.Where(s => s.Id == 1).Select(s => s.Definitions).SingleAsync(ct) == json)
         {
             return null;

@@ -50,7 +50,7 @@ internal static class BulkModel
 
     private static IModel ModelOf(DatabaseProvider provider, string connectionString)
     {
-        using var db = DatabaseSetup.Create(new DatabaseSetup.Target(provider, connectionString, provider.ToString()));
+        using var db = new BorgerpulsDbFactory(new DatabaseSetup.Target(provider, connectionString, provider.ToString())).Create();
         return db.Model;
     }
 }

@@ -5,9 +5,9 @@ namespace Borgerpuls.Data.Bulk;
 
 /// <summary>Binary COPY: PostgreSQL's bulk path. COPY inside a transaction is all-or-nothing like any statement. The columns
 /// and their values are in <see cref="PostgresColumns"/>.</summary>
-internal sealed class PostgresResponseWriter(DatabaseSetup.Target target) : ResponseBulkWriter(target)
+internal sealed class PostgresResponseWriter(BorgerpulsDbFactory databases) : ResponseBulkWriter(databases)
 {
-    private readonly NpgsqlConnection _connection = new(target.ConnectionString);
+    private readonly NpgsqlConnection _connection = new(databases.Target.ConnectionString);
 
     protected override Task OpenAsync(CancellationToken ct) => _connection.OpenAsync(ct);
 

@@ -12,31 +12,31 @@ public abstract class ResponseBulkWriter : IAsyncDisposable
 {
     private readonly Dictionary<int, InstrumentDefinition> _versions = [];
 
-    protected ResponseBulkWriter(DatabaseSetup.Target target) => Target = target;
+    protected ResponseBulkWriter(BorgerpulsDbFactory databases) => Databases = databases;
 
-    protected DatabaseSetup.Target Target { get; }
+    protected BorgerpulsDbFactory Databases { get; }
 
     /// <summary>The stored lexicon, read once when the writer opens.</summary>
     private ThemeLexicon Lexicon { get; set; } = ThemeLexicon.Default;
 
     /// <summary>A writer whose every <see cref="WriteAsync"/> commits the responses with their aggregates: the ingest queue.
     /// It tells <paramref name="stores"/> of each commit; without them, their holders catch up from the generation counters.</summary>
-    public static Task<ResponseBulkWriter> OpenAsync(DatabaseSetup.Target target, AggregateStores? stores, CancellationToken ct) =>
-        OpenAsync(target, stores, null, ct);
+    public static Task<ResponseBulkWriter> OpenAsync(BorgerpulsDbFactory databases, AggregateStores? stores, CancellationToken ct) =>
+        OpenAsync(databases, stores, null, ct);
 
     /// <summary>A writer for a bulk load that defers its aggregates (see <see cref="DeferAggregates"/>), under a marker named
     /// after <paramref name="source"/> that repairs the aggregates if the load dies before
     /// <see cref="FlushAggregatesAsync"/>.</summary>
-    public static async Task<ResponseBulkWriter> OpenDeferredAsync(DatabaseSetup.Target target, string source, CancellationToken ct) =>
-        await OpenAsync(target, null, await AggregateDeferrals.BeginAsync(target, source, ct), ct);
+    public static async Task<ResponseBulkWriter> OpenDeferredAsync(BorgerpulsDbFactory databases, string source, CancellationToken ct) =>
+        await OpenAsync(databases, null, await AggregateDeferrals.BeginAsync(databases, source, ct), ct);
 
-    private static async Task<ResponseBulkWriter> OpenAsync(DatabaseSetup.Target target, AggregateStores? stores, DeferredLoad? load, CancellationToken ct)
+    private static async Task<ResponseBulkWriter> OpenAsync(BorgerpulsDbFactory databases, AggregateStores? stores, DeferredLoad? load, CancellationToken ct)
     {
-        ResponseBulkWriter writer = target.Provider == DatabaseProvider.Postgres
-            ? new PostgresResponseWriter(target) { Load = load, Stores = stores }
-            : new SqliteResponseWriter(target) { Load = load, Stores = stores };
+        ResponseBulkWriter writer = databases.Target.Provider == DatabaseProvider.Postgres
+            ? new PostgresResponseWriter(databases) { Load = load, Stores = stores }
+            : new SqliteResponseWriter(databases) { Load = load, Stores = stores };
         await writer.OpenAsync(ct);
-        await using (var db = DatabaseSetup.Create(target))
+        await using (var db = databases.Create())
         {
             writer.Lexicon = await StoredThemeLexicon.LoadAsync(db, ct);
         }
@@ -90,7 +90,7 @@ public abstract class ResponseBulkWriter : IAsyncDisposable
             if (!await MarkerIntactAsync(load.Id, tx, ct))
             {
                 await tx.RollbackAsync(ct);
-                await AggregateRebuild.RunAsync(Target, ct, load.Id);
+                await AggregateRebuild.RunAsync(Databases, ct, load.Id);
                 await FinishAsync();
                 return;
             }
@@ -110,7 +110,7 @@ public abstract class ResponseBulkWriter : IAsyncDisposable
     public async Task AbandonAsync(CancellationToken ct)
     {
         if (Load is not { } load || _finished) return;
-        if (_wrote) await AggregateRebuild.RunAsync(Target, ct, load.Id);
+        if (_wrote) await AggregateRebuild.RunAsync(Databases, ct, load.Id);
         else await load.EndAsync(ct);
         await FinishAsync();
     }
@@ -174,7 +174,7 @@ public abstract class ResponseBulkWriter : IAsyncDisposable
             var versionId = row.Response.InstrumentVersionId;
             if (!_versions.ContainsKey(versionId))
             {
-                await using var db = DatabaseSetup.Create(Target);
+                await using var db = Databases.Create();
                 _versions[versionId] = await InstrumentCatalog.LoadAsync(db, versionId, ct);
             }
             // Comments arrive redacted from every channel and the import; classifying them here, once, is what lets

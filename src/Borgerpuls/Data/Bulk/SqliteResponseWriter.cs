@@ -8,14 +8,14 @@ namespace Borgerpuls.Data.Bulk;
 /// <para>A load that defers its aggregates (import, demo data) lets a transaction run over several batches and commits
 /// with synchronous=NORMAL; its last transaction, which writes the aggregates, commits with FULL (see
 /// <see cref="SqlitePragmas.BulkLoad"/> for why nothing acknowledged can be lost that way).</para></summary>
-internal sealed class SqliteResponseWriter(DatabaseSetup.Target target) : ResponseBulkWriter(target)
+internal sealed class SqliteResponseWriter(BorgerpulsDbFactory databases) : ResponseBulkWriter(databases)
 {
     // Each commit writes every index page the transaction touched to the WAL, and the id index is in random order: at a
     // million stored rows a batch of 5 000 touches a page of it per row. Larger transactions write each such page once
     // for many rows; the batches themselves stay small, so that memory does not grow with the transaction.
     private const int RowsPerTransaction = 50_000;
 
-    private readonly SqliteConnection _connection = new(target.ConnectionString);
+    private readonly SqliteConnection _connection = new(databases.Target.ConnectionString);
     private SqliteCommand? _storedHash;
     private SqliteStatements? _statements;
     private SqliteTransaction? _open;

@@ -13,10 +13,10 @@ public static class AlertDelivery
 {
     private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(10);
 
-    public static async Task<(int Sent, int Failed)> SendDueAsync(DatabaseSetup.Target target, AlertOptions options, IMailSender sender, DateTimeOffset now, ILogger logger, CancellationToken ct)
+    public static async Task<(int Sent, int Failed)> SendDueAsync(BorgerpulsDbFactory databases, AlertOptions options, IMailSender sender, DateTimeOffset now, ILogger logger, CancellationToken ct)
     {
         var at = now.UtcDateTime;
-        await using var db = DatabaseSetup.Create(target);
+        await using var db = databases.Create();
         var due = await db.Set<AlertMail>().AsNoTracking().Where(m => m.SentAt == null && m.DueAt <= at && (m.ClaimedUntil == null || m.ClaimedUntil < at))
             .OrderBy(m => m.Id).Select(m => new { m.Id, m.Recipient, m.Digest }).ToListAsync(ct);
         var batches = due.Where(m => !m.Digest).Select(m => new List<long> { m.Id })

@@ -20,17 +20,17 @@ public sealed record AlertRunResult(int Raised, int Cleared, int Sent, int Faile
 /// outside the lock, so answers are never held up by the evaluation, and mail is sent after it.</para></summary>
 public static class AlertRun
 {
-    public static async Task<AlertRunResult> RunAsync(DatabaseSetup.Target target, AggregateStores stores, AlertSettings settings, DateTimeOffset now, ILogger logger, CancellationToken ct)
+    public static async Task<AlertRunResult> RunAsync(BorgerpulsDbFactory databases, AggregateStores stores, AlertSettings settings, DateTimeOffset now, ILogger logger, CancellationToken ct)
     {
-        var (raised, cleared) = await EvaluateAsync(target, stores, settings, now, logger, ct);
-        var (sent, failed) = settings.Sender is { } sender ? await AlertDelivery.SendDueAsync(target, settings.Options, sender, now, logger, ct) : (0, 0);
+        var (raised, cleared) = await EvaluateAsync(databases, stores, settings, now, logger, ct);
+        var (sent, failed) = settings.Sender is { } sender ? await AlertDelivery.SendDueAsync(databases, settings.Options, sender, now, logger, ct) : (0, 0);
         return new AlertRunResult(raised, cleared, sent, failed);
     }
 
-    private static async Task<(int Raised, int Cleared)> EvaluateAsync(DatabaseSetup.Target target, AggregateStores stores, AlertSettings settings, DateTimeOffset now, ILogger logger, CancellationToken ct)
+    private static async Task<(int Raised, int Cleared)> EvaluateAsync(BorgerpulsDbFactory databases, AggregateStores stores, AlertSettings settings, DateTimeOffset now, ILogger logger, CancellationToken ct)
     {
         var findings = new Dictionary<int, List<AlertFinding>>();
-        await using (var db = DatabaseSetup.Create(target))
+        await using (var db = databases.Create())
         {
             var rules = await db.Set<AlertRule>().AsNoTracking().OrderBy(r => r.Id).ToListAsync(ct);
             if (rules.Count == 0) return (0, 0);
@@ -38,7 +38,7 @@ public static class AlertRun
             {
                 try
                 {
-                    findings[rule.Id] = await AlertConditions.EvaluateAsync(db, target, stores, rule, settings.K, settings.Hours, now, ct);
+                    findings[rule.Id] = await AlertConditions.EvaluateAsync(db, databases, stores, rule, settings.K, settings.Hours, now, ct);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -48,7 +48,7 @@ public static class AlertRun
             }
         }
 
-        await using var work = DatabaseSetup.Create(target);
+        await using var work = databases.Create();
         // The common round, nothing holding and nothing open, takes no lock.
         if (findings.Values.All(f => f.Count == 0) && !await work.Set<AlertEvent>().AnyAsync(e => e.ClearedAt == null, ct)) return (0, 0);
         await using var tx = await MaintenanceLock.BeginExclusiveAsync(work, ct);

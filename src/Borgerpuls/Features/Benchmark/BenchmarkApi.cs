@@ -19,12 +19,12 @@ internal static class BenchmarkApi
         return app;
     }
 
-    private static async Task<Results<ContentHttpResult, ValidationProblem>> GetAsync(HttpContext http, BorgerpulsDb db, DatabaseSetup.Target target, AggregateStores stores,
+    private static async Task<Results<ContentHttpResult, ValidationProblem>> GetAsync(HttpContext http, BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores,
         AnonymityOptions anonymity, string instrument, DateOnly? from, DateOnly? to, string? municipality, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         try
         {
-            var report = await BenchmarkQuery.RunAsync(db, target, stores, new BenchmarkRequest(instrument, from, to, municipality), Viewer.For(http), anonymity.K, ct);
+            var report = await BenchmarkQuery.RunAsync(db, databases, stores, new BenchmarkRequest(instrument, from, to, municipality), Viewer.For(http), anonymity.K, ct);
             return TypedResults.Content(ResultsFormat.ToJson(ToJson(report, t)), "application/json; charset=utf-8");
         }
         catch (ResultsException e)

@@ -45,7 +45,7 @@ public static class BenchmarkQuery
 
     public static string ReasonKey(BenchmarkRefusal refusal) => "Benchmark.Refused." + refusal;
 
-    public static async Task<BenchmarkReport> RunAsync(BorgerpulsDb db, DatabaseSetup.Target target, AggregateStores stores, BenchmarkRequest request, Viewer viewer, int k, CancellationToken ct)
+    public static async Task<BenchmarkReport> RunAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores, BenchmarkRequest request, Viewer viewer, int k, CancellationToken ct)
     {
         Suppression.CheckK(k);
         if (request.From is { } f && request.To is { } t && t < f) throw new ResultsException("Results.Error.ToBeforeFrom");
@@ -66,8 +66,8 @@ public static class BenchmarkQuery
 
         var versionId = await db.InstrumentVersions.LatestPublished(request.Instrument).Select(v => (int?)v.Id).FirstOrDefaultAsync(ct)
             ?? throw new ResultsException("Results.Error.UnknownInstrument", request.Instrument);
-        var instrument = await InstrumentCatalog.CachedAsync(db, target, versionId, ct);
-        var index = await OrganisationIndex.CachedAsync(db, target, ct);
+        var instrument = await databases.Catalog.VersionAsync(versionId, ct);
+        var index = await databases.Catalog.OrganisationAsync(ct);
         var questions = instrument.Questions.Where(q => q.Type is QuestionType.Scale or QuestionType.YesNo).ToList();
         var period = new PeriodInfo(request.From?.ToString("yyyy-MM-01", CultureInfo.InvariantCulture),
             request.To is { } to ? new DateOnly(to.Year, to.Month, DateTime.DaysInMonth(to.Year, to.Month)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null);

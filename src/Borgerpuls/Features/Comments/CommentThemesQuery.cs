@@ -28,16 +28,16 @@ public static class CommentThemesQuery
     private const int QuotePage = 500;
     private const int QuoteScanLimit = 5_000;
 
-    public static async Task<CommentThemesReport> RunAsync(BorgerpulsDb db, DatabaseSetup.Target target, AggregateStores stores, ResultsRequest request, Viewer viewer, ThemeLexicon lexicon,
+    public static async Task<CommentThemesReport> RunAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores, ResultsRequest request, Viewer viewer, ThemeLexicon lexicon,
         int k, int kComments, CancellationToken ct)
     {
-        var results = await ResultsQuery.FiguresAsync(db, target, stores, request with { By = null }, viewer, k, ct);
+        var results = await ResultsQuery.FiguresAsync(db, databases, stores, request with { By = null }, viewer, k, ct);
         var segment = results.Groups.Single();
         if (segment.Suppressed)
         {
             return new CommentThemesReport(request.Instrument, null, 0, false, HiddenBecause.Text(null, k, CultureInfo.CurrentUICulture), []);
         }
-        var index = await OrganisationIndex.CachedAsync(db, target, ct);
+        var index = await databases.Catalog.OrganisationAsync(ct);
         var instrumentId = await db.Instruments.Where(i => i.Key == request.Instrument).Select(i => i.Id).SingleAsync(ct);
         var scope = CommentScope.Of(request, viewer, index);
         var cells = await scope.Apply(db.ThemeCells.AsNoTracking().Where(c => c.InstrumentId == instrumentId))

@@ -14,9 +14,9 @@ namespace Borgerpuls.Features.Dashboard;
 /// <summary>The comment themes for the dashboard's selection, shared by the comments page and the themes chart download.</summary>
 internal static class DashboardThemes
 {
-    public static Task<CommentThemesReport> ThemesAsync(BorgerpulsDb db, DatabaseSetup.Target target, AggregateStores stores, DashboardFigures figures, Viewer viewer, ThemeLexicon lexicon,
+    public static Task<CommentThemesReport> ThemesAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores, DashboardFigures figures, Viewer viewer, ThemeLexicon lexicon,
         AnonymityOptions anonymity, CancellationToken ct) =>
-        CommentThemesQuery.RunAsync(db, target, stores, figures.Filter.Request(figures.Instrument.Key, figures.Months), viewer, lexicon,
+        CommentThemesQuery.RunAsync(db, databases, stores, figures.Filter.Request(figures.Instrument.Key, figures.Months), viewer, lexicon,
             anonymity.K, anonymity.KComments, ct);
 
     public static CountBarsChart ThemesChart(CommentThemesReport report, IStringLocalizer<SharedResource> t) =>

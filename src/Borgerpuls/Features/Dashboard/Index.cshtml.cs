@@ -18,7 +18,7 @@ namespace Borgerpuls.Features.Dashboard;
 /// <summary>The dashboard: targets, answers per question and group, trends, priority map, kiosk hours, comparison and
 /// drill-down for one selection. Committee viewers see it too; suppression and scope come from the query layer.</summary>
 [Authorize(Policy = Policies.Aggregates), Security.Anonymity.DisclosureGuarded]
-public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, AggregateStores stores, AnonymityOptions anonymity, TimeProvider clock, IStringLocalizer<SharedResource> t)
+public sealed class IndexModel(BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores, AnonymityOptions anonymity, TimeProvider clock, IStringLocalizer<SharedResource> t)
     : PageModel
 {
     public DashboardLoad Load { get; private set; } = null!;
@@ -29,12 +29,12 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, Agg
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Load = await DashboardLoader.LoadAsync(HttpContext, db, target, stores, anonymity, clock, ct);
-        Options = await DashboardOptions.LoadAsync(db, target, Viewer.From(User), ct);
+        Load = await DashboardLoader.LoadAsync(HttpContext, db, databases, stores, anonymity, clock, ct);
+        Options = await DashboardOptions.LoadAsync(db, databases, Viewer.From(User), ct);
         if (Load.Error is not null) Response.StatusCode = StatusCodes.Status400BadRequest;
         if (Load.Refused is not null) Response.StatusCode = StatusCodes.Status403Forbidden;
         if (Load.Figures is not null) ServiceGoals = await ServiceGoalTiles.LoadAsync(db, Viewer.From(User), Load.Filter, clock, ct);
-        Benchmark = await Features.Benchmark.BenchmarkPanel.ForDashboardAsync(HttpContext, db, target, stores, anonymity, Load, ct);
+        Benchmark = await Features.Benchmark.BenchmarkPanel.ForDashboardAsync(HttpContext, db, databases, stores, anonymity, Load, ct);
         HasMirror = Load.Instrument is { } shown && (await Mirror.MirrorComparison.MirroredAsync(db, ct)).ContainsKey(shown);
     }
 
@@ -60,7 +60,7 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, Agg
             if (filter.Instrument is not { } instrument) throw new ResultsException("Dashboard.Report.NoInstrument");
             var today = DanishTime.Today(clock);
             var request = new ReportRequest(filter.Request(instrument, filter.Months(today), filter.GroupBy), anonymity.K, anonymity.KComments);
-            var file = await ReportDownload.CreateAsync(HttpContext, db, target, stores, lexicon, audit, clock, request, chosen, viewer, ct);
+            var file = await ReportDownload.CreateAsync(HttpContext, db, databases, stores, lexicon, audit, clock, request, chosen, viewer, ct);
             ReportError = await DisclosureFilter.RefusalAsync(HttpContext, t);
             if (ReportError is null)
             {
@@ -112,9 +112,9 @@ public sealed record DashboardOptions(
     public IEnumerable<(string Key, string Label)> Groupings(Func<string, string> text) =>
         DashboardFilter.GroupDimensions.Select(d => (d, text(DashboardTextKeys.Dimension(d)))).Concat(Backgrounds);
 
-    public static async Task<DashboardOptions> LoadAsync(BorgerpulsDb db, DatabaseSetup.Target target, Viewer viewer, CancellationToken ct)
+    public static async Task<DashboardOptions> LoadAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, Viewer viewer, CancellationToken ct)
     {
-        var index = await OrganisationIndex.CachedAsync(db, target, ct);
+        var index = await databases.Catalog.OrganisationAsync(ct);
         var language = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         var centres = index.JobCentres.Values.Where(j => viewer.SeesCentre(j.Key)).OrderBy(j => j.Name).ToList();
         var centreIds = index.JobCentres.Where(j => centres.Contains(j.Value)).Select(j => j.Key).ToHashSet();

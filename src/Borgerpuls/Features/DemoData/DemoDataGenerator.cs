@@ -13,14 +13,14 @@ public sealed record DemoDataResult(long Responses, long Comments, TimeSpan Elap
 /// so that it scales to the 10 million responses the benchmarks need. Deterministic for a given seed.</summary>
 public static class DemoDataGenerator
 {
-    public static async Task<DemoDataResult> RunAsync(DatabaseSetup.Target target, DemoDataOptions options, CancellationToken ct, Action<long>? progress = null)
+    public static async Task<DemoDataResult> RunAsync(BorgerpulsDbFactory databases, DemoDataOptions options, CancellationToken ct, Action<long>? progress = null)
     {
         var clock = Stopwatch.StartNew();
         var endsOn = options.EndsOn ?? DateOnly.FromDateTime(DateTime.UtcNow);
         var startsOn = endsOn.AddYears(-2);
         DemoModel model;
         IReadOnlySet<int> vulnerable;
-        await using (var db = DatabaseSetup.Create(target))
+        await using (var db = databases.Create())
         {
             await Migrator.MigrateAsync(db, ct);
             await ConfigApplier.ApplyAsync(db, DemoOrganisation.Document(startsOn), ApplyMode.Upsert, ct);
@@ -32,7 +32,7 @@ public static class DemoDataGenerator
         // Its own random source, so that the responses stay what the same seed always gave.
         var denominators = new DemoDenominators(new Random(options.Seed + 1), vulnerable);
         DemoDataResult result;
-        var writer = await ResponseBulkWriter.OpenDeferredAsync(target, $"demo-data {options.Responses}", ct);
+        var writer = await ResponseBulkWriter.OpenDeferredAsync(databases, $"demo-data {options.Responses}", ct);
         await using (writer)
         {
             long written = 0, comments = 0;
@@ -71,7 +71,7 @@ public static class DemoDataGenerator
             result = new DemoDataResult(written, comments, clock.Elapsed);
         }
         // After the load: its writer keeps one transaction open over the batches, which another connection must not wait on.
-        await denominators.WriteAsync(target, endsOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), options.BatchSize, ct);
+        await denominators.WriteAsync(databases, endsOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), options.BatchSize, ct);
         return result with { Elapsed = clock.Elapsed };
     }
 }

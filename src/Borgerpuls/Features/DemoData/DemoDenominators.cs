@@ -48,9 +48,9 @@ internal sealed class DemoDenominators(Random random, IReadOnlySet<int> vulnerab
 
     /// <summary>Reads the stored tablet and paper answers in a stream and writes their declines batch by batch, then the
     /// paper forms handed out: memory stays at one batch however many responses there are.</summary>
-    public async Task WriteAsync(DatabaseSetup.Target target, DateTime recordedAt, int batchSize, CancellationToken ct)
+    public async Task WriteAsync(BorgerpulsDbFactory databases, DateTime recordedAt, int batchSize, CancellationToken ct)
     {
-        await using var reader = DatabaseSetup.Create(target);
+        await using var reader = databases.Create();
         var answers = reader.Responses.AsNoTracking().Where(r => r.Channel == Channel.Tablet || r.Channel == Channel.Paper)
             .Select(r => new Answer(r.InstrumentId, r.Channel, r.SubmittedHour, r.JobCentreId, r.SiteId, r.UnitId, r.TargetGroupId, r.MeetingType))
             .AsAsyncEnumerable();
@@ -59,16 +59,16 @@ internal sealed class DemoDenominators(Random random, IReadOnlySet<int> vulnerab
         {
             batch.Add(answer);
             if (batch.Count < batchSize) continue;
-            await SaveAsync(target, Declines(batch), [], ct);
+            await SaveAsync(databases, Declines(batch), [], ct);
             batch.Clear();
         }
-        await SaveAsync(target, Declines(batch), HandedOut(recordedAt), ct);
+        await SaveAsync(databases, Declines(batch), HandedOut(recordedAt), ct);
     }
 
-    private static async Task SaveAsync(DatabaseSetup.Target target, IReadOnlyList<DeclinedHandOver> declines, IReadOnlyList<PaperDistribution> paper, CancellationToken ct)
+    private static async Task SaveAsync(BorgerpulsDbFactory databases, IReadOnlyList<DeclinedHandOver> declines, IReadOnlyList<PaperDistribution> paper, CancellationToken ct)
     {
         if (declines.Count == 0 && paper.Count == 0) return;
-        await using var db = DatabaseSetup.Create(target);
+        await using var db = databases.Create();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var delta = new DenominatorDelta();
         db.DeclinedHandOvers.AddRange(declines);

@@ -118,13 +118,13 @@ public static class Importer
         public List<(string Name, string Site)> NewUnits = [];
     }
 
-    public static async Task<ImportSummary> RunAsync(DatabaseSetup.Target target, string path, ImportOptions options, DateTimeOffset now, CancellationToken ct)
+    public static async Task<ImportSummary> RunAsync(BorgerpulsDbFactory databases, string path, ImportOptions options, DateTimeOffset now, CancellationToken ct)
     {
         var mapping = options.Mapping ?? ImportMapping.Load(options.MappingFile);
         InstrumentDefinition instrument;
         Organisation org;
         int? campaignId = null;
-        await using (var db = DatabaseSetup.Create(target))
+        await using (var db = databases.Create())
         {
             var versionId = await db.InstrumentVersions.LatestPublished(options.Instrument).Select(v => (int?)v.Id).FirstOrDefaultAsync(ct)
                 ?? throw new ImportFileException("Import.Error.UnknownInstrument", options.Instrument);
@@ -157,7 +157,7 @@ public static class Importer
             Error(1, null, Wording.Of("Import.Error.JobCentreColumn"));
         }
 
-        var idKey = Security.DeploymentKey.For(target);
+        var idKey = Security.DeploymentKey.For(databases.Target);
         var rows = 0;
         // The response ids the rows will get rather than the respondent ids' text: 16 bytes a row whatever the ids look
         // like, and the same key the writing pass and a dry run compare with stored responses.
@@ -204,14 +204,14 @@ public static class Importer
         file.Dispose();
         if (options.DryRun)
         {
-            var already = await KnownIdsAsync(target, instrument.InstrumentId, idKey, ct);
+            var already = await KnownIdsAsync(databases, instrument.InstrumentId, idKey, ct);
             var before = seen.Count(already.Contains);
             return new ImportSummary(description, rows, rows - before, before, created) { Checking = checking, DryRun = true };
         }
         // The checking pass's ids are not needed for writing (the writing pass skips by stored id): let them go.
         seen.Clear();
         seen.TrimExcess();
-        await using (var db = DatabaseSetup.Create(target))
+        await using (var db = databases.Create())
         {
             await CreateAsync(db, org, ct);
             db.AuditEntries.Add(new AuditEntry { At = now.UtcDateTime, Actor = options.Actor, Action = AuditActions.Import, Details = $"{Path.GetFileName(path)} → {options.Instrument}: {rows} rows" });
@@ -220,10 +220,10 @@ public static class Importer
 
         // One look-up of the respondents this instrument already has from imports, instead of one query per batch; the
         // aggregates of all batches are written once, in the last transaction (a marker repairs an interrupted import).
-        var known = await KnownIdsAsync(target, instrument.InstrumentId, idKey, ct);
+        var known = await KnownIdsAsync(databases, instrument.InstrumentId, idKey, ct);
         var imported = 0;
         var skipped = 0;
-        await using var writer = await ResponseBulkWriter.OpenDeferredAsync(target, $"import {Path.GetFileName(path)} → {options.Instrument}", ct);
+        await using var writer = await ResponseBulkWriter.OpenDeferredAsync(databases, $"import {Path.GetFileName(path)} → {options.Instrument}", ct);
         try
         {
             // Reading and building rows (managed code) on one core while SQLite or COPY writes the previous batch on the
@@ -295,10 +295,10 @@ public static class Importer
     /// <summary>The ids of responses an earlier import of this instrument wrote (keyed, version 8; the channels' ids are
     /// random, version 4): about 40 bytes per imported respondent, read once. An id an earlier version stored unkeyed
     /// (version 5), not yet replaced by the start-up upgrade, counts as the keyed id it becomes, so its row is skipped too.</summary>
-    private static async Task<HashSet<Guid>> KnownIdsAsync(DatabaseSetup.Target target, int instrumentId, byte[] key, CancellationToken ct)
+    private static async Task<HashSet<Guid>> KnownIdsAsync(BorgerpulsDbFactory databases, int instrumentId, byte[] key, CancellationToken ct)
     {
         var known = new HashSet<Guid>();
-        await using var db = DatabaseSetup.Create(target);
+        await using var db = databases.Create();
         await foreach (var id in db.Responses.AsNoTracking().Where(r => r.InstrumentId == instrumentId).Select(r => r.Id).AsAsyncEnumerable().WithCancellation(ct))
         {
             if (id.Version == 8) known.Add(id);

@@ -24,7 +24,7 @@ internal static class ImportsApi
         return app;
     }
 
-    private static async Task<IResult> ImportAsync(HttpContext http, DatabaseSetup.Target target, BorgerpulsDb db, AuditLog audit, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> ImportAsync(HttpContext http, BorgerpulsDbFactory databases, BorgerpulsDb db, AuditLog audit, TimeProvider clock, CancellationToken ct)
     {
         if (!http.Request.HasFormContentType)
         {
@@ -59,7 +59,7 @@ internal static class ImportsApi
         var path = await UploadStore.SaveAsync(file, ct);
         try
         {
-            var summary = await Importer.RunAsync(target, path, new ImportOptions(instrument)
+            var summary = await Importer.RunAsync(databases, path, new ImportOptions(instrument)
             {
                 Mapping = mapping, Campaign = NullIfEmpty(form["campaign"]), Strict = Flag(form["strict"]), DryRun = dryRun,
                 Fixed = fixedValues, Municipality = NullIfEmpty(form["municipality"]),

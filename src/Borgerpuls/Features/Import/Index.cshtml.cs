@@ -18,7 +18,7 @@ namespace Borgerpuls.Features.Import;
 [Authorize(Policy = Policies.Analyst)]
 [RequestSizeLimit(210L * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = 210L * 1024 * 1024)]
-public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, WizardUploadStore uploads, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class IndexModel(BorgerpulsDb db, BorgerpulsDbFactory databases, WizardUploadStore uploads, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
     public List<Choice> Instruments { get; private set; } = [];
     public List<Choice> Campaigns { get; private set; } = [];
@@ -91,7 +91,7 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, Wiz
         }
         try
         {
-            var summary = await Importer.RunAsync(target, path, new ImportOptions(Instrument!)
+            var summary = await Importer.RunAsync(databases, path, new ImportOptions(Instrument!)
             {
                 Mapping = mapping, Campaign = string.IsNullOrEmpty(Campaign) ? null : Campaign, Strict = Strict, DryRun = dryRun,
                 Fixed = string.IsNullOrEmpty(FixedCentre) ? new Dictionary<string, string>() : new Dictionary<string, string> { ["jobcenter"] = FixedCentre },

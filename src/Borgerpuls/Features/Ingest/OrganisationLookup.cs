@@ -3,10 +3,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Borgerpuls.Features.Ingest;
 
-/// <summary>Organisation and taxonomy keys → ids, for validating a submission's context. Read again once older than
-/// <see cref="ReferenceData.MaxAge"/>, so configuration applied by another process (<c>config apply</c>) while the server runs
-/// is accepted within seconds, without a reload per request (an unknown key in a submission does not trigger one).</summary>
-public sealed class OrganisationLookup
+/// <summary>Organisation and taxonomy keys → ids, for validating a submission's context, as the database's
+/// <see cref="ReferenceCatalog"/> holds them: read again once older than <see cref="ReferenceData.MaxAge"/>, so configuration
+/// applied by another process (<c>config apply</c>) while the server runs is accepted within seconds, without a reload per
+/// request (an unknown key in a submission does not trigger one).</summary>
+public sealed class OrganisationLookup(BorgerpulsDbFactory databases)
 {
     public sealed record Snapshot(
         IReadOnlyDictionary<string, int> JobCentres,
@@ -17,21 +18,10 @@ public sealed class OrganisationLookup
         IReadOnlyDictionary<int, string> JobCentreKeys,
         IReadOnlyDictionary<string, IReadOnlySet<string>> BackgroundOptions);
 
-    private readonly IServiceScopeFactory _scopes;
-    private readonly Refreshing<Snapshot> _snapshot;
+    public Task<Snapshot> GetAsync(CancellationToken ct) => databases.Catalog.LookupAsync(ct);
 
-    public OrganisationLookup(IServiceScopeFactory scopes)
+    internal static async Task<Snapshot> LoadAsync(BorgerpulsDb db, CancellationToken ct)
     {
-        _scopes = scopes;
-        _snapshot = new Refreshing<Snapshot>(LoadAsync);
-    }
-
-    public Task<Snapshot> GetAsync(CancellationToken ct) => _snapshot.GetAsync(ct);
-
-    private async Task<Snapshot> LoadAsync(CancellationToken ct)
-    {
-        await using var scope = _scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<BorgerpulsDb>();
         var centres = await db.JobCentres.AsNoTracking().ToListAsync(ct);
         return new Snapshot(
             centres.ToDictionary(j => j.Key, j => j.Id),

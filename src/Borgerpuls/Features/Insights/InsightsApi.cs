@@ -37,7 +37,7 @@ internal static class InsightsApi
     }
 
     private static async Task<Results<Ok<InsightEvidence>, NotFound, ValidationProblem>> EvidenceAsync(
-        int id, string instrument, DateOnly? from, DateOnly? to, HttpContext http, BorgerpulsDb db, DatabaseSetup.Target target, AggregateStores stores,
+        int id, string instrument, DateOnly? from, DateOnly? to, HttpContext http, BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores,
         AnonymityOptions anonymity, ThemeLexicon lexicon, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         var viewer = Viewer.For(http);
@@ -50,7 +50,7 @@ internal static class InsightsApi
         }
         try
         {
-            return TypedResults.Ok(await InsightEvidenceQuery.RunAsync(db, target, stores, index, insight, instrument, from, to, viewer, lexicon,
+            return TypedResults.Ok(await InsightEvidenceQuery.RunAsync(db, databases, stores, index, insight, instrument, from, to, viewer, lexicon,
                 anonymity.K, anonymity.KComments, ct));
         }
         catch (ResultsException e)

@@ -15,7 +15,7 @@ namespace Borgerpuls.Features.Mirror;
 /// <summary>"Borgernes svar og medarbejdernes forventning": the mirror survey for the dashboard's questionnaire, months and job
 /// centre. Committee viewers see it too, so the differencing guard runs on what its queries showed.</summary>
 [Authorize(Policy = Policies.Aggregates), DisclosureGuarded]
-public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, AggregateStores stores, AnonymityOptions anonymity, TimeProvider clock, IStringLocalizer<SharedResource> t)
+public sealed class IndexModel(BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores, AnonymityOptions anonymity, TimeProvider clock, IStringLocalizer<SharedResource> t)
     : PageModel
 {
     public DashboardFilter Filter { get; private set; } = new();
@@ -34,7 +34,7 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, Agg
         var mirrored = await MirrorComparison.MirroredAsync(db, ct);
         var names = await db.Instruments.AsNoTracking().Where(i => mirrored.Keys.Contains(i.Key)).OrderBy(i => i.Key).Select(i => new { i.Key, i.Names }).ToListAsync(ct);
         Instruments = names.Select(i => (i.Key, i.Names.In(language).Text)).ToList();
-        JobCentres = (await DashboardOptions.LoadAsync(db, target, viewer, ct)).JobCentres;
+        JobCentres = (await DashboardOptions.LoadAsync(db, databases, viewer, ct)).JobCentres;
         Months = Filter.Months(DanishTime.Today(clock));
         var instrument = Filter.Instrument is { } asked && mirrored.ContainsKey(asked) ? asked : Instruments.Count > 0 ? Instruments[0].Key : null;
         Filter = Filter with { Instrument = instrument };
@@ -42,7 +42,7 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target target, Agg
         try
         {
             var where = Filter.JobCentre is { } centre ? new Dictionary<Dimension, string> { [Dimension.JobCentre] = centre } : [];
-            Report = await MirrorComparison.RunAsync(db, target, stores, instrument, Months.From, Months.To, where, viewer, anonymity.K, ct);
+            Report = await MirrorComparison.RunAsync(db, databases, stores, instrument, Months.From, Months.To, where, viewer, anonymity.K, ct);
             Refused = await DisclosureFilter.RefusalAsync(HttpContext, t);
         }
         catch (ResultsException e)

@@ -61,20 +61,20 @@ public static class MirrorComparison
     /// <summary>The comparison for <paramref name="citizenInstrument"/> over the months <paramref name="from"/>–<paramref name="to"/>
     /// (null: without limit), narrowed by <paramref name="where"/> (only <see cref="Filters"/>); null when the instrument has no
     /// mirror or the selection is narrowed by another dimension.</summary>
-    public static async Task<MirrorReport?> RunAsync(BorgerpulsDb db, DatabaseSetup.Target target, AggregateStores stores, string citizenInstrument, DateOnly? from, DateOnly? to,
+    public static async Task<MirrorReport?> RunAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores, string citizenInstrument, DateOnly? from, DateOnly? to,
         IReadOnlyDictionary<Dimension, string> where, Viewer viewer, int k, CancellationToken ct)
     {
         if (where.Keys.Any(d => !Filters.Contains(d))) return null;
         if (!(await MirroredAsync(db, ct)).TryGetValue(citizenInstrument, out var mirrorInstrument)) return null;
         var versionId = await db.InstrumentVersions.LatestPublished(citizenInstrument).Select(v => v.Id).FirstAsync(ct);
-        var definition = await InstrumentCatalog.CachedAsync(db, target, versionId, ct);
+        var definition = await databases.Catalog.VersionAsync(versionId, ct);
         var mirrorNames = await db.Instruments.Where(i => i.Key == mirrorInstrument).Select(i => i.Names).SingleAsync(ct);
 
         ResultsRequest Request(string instrument, Dimension? by) => new(instrument) { From = from, To = to, Where = where, By = by };
-        var citizens = await ResultsQuery.FiguresAsync(db, target, stores, Request(citizenInstrument, null), viewer, k, ct);
-        var citizensByGroup = await ResultsQuery.FiguresAsync(db, target, stores, Request(citizenInstrument, Dimension.TargetGroup), viewer, k, ct);
-        var staff = await ResultsQuery.FiguresAsync(db, target, stores, Request(mirrorInstrument, null), viewer, k, ct);
-        var staffByGroup = await ResultsQuery.FiguresAsync(db, target, stores, Request(mirrorInstrument, Dimension.TargetGroup), viewer, k, ct);
+        var citizens = await ResultsQuery.FiguresAsync(db, databases, stores, Request(citizenInstrument, null), viewer, k, ct);
+        var citizensByGroup = await ResultsQuery.FiguresAsync(db, databases, stores, Request(citizenInstrument, Dimension.TargetGroup), viewer, k, ct);
+        var staff = await ResultsQuery.FiguresAsync(db, databases, stores, Request(mirrorInstrument, null), viewer, k, ct);
+        var staffByGroup = await ResultsQuery.FiguresAsync(db, databases, stores, Request(mirrorInstrument, Dimension.TargetGroup), viewer, k, ct);
 
         var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         var groups = new List<MirrorGroup> { Group(null, CellSelection.GroupLabels(language).Total, definition, citizens.Groups.SingleOrDefault(), staff.Groups.SingleOrDefault()) };

@@ -17,7 +17,7 @@ public sealed record ActionEffect(string QuestionKey, double? Before, double? Af
 /// from that month to the report's end. Both come from the results query, so suppression applies as everywhere.</summary>
 internal static class ActionEffects
 {
-    public static async Task<IReadOnlyDictionary<int, IReadOnlyList<ActionEffect>>> ForAsync(BorgerpulsDb db, DatabaseSetup.Target target, AggregateStores stores, ResultsRequest scope,
+    public static async Task<IReadOnlyDictionary<int, IReadOnlyList<ActionEffect>>> ForAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores, ResultsRequest scope,
         IEnumerable<ActionItem> actions, Viewer viewer, int k, CancellationToken ct)
     {
         var effects = new Dictionary<int, IReadOnlyList<ActionEffect>>();
@@ -29,8 +29,8 @@ internal static class ActionEffects
             {
                 continue;
             }
-            var before = (await ResultsQuery.FiguresAsync(db, target, stores, scope with { By = null, To = lastBefore }, viewer, k, ct)).Groups.Single();
-            var after = (await ResultsQuery.FiguresAsync(db, target, stores, scope with { By = null, From = start }, viewer, k, ct)).Groups.Single();
+            var before = (await ResultsQuery.FiguresAsync(db, databases, stores, scope with { By = null, To = lastBefore }, viewer, k, ct)).Groups.Single();
+            var after = (await ResultsQuery.FiguresAsync(db, databases, stores, scope with { By = null, From = start }, viewer, k, ct)).Groups.Single();
             effects[action.Id] = action.QuestionKeys.Select(key => Effect(key, before, after)).ToList();
         }
         return effects;
@@ -38,9 +38,9 @@ internal static class ActionEffects
 
     /// <summary>The action plan's items for this instrument (or for no instrument in particular), within the viewer's centres
     /// and the selection's job-centre filter (report and dashboard alike).</summary>
-    public static async Task<List<ActionItem>> InScopeAsync(BorgerpulsDb db, DatabaseSetup.Target target, ResultsRequest request, Viewer viewer, CancellationToken ct)
+    public static async Task<List<ActionItem>> InScopeAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, ResultsRequest request, Viewer viewer, CancellationToken ct)
     {
-        var index = await OrganisationIndex.CachedAsync(db, target, ct);
+        var index = await databases.Catalog.OrganisationAsync(ct);
         var actions = await db.Actions.AsNoTracking().Where(a => a.InstrumentKey == null || a.InstrumentKey == request.Instrument).ToListAsync(ct);
         var centre = request.Where.GetValueOrDefault(Dimension.JobCentre);
         return actions.Where(a =>

@@ -15,7 +15,7 @@ namespace Borgerpuls.Features.Reports;
 /// threshold and complementary suppression hold in the report exactly as everywhere else.</summary>
 public static class ReportBuilder
 {
-    public static async Task<ReportData> BuildAsync(BorgerpulsDb db, DatabaseSetup.Target target, AggregateStores stores, ReportRequest request, Viewer viewer,
+    public static async Task<ReportData> BuildAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores, ReportRequest request, Viewer viewer,
         ThemeLexicon lexicon, TimeProvider clock, CancellationToken ct)
     {
         var results = request.Results;
@@ -23,16 +23,16 @@ public static class ReportBuilder
         {
             throw new ResultsException("Results.Error.ReportByPeriod");
         }
-        var groups = await ResultsQuery.FiguresAsync(db, target, stores, results with { By = results.By ?? Dimension.TargetGroupSet }, viewer, request.K, ct);
-        var total = await ResultsQuery.RunAsync(db, target, stores, results with { By = null }, viewer, request.K, ct);
-        var trend = await ResultsQuery.FiguresAsync(db, target, stores, results with { By = Dimension.Period, Period = request.TrendPeriod }, viewer, request.K, ct);
-        var map = await PriorityMapQuery.RunAsync(db, target, stores, results with { By = null }, viewer, request.K, ct);
+        var groups = await ResultsQuery.FiguresAsync(db, databases, stores, results with { By = results.By ?? Dimension.TargetGroupSet }, viewer, request.K, ct);
+        var total = await ResultsQuery.RunAsync(db, databases, stores, results with { By = null }, viewer, request.K, ct);
+        var trend = await ResultsQuery.FiguresAsync(db, databases, stores, results with { By = Dimension.Period, Period = request.TrendPeriod }, viewer, request.K, ct);
+        var map = await PriorityMapQuery.RunAsync(db, databases, stores, results with { By = null }, viewer, request.K, ct);
 
         CommentThemesReport? themes = null;
         string? unavailable = null;
         try
         {
-            themes = await CommentThemesQuery.RunAsync(db, target, stores, results with { By = null }, viewer, lexicon, request.K, request.KComments, ct);
+            themes = await CommentThemesQuery.RunAsync(db, databases, stores, results with { By = null }, viewer, lexicon, request.K, request.KComments, ct);
         }
         catch (ResultsException e)
         {
@@ -42,27 +42,27 @@ public static class ReportBuilder
 
         var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         var versionId = await db.InstrumentVersions.LatestPublished(results.Instrument).Select(v => v.Id).FirstAsync(ct);
-        var instrument = await InstrumentCatalog.CachedAsync(db, target, versionId, ct);
+        var instrument = await databases.Catalog.VersionAsync(versionId, ct);
         var questions = instrument.Questions.Select((q, i) => new ReportQuestion(q.Key, i + 1, q.Texts.In(language).Text,
             Labels(q, Polarity.Positive, language), Labels(q, Polarity.Negative, language), q.Type is QuestionType.Scale or QuestionType.YesNo)).ToList();
 
-        var actions = await ActionEffects.InScopeAsync(db, target, results, viewer, ct);
-        var effects = await ActionEffects.ForAsync(db, target, stores, results, actions, viewer, request.K, ct);
+        var actions = await ActionEffects.InScopeAsync(db, databases, results, viewer, ct);
+        var effects = await ActionEffects.ForAsync(db, databases, stores, results, actions, viewer, request.K, ct);
         return new ReportData(request, instrument.Names.In(language).Text, questions, groups, total, trend, map, themes, unavailable,
             actions, effects, clock.GetUtcNow())
         {
             ServiceGoals = await ServiceGoals.ServiceGoalCompliance.ForReportAsync(db, results, viewer, clock, ct),
-            Benchmark = await Benchmark.BenchmarkPanel.ForAsync(db, target, stores, instrument, results.From, results.To, results.Where.GetValueOrDefault(Dimension.JobCentre), viewer, request.K, ct),
-            Mirror = await MirrorAsync(db, target, stores, request, viewer, ct),
+            Benchmark = await Benchmark.BenchmarkPanel.ForAsync(db, databases, stores, instrument, results.From, results.To, results.Where.GetValueOrDefault(Dimension.JobCentre), viewer, request.K, ct),
+            Mirror = await MirrorAsync(db, databases, stores, request, viewer, ct),
         };
     }
 
     /// <summary>The mirror comparison for the report's months, job centre and target groups, when staff answered the mirror
     /// there; a report without staff answers, or narrowed to a site, team or channel that staff do not answer about, has none.</summary>
-    private static async Task<Mirror.MirrorReport?> MirrorAsync(BorgerpulsDb db, DatabaseSetup.Target target, AggregateStores stores, ReportRequest request, Viewer viewer, CancellationToken ct)
+    private static async Task<Mirror.MirrorReport?> MirrorAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores, ReportRequest request, Viewer viewer, CancellationToken ct)
     {
         var results = request.Results;
-        var mirror = await Mirror.MirrorComparison.RunAsync(db, target, stores, results.Instrument, results.From, results.To, results.Where, viewer, request.K, ct);
+        var mirror = await Mirror.MirrorComparison.RunAsync(db, databases, stores, results.Instrument, results.From, results.To, results.Where, viewer, request.K, ct);
         return mirror is { StaffAnswered: true } ? mirror : null;
     }
 

@@ -23,7 +23,7 @@ internal static class ReportsApi
     }
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem>> GetReportAsync(
-        HttpContext http, BorgerpulsDb db, DatabaseSetup.Target target, AggregateStores stores, AnonymityOptions anonymity, ThemeLexicon lexicon, AuditLog audit, TimeProvider clock,
+        HttpContext http, BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores, AnonymityOptions anonymity, ThemeLexicon lexicon, AuditLog audit, TimeProvider clock,
         string instrument, string? format, string? by, string? period, DateOnly? from, DateOnly? to, string[]? where, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         if (ReportFormats.Parse(format ?? "html") is not { } chosen)
@@ -37,7 +37,7 @@ internal static class ReportsApi
             {
                 TrendPeriod = ReportRequest.ParsePeriod(period),
             };
-            return await ReportDownload.CreateAsync(http, db, target, stores, lexicon, audit, clock, request, chosen, Viewer.For(http), ct);
+            return await ReportDownload.CreateAsync(http, db, databases, stores, lexicon, audit, clock, request, chosen, Viewer.For(http), ct);
         }
         catch (ResultsException e)
         {

@@ -20,13 +20,13 @@ public sealed record KioskHour(int Weekday, int Hour, long? Presses, double? Pos
 /// the number of cells, not of presses.</summary>
 public static class KioskHeatMapQuery
 {
-    public static async Task<KioskHeatMapReport> RunAsync(BorgerpulsDb db, DatabaseSetup.Target target, AggregateStores stores, ResultsRequest request, Viewer viewer, int k, CancellationToken ct)
+    public static async Task<KioskHeatMapReport> RunAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores, ResultsRequest request, Viewer viewer, int k, CancellationToken ct)
     {
         Suppression.CheckK(k);
         var versionId = await db.InstrumentVersions.LatestPublished(request.Instrument).Select(v => (int?)v.Id).FirstOrDefaultAsync(ct)
             ?? throw new ResultsException("Results.Error.UnknownInstrument", request.Instrument);
-        var instrument = await InstrumentCatalog.CachedAsync(db, target, versionId, ct);
-        var index = await OrganisationIndex.CachedAsync(db, target, ct);
+        var instrument = await databases.Catalog.VersionAsync(versionId, ct);
+        var index = await databases.Catalog.OrganisationAsync(ct);
         var question = instrument.Overall ?? instrument.Questions.FirstOrDefault(q => q.Type == QuestionType.Scale);
         // Kiosk presses carry no target group or channel choice: only the organisation and the period narrow them.
         var organisation = request.Where.Where(w => w.Key is Dimension.JobCentre or Dimension.Site or Dimension.Unit).ToDictionary(w => w.Key, w => w.Value);

@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Borgerpuls.Features.Results;
 
 /// <summary>Keys and names of the organisation and taxonomy, for turning cell ids into output keys and filter keys into ids.
-/// Small (hundreds of rows), read per query.</summary>
+/// Small (hundreds of rows); queries take it from the database's <see cref="ReferenceCatalog"/>, which reads it again after
+/// <see cref="ReferenceData.MaxAge"/>.</summary>
 internal sealed record OrganisationIndex(
     IReadOnlyDictionary<int, (string Key, string Name)> JobCentres,
     IReadOnlyDictionary<int, (string Key, string Name)> Sites,
@@ -15,20 +16,6 @@ internal sealed record OrganisationIndex(
     IReadOnlyDictionary<string, (int Id, LocalizedText Names, IReadOnlySet<int> Members)> Sets,
     IReadOnlyDictionary<string, BackgroundVariable> BackgroundVariables)
 {
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (OrganisationIndex Index, DateTime At)> Recent = new(StringComparer.Ordinal);
-
-    /// <summary>Configuration changes reach figures within <see cref="ReferenceData.MaxAge"/>; every query need not read the organisation again.</summary>
-    public static async Task<OrganisationIndex> CachedAsync(BorgerpulsDb db, DatabaseSetup.Target target, CancellationToken ct)
-    {
-        if (Recent.TryGetValue(target.ConnectionString, out var recent) && DateTime.UtcNow - recent.At < ReferenceData.MaxAge)
-        {
-            return recent.Index;
-        }
-        var index = await LoadAsync(db, ct);
-        Recent[target.ConnectionString] = (index, DateTime.UtcNow);
-        return index;
-    }
-
     public static async Task<OrganisationIndex> LoadAsync(BorgerpulsDb db, CancellationToken ct) => new(
         await db.JobCentres.AsNoTracking().ToDictionaryAsync(x => x.Id, x => (x.Key, x.Name), ct),
         await db.Sites.AsNoTracking().ToDictionaryAsync(x => x.Id, x => (x.Key, x.Name), ct),

@@ -16,30 +16,30 @@ namespace Borgerpuls.Features.Results;
 /// would describe somebody else (an all-citizens target is not judged on one target group).</summary>
 public static class TargetQuery
 {
-    public static async Task<IReadOnlyList<TargetResult>> RunAsync(BorgerpulsDb db, DatabaseSetup.Target target, AggregateStores stores, ResultsRequest request, Viewer viewer, int k, CancellationToken ct)
+    public static async Task<IReadOnlyList<TargetResult>> RunAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores, ResultsRequest request, Viewer viewer, int k, CancellationToken ct)
     {
         var targets = await db.Targets.AsNoTracking().Where(t => t.Instrument!.Key == request.Instrument).OrderBy(t => t.Key).ToListAsync(ct);
         if (targets.Count == 0) return [];
-        var index = await OrganisationIndex.CachedAsync(db, target, ct);
+        var index = await databases.Catalog.OrganisationAsync(ct);
         var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         var results = new List<TargetResult>();
         foreach (var t in targets)
         {
-            if (await EvaluateAsync(db, target, stores, t, request, index, viewer, k, language, ct) is { } result) results.Add(result);
+            if (await EvaluateAsync(db, databases, stores, t, request, index, viewer, k, language, ct) is { } result) results.Add(result);
         }
         return results;
     }
 
     /// <summary>One target, saved or not (the target form's live preview), judged on the selection as the dashboard judges
     /// it; null when the target does not apply to the selection.</summary>
-    internal static async Task<TargetResult?> EvaluateAsync(BorgerpulsDb db, DatabaseSetup.Target target, AggregateStores stores, Target t, ResultsRequest request,
+    internal static async Task<TargetResult?> EvaluateAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores, Target t, ResultsRequest request,
         OrganisationIndex index, Viewer viewer, int k, string language, CancellationToken ct)
     {
         if (Scope(t, request, index, viewer) is not { } scope) return null;
         // A guarded viewer's target is one more respondent set: first evaluated on a ledger of its own, then shown only
         // if it cannot be subtracted from what the same output shows, else hidden like a complementary cell.
         var trial = viewer.Ledger is null ? viewer : viewer with { Ledger = new DisclosureLedger() };
-        var report = await ResultsQuery.FiguresAsync(db, target, stores, scope, trial, k, ct);
+        var report = await ResultsQuery.FiguresAsync(db, databases, stores, scope, trial, k, ct);
         var total = report.Groups.Single();
         if (viewer.Ledger is { } ledger && trial.Ledger!.Sets is [var (instrumentId, set)])
         {

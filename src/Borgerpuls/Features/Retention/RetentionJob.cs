@@ -4,7 +4,7 @@ using Borgerpuls.Data;
 namespace Borgerpuls.Features.Retention;
 
 /// <summary>Applies the retention rules at start and then once a day.</summary>
-internal sealed class RetentionJob(DatabaseSetup.Target target, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<RetentionJob> logger) : BackgroundService
+internal sealed class RetentionJob(BorgerpulsDbFactory databases, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<RetentionJob> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -13,7 +13,7 @@ internal sealed class RetentionJob(DatabaseSetup.Target target, IOptions<Retenti
         {
             try
             {
-                var result = await RetentionRun.RunAsync(target, options.Value, clock.GetUtcNow().UtcDateTime, stoppingToken);
+                var result = await RetentionRun.RunAsync(databases, options.Value, clock.GetUtcNow().UtcDateTime, stoppingToken);
                 if (result.Responses + result.Comments + result.AuditEntries + result.FollowUps + result.Denominators > 0)
                 {
                     logger.LogInformation("Retention deleted {Responses} responses, {Comments} comments, {Audit} audit entries, {FollowUps} follow-up requests, {Denominators} response-rate rows",

@@ -14,7 +14,7 @@ public sealed record RetentionResult(int Responses, int Comments, int AuditEntri
 /// rows behind the response rate rebuilds the aggregates, so no figure or rate keeps counting deleted rows.</summary>
 public static class RetentionRun
 {
-    public static async Task<RetentionResult> RunAsync(DatabaseSetup.Target target, RetentionOptions options, DateTime now, CancellationToken ct)
+    public static async Task<RetentionResult> RunAsync(BorgerpulsDbFactory databases, RetentionOptions options, DateTime now, CancellationToken ct)
     {
         int responses = 0, comments = 0, audit = 0, followUps = 0, denominators = 0;
         // What the aggregates count goes in whole calendar months: a deletion means a rebuild of every aggregate (minutes at
@@ -22,7 +22,7 @@ public static class RetentionRun
         // month, rather than in every daily run and at every instance's start as each day's oldest hours expire.
         var thisMonth = new DateTime(now.Year, now.Month, 1, 0, 0, 0, DateTimeKind.Utc);
         // What the aggregates count is deleted inside the rebuild's transaction: no figure counts a deleted row.
-        await AggregateRebuild.AfterDeletingAsync(target, async (db, ct) =>
+        await AggregateRebuild.AfterDeletingAsync(databases, async (db, ct) =>
         {
             if (options.CommentsMonths > 0)
             {
@@ -59,7 +59,7 @@ public static class RetentionRun
             // Deleted comments leave the theme counts too.
             return responses + comments + denominators > 0;
         }, ct);
-        await using var db = DatabaseSetup.Create(target);
+        await using var db = databases.Create();
         if (responses + comments + audit + followUps + denominators > 0)
         {
             db.AuditEntries.Add(new AuditEntry
@@ -72,13 +72,13 @@ public static class RetentionRun
         return new RetentionResult(responses, comments, audit, followUps, denominators);
     }
 
-    public static async Task<int> DeleteCampaignDataAsync(DatabaseSetup.Target target, string campaignKey, string actor, CancellationToken ct)
+    public static async Task<int> DeleteCampaignDataAsync(BorgerpulsDbFactory databases, string campaignKey, string actor, CancellationToken ct)
     {
-        await using var db = DatabaseSetup.Create(target);
+        await using var db = databases.Create();
         var campaign = await db.Campaigns.SingleOrDefaultAsync(c => c.Key == campaignKey, ct)
             ?? throw new KeyNotFoundException($"Unknown campaign '{campaignKey}'.");
         var deleted = 0;
-        await AggregateRebuild.AfterDeletingAsync(target, async (inTransaction, ct) =>
+        await AggregateRebuild.AfterDeletingAsync(databases, async (inTransaction, ct) =>
         {
             var ids = inTransaction.Responses.Where(r => r.CampaignId == campaign.Id).Select(r => r.Id);
             await inTransaction.Comments.Where(c => ids.Contains(c.ResponseId)).ExecuteDeleteAsync(ct);

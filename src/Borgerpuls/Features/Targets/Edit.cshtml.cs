@@ -22,7 +22,7 @@ namespace Borgerpuls.Features.Targets;
 /// met — the same evaluation as the dashboard's, so the two cannot disagree. Every problem is named at once; nothing is
 /// saved until there is none; every save is audited.</summary>
 [Authorize(Policy = Policies.Analyst)]
-public sealed class EditModel(BorgerpulsDb db, DatabaseSetup.Target database, AggregateStores stores, AnonymityOptions anonymity, AuditLog audit, InstrumentCatalog instruments,
+public sealed class EditModel(BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores, AnonymityOptions anonymity, AuditLog audit, InstrumentCatalog instruments,
     TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
     public const int MaxName = 200;
@@ -232,8 +232,8 @@ public sealed class EditModel(BorgerpulsDb db, DatabaseSetup.Target database, Ag
             var to = new DateOnly(today.Year, today.Month, 1);
             request = request with { From = to.AddMonths(-11), To = to.AddMonths(1).AddDays(-1) };
         }
-        var index = await OrganisationIndex.CachedAsync(db, database, ct);
-        return await TargetQuery.EvaluateAsync(db, database, stores, candidate, request, index, Viewer.For(HttpContext), anonymity.K,
+        var index = await databases.Catalog.OrganisationAsync(ct);
+        return await TargetQuery.EvaluateAsync(db, databases, stores, candidate, request, index, Viewer.For(HttpContext), anonymity.K,
             CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, ct);
     }
 

@@ -20,7 +20,7 @@ namespace Borgerpuls.Features.Transparency;
 /// questionnaire and months, choose the actions to tell about, publish (frozen, audited) and withdraw. Nothing is public
 /// until it is published here.</summary>
 [Authorize(Policy = Policies.Analyst)]
-public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target database, AggregateStores stores, AnonymityOptions anonymity, AuditLog audit, InstrumentCatalog instruments,
+public sealed class IndexModel(BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores, AnonymityOptions anonymity, AuditLog audit, InstrumentCatalog instruments,
     DisclosureGuard guard, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
     /// <summary>Whose earlier disclosures a publication is checked against: everything ever published, by anyone.</summary>
@@ -176,13 +176,13 @@ public sealed class IndexModel(BorgerpulsDb db, DatabaseSetup.Target database, A
     private async Task<(TransparencyContent Content, Viewer Reader)> BuildAsync(Publication p, CancellationToken ct)
     {
         var reader = new Viewer(Roles.Committee, null) { Ledger = new DisclosureLedger() };
-        return (await SnapshotBuilder.BuildAsync(db, database, stores, reader, p.ScopeName, p.JobCentreKey, p.Instrument, p.From, p.To, p.Actions, anonymity.K, clock.GetUtcNow().UtcDateTime, ct), reader);
+        return (await SnapshotBuilder.BuildAsync(db, databases, stores, reader, p.ScopeName, p.JobCentreKey, p.Instrument, p.From, p.To, p.Actions, anonymity.K, clock.GetUtcNow().UtcDateTime, ct), reader);
     }
 
     /// <summary>The action plan's items the scope can tell about: the questionnaire's (or no questionnaire's), of the whole
     /// municipality or of the chosen job centre — the same choice as the report's.</summary>
     private async Task<List<ActionItem>> ActionsInScopeAsync(string instrument, string? jobCentreKey, DateOnly from, DateOnly to, CancellationToken ct) =>
-        await ActionEffects.InScopeAsync(db, database, SnapshotBuilder.Request(instrument, jobCentreKey, from, to), Viewer.CommandLine, ct);
+        await ActionEffects.InScopeAsync(db, databases, SnapshotBuilder.Request(instrument, jobCentreKey, from, to), Viewer.CommandLine, ct);
 
     private async Task LoadAsync(CancellationToken ct)
     {

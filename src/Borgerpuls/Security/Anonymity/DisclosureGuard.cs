@@ -9,7 +9,7 @@ namespace Borgerpuls.Security.Anonymity;
 /// the same user was shown within the window; when any two differ by at least one but fewer than k respondents, nothing is
 /// shown, because subtracting the two would reveal those few. The sets are kept in the database: a restart, another instance
 /// or many unrelated requests in between change nothing. See docs/decisions/0008-differencing-guard.md.</summary>
-public sealed class DisclosureGuard(DatabaseSetup.Target target, AnonymityOptions anonymity, TimeProvider clock)
+public sealed class DisclosureGuard(BorgerpulsDbFactory databases, AnonymityOptions anonymity, TimeProvider clock)
 {
     /// <summary>How long a shown set is remembered (from when it was last shown).</summary>
     public TimeSpan Window => anonymity.DifferencingWindow;
@@ -27,7 +27,7 @@ public sealed class DisclosureGuard(DatabaseSetup.Target target, AnonymityOption
         var now = clock.GetUtcNow().UtcDateTime;
         var since = now - Window;
 
-        await using var db = DatabaseSetup.Create(target);
+        await using var db = databases.Create();
         // One check at a time per user (two tabs, two instances): the second sees what the first stored.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (db.Provider == DatabaseProvider.Postgres)

@@ -10,7 +10,7 @@ namespace Borgerpuls.Security.Redaction;
 /// the keyed one. Runs in the background after start-up, in batches
 /// with their own transactions, so a large database is served meanwhile; a retry of a response not reached yet is still
 /// recognised by its legacy hash, and an interrupted run goes on at the next start, which finds the hashes left.</summary>
-public sealed class StoredContentUpgrade(DatabaseSetup.Target target, IConfiguration configuration, ILogger<StoredContentUpgrade> logger) : BackgroundService
+public sealed class StoredContentUpgrade(BorgerpulsDbFactory databases, IConfiguration configuration, ILogger<StoredContentUpgrade> logger) : BackgroundService
 {
     private const int BatchSize = 500;
 
@@ -23,7 +23,7 @@ public sealed class StoredContentUpgrade(DatabaseSetup.Target target, IConfigura
         await Task.Yield();
         try
         {
-            var upgraded = await RunAsync(target, stoppingToken);
+            var upgraded = await RunAsync(databases, stoppingToken);
             if (upgraded > 0)
             {
                 logger.LogInformation("Stored content upgraded: {Responses} responses redacted again and rehashed", upgraded);
@@ -40,14 +40,14 @@ public sealed class StoredContentUpgrade(DatabaseSetup.Target target, IConfigura
     }
 
     /// <summary>Upgrades every response that still has a legacy hash; returns how many. Safe to run again at any time.</summary>
-    public static async Task<long> RunAsync(DatabaseSetup.Target target, CancellationToken ct)
+    public static async Task<long> RunAsync(BorgerpulsDbFactory databases, CancellationToken ct)
     {
         long upgraded = 0;
         var batch = new List<Guid>(BatchSize);
         // One pass over the table on its own connection; the batches are written on another. The prefix is what new hashes
         // start with: everything else is legacy.
         var prefix = ResponseHash.Prefix.ToString();
-        await using var reader = DatabaseSetup.Create(target);
+        await using var reader = databases.Create();
         await foreach (var id in reader.Responses.AsNoTracking().Where(r => !r.ContentHash.StartsWith(prefix)).Select(r => r.Id).AsAsyncEnumerable().WithCancellation(ct))
         {
             batch.Add(id);
@@ -55,19 +55,19 @@ public sealed class StoredContentUpgrade(DatabaseSetup.Target target, IConfigura
             {
                 continue;
             }
-            upgraded += await UpgradeAsync(target, batch, ct);
+            upgraded += await UpgradeAsync(databases, batch, ct);
             batch.Clear();
         }
         if (batch.Count > 0)
         {
-            upgraded += await UpgradeAsync(target, batch, ct);
+            upgraded += await UpgradeAsync(databases, batch, ct);
         }
         return upgraded;
     }
 
-    private static async Task<int> UpgradeAsync(DatabaseSetup.Target target, List<Guid> ids, CancellationToken ct)
+    private static async Task<int> UpgradeAsync(BorgerpulsDbFactory databases, List<Guid> ids, CancellationToken ct)
     {
-        await using var db = DatabaseSetup.Create(target);
+        await using var db = databases.Create();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var responses = await db.Responses.Where(r => ids.Contains(r.Id)).ToListAsync(ct);
         var comments = (await db.Comments.Where(c => ids.Contains(c.ResponseId)).ToListAsync(ct)).ToLookup(c => c.ResponseId);
@@ -93,7 +93,7 @@ public sealed class StoredContentUpgrade(DatabaseSetup.Target target, IConfigura
         foreach (var response in upgraded.Where(r => r.Id.Version == 5))
         {
             var legacy = response.Id;
-            response.Id = Features.Import.NameBasedId.Keyed(DeploymentKey.For(target), legacy);
+            response.Id = Features.Import.NameBasedId.Keyed(DeploymentKey.For(databases.Target), legacy);
             db.Responses.Add(response);
             rekeyed.Add((legacy, response.Id));
         }

@@ -59,7 +59,7 @@ public sealed class StoredThemesTests
             }
             var commented = expected.Where(e => e.Key.Item2 == "").MaxBy(e => e.Value).Key.Item1;
             var instrument = await db.Instruments.Where(i => i.Id == commented).Select(i => i.Key).SingleAsync();
-            var report = await CommentThemesQuery.RunAsync(db, database.Target, database.Stores, new ResultsRequest(instrument), Viewer.CommandLine, ThemeLexicon.Default, 5, 10,
+            var report = await CommentThemesQuery.RunAsync(db, database.Factory, database.Stores, new ResultsRequest(instrument), Viewer.CommandLine, ThemeLexicon.Default, 5, 10,
                 CancellationToken.None);
             Assert.Equal(expected[(commented, "")], report.Comments);
             Assert.True(report.Comments > 50);
@@ -108,6 +108,6 @@ public sealed class StoredThemesTests
         Assert.Equal(expected.Where(e => e.Value > 0).OrderBy(e => e.Key).Select(e => $"{e.Key} {e.Value}"),
             cells.Where(c => c.N > 0).Select(c => ((c.InstrumentId, c.Theme), (int)c.N)).OrderBy(c => c.Item1).Select(c => $"{c.Item1} {c.Item2}"));
         Assert.NotEqual(before, await ThemeCellsAsync(database));
-        Assert.Null(await StoredThemeLexicon.ApplyAsync(database.Target, configured, CancellationToken.None));
+        Assert.Null(await StoredThemeLexicon.ApplyAsync(database.Factory, configured, CancellationToken.None));
     }
 }

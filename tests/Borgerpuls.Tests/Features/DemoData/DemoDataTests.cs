@@ -85,7 +85,7 @@ public sealed class DemoDataTests
                 },
             ]))];
         }
-        await using (var writer = await ResponseBulkWriter.OpenAsync(database.Target, null, CancellationToken.None))
+        await using (var writer = await ResponseBulkWriter.OpenAsync(database.Factory, null, CancellationToken.None))
         {
             await writer.WriteAsync(written, CancellationToken.None);
         }

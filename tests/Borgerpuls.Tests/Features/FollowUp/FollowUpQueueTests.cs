@@ -118,7 +118,7 @@ public sealed class FollowUpQueueTests
         var (old, _) = await TwoRequestsAsync(database, new DateOnly(2026, 11, 30));
         var (kept, _) = await TwoRequestsAsync(database, new DateOnly(2026, 12, 1));
 
-        var result = await RetentionRun.RunAsync(database.Target, new RetentionOptions { FollowUpDays = 90 }, new DateTime(2027, 2, 28, 23, 30, 0, DateTimeKind.Utc), CancellationToken.None);
+        var result = await RetentionRun.RunAsync(database.Factory, new RetentionOptions { FollowUpDays = 90 }, new DateTime(2027, 2, 28, 23, 30, 0, DateTimeKind.Utc), CancellationToken.None);
 
         Assert.Equal(2, result.FollowUps);
         await using var check = database.Open();

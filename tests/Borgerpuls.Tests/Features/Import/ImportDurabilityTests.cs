@@ -23,7 +23,7 @@ public sealed class ImportDurabilityTests
             var path = Path.Combine(dir, "vive.csv");
             await File.WriteAllTextAsync(path, "respondent_id;jobcenter;samtale\nd1;jc-nord;5\nd2;jc-syd;4\nd3;jc-nord;1\n", new UTF8Encoding(false));
 
-            var summary = await Importer.RunAsync(database.Target, path, new ImportOptions("vive-7"), DateTimeOffset.UtcNow, CancellationToken.None);
+            var summary = await Importer.RunAsync(database.Factory, path, new ImportOptions("vive-7"), DateTimeOffset.UtcNow, CancellationToken.None);
 
             Assert.Equal(3, summary.Imported);
             // The pool gives back the connection used last: the import's writer.

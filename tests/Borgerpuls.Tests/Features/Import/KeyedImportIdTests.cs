@@ -114,7 +114,7 @@ public sealed class KeyedImportIdTests : IAsyncLifetime
         Assert.All(await IdsAsync(database), id => Assert.Equal(5, id.Version));
 
         Assert.Contains("0 imported, 3 skipped", await ImportAsync(database));
-        Assert.Equal(3, await StoredContentUpgrade.RunAsync(database.Target, CancellationToken.None));
+        Assert.Equal(3, await StoredContentUpgrade.RunAsync(database.Factory, CancellationToken.None));
         var ids = await IdsAsync(database);
         var keyAfter = DeploymentKey.For(database.Target);
         Assert.Equal(Respondents.Select(r => NameBasedId.For(keyAfter, "borgeroplevelse-5", r)).Order(), ids);

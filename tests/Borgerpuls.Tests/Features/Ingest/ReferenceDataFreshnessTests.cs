@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Borgerpuls.Data;
 using Borgerpuls.Domain;
 using Borgerpuls.Security;
 using Borgerpuls.Tests.Infrastructure;
@@ -72,6 +73,57 @@ public sealed class ReferenceDataFreshnessTests
         await using var db = database.Open();
         var groupId = await db.TargetGroups.Where(g => g.Key == "nyt-forloeb").Select(g => g.Id).SingleAsync();
         Assert.Equal(1, await db.Responses.CountAsync(r => r.TargetGroupId == groupId));
+    }
+
+    [Fact]
+    public async Task A_catalog_sees_a_target_group_and_a_version_written_through_another_factory_once_its_copy_is_older_than_the_maximum_age()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await database.AddDemoOrganisationAsync();
+        // Two factories on one database are two processes as far as the catalog knows: nothing tells one of the other's writes.
+        var server = new BorgerpulsDbFactory(database.Target);
+        var other = new BorgerpulsDbFactory(database.Target);
+        var ct = CancellationToken.None;
+
+        var loaded = Stopwatch.StartNew();
+        var index = await server.Catalog.OrganisationAsync(ct);
+        var lookup = await server.Catalog.LookupAsync(ct);
+        var latest = (await server.Catalog.LatestAsync("borgeroplevelse-5", ct))!;
+        // Each copy is stamped when its read ends: at most loaded.Elapsed old, at least held.Elapsed old.
+        var held = Stopwatch.StartNew();
+        Assert.DoesNotContain(index.TargetGroups.Values, g => g.Key == "nyt-forloeb");
+
+        await using (var db = other.Create())
+        {
+            db.TargetGroups.Add(new TargetGroup { Key = "nyt-forloeb", Names = new LocalizedText(new Dictionary<string, string> { ["da"] = "Nyt forløb" }) });
+            var instrument = await db.Instruments.SingleAsync(i => i.Key == "borgeroplevelse-5");
+            db.InstrumentVersions.Add(new InstrumentVersion
+            {
+                InstrumentId = instrument.Id, Number = latest.VersionNumber + 1, PublishedAt = DateTime.UtcNow, ContentHash = "next",
+                Questions = [new Question { Key = "ny", Position = 0, Type = QuestionType.FreeText, Texts = new LocalizedText(new Dictionary<string, string> { ["da"] = "Ny" }) }],
+            });
+            await db.SaveChangesAsync(ct);
+        }
+
+        // Within the maximum age the copy stands: queries do not read the organisation again each time.
+        var again = await server.Catalog.OrganisationAsync(ct);
+        if (loaded.Elapsed < ReferenceData.MaxAge)
+        {
+            Assert.Same(index, again);
+        }
+
+        // Past it, the next read sees the other process's change, in every part of the catalog.
+        var waited = ReferenceData.MaxAge - held.Elapsed;
+        if (waited > TimeSpan.Zero)
+        {
+            await Task.Delay(waited + TimeSpan.FromMilliseconds(100));
+        }
+        Assert.Contains((await server.Catalog.OrganisationAsync(ct)).TargetGroups.Values, g => g.Key == "nyt-forloeb");
+        Assert.True((await server.Catalog.LookupAsync(ct)).TargetGroups.ContainsKey("nyt-forloeb"));
+        Assert.False(lookup.TargetGroups.ContainsKey("nyt-forloeb"));
+        var newest = (await server.Catalog.LatestAsync("borgeroplevelse-5", ct))!;
+        Assert.Equal(latest.VersionNumber + 1, newest.VersionNumber);
+        Assert.Equal("ny", Assert.Single(newest.Questions).Key);
     }
 
     [Fact]

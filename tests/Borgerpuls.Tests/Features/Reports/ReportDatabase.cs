@@ -50,7 +50,7 @@ public sealed class ReportDatabase : IAsyncLifetime
         db.Actions.Add(new ActionItem { Title = "Noget om et andet spørgeskema", InstrumentKey = "smiley", Status = ActionStatus.Planned });
         await db.SaveChangesAsync();
         // The comments went in beside the write path that classifies them; the rebuild derives their themes and theme cells.
-        await Borgerpuls.Data.Aggregates.AggregateRebuild.RunAsync(Database.Target, CancellationToken.None);
+        await Borgerpuls.Data.Aggregates.AggregateRebuild.RunAsync(Database.Factory, CancellationToken.None);
     }
 
     public async Task DisposeAsync() => await Database.DisposeAsync();

@@ -24,7 +24,7 @@ public sealed class RetentionTests
             await db.SaveChangesAsync();
         }
 
-        var result = await RetentionRun.RunAsync(database.Target, new RetentionOptions { ResponsesMonths = 24, AuditMonths = 60 }, now, CancellationToken.None);
+        var result = await RetentionRun.RunAsync(database.Factory, new RetentionOptions { ResponsesMonths = 24, AuditMonths = 60 }, now, CancellationToken.None);
 
         Assert.Equal(7, result.Responses);
         Assert.Equal(1, result.AuditEntries);
@@ -32,7 +32,7 @@ public sealed class RetentionTests
         Assert.Equal(9, await check.Responses.CountAsync());
         Assert.False(await check.AuditEntries.AnyAsync(a => a.Action == "old"));
         Assert.True(await check.AuditEntries.AnyAsync(a => a.Action == "retention.delete"));
-        var report = await ResultsQuery.RunAsync(check, database.Target, database.Stores, new ResultsRequest("vive-7"), Viewer.CommandLine, 5, CancellationToken.None);
+        var report = await ResultsQuery.RunAsync(check, database.Factory, database.Stores, new ResultsRequest("vive-7"), Viewer.CommandLine, 5, CancellationToken.None);
         Assert.Equal(9, report.Groups.Single().Respondents);
     }
 
@@ -47,10 +47,10 @@ public sealed class RetentionTests
             .Concat(Repeat(6, spec with { Hour = new DateTime(2025, 6, 3, 9, 0, 0, DateTimeKind.Utc) })));
         var options = new RetentionOptions { CommentsMonths = 24, ResponsesMonths = 24 };
 
-        var midMonth = await RetentionRun.RunAsync(database.Target, options, new DateTime(2026, 11, 20, 12, 0, 0, DateTimeKind.Utc), CancellationToken.None);
+        var midMonth = await RetentionRun.RunAsync(database.Factory, options, new DateTime(2026, 11, 20, 12, 0, 0, DateTimeKind.Utc), CancellationToken.None);
         var rebuildsAfterMidMonth = await RebuildsAsync(database);
-        var nextMonth = await RetentionRun.RunAsync(database.Target, options, new DateTime(2026, 12, 1, 3, 0, 0, DateTimeKind.Utc), CancellationToken.None);
-        var again = await RetentionRun.RunAsync(database.Target, options, new DateTime(2026, 12, 19, 3, 0, 0, DateTimeKind.Utc), CancellationToken.None);
+        var nextMonth = await RetentionRun.RunAsync(database.Factory, options, new DateTime(2026, 12, 1, 3, 0, 0, DateTimeKind.Utc), CancellationToken.None);
+        var again = await RetentionRun.RunAsync(database.Factory, options, new DateTime(2026, 12, 19, 3, 0, 0, DateTimeKind.Utc), CancellationToken.None);
 
         // November 2024 is older than 24 months only once December 2026 has begun.
         Assert.Equal(new RetentionResult(0, 0, 0, 0), midMonth);
@@ -88,7 +88,7 @@ public sealed class RetentionTests
         Assert.Equal(0, await db.Responses.CountAsync(r => r.CampaignId == smiley));
         Assert.Equal(2000 - before, await db.Responses.CountAsync());
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "campaign.delete-data"));
-        var report = await ResultsQuery.RunAsync(db, database.Target, database.Stores, new ResultsRequest("smiley"), Viewer.CommandLine, 5, CancellationToken.None);
+        var report = await ResultsQuery.RunAsync(db, database.Factory, database.Stores, new ResultsRequest("smiley"), Viewer.CommandLine, 5, CancellationToken.None);
         Assert.True(report.Groups.Single().Suppressed);
         Assert.Equal(0, report.LeftOutKioskRepeats);
     }
@@ -115,7 +115,7 @@ public sealed class RetentionTests
         }
         Assert.Equal(6, (await Denominators.RebuiltAsync(database)).Count);
 
-        var result = await RetentionRun.RunAsync(database.Target, new RetentionOptions { ResponsesMonths = 24 }, now, CancellationToken.None);
+        var result = await RetentionRun.RunAsync(database.Factory, new RetentionOptions { ResponsesMonths = 24 }, now, CancellationToken.None);
 
         Assert.Equal(3, result.Denominators);
         await using var check = database.Open();
