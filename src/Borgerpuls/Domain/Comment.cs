@@ -1,7 +1,7 @@
 namespace Borgerpuls.Domain;
 
 /// <summary>A free-text answer, stored only after redaction, with the response's context copied for segmenting.</summary>
-public sealed class Comment
+public sealed class Comment : IPlaced
 {
     /// <summary>Internal key; it grows with every comment stored, so it never leaves the server.</summary>
     public long Id { get; set; }

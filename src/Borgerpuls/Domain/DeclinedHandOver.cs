@@ -2,7 +2,7 @@ namespace Borgerpuls.Domain;
 
 /// <summary>A hand-over the citizen declined ("ønskede ikke at svare"), tapped by staff on the tablet: the denominator of the
 /// response rate (SPEC §5). It holds the meeting's context and the hour, no answers and nothing about the citizen.</summary>
-public sealed class DeclinedHandOver
+public sealed class DeclinedHandOver : IPlaced
 {
     /// <summary>Client-generated random UUID v4, so the tablet's retries never count a refusal twice.</summary>
     public Guid Id { get; set; }

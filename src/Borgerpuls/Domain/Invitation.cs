@@ -2,7 +2,7 @@ namespace Borgerpuls.Domain;
 
 /// <summary>A one-time invitation bound to a meeting's context, never to a person. It keeps a hash of its token and a used flag,
 /// and no time of use, so it cannot be tied to the response it produced (SPEC §3).</summary>
-public sealed class Invitation
+public sealed class Invitation : IPlaced
 {
     /// <summary>Random (UUID v4), not a counter: ids in creation order could be lined up with whatever else was recorded in
     /// that order, such as who created invitations when.</summary>

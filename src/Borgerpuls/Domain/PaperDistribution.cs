@@ -2,7 +2,7 @@ namespace Borgerpuls.Domain;
 
 /// <summary>Staff handed out <see cref="Count"/> paper forms of an instrument in a context during a month: the denominator of
 /// the paper response rate (SPEC §5). Who recorded it is in the audit log, not here.</summary>
-public sealed class PaperDistribution
+public sealed class PaperDistribution : IPlaced
 {
     public int Id { get; set; }
     public int InstrumentId { get; set; }

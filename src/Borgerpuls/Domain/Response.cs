@@ -11,7 +11,7 @@ public enum ResponseQuality
 
 /// <summary>An anonymous answer set (besvarelse). It holds a copy of the meeting context, never a person, a token, an IP address
 /// or a precise time: <see cref="SubmittedHour"/> is truncated to the hour.</summary>
-public sealed class Response
+public sealed class Response : IPlaced
 {
     /// <summary>Client-generated random UUID v4: the idempotency key, revealing no time.</summary>
     public Guid Id { get; set; }

@@ -10,14 +10,16 @@ public readonly record struct DenominatorKey(int InstrumentId, int Month, int Jo
     public CellKey Cell => new(Cube.Main, InstrumentId, Month, JobCentreId, SiteId, UnitId, 0, TargetGroupId, Channel, "", "", false);
 
     public static DenominatorKey Of(Invitation i) =>
-        new(i.InstrumentId, i.MeetingDate.Year * 100 + i.MeetingDate.Month, i.JobCentreId, i.SiteId ?? 0, i.UnitId ?? 0, i.TargetGroupId ?? 0,
-            nameof(Domain.Channel.Link), ReferralSource.Of(i.ReferredBy));
+        Of(i.InstrumentId, i.MeetingDate.Year * 100 + i.MeetingDate.Month, i, nameof(Domain.Channel.Link), ReferralSource.Of(i.ReferredBy));
 
-    public static DenominatorKey Of(DeclinedHandOver d) =>
-        new(d.InstrumentId, CellKey.MonthOf(d.Hour), d.JobCentreId, d.SiteId ?? 0, d.UnitId ?? 0, d.TargetGroupId ?? 0, d.Channel.ToString(), "");
+    public static DenominatorKey Of(DeclinedHandOver d) => Of(d.InstrumentId, CellKey.MonthOf(d.Hour), d, d.Channel.ToString(), "");
 
     public static DenominatorKey Of(PaperDistribution p) =>
-        new(p.InstrumentId, p.Month.Year * 100 + p.Month.Month, p.JobCentreId, p.SiteId ?? 0, p.UnitId ?? 0, p.TargetGroupId ?? 0, nameof(Domain.Channel.Paper), "");
+        Of(p.InstrumentId, p.Month.Year * 100 + p.Month.Month, p, nameof(Domain.Channel.Paper), "");
+
+    /// <summary>The place part is keyed alike for every kind, with "none" as 0.</summary>
+    private static DenominatorKey Of(int instrumentId, int month, IPlaced place, string channel, string referral) =>
+        new(instrumentId, month, place.JobCentreId, place.SiteId ?? 0, place.UnitId ?? 0, place.TargetGroupId ?? 0, channel, referral);
 }
 
 /// <summary>What a denominator cell counts: invitations issued or paper forms handed out (<see cref="Offered"/>), tablet

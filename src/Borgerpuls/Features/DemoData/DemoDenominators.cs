@@ -10,7 +10,7 @@ namespace Borgerpuls.Features.DemoData;
 /// about half come back. Deterministic for the generator's seed.</summary>
 internal sealed class DemoDenominators(Random random, IReadOnlySet<int> vulnerableGroups)
 {
-    private readonly Dictionary<(int Instrument, int Centre, int? Site, int? Unit, int? Group, DateOnly Month), int> _paper = [];
+    private readonly Dictionary<(int Instrument, Place Place, DateOnly Month), int> _paper = [];
 
     /// <summary>Declines to store with a batch of responses: after a tablet answer, another citizen in the same context and
     /// hour may have said no.</summary>
@@ -21,17 +21,16 @@ internal sealed class DemoDenominators(Random random, IReadOnlySet<int> vulnerab
         {
             if (r.Channel == Channel.Paper)
             {
-                var key = (r.InstrumentId, r.JobCentreId, r.SiteId, r.UnitId, r.TargetGroupId, new DateOnly(r.SubmittedHour.Year, r.SubmittedHour.Month, 1));
+                var key = (r.InstrumentId, r.Place, new DateOnly(r.SubmittedHour.Year, r.SubmittedHour.Month, 1));
                 _paper[key] = _paper.GetValueOrDefault(key) + 1;
             }
             if (r.Channel != Channel.Tablet) continue;
-            var chance = r.TargetGroupId is { } group && vulnerableGroups.Contains(group) ? 0.55 : 0.3;
+            var chance = r.Place.TargetGroupId is { } group && vulnerableGroups.Contains(group) ? 0.55 : 0.3;
             if (random.NextDouble() >= chance) continue;
             declines.Add(new DeclinedHandOver
             {
-                Id = Guid.NewGuid(), InstrumentId = r.InstrumentId, Channel = Channel.Tablet, Hour = r.SubmittedHour, JobCentreId = r.JobCentreId,
-                SiteId = r.SiteId, UnitId = r.UnitId, TargetGroupId = r.TargetGroupId, MeetingType = r.MeetingType,
-            });
+                Id = Guid.NewGuid(), InstrumentId = r.InstrumentId, Channel = Channel.Tablet, Hour = r.SubmittedHour, MeetingType = r.MeetingType,
+            }.PlaceFrom(r.Place));
         }
         return declines;
     }
@@ -39,12 +38,12 @@ internal sealed class DemoDenominators(Random random, IReadOnlySet<int> vulnerab
     /// <summary>Forms handed out per context and month: the answers that came back divided by a return of 40–60 %.</summary>
     private List<PaperDistribution> HandedOut(DateTime recordedAt) => _paper.Select(p => new PaperDistribution
     {
-        InstrumentId = p.Key.Instrument, JobCentreId = p.Key.Centre, SiteId = p.Key.Site, UnitId = p.Key.Unit, TargetGroupId = p.Key.Group,
-        Month = p.Key.Month, Count = (int)Math.Ceiling(p.Value / (0.4 + 0.2 * random.NextDouble())), RecordedAt = recordedAt,
-    }).ToList();
+        InstrumentId = p.Key.Instrument, Month = p.Key.Month, Count = (int)Math.Ceiling(p.Value / (0.4 + 0.2 * random.NextDouble())),
+        RecordedAt = recordedAt,
+    }.PlaceFrom(p.Key.Place)).ToList();
 
     /// <summary>What a decline or a paper form copies from an answer.</summary>
-    private sealed record Answer(int InstrumentId, Channel Channel, DateTime SubmittedHour, int JobCentreId, int? SiteId, int? UnitId, int? TargetGroupId, string? MeetingType);
+    private sealed record Answer(int InstrumentId, Channel Channel, DateTime SubmittedHour, Place Place, string? MeetingType);
 
     /// <summary>Reads the stored tablet and paper answers in a stream and writes their declines batch by batch, then the
     /// paper forms handed out: memory stays at one batch however many responses there are.</summary>
@@ -52,7 +51,8 @@ internal sealed class DemoDenominators(Random random, IReadOnlySet<int> vulnerab
     {
         await using var reader = databases.Create();
         var answers = reader.Responses.AsNoTracking().Where(r => r.Channel == Channel.Tablet || r.Channel == Channel.Paper)
-            .Select(r => new Answer(r.InstrumentId, r.Channel, r.SubmittedHour, r.JobCentreId, r.SiteId, r.UnitId, r.TargetGroupId, r.MeetingType))
+            .Select(r => new Answer(r.InstrumentId, r.Channel, r.SubmittedHour, new Place(r.JobCentreId, r.SiteId, r.UnitId, r.TargetGroupId),
+                r.MeetingType))
             .AsAsyncEnumerable();
         var batch = new List<Answer>(batchSize);
         await foreach (var answer in answers.WithCancellation(ct))

@@ -25,4 +25,11 @@ public sealed record CollectionPoint(Channel Channel, string? InstrumentKey)
 
     /// <summary>Job centres the submitting staff member may enter data for (paper entry); null = no restriction.</summary>
     public IReadOnlySet<int>? AllowedJobCentres { get; init; }
+
+    /// <summary>This point fixed to <paramref name="place"/>. A point is not itself an <see cref="IPlaced"/>: its job centre
+    /// may be open for the client to choose (a web campaign across the organisation).</summary>
+    public CollectionPoint At(IPlaced place) => this with
+    {
+        JobCentreId = place.JobCentreId, SiteId = place.SiteId, UnitId = place.UnitId, TargetGroupId = place.TargetGroupId,
+    };
 }

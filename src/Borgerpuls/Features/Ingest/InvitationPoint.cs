@@ -34,8 +34,7 @@ public static class InvitationPoint
         var instrument = await db.Instruments.Where(i => i.Id == invitation.InstrumentId).Select(i => i.Key).SingleAsync(ct);
         return new(new CollectionPoint(Channel.Link, instrument)
         {
-            JobCentreId = invitation.JobCentreId, SiteId = invitation.SiteId, UnitId = invitation.UnitId, TargetGroupId = invitation.TargetGroupId,
             MeetingType = invitation.MeetingType, CampaignId = invitation.CampaignId, InvitationTokenHash = hash,
-        }, StatusCodes.Status200OK, null, instrument);
+        }.At(invitation), StatusCodes.Status200OK, null, instrument);
     }
 }

@@ -101,19 +101,17 @@ public sealed class ResponseBuilder(InstrumentDefinition? instrument)
 
     /// <summary>A response with its context copied; its content hash is set once its comments are known.</summary>
     public static Response NewResponse(Guid id, int instrumentId, int versionId, Channel channel, DateTime hour, int? campaignId,
-        ResponseContext context, Dictionary<string, string[]> answers) => new()
+        ResponseContext context, Dictionary<string, string[]> answers) => new Response
     {
         Id = id, InstrumentId = instrumentId, InstrumentVersionId = versionId, CampaignId = campaignId, Channel = channel,
-        SubmittedHour = hour, JobCentreId = context.JobCentreId, SiteId = context.SiteId, UnitId = context.UnitId, OfferId = context.OfferId,
-        TargetGroupId = context.TargetGroupId, MeetingType = context.MeetingType, Language = context.Language,
+        SubmittedHour = hour, OfferId = context.OfferId, MeetingType = context.MeetingType, Language = context.Language,
         Background = new Dictionary<string, string>(context.Background), Answers = answers, ContentHash = "",
-    };
+    }.PlaceFrom(context);
 
     /// <summary>A comment on a response, with the response's context copied for segmenting; the text must be redacted.</summary>
-    public static Comment NewComment(Response response, string questionKey, string redactedText) => new()
+    public static Comment NewComment(Response response, string questionKey, string redactedText) => new Comment
     {
         ResponseId = response.Id, InstrumentId = response.InstrumentId, QuestionKey = questionKey, Text = redactedText,
-        SubmittedHour = response.SubmittedHour, Channel = response.Channel, JobCentreId = response.JobCentreId, SiteId = response.SiteId,
-        UnitId = response.UnitId, TargetGroupId = response.TargetGroupId,
-    };
+        SubmittedHour = response.SubmittedHour, Channel = response.Channel,
+    }.PlaceFrom(response);
 }

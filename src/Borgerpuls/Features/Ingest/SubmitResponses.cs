@@ -155,11 +155,10 @@ internal static class SubmitResponses
             }
             return (new CollectionPoint(device.Channel, device.InstrumentKey)
             {
-                JobCentreId = device.JobCentreId, SiteId = device.SiteId, UnitId = device.UnitId, DeviceId = device.Id,
-                RepeatWindowSeconds = device.RepeatWindowSeconds,
+                DeviceId = device.Id, RepeatWindowSeconds = device.RepeatWindowSeconds,
                 ClientSetsUnit = device.Channel == Channel.Tablet && device.UnitId is null,
                 ClientSetsTargetGroup = device.Channel == Channel.Tablet,
-            }, null);
+            }.At(new Place(device.JobCentreId, device.SiteId, device.UnitId, TargetGroupId: null)), null);
         }
         if (header.StartsWith("Invitation ", StringComparison.Ordinal))
         {

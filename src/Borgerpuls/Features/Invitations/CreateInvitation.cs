@@ -83,10 +83,10 @@ internal static class CreateInvitation
         var token = SecretKeys.New(18);
         var invitation = new Invitation
         {
-            TokenHash = SecretKeys.Hash(token), InstrumentId = instrument!.Id, CampaignId = campaign?.Id, JobCentreId = centre!.Id, SiteId = site?.Id, UnitId = unit?.Id,
-            TargetGroupId = group?.Id, MeetingType = request.MeetingType, MeetingDate = request.MeetingDate ?? today, ExpiresOn = today.AddDays(request.ValidDays),
+            TokenHash = SecretKeys.Hash(token), InstrumentId = instrument!.Id, CampaignId = campaign?.Id,
+            MeetingType = request.MeetingType, MeetingDate = request.MeetingDate ?? today, ExpiresOn = today.AddDays(request.ValidDays),
             ReferredBy = request.ReferredBy,
-        };
+        }.PlaceFrom(new Place(centre!.Id, site?.Id, unit?.Id, group?.Id));
         db.Invitations.Add(invitation);
         var issued = new DenominatorDelta();
         issued.Issued(invitation);

@@ -70,9 +70,8 @@ internal static class RecordPaperDistribution
 
         var row = new PaperDistribution
         {
-            InstrumentId = instrument!.Id, JobCentreId = centre!.Id, SiteId = site?.Id ?? unit?.SiteId, UnitId = unit?.Id, TargetGroupId = group?.Id,
-            Month = month!.Value, Count = request.Count!.Value, RecordedAt = now,
-        };
+            InstrumentId = instrument!.Id, Month = month!.Value, Count = request.Count!.Value, RecordedAt = now,
+        }.PlaceFrom(new Place(centre!.Id, site?.Id ?? unit?.SiteId, unit?.Id, group?.Id));
         db.PaperDistributions.Add(row);
         var handedOut = new DenominatorDelta();
         handedOut.HandedOut(row);

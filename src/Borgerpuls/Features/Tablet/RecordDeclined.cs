@@ -81,9 +81,8 @@ internal static partial class RecordDeclined
             if (context.MeetingType is { } type && !CodePattern().IsMatch(type)) errors[prefix + "context.meetingType"] = [T("Declined.Error.MeetingType")];
             rows.Add(new DeclinedHandOver
             {
-                Id = item.Id, InstrumentId = instrumentId, Channel = Channel.Tablet, Hour = Response.ToHour(at), JobCentreId = device.JobCentreId,
-                SiteId = device.SiteId, UnitId = unitId, TargetGroupId = targetGroupId, MeetingType = context.MeetingType,
-            });
+                Id = item.Id, InstrumentId = instrumentId, Channel = Channel.Tablet, Hour = Response.ToHour(at), MeetingType = context.MeetingType,
+            }.PlaceFrom(new Place(device.JobCentreId, device.SiteId, unitId, targetGroupId)));
         }
         if (errors.Count > 0)
         {
