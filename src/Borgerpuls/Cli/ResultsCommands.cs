@@ -9,27 +9,32 @@ namespace Borgerpuls.Cli;
 
 internal static class ResultsCommands
 {
-    private static readonly Option<string> Instrument = new("--instrument") { Description = CliText.Get("Cli.Help.Instrument"), Required = true };
-    private static readonly Option<DateOnly?> From = DateOption.Create("--from", CliText.Get("Cli.Help.From"));
-    private static readonly Option<DateOnly?> To = DateOption.Create("--to", CliText.Get("Cli.Help.To"));
-    private static readonly Option<string[]> Where = new("--where") { Description = CliText.Get("Cli.Help.Where"), AllowMultipleArgumentsPerToken = true };
-    private static readonly Option<int> K = NumberOption.Int("--k", CliText.Get("Cli.Help.K"), Analysis.Suppression.DefaultK);
+    /// <summary>The options both verbs take, made for each command line so that their help is worded in its language.</summary>
+    private sealed class Common
+    {
+        public readonly Option<string> Instrument = new("--instrument") { Description = CliText.Get("Cli.Help.Instrument"), Required = true };
+        public readonly Option<DateOnly?> From = DateOption.Create("--from", CliText.Get("Cli.Help.From"));
+        public readonly Option<DateOnly?> To = DateOption.Create("--to", CliText.Get("Cli.Help.To"));
+        public readonly Option<string[]> Where = new("--where") { Description = CliText.Get("Cli.Help.Where"), AllowMultipleArgumentsPerToken = true };
+        public readonly Option<int> K = NumberOption.Int("--k", CliText.Get("Cli.Help.K"), Analysis.Suppression.DefaultK);
+    }
 
     public static Command Results()
     {
+        var o = new Common();
         var by = new Option<string?>("--by") { Description = CliText.Get("Cli.Help.ResultsBy") };
         var by2 = new Option<string?>("--by2") { Description = CliText.Get("Cli.Help.ResultsBy2") };
         var period = new Option<string?>("--period") { Description = CliText.Get("Cli.Help.ResultsPeriod") };
         var format = new Option<string>("--format") { Description = CliText.Get("Cli.Help.Format"), DefaultValueFactory = _ => "table" };
-        var command = new Command("results", CliText.Get("Cli.Help.Results")) { Instrument, by, by2, period, From, To, Where, format, K };
+        var command = new Command("results", CliText.Get("Cli.Help.Results")) { o.Instrument, by, by2, period, o.From, o.To, o.Where, format, o.K };
         command.SetAction((result, ct) => CommandLine.Guard(async () =>
         {
             var databases = CommandLine.Databases(result);
             var stores = new AggregateStores(databases);
             await using var db = await SchemaCheck.OpenAsync(databases, ct);
             var report = await ResultsQuery.RunAsync(db, databases, stores,
-                ResultsApi.Parse(result.GetValue(Instrument)!, result.GetValue(by), result.GetValue(period), result.GetValue(From), result.GetValue(To), result.GetValue(Where), result.GetValue(by2)),
-                Viewer.CommandLine, result.GetValue(K), ct);
+                ResultsApi.Parse(result.GetValue(o.Instrument)!, result.GetValue(by), result.GetValue(period), result.GetValue(o.From), result.GetValue(o.To), result.GetValue(o.Where), result.GetValue(by2)),
+                Viewer.CommandLine, result.GetValue(o.K), ct);
             var chosen = result.GetValue(format)!.ToLowerInvariant();
             if (chosen is not ("json" or "csv" or "csv-da" or "table")) throw new CliException(CliText.Get("Cli.Results.UnknownFormat", chosen));
             if (await NothingStoredAsync(db, report.Instrument, ct) is { } nothing)
@@ -52,8 +57,9 @@ internal static class ResultsCommands
 
     public static Command PriorityMap()
     {
+        var o = new Common();
         var format = new Option<string>("--format") { Description = CliText.Get("Cli.Help.Format"), DefaultValueFactory = _ => "json" };
-        var command = new Command("priority-map", CliText.Get("Cli.Help.PriorityMap")) { Instrument, From, To, Where, format, K };
+        var command = new Command("priority-map", CliText.Get("Cli.Help.PriorityMap")) { o.Instrument, o.From, o.To, o.Where, format, o.K };
         command.SetAction((result, ct) => CommandLine.Guard(async () =>
         {
             var chosen = result.GetValue(format)!.ToLowerInvariant();
@@ -62,14 +68,14 @@ internal static class ResultsCommands
             var stores = new AggregateStores(databases);
             await using var db = await SchemaCheck.OpenAsync(databases, ct);
             var report = await PriorityMapQuery.RunAsync(db, databases, stores,
-                ResultsApi.Parse(result.GetValue(Instrument)!, null, null, result.GetValue(From), result.GetValue(To), result.GetValue(Where)),
-                Viewer.CommandLine, result.GetValue(K), ct);
+                ResultsApi.Parse(result.GetValue(o.Instrument)!, null, null, result.GetValue(o.From), result.GetValue(o.To), result.GetValue(o.Where)),
+                Viewer.CommandLine, result.GetValue(o.K), ct);
             await Console.Out.WriteAsync(chosen switch
             {
                 "json" => ResultsFormat.ToJson(report),
                 "csv" => ResultsFormat.ToCsv(report),
                 "csv-da" => ResultsFormat.DanishExcel((delimiter, numbers) => ResultsFormat.ToCsv(report, delimiter, numbers)),
-                _ => ResultsFormat.ToTable(report, result.GetValue(K), CliText.Culture),
+                _ => ResultsFormat.ToTable(report, result.GetValue(o.K), CliText.Culture),
             });
             if (await NothingStoredAsync(db, report.Instrument, ct) is { } nothing) await Console.Error.WriteLineAsync(nothing);
             else if (report.Unavailable is { } reason) await Console.Error.WriteLineAsync(CliText.Get(PriorityMapUnavailable.TextKey(reason), Analysis.PriorityMap.MinimumN));
