@@ -56,6 +56,8 @@ public static class DatabaseUnavailable
             catch (Exception e) when (Is(e) && attempt < (Ended(e) ? 6 : 3))
             {
                 ForgetDeadConnections(e);
+                // A server that has just ended its connections, or is full, may refuse the very next one too.
+                if (!Ended(e)) await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt));
             }
         }
     }

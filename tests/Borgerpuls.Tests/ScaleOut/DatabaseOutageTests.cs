@@ -111,7 +111,10 @@ public sealed class DatabaseOutageTests
             while ((long)(await gone.ExecuteScalarAsync())! > 0 && clock.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(50);
         }
 
-        Assert.Equal(HttpStatusCode.OK, (await kiosk.GetAsync("/health/ready")).StatusCode);
+        using (var probe = await kiosk.GetAsync("/health/ready"))
+        {
+            Assert.True(probe.StatusCode == HttpStatusCode.OK, $"{probe.StatusCode}: {await probe.Content.ReadAsStringAsync()}");
+        }
         var press = Guid.NewGuid();
         HttpStatusCode status;
         using (var first = await PressAsync(kiosk, press)) status = first.StatusCode;
