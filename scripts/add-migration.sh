@@ -8,3 +8,5 @@ for provider in Sqlite Postgres; do
   # The output folder gives the namespace Borgerpuls.Data.Migrations.<provider>.
   dotnet ef migrations add "$name" --project src/Borgerpuls --context "${provider}BorgerpulsDb" --output-dir "Data/Migrations/$provider"
 done
+# A migration means the model changed, so the compiled models must follow.
+scripts/compiled-model.sh
