@@ -10,11 +10,13 @@ namespace Borgerpuls.BrowserTests;
 public sealed class RunningServer : IAsyncDisposable
 {
     private readonly Process _server;
+    private readonly StreamWriter _log;
     private readonly string _dir;
 
-    private RunningServer(Process server, string dir, string db, string url, IPlaywright playwright, IBrowser browser)
+    private RunningServer(Process server, StreamWriter log, string dir, string db, string url, IPlaywright playwright, IBrowser browser)
     {
         _server = server;
+        _log = log;
         _dir = dir;
         Database = db;
         Url = url;
@@ -57,8 +59,10 @@ public sealed class RunningServer : IAsyncDisposable
             start.Environment[name] = value;
         }
         var server = Process.Start(start)!;
-        server.OutputDataReceived += (_, _) => { };
-        server.ErrorDataReceived += (_, _) => { };
+        // The server's own log beside the screenshots: when a test times out on a busy machine, it says what the server did.
+        var log = new StreamWriter(ArtifactPath($"server-{port}.log")) { AutoFlush = true };
+        server.OutputDataReceived += (_, e) => Write(log, e.Data);
+        server.ErrorDataReceived += (_, e) => Write(log, e.Data);
         server.BeginOutputReadLine();
         server.BeginErrorReadLine();
         using var http = new HttpClient();
@@ -75,7 +79,17 @@ public sealed class RunningServer : IAsyncDisposable
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
-        return new RunningServer(server, dir, db, url, playwright, browser);
+        return new RunningServer(server, log, dir, db, url, playwright, browser);
+    }
+
+    private static void Write(StreamWriter log, string? line)
+    {
+        if (line is null) return;
+        lock (log)
+        {
+            // A line that arrives while the server is being stopped, after the log is closed, is dropped.
+            try { log.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} {line}"); } catch (ObjectDisposedException) { }
+        }
     }
 
     public static async Task<string> CliAsync(params string[] args)
@@ -157,6 +171,10 @@ public sealed class RunningServer : IAsyncDisposable
         Playwright.Dispose();
         _server.Kill(entireProcessTree: true);
         await _server.WaitForExitAsync();
+        lock (_log)
+        {
+            _log.Dispose();
+        }
         SqliteConnection.ClearAllPools();
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
     }
