@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Borgerpuls.Data;
-using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Features.Charts;
 using Borgerpuls.Features.Dashboard;
 using Borgerpuls.Localization;
@@ -26,7 +25,6 @@ internal static class DashboardBenchmark
         foreach (var size in sizes)
         {
             var databases = await BenchDatabase.ForSizeAsync(options, size);
-            var stores = new AggregateStores(databases);
             Console.WriteLine();
             Console.WriteLine($"{size:N0} responses");
             var viewers = new (string Name, Viewer Viewer, DashboardFilter Filter)[]
@@ -39,7 +37,7 @@ internal static class DashboardBenchmark
                 ("committee + guard, municipality", new Viewer(Roles.Committee, null), new DashboardFilter { Instrument = "vive-7" }),
             };
             var first = Stopwatch.StartNew();
-            await RenderAsync(databases, stores, viewers[0].Filter, viewers[0].Viewer, today, localizer);
+            await RenderAsync(databases, viewers[0].Filter, viewers[0].Viewer, today, localizer);
             Console.WriteLine($"  first render, loading aggregates into memory: {first.ElapsedMilliseconds} ms");
             foreach (var (name, viewer, filter) in viewers)
             {
@@ -47,14 +45,14 @@ internal static class DashboardBenchmark
                 for (var i = 0; i < rounds; i++)
                 {
                     var clock = Stopwatch.StartNew();
-                    await RenderAsync(databases, stores, filter, viewer, today, localizer);
+                    await RenderAsync(databases, filter, viewer, today, localizer);
                     times.Add(clock.Elapsed.TotalMilliseconds);
                 }
                 Console.WriteLine($"  page figures, {name,-30} p50 {Stats.Percentile(times, 50),7:F1} ms   p95 {Stats.Percentile(times, 95),7:F1} ms");
             }
             await using (var db = databases.Create())
             {
-                var figures = await DashboardFigures.RunAsync(db, databases, stores, viewers[0].Filter, "vive-7", today, Viewer.CommandLine, 5, CancellationToken.None);
+                var figures = await DashboardFigures.RunAsync(db, databases, viewers[0].Filter, "vive-7", today, Viewer.CommandLine, 5, CancellationToken.None);
                 var charts = new DashboardCharts(figures, localizer);
                 foreach (var name in DashboardCharts.Names)
                 {
@@ -75,11 +73,11 @@ internal static class DashboardBenchmark
     }
 
     /// <summary>What the page's GET does before Razor writes HTML.</summary>
-    private static async Task RenderAsync(BorgerpulsDbFactory databases, AggregateStores stores, DashboardFilter filter, Viewer viewer, DateOnly today, KeyLocalizer localizer)
+    private static async Task RenderAsync(BorgerpulsDbFactory databases, DashboardFilter filter, Viewer viewer, DateOnly today, KeyLocalizer localizer)
     {
         if (viewer.Role == Roles.Committee) viewer = viewer with { Ledger = new Borgerpuls.Security.Anonymity.DisclosureLedger() };
         await using var db = databases.Create();
-        var figures = await DashboardFigures.RunAsync(db, databases, stores, filter, filter.Instrument!, today, viewer, 5, CancellationToken.None);
+        var figures = await DashboardFigures.RunAsync(db, databases, filter, filter.Instrument!, today, viewer, 5, CancellationToken.None);
         _ = await DashboardOptions.LoadAsync(db, databases, viewer, CancellationToken.None);
         _ = TargetTile.From(figures);
         var charts = new DashboardCharts(figures, localizer);

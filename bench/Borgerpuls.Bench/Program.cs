@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Borgerpuls.Data;
-using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Features.Results;
 using Borgerpuls.Security;
 
@@ -63,10 +62,9 @@ var p95BySize = new Dictionary<long, double>();
 foreach (var size in sizes)
 {
     var databases = await Borgerpuls.Bench.BenchDatabase.ForSizeAsync(options, size);
-    var stores = new AggregateStores(databases);
     await using var db = databases.Create();
     var load = Stopwatch.StartNew();
-    await ResultsQuery.RunAsync(db, databases, stores, queries[0].Request, Viewer.CommandLine, 5, CancellationToken.None);
+    await ResultsQuery.RunAsync(db, databases, queries[0].Request, Viewer.CommandLine, 5, CancellationToken.None);
     load.Stop();
     var all = new List<double>();
     Console.WriteLine();
@@ -77,8 +75,8 @@ foreach (var size in sizes)
         for (var i = 0; i < rounds; i++)
         {
             var clock = Stopwatch.StartNew();
-            if (map) await PriorityMapQuery.RunAsync(db, databases, stores, request, Viewer.CommandLine, 5, CancellationToken.None);
-            else await ResultsQuery.RunAsync(db, databases, stores, request, Viewer.CommandLine, 5, CancellationToken.None);
+            if (map) await PriorityMapQuery.RunAsync(db, databases, request, Viewer.CommandLine, 5, CancellationToken.None);
+            else await ResultsQuery.RunAsync(db, databases, request, Viewer.CommandLine, 5, CancellationToken.None);
             times.Add(clock.Elapsed.TotalMilliseconds);
         }
         all.AddRange(times);

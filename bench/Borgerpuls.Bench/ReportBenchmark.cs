@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Borgerpuls.Analysis.Themes;
 using Borgerpuls.Data;
-using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Features.Reports;
 using Borgerpuls.Features.Results;
 using Borgerpuls.Security;
@@ -33,12 +32,11 @@ internal static class ReportBenchmark
         foreach (var size in sizes)
         {
             var databases = await BenchDatabase.ForSizeAsync(options, size);
-            var stores = new AggregateStores(databases);
             await using var db = databases.Create();
             Console.WriteLine();
             Console.WriteLine($"{size:N0} responses");
             var load = Stopwatch.StartNew();
-            await ResultsQuery.RunAsync(db, databases, stores, new ResultsRequest("vive-7"), Viewer.CommandLine, 5, CancellationToken.None);
+            await ResultsQuery.RunAsync(db, databases, new ResultsRequest("vive-7"), Viewer.CommandLine, 5, CancellationToken.None);
             Console.WriteLine($"  loading the aggregates (first query of a process): {load.ElapsedMilliseconds} ms");
             var first = true;
             foreach (var (name, request) in scopes)
@@ -50,7 +48,7 @@ internal static class ReportBenchmark
                     for (var i = 0; i < rounds; i++)
                     {
                         var clock = Stopwatch.StartNew();
-                        var data = await ReportBuilder.BuildAsync(db, databases, stores, request, Viewer.CommandLine, lexicon, TimeProvider.System, CancellationToken.None);
+                        var data = await ReportBuilder.BuildAsync(db, databases, request, Viewer.CommandLine, lexicon, TimeProvider.System, CancellationToken.None);
                         bytes = ReportFormats.Write(data, format, text).Length;
                         times.Add(clock.Elapsed.TotalMilliseconds);
                         if (first)
@@ -63,7 +61,7 @@ internal static class ReportBenchmark
                     }
                     Console.WriteLine($"  {name,-34} {ReportFormats.Extension(format),-5} p50 {Stats.Percentile(times, 50),7:F0} ms   max {times.Max(),7:F0} ms   {bytes / 1024,5} KB");
                 }
-                await StagesAsync(db, databases, stores, request, lexicon, rounds);
+                await StagesAsync(db, databases, request, lexicon, rounds);
             }
             Console.WriteLine($"  working set {Process.GetCurrentProcess().WorkingSet64 / (1024 * 1024)} MB");
         }
@@ -71,15 +69,15 @@ internal static class ReportBenchmark
     }
 
     /// <summary>Where a report's time goes: each query behind it, median of the rounds.</summary>
-    private static async Task StagesAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores, ReportRequest request, ThemeLexicon lexicon, int rounds)
+    private static async Task StagesAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, ReportRequest request, ThemeLexicon lexicon, int rounds)
     {
         var r = request.Results;
         var stages = new (string Name, Func<Task> Run)[]
         {
-            ("results by group", () => ResultsQuery.RunAsync(db, databases, stores, r, Viewer.CommandLine, 5, CancellationToken.None)),
-            ("trend", () => ResultsQuery.RunAsync(db, databases, stores, r with { By = Dimension.Period, Period = PeriodGranularity.Quarter }, Viewer.CommandLine, 5, CancellationToken.None)),
-            ("priority map", () => PriorityMapQuery.RunAsync(db, databases, stores, r with { By = null }, Viewer.CommandLine, 5, CancellationToken.None)),
-            ("comment themes", () => Borgerpuls.Features.Comments.CommentThemesQuery.RunAsync(db, databases, stores, r with { By = null }, Viewer.CommandLine, lexicon, 5, 10, CancellationToken.None)),
+            ("results by group", () => ResultsQuery.RunAsync(db, databases, r, Viewer.CommandLine, 5, CancellationToken.None)),
+            ("trend", () => ResultsQuery.RunAsync(db, databases, r with { By = Dimension.Period, Period = PeriodGranularity.Quarter }, Viewer.CommandLine, 5, CancellationToken.None)),
+            ("priority map", () => PriorityMapQuery.RunAsync(db, databases, r with { By = null }, Viewer.CommandLine, 5, CancellationToken.None)),
+            ("comment themes", () => Borgerpuls.Features.Comments.CommentThemesQuery.RunAsync(db, databases, r with { By = null }, Viewer.CommandLine, lexicon, 5, 10, CancellationToken.None)),
         };
         var parts = new List<string>();
         foreach (var (name, run) in stages)

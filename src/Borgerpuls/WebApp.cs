@@ -45,7 +45,6 @@ internal static class WebApp
             builder.Logging.ClearProviders().AddJsonConsole(o => o.IncludeScopes = true);
         }
         builder.Services.AddBorgerpulsDb(target);
-        builder.Services.AddSingleton(sp => new Data.Aggregates.AggregateStores(sp.GetRequiredService<BorgerpulsDbFactory>()));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddBorgerpulsSecurity(builder.Configuration);

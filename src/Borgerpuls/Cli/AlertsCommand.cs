@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Borgerpuls.Data;
-using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Features.Alerts;
 using Borgerpuls.Features.DeviceHealth;
 using Borgerpuls.Security.Anonymity;
@@ -16,7 +15,6 @@ internal static class AlertsCommand
         run.SetAction((result, ct) => CommandLine.Guard(async () =>
         {
             var databases = CommandLine.Databases(result);
-            var stores = new AggregateStores(databases);
             await SchemaCheck.EnsureAsync(databases, ct);
             // As the web app reads it: appsettings.json in the working folder, then the environment (Mail__Smtp__Host …);
             // k, the opening hours and the mail settings through the same setup the web app uses.
@@ -27,7 +25,7 @@ internal static class AlertsCommand
             var settings = new AlertSettings(services.GetRequiredService<AnonymityOptions>().K, OpeningHours.FromConfiguration(configuration),
                 services.GetRequiredService<IOptions<AlertOptions>>().Value, sender);
             using var logging = LoggerFactory.Create(b => b.AddSimpleConsole().AddFilter(_ => true));
-            var done = await AlertRun.RunAsync(databases, stores, settings, DateTimeOffset.UtcNow, logging.CreateLogger("alerts"), ct);
+            var done = await AlertRun.RunAsync(databases, settings, DateTimeOffset.UtcNow, logging.CreateLogger("alerts"), ct);
             Console.WriteLine(CliText.Get("Cli.Alerts.Done", done.Raised, done.Cleared, done.Sent, done.Failed));
             return 0;
         }));

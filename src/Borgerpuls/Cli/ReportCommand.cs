@@ -37,7 +37,6 @@ internal static class ReportCommand
             CultureInfo.CurrentCulture = ui;
 
             var databases = CommandLine.Databases(result);
-            var stores = new AggregateStores(databases);
             await using var db = await SchemaCheck.OpenAsync(databases, ct);
             var (first, last) = DefaultPeriod(result.GetValue(from), result.GetValue(to), TimeProvider.System);
             var request = new ReportRequest(
@@ -46,7 +45,7 @@ internal static class ReportCommand
             {
                 TrendPeriod = ReportRequest.ParsePeriod(result.GetValue(period)),
             };
-            var data = await ReportBuilder.BuildAsync(db, databases, stores, request, Viewer.CommandLine, await Data.Aggregates.StoredThemeLexicon.LoadAsync(db, ct), TimeProvider.System, ct);
+            var data = await ReportBuilder.BuildAsync(db, databases, request, Viewer.CommandLine, await Data.Aggregates.StoredThemeLexicon.LoadAsync(db, ct), TimeProvider.System, ct);
             var bytes = ReportFormats.Write(data, format, new ReportText(ui));
             var full = Path.GetFullPath(path);
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);

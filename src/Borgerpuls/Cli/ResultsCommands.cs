@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Borgerpuls.Data;
-using Borgerpuls.Data.Aggregates;
 using Microsoft.EntityFrameworkCore;
 using Borgerpuls.Features.Results;
 using Borgerpuls.Security;
@@ -30,9 +29,8 @@ internal static class ResultsCommands
         command.SetAction((result, ct) => CommandLine.Guard(async () =>
         {
             var databases = CommandLine.Databases(result);
-            var stores = new AggregateStores(databases);
             await using var db = await SchemaCheck.OpenAsync(databases, ct);
-            var report = await ResultsQuery.RunAsync(db, databases, stores,
+            var report = await ResultsQuery.RunAsync(db, databases,
                 ResultsApi.Parse(result.GetValue(o.Instrument)!, result.GetValue(by), result.GetValue(period), result.GetValue(o.From), result.GetValue(o.To), result.GetValue(o.Where), result.GetValue(by2)),
                 Viewer.CommandLine, result.GetValue(o.K), ct);
             var chosen = result.GetValue(format)!.ToLowerInvariant();
@@ -65,9 +63,8 @@ internal static class ResultsCommands
             var chosen = result.GetValue(format)!.ToLowerInvariant();
             if (chosen is not ("json" or "csv" or "csv-da" or "table")) throw new CliException(CliText.Get("Cli.Results.UnknownFormat", chosen));
             var databases = CommandLine.Databases(result);
-            var stores = new AggregateStores(databases);
             await using var db = await SchemaCheck.OpenAsync(databases, ct);
-            var report = await PriorityMapQuery.RunAsync(db, databases, stores,
+            var report = await PriorityMapQuery.RunAsync(db, databases,
                 ResultsApi.Parse(result.GetValue(o.Instrument)!, null, null, result.GetValue(o.From), result.GetValue(o.To), result.GetValue(o.Where)),
                 Viewer.CommandLine, result.GetValue(o.K), ct);
             await Console.Out.WriteAsync(chosen switch

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Borgerpuls.Data;
 using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -81,7 +82,7 @@ public sealed class AggregateStoreRefreshTests
         await database.AddDemoOrganisationAsync();
         await using var app = new BorgerpulsApp(database);
         app.CreateClient().Dispose();
-        var stores = app.Services.GetRequiredService<AggregateStores>();
+        var stores = app.Services.GetRequiredService<BorgerpulsDbFactory>().Aggregates;
         int instrument, centre, site;
         await using (var db = database.Open())
         {

@@ -1,5 +1,4 @@
 using Borgerpuls.Data;
-using Borgerpuls.Data.Aggregates;
 using Npgsql;
 
 namespace Borgerpuls.Tests.Infrastructure;
@@ -27,7 +26,6 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         Value = value;
         Factory = new BorgerpulsDbFactory(DatabaseSetup.Resolve(value));
-        Stores = new AggregateStores(Factory);
         _pgAdmin = pgAdmin;
         _pgName = pgName;
         _sqliteDir = sqliteDir;
@@ -38,12 +36,10 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public DatabaseSetup.Target Target => Factory.Target;
 
-    /// <summary>Contexts for the test's own reads and writes, as a command-line verb opens them.</summary>
+    /// <summary>Contexts for the test's own reads and writes, as a command-line verb opens them, and the aggregates in memory
+    /// for queries the tests run without a server; a test server holds another factory and catches up from the database like
+    /// any second process.</summary>
     public BorgerpulsDbFactory Factory { get; }
-
-    /// <summary>The aggregates in memory for queries the tests run without a server, as a command-line verb holds its own;
-    /// a test server holds another pair and catches up from the database like any second process.</summary>
-    public AggregateStores Stores { get; }
 
     public static bool IsPostgres => string.Equals(Environment.GetEnvironmentVariable("BORGERPULS_TEST_DB"), "postgres", StringComparison.OrdinalIgnoreCase);
 

@@ -72,7 +72,7 @@ public sealed class MaintenanceOnceTests
         Assert.Equal(9, await check.Responses.CountAsync());
         Assert.Equal(1, await check.AuditEntries.CountAsync(e => e.Action == "retention.delete"));
         Assert.Equal(rebuildsBefore + 1, await RebuildsAsync(check));
-        var report = await ResultsQuery.RunAsync(check, database.Factory, database.Stores, new ResultsRequest("vive-7"), Viewer.CommandLine, 5, CancellationToken.None);
+        var report = await ResultsQuery.RunAsync(check, database.Factory, new ResultsRequest("vive-7"), Viewer.CommandLine, 5, CancellationToken.None);
         Assert.Equal(9, report.Groups.Single().Respondents);
     }
 

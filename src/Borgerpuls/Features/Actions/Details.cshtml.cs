@@ -1,5 +1,4 @@
 using Borgerpuls.Data;
-using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Domain;
 using Borgerpuls.Features.Questionnaire;
 using Borgerpuls.Features.Reports;
@@ -19,7 +18,7 @@ namespace Borgerpuls.Features.Actions;
 /// the action started and from its start month until now, with the significance of the change — for the action's centre
 /// (or the municipality), under the viewer's scope, suppression and the differencing guard like every figure.</summary>
 [Authorize(Policy = Policies.Aggregates), DisclosureGuarded]
-public sealed class DetailsModel(BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores, AnonymityOptions anonymity, InstrumentCatalog catalog, TimeProvider clock,
+public sealed class DetailsModel(BorgerpulsDb db, BorgerpulsDbFactory databases, AnonymityOptions anonymity, InstrumentCatalog catalog, TimeProvider clock,
     IStringLocalizer<SharedResource> t) : PageModel
 {
     /// <summary>Months before the start that the "before" figure covers: a year, so a season does not pass for an effect.</summary>
@@ -65,7 +64,7 @@ public sealed class DetailsModel(BorgerpulsDb db, BorgerpulsDbFactory databases,
         };
         try
         {
-            var effects = await ActionEffects.ForAsync(db, databases, stores, scope, [action], viewer, anonymity.K, ct);
+            var effects = await ActionEffects.ForAsync(db, databases, scope, [action], viewer, anonymity.K, ct);
             Effects = effects.GetValueOrDefault(action.Id) ?? [];
         }
         catch (ResultsException e)

@@ -1,5 +1,4 @@
 using Borgerpuls.Data;
-using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Domain;
 using Borgerpuls.Features.DeviceHealth;
 using Borgerpuls.Features.Questionnaire;
@@ -17,11 +16,11 @@ public sealed record AlertFinding(string Subject, string SubjectName, double? Fi
 /// maintenance lock by <see cref="AlertRun"/>.</summary>
 public static class AlertConditions
 {
-    public static Task<List<AlertFinding>> EvaluateAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores, AlertRule rule, int k, OpeningHours hours, DateTimeOffset now, CancellationToken ct) =>
+    public static Task<List<AlertFinding>> EvaluateAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, AlertRule rule, int k, OpeningHours hours, DateTimeOffset now, CancellationToken ct) =>
         rule.Kind switch
         {
             AlertKind.NegativeShare => NegativeShareAsync(db, rule, k, now, ct),
-            AlertKind.TargetBelow => TargetBelowAsync(db, databases, stores, rule, k, now, ct),
+            AlertKind.TargetBelow => TargetBelowAsync(db, databases, rule, k, now, ct),
             AlertKind.SilentKiosk => SilentKiosksAsync(db, rule, hours, now, ct),
             _ => FailingDevicesAsync(db, rule, hours, now, ct),
         };
@@ -86,7 +85,7 @@ public static class AlertConditions
 
     /// <summary>The target judged as the dashboard and the target form judge it (<see cref="TargetQuery.EvaluateAsync"/>): on
     /// its year, or on the last twelve months; raised when it is not met. A hidden figure (below k) raises nothing.</summary>
-    private static async Task<List<AlertFinding>> TargetBelowAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores, AlertRule rule, int k, DateTimeOffset now, CancellationToken ct)
+    private static async Task<List<AlertFinding>> TargetBelowAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, AlertRule rule, int k, DateTimeOffset now, CancellationToken ct)
     {
         if (AlertScope.KeyOf(rule.Scope, AlertScope.Target) is not { } key) return [];
         var saved = await db.Targets.AsNoTracking().Include(t => t.Instrument).SingleOrDefaultAsync(t => t.Key == key, ct);
@@ -99,7 +98,7 @@ public static class AlertConditions
             request = request with { From = to.AddMonths(-11), To = to.AddMonths(1).AddDays(-1) };
         }
         var index = await databases.Catalog.OrganisationAsync(ct);
-        var result = await TargetQuery.EvaluateAsync(db, databases, stores, saved, request, index, Viewer.CommandLine, k, LocalizedText.Danish, ct);
+        var result = await TargetQuery.EvaluateAsync(db, databases, saved, request, index, Viewer.CommandLine, k, LocalizedText.Danish, ct);
         if (result is not { Met: false, Suppressed: false, Value: { } value }) return [];
         return [new AlertFinding(rule.Scope, saved.Name, value, (int?)result.Respondents, null, now.UtcDateTime)];
     }

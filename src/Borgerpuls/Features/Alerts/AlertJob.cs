@@ -1,5 +1,4 @@
 using Borgerpuls.Data;
-using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Features.DeviceHealth;
 using Borgerpuls.Security.Anonymity;
 using Microsoft.Extensions.Options;
@@ -9,7 +8,7 @@ namespace Borgerpuls.Features.Alerts;
 /// <summary>Runs an alert round every <see cref="AlertOptions.IntervalMinutes"/> minutes on every instance; the rounds
 /// agree through the maintenance lock and the mails' claims (<see cref="AlertRun"/>). Nothing a round meets stops the
 /// service: it is logged and the next round tries again.</summary>
-internal sealed class AlertJob(BorgerpulsDbFactory databases, AggregateStores stores, IOptions<AlertOptions> options, AnonymityOptions anonymity, OpeningHours hours,
+internal sealed class AlertJob(BorgerpulsDbFactory databases, IOptions<AlertOptions> options, AnonymityOptions anonymity, OpeningHours hours,
     IServiceProvider services, TimeProvider clock, ILogger<AlertJob> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -22,7 +21,7 @@ internal sealed class AlertJob(BorgerpulsDbFactory databases, AggregateStores st
         {
             try
             {
-                await AlertRun.RunAsync(databases, stores, settings, clock.GetUtcNow(), logger, stoppingToken);
+                await AlertRun.RunAsync(databases, settings, clock.GetUtcNow(), logger, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -20,14 +20,14 @@ public sealed record AlertRunResult(int Raised, int Cleared, int Sent, int Faile
 /// outside the lock, so answers are never held up by the evaluation, and mail is sent after it.</para></summary>
 public static class AlertRun
 {
-    public static async Task<AlertRunResult> RunAsync(BorgerpulsDbFactory databases, AggregateStores stores, AlertSettings settings, DateTimeOffset now, ILogger logger, CancellationToken ct)
+    public static async Task<AlertRunResult> RunAsync(BorgerpulsDbFactory databases, AlertSettings settings, DateTimeOffset now, ILogger logger, CancellationToken ct)
     {
-        var (raised, cleared) = await EvaluateAsync(databases, stores, settings, now, logger, ct);
+        var (raised, cleared) = await EvaluateAsync(databases, settings, now, logger, ct);
         var (sent, failed) = settings.Sender is { } sender ? await AlertDelivery.SendDueAsync(databases, settings.Options, sender, now, logger, ct) : (0, 0);
         return new AlertRunResult(raised, cleared, sent, failed);
     }
 
-    private static async Task<(int Raised, int Cleared)> EvaluateAsync(BorgerpulsDbFactory databases, AggregateStores stores, AlertSettings settings, DateTimeOffset now, ILogger logger, CancellationToken ct)
+    private static async Task<(int Raised, int Cleared)> EvaluateAsync(BorgerpulsDbFactory databases, AlertSettings settings, DateTimeOffset now, ILogger logger, CancellationToken ct)
     {
         var findings = new Dictionary<int, List<AlertFinding>>();
         await using (var db = databases.Create())
@@ -38,7 +38,7 @@ public static class AlertRun
             {
                 try
                 {
-                    findings[rule.Id] = await AlertConditions.EvaluateAsync(db, databases, stores, rule, settings.K, settings.Hours, now, ct);
+                    findings[rule.Id] = await AlertConditions.EvaluateAsync(db, databases, rule, settings.K, settings.Hours, now, ct);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

@@ -1,5 +1,4 @@
 using Borgerpuls.Data;
-using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Features.Results;
 using Borgerpuls.Localization;
 using Borgerpuls.Security;
@@ -19,12 +18,12 @@ internal static class BenchmarkApi
         return app;
     }
 
-    private static async Task<Results<ContentHttpResult, ValidationProblem>> GetAsync(HttpContext http, BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores,
+    private static async Task<Results<ContentHttpResult, ValidationProblem>> GetAsync(HttpContext http, BorgerpulsDb db, BorgerpulsDbFactory databases,
         AnonymityOptions anonymity, string instrument, DateOnly? from, DateOnly? to, string? municipality, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         try
         {
-            var report = await BenchmarkQuery.RunAsync(db, databases, stores, new BenchmarkRequest(instrument, from, to, municipality), Viewer.For(http), anonymity.K, ct);
+            var report = await BenchmarkQuery.RunAsync(db, databases, new BenchmarkRequest(instrument, from, to, municipality), Viewer.For(http), anonymity.K, ct);
             return TypedResults.Content(ResultsFormat.ToJson(ToJson(report, t)), "application/json; charset=utf-8");
         }
         catch (ResultsException e)

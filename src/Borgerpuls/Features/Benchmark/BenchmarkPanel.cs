@@ -1,5 +1,4 @@
 using Borgerpuls.Data;
-using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Features.Dashboard;
 using Borgerpuls.Features.Questionnaire;
 using Borgerpuls.Features.Results;
@@ -15,7 +14,7 @@ namespace Borgerpuls.Features.Benchmark;
 public sealed record BenchmarkPanel(BenchmarkReport? Report, InstrumentDefinition Instrument, string? MessageKey = null, object[]? Args = null)
 {
     /// <summary>Null when no municipality in the deployment takes part, so a deployment without the benchmark shows nothing.</summary>
-    public static async Task<BenchmarkPanel?> ForAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores, InstrumentDefinition instrument, DateOnly? from, DateOnly? to,
+    public static async Task<BenchmarkPanel?> ForAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, InstrumentDefinition instrument, DateOnly? from, DateOnly? to,
         string? jobCentre, Viewer viewer, int k, CancellationToken ct)
     {
         if (!await db.Municipalities.AnyAsync(m => m.Benchmark, ct)) return null;
@@ -27,7 +26,7 @@ public sealed record BenchmarkPanel(BenchmarkReport? Report, InstrumentDefinitio
         }
         try
         {
-            var report = await BenchmarkQuery.RunAsync(db, databases, stores, new BenchmarkRequest(instrument.Key, from, to, municipality), viewer, k, ct);
+            var report = await BenchmarkQuery.RunAsync(db, databases, new BenchmarkRequest(instrument.Key, from, to, municipality), viewer, k, ct);
             return new BenchmarkPanel(report, instrument, report.Refused is { } why ? BenchmarkQuery.ReasonKey(why) : null);
         }
         catch (ResultsException e) when (e.Key == "Benchmark.Error.ChooseMunicipality")
@@ -38,14 +37,14 @@ public sealed record BenchmarkPanel(BenchmarkReport? Report, InstrumentDefinitio
 
     /// <summary>The dashboard's section. Its own figure goes through the differencing guard on a ledger of its own, so that a
     /// refusal hides only this section, never the rest of the page.</summary>
-    public static async Task<BenchmarkPanel?> ForDashboardAsync(HttpContext http, BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores, AnonymityOptions anonymity,
+    public static async Task<BenchmarkPanel?> ForDashboardAsync(HttpContext http, BorgerpulsDb db, BorgerpulsDbFactory databases, AnonymityOptions anonymity,
         DashboardLoad load, CancellationToken ct)
     {
         if (load.Figures is not { } figures) return null;
         var ledger = new DisclosureLedger();
         var viewer = Viewer.From(http.User);
         if (!viewer.IsAnalystOrAdmin) viewer = viewer with { Ledger = ledger };
-        var panel = await ForAsync(db, databases, stores, figures.Instrument, figures.Months.From, figures.Months.To, load.Filter.JobCentre, viewer, anonymity.K, ct);
+        var panel = await ForAsync(db, databases, figures.Instrument, figures.Months.From, figures.Months.To, load.Filter.JobCentre, viewer, anonymity.K, ct);
         if (panel is null || await DisclosureFilter.CheckAsync(http, ledger) is not { } refusal) return panel;
         return refusal.Reason == DisclosureRefusalReason.TooMany
             ? new BenchmarkPanel(null, figures.Instrument, "Anonymity.Refused.TooMany")

@@ -45,7 +45,7 @@ public static class BenchmarkQuery
 
     public static string ReasonKey(BenchmarkRefusal refusal) => "Benchmark.Refused." + refusal;
 
-    public static async Task<BenchmarkReport> RunAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores, BenchmarkRequest request, Viewer viewer, int k, CancellationToken ct)
+    public static async Task<BenchmarkReport> RunAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, BenchmarkRequest request, Viewer viewer, int k, CancellationToken ct)
     {
         Suppression.CheckK(k);
         if (request.From is { } f && request.To is { } t && t < f) throw new ResultsException("Results.Error.ToBeforeFrom");
@@ -79,7 +79,7 @@ public static class BenchmarkQuery
         // The whole deployment's cells of the instrument and months (the viewer's scope applies to the own figure only: the
         // others are never shown one by one), summed per opted-in municipality.
         var selectionRequest = new ResultsRequest(request.Instrument) { From = request.From, To = request.To };
-        var (layout, ownTotal, ownCells, others) = await stores.Cells.ReadAsync(instrument.InstrumentId, cells =>
+        var (layout, ownTotal, ownCells, others) = await databases.Aggregates.Cells.ReadAsync(instrument.InstrumentId, cells =>
         {
             var selection = CellSelection.Select(selectionRequest, cells, index, Viewer.CommandLine);
             var ownTotal = new CellTotal(cells.Layout);

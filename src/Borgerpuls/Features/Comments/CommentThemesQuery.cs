@@ -2,7 +2,6 @@ using System.Globalization;
 using Borgerpuls.Analysis;
 using Borgerpuls.Analysis.Themes;
 using Borgerpuls.Data;
-using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Domain;
 using Borgerpuls.Features.Results;
 using Borgerpuls.Localization;
@@ -28,10 +27,10 @@ public static class CommentThemesQuery
     private const int QuotePage = 500;
     private const int QuoteScanLimit = 5_000;
 
-    public static async Task<CommentThemesReport> RunAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores, ResultsRequest request, Viewer viewer, ThemeLexicon lexicon,
+    public static async Task<CommentThemesReport> RunAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, ResultsRequest request, Viewer viewer, ThemeLexicon lexicon,
         int k, int kComments, CancellationToken ct)
     {
-        var results = await ResultsQuery.FiguresAsync(db, databases, stores, request with { By = null }, viewer, k, ct);
+        var results = await ResultsQuery.FiguresAsync(db, databases, request with { By = null }, viewer, k, ct);
         var segment = results.Groups.Single();
         if (segment.Suppressed)
         {

@@ -37,13 +37,13 @@ internal static class CommentsApi
     }
 
     private static async Task<Results<Ok<CommentThemesReport>, ValidationProblem>> ThemesAsync(
-        HttpContext http, BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores, AnonymityOptions anonymity, ThemeLexicon lexicon, AuditLog audit,
+        HttpContext http, BorgerpulsDb db, BorgerpulsDbFactory databases, AnonymityOptions anonymity, ThemeLexicon lexicon, AuditLog audit,
         string instrument, DateOnly? from, DateOnly? to, string[]? where, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         try
         {
             var request = ResultsApi.Parse(instrument, null, null, from, to, where);
-            var report = await CommentThemesQuery.RunAsync(db, databases, stores, request, Viewer.For(http), lexicon, anonymity.K,
+            var report = await CommentThemesQuery.RunAsync(db, databases, request, Viewer.For(http), lexicon, anonymity.K,
                 anonymity.KComments, ct);
             if (report.QuotesShown)
             {

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Borgerpuls.Analysis.Themes;
 using Borgerpuls.Data;
-using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Features.Charts;
 using Borgerpuls.Localization;
 using Borgerpuls.Security.Anonymity;
@@ -21,20 +20,20 @@ internal static class DashboardApi
         return app;
     }
 
-    private static async Task<IResult> ChartAsync(string name, string format, HttpContext http, BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores,
+    private static async Task<IResult> ChartAsync(string name, string format, HttpContext http, BorgerpulsDb db, BorgerpulsDbFactory databases,
         AnonymityOptions anonymity, TimeProvider clock, IStringLocalizer<SharedResource> t, ThemeLexicon lexicon, CancellationToken ct)
     {
         if (format is not ("svg" or "png" or "csv") || !(DashboardCharts.Names.Contains(name) || name == "themes"))
         {
             return TypedResults.NotFound();
         }
-        var load = await DashboardLoader.LoadAsync(http, db, databases, stores, anonymity, clock, ct);
+        var load = await DashboardLoader.LoadAsync(http, db, databases, anonymity, clock, ct);
         if (load.Figures is not { } figures)
         {
             return TypedResults.Problem(load.Refused ?? load.Error ?? "No instrument.", statusCode: load.Refused is null ? 400 : 403);
         }
         var chart = name == "themes"
-            ? DashboardThemes.ThemesChart(await DashboardThemes.ThemesAsync(db, databases, stores, figures, Viewer.From(http.User), lexicon, anonymity, ct), t)
+            ? DashboardThemes.ThemesChart(await DashboardThemes.ThemesAsync(db, databases, figures, Viewer.From(http.User), lexicon, anonymity, ct), t)
             : new DashboardCharts(figures, t).Get(name);
         // A chart that does not apply to the selection (the heat map without kiosk presses) is not there to download.
         if (chart is null) return TypedResults.NotFound();

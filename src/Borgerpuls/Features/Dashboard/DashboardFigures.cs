@@ -1,5 +1,4 @@
 using Borgerpuls.Data;
-using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Domain;
 using Borgerpuls.Features.Questionnaire;
 using Borgerpuls.Features.Results;
@@ -43,7 +42,7 @@ public sealed class DashboardFigures
     /// <summary>At most this many groups get their own trend line next to the total, so the chart stays readable.</summary>
     public const int TrendGroups = 4;
 
-    public static async Task<DashboardFigures> RunAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores, DashboardFilter filter, string instrumentKey, DateOnly today,
+    public static async Task<DashboardFigures> RunAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, DashboardFilter filter, string instrumentKey, DateOnly today,
         Viewer viewer, int k, CancellationToken ct)
     {
         var months = filter.Months(today);
@@ -51,15 +50,15 @@ public sealed class DashboardFigures
             ?? throw new ResultsException("Results.Error.UnknownInstrument", instrumentKey);
         var instrument = await databases.Catalog.VersionAsync(versionId, ct);
         var request = filter.Request(instrumentKey, months);
-        Task<ResultsReport> Results(ResultsRequest r) => ResultsQuery.FiguresAsync(db, databases, stores, r, viewer, k, ct);
+        Task<ResultsReport> Results(ResultsRequest r) => ResultsQuery.FiguresAsync(db, databases, r, viewer, k, ct);
 
         // Only the overall views carry the targets: they are evaluated on their own populations, whatever the breakdown.
-        var overall = await ResultsQuery.RunAsync(db, databases, stores, request, viewer, k, ct);
+        var overall = await ResultsQuery.RunAsync(db, databases, request, viewer, k, ct);
         var bySet = await Results(request with { By = Dimension.TargetGroupSet });
         var previous = DashboardFilter.Previous(months);
         var previousRequest = request with { From = previous.From, To = previous.To };
         var previousBySet = await Results(previousRequest with { By = Dimension.TargetGroupSet });
-        var previousOverall = await ResultsQuery.RunAsync(db, databases, stores, previousRequest, viewer, k, ct);
+        var previousOverall = await ResultsQuery.RunAsync(db, databases, previousRequest, viewer, k, ct);
         var grouping = ResultsApi.Parse(instrumentKey, filter.GroupBy, filter.Period, months.From, months.To, [], filter.GroupBy2);
         var groupBy = grouping.By!.Value;
         var byGroup = groupBy == Dimension.TargetGroupSet ? bySet : await Results(request with { By = groupBy, Background = grouping.Background });
@@ -75,8 +74,8 @@ public sealed class DashboardFigures
 
         trends = TrendMargins.Apply(trends, viewer, k);
 
-        var map = await PriorityMapQuery.RunAsync(db, databases, stores, request, viewer, k, ct);
-        var heat = await HasKioskDataAsync(db, instrumentKey, filter, ct) ? await KioskHeatMapQuery.RunAsync(db, databases, stores, request, viewer, k, ct) : null;
+        var map = await PriorityMapQuery.RunAsync(db, databases, request, viewer, k, ct);
+        var heat = await HasKioskDataAsync(db, instrumentKey, filter, ct) ? await KioskHeatMapQuery.RunAsync(db, databases, request, viewer, k, ct) : null;
 
         var compareBy = ResultsRequest.ParseDimension(filter.CompareBy);
         var compareGroups = compareBy == groupBy ? byGroup : await Results(request with { By = compareBy });
@@ -91,7 +90,7 @@ public sealed class DashboardFigures
             drill = (level, level == groupBy ? byGroup : await Results(request with { By = level }));
         }
         var actions = await Reports.ActionEffects.InScopeAsync(db, databases, request, viewer, ct);
-        var effects = await Reports.ActionEffects.ForAsync(db, databases, stores, request, actions, viewer, k, ct);
+        var effects = await Reports.ActionEffects.ForAsync(db, databases, request, actions, viewer, k, ct);
         return new DashboardFigures
         {
             Filter = filter, Instrument = instrument, Months = months, Overall = overall, BySet = bySet, PreviousBySet = previousBySet,

@@ -1,5 +1,4 @@
 using Borgerpuls.Data;
-using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Features.Results;
 using Borgerpuls.Localization;
 using Borgerpuls.Security;
@@ -16,7 +15,7 @@ public sealed record DashboardLoad(DashboardFilter Filter, IReadOnlyList<(string
 
 public static class DashboardLoader
 {
-    public static async Task<DashboardLoad> LoadAsync(HttpContext http, BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores, AnonymityOptions anonymity,
+    public static async Task<DashboardLoad> LoadAsync(HttpContext http, BorgerpulsDb db, BorgerpulsDbFactory databases, AnonymityOptions anonymity,
         TimeProvider clock, CancellationToken ct)
     {
         var filter = DashboardFilter.Parse(http.Request.Query);
@@ -38,7 +37,7 @@ public static class DashboardLoader
         try
         {
             var today = DanishTime.Today(clock);
-            var figures = await DashboardFigures.RunAsync(db, databases, stores, filter, selected, today, viewer, k, ct);
+            var figures = await DashboardFigures.RunAsync(db, databases, filter, selected, today, viewer, k, ct);
             var refused = await DisclosureFilter.RefusalAsync(http, Texts(http));
             return refused is null
                 ? new DashboardLoad(filter, instruments, selected, figures, null, null)

@@ -1,7 +1,6 @@
 using Borgerpuls.Analysis;
 using Borgerpuls.Analysis.Themes;
 using Borgerpuls.Data;
-using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Features.Charts;
 using Borgerpuls.Features.Comments;
 using Borgerpuls.Localization;
@@ -14,9 +13,9 @@ namespace Borgerpuls.Features.Dashboard;
 /// <summary>The comment themes for the dashboard's selection, shared by the comments page and the themes chart download.</summary>
 internal static class DashboardThemes
 {
-    public static Task<CommentThemesReport> ThemesAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores, DashboardFigures figures, Viewer viewer, ThemeLexicon lexicon,
+    public static Task<CommentThemesReport> ThemesAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, DashboardFigures figures, Viewer viewer, ThemeLexicon lexicon,
         AnonymityOptions anonymity, CancellationToken ct) =>
-        CommentThemesQuery.RunAsync(db, databases, stores, figures.Filter.Request(figures.Instrument.Key, figures.Months), viewer, lexicon,
+        CommentThemesQuery.RunAsync(db, databases, figures.Filter.Request(figures.Instrument.Key, figures.Months), viewer, lexicon,
             anonymity.K, anonymity.KComments, ct);
 
     public static CountBarsChart ThemesChart(CommentThemesReport report, IStringLocalizer<SharedResource> t) =>

@@ -1,6 +1,5 @@
 using Borgerpuls.Analysis.Themes;
 using Borgerpuls.Data;
-using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Domain;
 using Borgerpuls.Features.Reports;
 using Borgerpuls.Features.Results;
@@ -18,7 +17,7 @@ namespace Borgerpuls.Features.Dashboard;
 /// <summary>The dashboard: targets, answers per question and group, trends, priority map, kiosk hours, comparison and
 /// drill-down for one selection. Committee viewers see it too; suppression and scope come from the query layer.</summary>
 [Authorize(Policy = Policies.Aggregates), Security.Anonymity.DisclosureGuarded]
-public sealed class IndexModel(BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores, AnonymityOptions anonymity, TimeProvider clock, IStringLocalizer<SharedResource> t)
+public sealed class IndexModel(BorgerpulsDb db, BorgerpulsDbFactory databases, AnonymityOptions anonymity, TimeProvider clock, IStringLocalizer<SharedResource> t)
     : PageModel
 {
     public DashboardLoad Load { get; private set; } = null!;
@@ -29,12 +28,12 @@ public sealed class IndexModel(BorgerpulsDb db, BorgerpulsDbFactory databases, A
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Load = await DashboardLoader.LoadAsync(HttpContext, db, databases, stores, anonymity, clock, ct);
+        Load = await DashboardLoader.LoadAsync(HttpContext, db, databases, anonymity, clock, ct);
         Options = await DashboardOptions.LoadAsync(db, databases, Viewer.From(User), ct);
         if (Load.Error is not null) Response.StatusCode = StatusCodes.Status400BadRequest;
         if (Load.Refused is not null) Response.StatusCode = StatusCodes.Status403Forbidden;
         if (Load.Figures is not null) ServiceGoals = await ServiceGoalTiles.LoadAsync(db, Viewer.From(User), Load.Filter, clock, ct);
-        Benchmark = await Features.Benchmark.BenchmarkPanel.ForDashboardAsync(HttpContext, db, databases, stores, anonymity, Load, ct);
+        Benchmark = await Features.Benchmark.BenchmarkPanel.ForDashboardAsync(HttpContext, db, databases, anonymity, Load, ct);
         HasMirror = Load.Instrument is { } shown && (await Mirror.MirrorComparison.MirroredAsync(db, ct)).ContainsKey(shown);
     }
 
@@ -60,7 +59,7 @@ public sealed class IndexModel(BorgerpulsDb db, BorgerpulsDbFactory databases, A
             if (filter.Instrument is not { } instrument) throw new ResultsException("Dashboard.Report.NoInstrument");
             var today = DanishTime.Today(clock);
             var request = new ReportRequest(filter.Request(instrument, filter.Months(today), filter.GroupBy), anonymity.K, anonymity.KComments);
-            var file = await ReportDownload.CreateAsync(HttpContext, db, databases, stores, lexicon, audit, clock, request, chosen, viewer, ct);
+            var file = await ReportDownload.CreateAsync(HttpContext, db, databases, lexicon, audit, clock, request, chosen, viewer, ct);
             ReportError = await DisclosureFilter.RefusalAsync(HttpContext, t);
             if (ReportError is null)
             {

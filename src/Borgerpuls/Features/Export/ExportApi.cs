@@ -1,6 +1,5 @@
 using System.Globalization;
 using Borgerpuls.Data;
-using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Features.Results;
 using Borgerpuls.Localization;
 using Borgerpuls.Security;
@@ -49,14 +48,14 @@ internal static class ExportApi
     }
 
     private static async Task<Results<PushStreamHttpResult, ValidationProblem>> ResultsAsync(
-        HttpContext http, BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores, AuditLog audit, AnonymityOptions anonymity, string instrument, string? by, string? by2, string? period,
+        HttpContext http, BorgerpulsDb db, BorgerpulsDbFactory databases, AuditLog audit, AnonymityOptions anonymity, string instrument, string? by, string? by2, string? period,
         DateOnly? from, DateOnly? to, string[]? where, string? format, string? delimiter, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         if (Format(format) is not { } chosen) return UnknownFormat(format!, t);
         try
         {
             var request = ResultsApi.Parse(instrument, by, period, from, to, where, by2);
-            var report = await ResultsQuery.RunAsync(db, databases, stores, request, Viewer.For(http), anonymity.K, ct);
+            var report = await ResultsQuery.RunAsync(db, databases, request, Viewer.For(http), anonymity.K, ct);
             await http.AuditShownAsync(audit, AuditActions.ExportResults, $"{instrument} by {by}{(by2 is null ? "" : $" × {by2}")} {string.Join(" ", where ?? [])}", ct);
             var table = ResultsTable(report);
             return Write(chosen, $"borgerpuls-{instrument}-resultater", table.Header, table.Rows.ToAsyncEnumerable(), delimiter, ct);

@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using Borgerpuls.Data;
-using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Data.Bulk;
 
 namespace Borgerpuls.Features.Ingest;
@@ -14,7 +13,7 @@ public sealed class ResponseConflictException(Guid id) : Exception($"Response {i
 /// <summary>Group commit: concurrent submissions are written together in one transaction by a single writer, and each is
 /// acknowledged only after that transaction has committed. One fsync serves many responses, which is what lets the embedded
 /// database take thousands of responses a second while never acknowledging anything that is not durable.</summary>
-public sealed class IngestQueue(BorgerpulsDbFactory databases, AggregateStores stores, ILogger<IngestQueue> logger) : BackgroundService
+public sealed class IngestQueue(BorgerpulsDbFactory databases, ILogger<IngestQueue> logger) : BackgroundService
 {
     private const int MaxRowsPerCommit = 2_000;
 
@@ -76,7 +75,7 @@ public sealed class IngestQueue(BorgerpulsDbFactory databases, AggregateStores s
     {
         try
         {
-            _writer ??= await ResponseBulkWriter.OpenAsync(databases, stores, ct);
+            _writer ??= await ResponseBulkWriter.OpenAsync(databases, databases.Aggregates, ct);
             await CommitAsync(_writer, group, ct);
             return null;
         }

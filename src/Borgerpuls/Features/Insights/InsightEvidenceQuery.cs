@@ -2,7 +2,6 @@ using System.Globalization;
 using Borgerpuls.Analysis;
 using Borgerpuls.Analysis.Themes;
 using Borgerpuls.Data;
-using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Domain;
 using Borgerpuls.Features.Comments;
 using Borgerpuls.Features.Results;
@@ -16,7 +15,7 @@ namespace Borgerpuls.Features.Insights;
 internal static class InsightEvidenceQuery
 {
     /// <param name="index">The organisation as the caller loaded it to decide that the insight is visible.</param>
-    public static async Task<InsightEvidence> RunAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores, OrganisationIndex index, Insight insight, string instrument,
+    public static async Task<InsightEvidence> RunAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, OrganisationIndex index, Insight insight, string instrument,
         DateOnly? from, DateOnly? to, Viewer viewer, ThemeLexicon lexicon, int k, int kComments, CancellationToken ct)
     {
         var segment = new Dictionary<Dimension, string>();
@@ -27,10 +26,10 @@ internal static class InsightEvidenceQuery
         var reference = new ResultsRequest(instrument) { From = first, To = last };
         var inSegment = reference with { Where = segment };
 
-        var segmentResults = (await ResultsQuery.FiguresAsync(db, databases, stores, inSegment, viewer, k, ct)).Groups.Single();
-        var referenceResults = (await ResultsQuery.FiguresAsync(db, databases, stores, reference, viewer, k, ct)).Groups.Single();
-        var segmentThemes = await CommentThemesQuery.RunAsync(db, databases, stores, inSegment, viewer, lexicon, k, kComments, ct);
-        var referenceThemes = await CommentThemesQuery.RunAsync(db, databases, stores, reference, viewer, lexicon, k, kComments, ct);
+        var segmentResults = (await ResultsQuery.FiguresAsync(db, databases, inSegment, viewer, k, ct)).Groups.Single();
+        var referenceResults = (await ResultsQuery.FiguresAsync(db, databases, reference, viewer, k, ct)).Groups.Single();
+        var segmentThemes = await CommentThemesQuery.RunAsync(db, databases, inSegment, viewer, lexicon, k, kComments, ct);
+        var referenceThemes = await CommentThemesQuery.RunAsync(db, databases, reference, viewer, lexicon, k, kComments, ct);
         var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
         var themes = new List<ThemeEvidence>();

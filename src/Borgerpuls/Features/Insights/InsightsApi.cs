@@ -2,7 +2,6 @@ using System.Text.Json;
 using Borgerpuls.Analysis;
 using Borgerpuls.Analysis.Themes;
 using Borgerpuls.Data;
-using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Domain;
 using Borgerpuls.Features.Results;
 using Borgerpuls.Localization;
@@ -37,7 +36,7 @@ internal static class InsightsApi
     }
 
     private static async Task<Results<Ok<InsightEvidence>, NotFound, ValidationProblem>> EvidenceAsync(
-        int id, string instrument, DateOnly? from, DateOnly? to, HttpContext http, BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores,
+        int id, string instrument, DateOnly? from, DateOnly? to, HttpContext http, BorgerpulsDb db, BorgerpulsDbFactory databases,
         AnonymityOptions anonymity, ThemeLexicon lexicon, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         var viewer = Viewer.For(http);
@@ -50,7 +49,7 @@ internal static class InsightsApi
         }
         try
         {
-            return TypedResults.Ok(await InsightEvidenceQuery.RunAsync(db, databases, stores, index, insight, instrument, from, to, viewer, lexicon,
+            return TypedResults.Ok(await InsightEvidenceQuery.RunAsync(db, databases, index, insight, instrument, from, to, viewer, lexicon,
                 anonymity.K, anonymity.KComments, ct));
         }
         catch (ResultsException e)

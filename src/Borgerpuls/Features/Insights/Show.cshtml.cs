@@ -1,7 +1,6 @@
 using System.Globalization;
 using Borgerpuls.Analysis.Themes;
 using Borgerpuls.Data;
-using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Features.Charts;
 using Borgerpuls.Features.Questionnaire;
 using Borgerpuls.Features.Results;
@@ -21,7 +20,7 @@ namespace Borgerpuls.Features.Insights;
 /// with it in the insight's segment and overall, and the linked questions' figures against the rest. The same query, scope,
 /// anonymity threshold and differencing guard as the API; a refused selection shows why.</summary>
 [Authorize(Policy = Policies.Staff), DisclosureGuarded]
-public sealed class ShowModel(BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores, AnonymityOptions anonymity, ThemeLexicon lexicon, InstrumentCatalog catalog,
+public sealed class ShowModel(BorgerpulsDb db, BorgerpulsDbFactory databases, AnonymityOptions anonymity, ThemeLexicon lexicon, InstrumentCatalog catalog,
     IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Instrument { get; set; }
@@ -53,7 +52,7 @@ public sealed class ShowModel(BorgerpulsDb db, BorgerpulsDbFactory databases, Ag
         }
         try
         {
-            var evidence = await InsightEvidenceQuery.RunAsync(db, databases, stores, index, insight, Instrument, From, To, viewer, lexicon, anonymity.K, anonymity.KComments, ct);
+            var evidence = await InsightEvidenceQuery.RunAsync(db, databases, index, insight, Instrument, From, To, viewer, lexicon, anonymity.K, anonymity.KComments, ct);
             Refused = await DisclosureFilter.RefusalAsync(HttpContext, t);
             if (Refused is null)
             {

@@ -30,14 +30,14 @@ public sealed record InvitationCreated(string Token, string Url, DateOnly Expire
 internal static class CreateInvitation
 {
     public static async Task<Results<Created<InvitationCreated>, ValidationProblem>> HandleAsync(
-        InvitationRequest request, HttpContext http, BorgerpulsDb db, AggregateStores stores, AuditLog audit, TimeProvider clock, IConfiguration configuration, CancellationToken ct)
+        InvitationRequest request, HttpContext http, BorgerpulsDb db, BorgerpulsDbFactory databases, AuditLog audit, TimeProvider clock, IConfiguration configuration, CancellationToken ct)
     {
         // Case systems call with an access token; a person calling with a session states the source or leaves it unstated.
         if (request.ReferredBy is null && http.User.Identity?.AuthenticationType == TokenAuthenticationHandler.SchemeName)
         {
             request = request with { ReferredBy = ReferralSource.CaseSystem };
         }
-        var (created, errors) = await CreateAsync(request, Viewer.From(http.User), InvitationLink.Origin(configuration), db, stores, audit, clock, ct);
+        var (created, errors) = await CreateAsync(request, Viewer.From(http.User), InvitationLink.Origin(configuration), db, databases, audit, clock, ct);
         return created is null
             ? TypedResults.ValidationProblem(errors, title: T("Invite.Error.Title"))
             : TypedResults.Created(new Uri(created.Url).AbsolutePath, created);
@@ -46,7 +46,7 @@ internal static class CreateInvitation
     /// <summary>Checks the request against the organisation and the viewer's job centres and stores the invitation; shared by
     /// the API and the staff page (<c>/invitations/new</c>).</summary>
     public static async Task<(InvitationCreated? Created, Dictionary<string, string[]> Errors)> CreateAsync(
-        InvitationRequest request, Viewer viewer, string origin, BorgerpulsDb db, AggregateStores stores, AuditLog audit, TimeProvider clock, CancellationToken ct)
+        InvitationRequest request, Viewer viewer, string origin, BorgerpulsDb db, BorgerpulsDbFactory databases, AuditLog audit, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var instrument = await db.Instruments.SingleOrDefaultAsync(i => i.Key == request.Instrument, ct);
@@ -93,7 +93,7 @@ internal static class CreateInvitation
         // Audited as a count per person, day, job centre and questionnaire, in the invitation's own transaction: an entry per
         // invitation, with its time, would follow the invitations' order and tie each one, and the response it produced, to
         // the person who invited and when.
-        await DenominatorTransaction.SaveChangesAsync(db, stores, issued, ct,
+        await DenominatorTransaction.SaveChangesAsync(db, databases.Aggregates, issued, ct,
             alsoWrite: async c =>
             {
                 await InvitationTallies.ScatterAsync(db, invitation.Id, c);

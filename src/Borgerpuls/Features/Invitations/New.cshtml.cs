@@ -1,5 +1,4 @@
 using Borgerpuls.Data;
-using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +9,7 @@ namespace Borgerpuls.Features.Invitations;
 /// <summary>Staff hand out an invitation: pick the meeting's context within their own job centre(s), get the QR code and the
 /// short link once, and print them for a letter. Same rules as <c>POST /api/v1/invitations</c> (<see cref="CreateInvitation"/>).</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class NewModel(BorgerpulsDb db, AggregateStores stores, AuditLog audit, TimeProvider clock, IConfiguration configuration) : PageModel
+public sealed class NewModel(BorgerpulsDb db, BorgerpulsDbFactory databases, AuditLog audit, TimeProvider clock, IConfiguration configuration) : PageModel
 {
     public sealed record Place(string Key, string Name, string Parent);
 
@@ -34,7 +33,7 @@ public sealed class NewModel(BorgerpulsDb db, AggregateStores stores, AuditLog a
             Site = Blank(site), Unit = Blank(unit), TargetGroup = Blank(targetGroup), MeetingType = Blank(meetingType), MeetingDate = meetingDate,
             ValidDays = validDays ?? 14, ReferredBy = Blank(referredBy),
         };
-        (Created, Errors) = await CreateInvitation.CreateAsync(Entered, Viewer.From(User), InvitationLink.Origin(configuration), db, stores, audit, clock, ct);
+        (Created, Errors) = await CreateInvitation.CreateAsync(Entered, Viewer.From(User), InvitationLink.Origin(configuration), db, databases, audit, clock, ct);
         if (Created is null)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;

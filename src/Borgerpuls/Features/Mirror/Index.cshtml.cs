@@ -1,5 +1,4 @@
 using Borgerpuls.Data;
-using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Features.Dashboard;
 using Borgerpuls.Features.Results;
 using Borgerpuls.Localization;
@@ -15,7 +14,7 @@ namespace Borgerpuls.Features.Mirror;
 /// <summary>"Borgernes svar og medarbejdernes forventning": the mirror survey for the dashboard's questionnaire, months and job
 /// centre. Committee viewers see it too, so the differencing guard runs on what its queries showed.</summary>
 [Authorize(Policy = Policies.Aggregates), DisclosureGuarded]
-public sealed class IndexModel(BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores, AnonymityOptions anonymity, TimeProvider clock, IStringLocalizer<SharedResource> t)
+public sealed class IndexModel(BorgerpulsDb db, BorgerpulsDbFactory databases, AnonymityOptions anonymity, TimeProvider clock, IStringLocalizer<SharedResource> t)
     : PageModel
 {
     public DashboardFilter Filter { get; private set; } = new();
@@ -42,7 +41,7 @@ public sealed class IndexModel(BorgerpulsDb db, BorgerpulsDbFactory databases, A
         try
         {
             var where = Filter.JobCentre is { } centre ? new Dictionary<Dimension, string> { [Dimension.JobCentre] = centre } : [];
-            Report = await MirrorComparison.RunAsync(db, databases, stores, instrument, Months.From, Months.To, where, viewer, anonymity.K, ct);
+            Report = await MirrorComparison.RunAsync(db, databases, instrument, Months.From, Months.To, where, viewer, anonymity.K, ct);
             Refused = await DisclosureFilter.RefusalAsync(HttpContext, t);
         }
         catch (ResultsException e)

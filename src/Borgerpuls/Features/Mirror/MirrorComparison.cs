@@ -1,7 +1,6 @@
 using System.Globalization;
 using Borgerpuls.Analysis;
 using Borgerpuls.Data;
-using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Domain;
 using Borgerpuls.Features.Questionnaire;
 using Borgerpuls.Features.Results;
@@ -61,7 +60,7 @@ public static class MirrorComparison
     /// <summary>The comparison for <paramref name="citizenInstrument"/> over the months <paramref name="from"/>–<paramref name="to"/>
     /// (null: without limit), narrowed by <paramref name="where"/> (only <see cref="Filters"/>); null when the instrument has no
     /// mirror or the selection is narrowed by another dimension.</summary>
-    public static async Task<MirrorReport?> RunAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores, string citizenInstrument, DateOnly? from, DateOnly? to,
+    public static async Task<MirrorReport?> RunAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, string citizenInstrument, DateOnly? from, DateOnly? to,
         IReadOnlyDictionary<Dimension, string> where, Viewer viewer, int k, CancellationToken ct)
     {
         if (where.Keys.Any(d => !Filters.Contains(d))) return null;
@@ -71,10 +70,10 @@ public static class MirrorComparison
         var mirrorNames = await db.Instruments.Where(i => i.Key == mirrorInstrument).Select(i => i.Names).SingleAsync(ct);
 
         ResultsRequest Request(string instrument, Dimension? by) => new(instrument) { From = from, To = to, Where = where, By = by };
-        var citizens = await ResultsQuery.FiguresAsync(db, databases, stores, Request(citizenInstrument, null), viewer, k, ct);
-        var citizensByGroup = await ResultsQuery.FiguresAsync(db, databases, stores, Request(citizenInstrument, Dimension.TargetGroup), viewer, k, ct);
-        var staff = await ResultsQuery.FiguresAsync(db, databases, stores, Request(mirrorInstrument, null), viewer, k, ct);
-        var staffByGroup = await ResultsQuery.FiguresAsync(db, databases, stores, Request(mirrorInstrument, Dimension.TargetGroup), viewer, k, ct);
+        var citizens = await ResultsQuery.FiguresAsync(db, databases, Request(citizenInstrument, null), viewer, k, ct);
+        var citizensByGroup = await ResultsQuery.FiguresAsync(db, databases, Request(citizenInstrument, Dimension.TargetGroup), viewer, k, ct);
+        var staff = await ResultsQuery.FiguresAsync(db, databases, Request(mirrorInstrument, null), viewer, k, ct);
+        var staffByGroup = await ResultsQuery.FiguresAsync(db, databases, Request(mirrorInstrument, Dimension.TargetGroup), viewer, k, ct);
 
         var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         var groups = new List<MirrorGroup> { Group(null, CellSelection.GroupLabels(language).Total, definition, citizens.Groups.SingleOrDefault(), staff.Groups.SingleOrDefault()) };

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Borgerpuls.Data;
-using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Domain;
 using Borgerpuls.Features.Ingest;
 using Borgerpuls.Features.Questionnaire;
@@ -20,7 +19,7 @@ namespace Borgerpuls.Features.Paper;
 /// cell is shown next to itself and nothing is written until every row is right. A plain form: Tab moves between cells, and
 /// Enter too where the small grid script runs (wwwroot/paper/grid.js); without it Enter submits, as in any form.</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class IndexModel(BorgerpulsDb db, AggregateStores stores, InstrumentCatalog instruments, OrganisationLookup organisation, IngestQueue queue, AuditLog audit,
+public sealed class IndexModel(BorgerpulsDb db, BorgerpulsDbFactory databases, InstrumentCatalog instruments, OrganisationLookup organisation, IngestQueue queue, AuditLog audit,
     TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
     public const int Rows = 10;
@@ -117,7 +116,7 @@ public sealed class IndexModel(BorgerpulsDb db, AggregateStores stores, Instrume
         {
             Site = string.IsNullOrEmpty(Site) ? null : Site, TargetGroup = string.IsNullOrEmpty(TargetGroup) ? null : TargetGroup,
         };
-        (Recorded, HandedOutErrors) = await RecordPaperDistribution.RecordAsync(request, Viewer.From(User), db, stores, audit, clock, HttpContext.RequestAborted);
+        (Recorded, HandedOutErrors) = await RecordPaperDistribution.RecordAsync(request, Viewer.From(User), db, databases, audit, clock, HttpContext.RequestAborted);
         if (Recorded is null)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;

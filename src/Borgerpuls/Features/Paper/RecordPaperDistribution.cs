@@ -31,16 +31,16 @@ internal static class RecordPaperDistribution
     private static string T(string key, params object?[] args) => SharedTexts.Format(CultureInfo.CurrentUICulture, key, args);
 
     public static async Task<Results<Created<PaperDistributionRecorded>, ValidationProblem>> HandleAsync(
-        PaperDistributionRequest request, HttpContext http, BorgerpulsDb db, AggregateStores stores, AuditLog audit, TimeProvider clock, CancellationToken ct)
+        PaperDistributionRequest request, HttpContext http, BorgerpulsDb db, BorgerpulsDbFactory databases, AuditLog audit, TimeProvider clock, CancellationToken ct)
     {
-        var (recorded, errors) = await RecordAsync(request, Viewer.From(http.User), db, stores, audit, clock, ct);
+        var (recorded, errors) = await RecordAsync(request, Viewer.From(http.User), db, databases, audit, clock, ct);
         return recorded is null
             ? TypedResults.ValidationProblem(errors, title: T("Paper.Error.NothingRecorded"))
             : TypedResults.Created("/api/v1/paper-distributions", recorded);
     }
 
     public static async Task<(PaperDistributionRecorded? Recorded, Dictionary<string, string[]> Errors)> RecordAsync(
-        PaperDistributionRequest request, Viewer viewer, BorgerpulsDb db, AggregateStores stores, AuditLog audit, TimeProvider clock, CancellationToken ct)
+        PaperDistributionRequest request, Viewer viewer, BorgerpulsDb db, BorgerpulsDbFactory databases, AuditLog audit, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var instrument = string.IsNullOrWhiteSpace(request.Instrument) ? null : await db.Instruments.SingleOrDefaultAsync(i => i.Key == request.Instrument, ct);
@@ -75,7 +75,7 @@ internal static class RecordPaperDistribution
         db.PaperDistributions.Add(row);
         var handedOut = new DenominatorDelta();
         handedOut.HandedOut(row);
-        await DenominatorTransaction.SaveChangesAsync(db, stores, handedOut, ct);
+        await DenominatorTransaction.SaveChangesAsync(db, databases.Aggregates, handedOut, ct);
         var monthText = MonthField.Text(row.Month);
         await audit.WriteAsync(AuditActions.PaperHandedOut, $"{instrument.Key} {centre.Key} {monthText}: {row.Count} form(s)", ct: ct);
         return (new PaperDistributionRecorded(row.Id, instrument.Key, centre.Key, monthText, row.Count), errors);

@@ -1,6 +1,5 @@
 using Borgerpuls.Analysis;
 using Borgerpuls.Data;
-using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Domain;
 using Borgerpuls.Features.Results;
 using Borgerpuls.Security;
@@ -17,7 +16,7 @@ public sealed record ActionEffect(string QuestionKey, double? Before, double? Af
 /// from that month to the report's end. Both come from the results query, so suppression applies as everywhere.</summary>
 internal static class ActionEffects
 {
-    public static async Task<IReadOnlyDictionary<int, IReadOnlyList<ActionEffect>>> ForAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores, ResultsRequest scope,
+    public static async Task<IReadOnlyDictionary<int, IReadOnlyList<ActionEffect>>> ForAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, ResultsRequest scope,
         IEnumerable<ActionItem> actions, Viewer viewer, int k, CancellationToken ct)
     {
         var effects = new Dictionary<int, IReadOnlyList<ActionEffect>>();
@@ -29,8 +28,8 @@ internal static class ActionEffects
             {
                 continue;
             }
-            var before = (await ResultsQuery.FiguresAsync(db, databases, stores, scope with { By = null, To = lastBefore }, viewer, k, ct)).Groups.Single();
-            var after = (await ResultsQuery.FiguresAsync(db, databases, stores, scope with { By = null, From = start }, viewer, k, ct)).Groups.Single();
+            var before = (await ResultsQuery.FiguresAsync(db, databases, scope with { By = null, To = lastBefore }, viewer, k, ct)).Groups.Single();
+            var after = (await ResultsQuery.FiguresAsync(db, databases, scope with { By = null, From = start }, viewer, k, ct)).Groups.Single();
             effects[action.Id] = action.QuestionKeys.Select(key => Effect(key, before, after)).ToList();
         }
         return effects;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Borgerpuls.Analysis.Themes;
 using Borgerpuls.Data;
-using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Domain;
 using Borgerpuls.Features.Comments;
 using Borgerpuls.Features.Questionnaire;
@@ -15,7 +14,7 @@ namespace Borgerpuls.Features.Reports;
 /// threshold and complementary suppression hold in the report exactly as everywhere else.</summary>
 public static class ReportBuilder
 {
-    public static async Task<ReportData> BuildAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores, ReportRequest request, Viewer viewer,
+    public static async Task<ReportData> BuildAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, ReportRequest request, Viewer viewer,
         ThemeLexicon lexicon, TimeProvider clock, CancellationToken ct)
     {
         var results = request.Results;
@@ -23,16 +22,16 @@ public static class ReportBuilder
         {
             throw new ResultsException("Results.Error.ReportByPeriod");
         }
-        var groups = await ResultsQuery.FiguresAsync(db, databases, stores, results with { By = results.By ?? Dimension.TargetGroupSet }, viewer, request.K, ct);
-        var total = await ResultsQuery.RunAsync(db, databases, stores, results with { By = null }, viewer, request.K, ct);
-        var trend = await ResultsQuery.FiguresAsync(db, databases, stores, results with { By = Dimension.Period, Period = request.TrendPeriod }, viewer, request.K, ct);
-        var map = await PriorityMapQuery.RunAsync(db, databases, stores, results with { By = null }, viewer, request.K, ct);
+        var groups = await ResultsQuery.FiguresAsync(db, databases, results with { By = results.By ?? Dimension.TargetGroupSet }, viewer, request.K, ct);
+        var total = await ResultsQuery.RunAsync(db, databases, results with { By = null }, viewer, request.K, ct);
+        var trend = await ResultsQuery.FiguresAsync(db, databases, results with { By = Dimension.Period, Period = request.TrendPeriod }, viewer, request.K, ct);
+        var map = await PriorityMapQuery.RunAsync(db, databases, results with { By = null }, viewer, request.K, ct);
 
         CommentThemesReport? themes = null;
         string? unavailable = null;
         try
         {
-            themes = await CommentThemesQuery.RunAsync(db, databases, stores, results with { By = null }, viewer, lexicon, request.K, request.KComments, ct);
+            themes = await CommentThemesQuery.RunAsync(db, databases, results with { By = null }, viewer, lexicon, request.K, request.KComments, ct);
         }
         catch (ResultsException e)
         {
@@ -47,22 +46,22 @@ public static class ReportBuilder
             Labels(q, Polarity.Positive, language), Labels(q, Polarity.Negative, language), q.Type is QuestionType.Scale or QuestionType.YesNo)).ToList();
 
         var actions = await ActionEffects.InScopeAsync(db, databases, results, viewer, ct);
-        var effects = await ActionEffects.ForAsync(db, databases, stores, results, actions, viewer, request.K, ct);
+        var effects = await ActionEffects.ForAsync(db, databases, results, actions, viewer, request.K, ct);
         return new ReportData(request, instrument.Names.In(language).Text, questions, groups, total, trend, map, themes, unavailable,
             actions, effects, clock.GetUtcNow())
         {
             ServiceGoals = await ServiceGoals.ServiceGoalCompliance.ForReportAsync(db, results, viewer, clock, ct),
-            Benchmark = await Benchmark.BenchmarkPanel.ForAsync(db, databases, stores, instrument, results.From, results.To, results.Where.GetValueOrDefault(Dimension.JobCentre), viewer, request.K, ct),
-            Mirror = await MirrorAsync(db, databases, stores, request, viewer, ct),
+            Benchmark = await Benchmark.BenchmarkPanel.ForAsync(db, databases, instrument, results.From, results.To, results.Where.GetValueOrDefault(Dimension.JobCentre), viewer, request.K, ct),
+            Mirror = await MirrorAsync(db, databases, request, viewer, ct),
         };
     }
 
     /// <summary>The mirror comparison for the report's months, job centre and target groups, when staff answered the mirror
     /// there; a report without staff answers, or narrowed to a site, team or channel that staff do not answer about, has none.</summary>
-    private static async Task<Mirror.MirrorReport?> MirrorAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores, ReportRequest request, Viewer viewer, CancellationToken ct)
+    private static async Task<Mirror.MirrorReport?> MirrorAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, ReportRequest request, Viewer viewer, CancellationToken ct)
     {
         var results = request.Results;
-        var mirror = await Mirror.MirrorComparison.RunAsync(db, databases, stores, results.Instrument, results.From, results.To, results.Where, viewer, request.K, ct);
+        var mirror = await Mirror.MirrorComparison.RunAsync(db, databases, results.Instrument, results.From, results.To, results.Where, viewer, request.K, ct);
         return mirror is { StaffAnswered: true } ? mirror : null;
     }
 

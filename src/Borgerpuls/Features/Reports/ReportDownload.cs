@@ -1,7 +1,6 @@
 using System.Globalization;
 using Borgerpuls.Analysis.Themes;
 using Borgerpuls.Data;
-using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Security;
 using Borgerpuls.Security.Anonymity;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,10 +14,10 @@ public static class ReportDownload
 {
     /// <summary>Throws <see cref="Results.ResultsException"/> for a selection the query refuses. The caller runs the
     /// differencing guard on the viewer's ledger before sending.</summary>
-    public static async Task<FileContentHttpResult> CreateAsync(HttpContext http, BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores, ThemeLexicon lexicon,
+    public static async Task<FileContentHttpResult> CreateAsync(HttpContext http, BorgerpulsDb db, BorgerpulsDbFactory databases, ThemeLexicon lexicon,
         AuditLog audit, TimeProvider clock, ReportRequest request, ReportFormat format, Viewer viewer, CancellationToken ct)
     {
-        var data = await ReportBuilder.BuildAsync(db, databases, stores, request, viewer, lexicon, clock, ct);
+        var data = await ReportBuilder.BuildAsync(db, databases, request, viewer, lexicon, clock, ct);
         var bytes = ReportFormats.Write(data, format, new ReportText(CultureInfo.CurrentUICulture));
         var r = request.Results;
         var where = string.Join(" ", r.Where.Select(w => $"{Results.ResultsRequest.Name(w.Key)}={w.Value}"));

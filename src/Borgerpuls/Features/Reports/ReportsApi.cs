@@ -2,7 +2,6 @@ using System.Globalization;
 using Borgerpuls.Analysis;
 using Borgerpuls.Analysis.Themes;
 using Borgerpuls.Data;
-using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Features.Results;
 using Borgerpuls.Localization;
 using Borgerpuls.Security;
@@ -23,7 +22,7 @@ internal static class ReportsApi
     }
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem>> GetReportAsync(
-        HttpContext http, BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores, AnonymityOptions anonymity, ThemeLexicon lexicon, AuditLog audit, TimeProvider clock,
+        HttpContext http, BorgerpulsDb db, BorgerpulsDbFactory databases, AnonymityOptions anonymity, ThemeLexicon lexicon, AuditLog audit, TimeProvider clock,
         string instrument, string? format, string? by, string? period, DateOnly? from, DateOnly? to, string[]? where, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         if (ReportFormats.Parse(format ?? "html") is not { } chosen)
@@ -37,7 +36,7 @@ internal static class ReportsApi
             {
                 TrendPeriod = ReportRequest.ParsePeriod(period),
             };
-            return await ReportDownload.CreateAsync(http, db, databases, stores, lexicon, audit, clock, request, chosen, Viewer.For(http), ct);
+            return await ReportDownload.CreateAsync(http, db, databases, lexicon, audit, clock, request, chosen, Viewer.For(http), ct);
         }
         catch (ResultsException e)
         {

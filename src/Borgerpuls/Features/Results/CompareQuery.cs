@@ -1,6 +1,5 @@
 using Borgerpuls.Analysis;
 using Borgerpuls.Data;
-using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Security;
 
 namespace Borgerpuls.Features.Results;
@@ -22,7 +21,7 @@ public sealed record MeanDifference(double A, double B, double Difference, doubl
 /// Built on the results query, so the same suppression and scope apply; the tests use its unrounded counts and sums.</summary>
 public static class CompareQuery
 {
-    public static async Task<CompareReport> RunAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores, ResultsRequest request, string a, string b, Viewer viewer, int k, CancellationToken ct)
+    public static async Task<CompareReport> RunAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, ResultsRequest request, string a, string b, Viewer viewer, int k, CancellationToken ct)
     {
         if (request.By is not { } by)
         {
@@ -32,7 +31,7 @@ public static class CompareQuery
         {
             throw new ResultsException("Results.Error.CompareWithBy2");
         }
-        return Of(await ResultsQuery.FiguresAsync(db, databases, stores, request, viewer, k, ct), by, a, b);
+        return Of(await ResultsQuery.FiguresAsync(db, databases, request, viewer, k, ct), by, a, b);
     }
 
     /// <summary>The comparison from a results report already broken down along <paramref name="by"/> (so suppressed groups

@@ -20,7 +20,7 @@ public sealed record KioskHour(int Weekday, int Hour, long? Presses, double? Pos
 /// the number of cells, not of presses.</summary>
 public static class KioskHeatMapQuery
 {
-    public static async Task<KioskHeatMapReport> RunAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores, ResultsRequest request, Viewer viewer, int k, CancellationToken ct)
+    public static async Task<KioskHeatMapReport> RunAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, ResultsRequest request, Viewer viewer, int k, CancellationToken ct)
     {
         Suppression.CheckK(k);
         var versionId = await db.InstrumentVersions.LatestPublished(request.Instrument).Select(v => (int?)v.Id).FirstOrDefaultAsync(ct)
@@ -31,7 +31,7 @@ public static class KioskHeatMapQuery
         // Kiosk presses carry no target group or channel choice: only the organisation and the period narrow them.
         var organisation = request.Where.Where(w => w.Key is Dimension.JobCentre or Dimension.Site or Dimension.Unit).ToDictionary(w => w.Key, w => w.Value);
         var scoped = request with { By = null, Where = organisation };
-        var (hours, repeats) = await stores.Cells.ReadAsync(instrument.InstrumentId, cells =>
+        var (hours, repeats) = await databases.Aggregates.Cells.ReadAsync(instrument.InstrumentId, cells =>
         {
             var selection = CellSelection.Select(scoped, cells, index, viewer, kioskClock: true);
             var byClock = new SortedDictionary<int, (long Presses, QuestionFigures? Figures, RespondentSet? Set)>();

@@ -32,14 +32,14 @@ public static class PriorityMapUnavailable
 /// <summary>The priority map (SPEC §5) over the selected cells, from the aggregated pair sums.</summary>
 public static class PriorityMapQuery
 {
-    public static async Task<PriorityMapReport> RunAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores, ResultsRequest request, Viewer viewer, int k, CancellationToken ct)
+    public static async Task<PriorityMapReport> RunAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, ResultsRequest request, Viewer viewer, int k, CancellationToken ct)
     {
         Suppression.CheckK(k);
         if (request.By is not null)
         {
             throw new ResultsException("Results.Error.PriorityMapBreakdown");
         }
-        var (instrument, _, sums) = await ResultsQuery.SumAsync(db, databases, stores, request, viewer, "da", ct);
+        var (instrument, _, sums) = await ResultsQuery.SumAsync(db, databases, request, viewer, "da", ct);
         var total = sums.Groups.Values.Select(g => g.Total).FirstOrDefault() ?? new CellTotal(sums.Layout);
         if (total.Respondents < k)
         {

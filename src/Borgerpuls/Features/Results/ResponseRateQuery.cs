@@ -18,7 +18,7 @@ internal static class ResponseRateQuery
     private static readonly string Link = nameof(Channel.Link);
     private static readonly string Paper = nameof(Channel.Paper);
 
-    public static async Task<Dictionary<string, GroupRate>> RunAsync(AggregateStores stores, int instrumentId, ResultsQuery.Sums sums, string language, CancellationToken ct)
+    public static async Task<Dictionary<string, GroupRate>> RunAsync(BorgerpulsDbFactory databases, int instrumentId, ResultsQuery.Sums sums, string language, CancellationToken ct)
     {
         var rates = new Dictionary<string, ResponseRate>(StringComparer.Ordinal);
         var referrals = new Dictionary<string, Dictionary<string, ResponseRate>>(StringComparer.Ordinal);
@@ -27,7 +27,7 @@ internal static class ResponseRateQuery
             return [];
         }
         var paperHandedOut = new Dictionary<(string Group, int Month), long>();
-        foreach (var (key, counts) in await stores.Denominators.ReadAsync(instrumentId, selection.Covers, ct))
+        foreach (var (key, counts) in await databases.Aggregates.Denominators.ReadAsync(instrumentId, selection.Covers, ct))
         {
             foreach (var (group, _) in selection.GroupsOf(key.Cell, language))
             {

@@ -1,5 +1,4 @@
 using Borgerpuls.Data;
-using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Localization;
 using Borgerpuls.Security;
 using Borgerpuls.Security.Anonymity;
@@ -20,13 +19,13 @@ internal static class ResultsApi
     }
 
     private static async Task<Results<ContentHttpResult, ValidationProblem>> GetResultsAsync(
-        HttpContext http, BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores, AnonymityOptions anonymity, string instrument,
+        HttpContext http, BorgerpulsDb db, BorgerpulsDbFactory databases, AnonymityOptions anonymity, string instrument,
         string? by, string? by2, string? period, DateOnly? from, DateOnly? to, string[]? where, string? format, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         try
         {
             var request = Parse(instrument, by, period, from, to, where, by2);
-            var report = await ResultsQuery.RunAsync(db, databases, stores, request, Viewer.For(http), anonymity.K, ct);
+            var report = await ResultsQuery.RunAsync(db, databases, request, Viewer.For(http), anonymity.K, ct);
             return format?.ToLowerInvariant() switch
             {
                 "csv" => TypedResults.Content("\uFEFF" + ResultsFormat.ToCsv(report, ';'), "text/csv; charset=utf-8"),
@@ -40,13 +39,13 @@ internal static class ResultsApi
     }
 
     private static async Task<Results<ContentHttpResult, ValidationProblem>> GetPriorityMapAsync(
-        HttpContext http, BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores, AnonymityOptions anonymity, string instrument,
+        HttpContext http, BorgerpulsDb db, BorgerpulsDbFactory databases, AnonymityOptions anonymity, string instrument,
         DateOnly? from, DateOnly? to, string[]? where, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         try
         {
             var request = Parse(instrument, null, null, from, to, where);
-            var report = await PriorityMapQuery.RunAsync(db, databases, stores, request, Viewer.For(http), anonymity.K, ct);
+            var report = await PriorityMapQuery.RunAsync(db, databases, request, Viewer.For(http), anonymity.K, ct);
             return TypedResults.Content(ResultsFormat.ToJson(report), "application/json; charset=utf-8");
         }
         catch (ResultsException e)
@@ -56,13 +55,13 @@ internal static class ResultsApi
     }
 
     private static async Task<Results<ContentHttpResult, ValidationProblem>> GetCompareAsync(
-        HttpContext http, BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores, AnonymityOptions anonymity, string instrument, string by, string a, string b,
+        HttpContext http, BorgerpulsDb db, BorgerpulsDbFactory databases, AnonymityOptions anonymity, string instrument, string by, string a, string b,
         string? period, DateOnly? from, DateOnly? to, string[]? where, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         try
         {
             var request = Parse(instrument, by, period, from, to, where);
-            var report = await CompareQuery.RunAsync(db, databases, stores, request, a, b, Viewer.For(http), anonymity.K, ct);
+            var report = await CompareQuery.RunAsync(db, databases, request, a, b, Viewer.For(http), anonymity.K, ct);
             return TypedResults.Content(ResultsFormat.ToJson(report), "application/json; charset=utf-8");
         }
         catch (ResultsException e)

@@ -16,10 +16,10 @@ public static class ResultsQuery
 {
     /// <summary>The figures and the targets (måltal) of the instrument that apply to the selection, each evaluated once on
     /// its own year, job centre and target group (<see cref="TargetQuery"/>).</summary>
-    public static async Task<ResultsReport> RunAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores, ResultsRequest request, Viewer viewer, int k, CancellationToken ct)
+    public static async Task<ResultsReport> RunAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, ResultsRequest request, Viewer viewer, int k, CancellationToken ct)
     {
-        var report = await FiguresAsync(db, databases, stores, request, viewer, k, ct);
-        var targets = await TargetQuery.RunAsync(db, databases, stores, request, viewer, k, ct);
+        var report = await FiguresAsync(db, databases, request, viewer, k, ct);
+        var targets = await TargetQuery.RunAsync(db, databases, request, viewer, k, ct);
         return report with
         {
             Targets = targets,
@@ -28,12 +28,12 @@ public static class ResultsQuery
     }
 
     /// <summary>The figures alone, for views that show no targets (comparisons, action effects, themes, evidence).</summary>
-    public static async Task<ResultsReport> FiguresAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores, ResultsRequest request, Viewer viewer, int k, CancellationToken ct)
+    public static async Task<ResultsReport> FiguresAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, ResultsRequest request, Viewer viewer, int k, CancellationToken ct)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
-            return await ComputeAsync(db, databases, stores, request, viewer, k, ct);
+            return await ComputeAsync(db, databases, request, viewer, k, ct);
         }
         finally
         {
@@ -41,11 +41,11 @@ public static class ResultsQuery
         }
     }
 
-    private static async Task<ResultsReport> ComputeAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores, ResultsRequest request, Viewer viewer, int k, CancellationToken ct)
+    private static async Task<ResultsReport> ComputeAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, ResultsRequest request, Viewer viewer, int k, CancellationToken ct)
     {
         Suppression.CheckK(k);
         var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-        var (instrument, index, sums) = await SumAsync(db, databases, stores, request, viewer, language, ct);
+        var (instrument, index, sums) = await SumAsync(db, databases, request, viewer, language, ct);
         var questions = instrument.Questions.Where(q => q.Type is QuestionType.Scale or QuestionType.YesNo).ToList();
         var groups = sums.Groups;
         if (request.By is null && groups.Count == 0)
@@ -67,7 +67,7 @@ public static class ResultsQuery
             for (var g = 0; g < ordered.Count; g++) hiddenCells[g, q] = hidden[g];
         }
 
-        var rates = await ResponseRateQuery.RunAsync(stores, instrument.InstrumentId, sums, language, ct);
+        var rates = await ResponseRateQuery.RunAsync(databases, instrument.InstrumentId, sums, language, ct);
         // Only groups that are shown take part, so no flag says anything about a suppressed group.
         var shownRates = ordered.Select((g, i) => !hiddenGroups[i] && rates.TryGetValue(g.Key, out var r) ? r.Total : new ResponseRate(0, 0)).ToList();
         var ratesDiffer = ResponseRate.DiffersFromRest(shownRates);
@@ -264,13 +264,13 @@ public static class ResultsQuery
     }
 
     /// <summary>Selects the request's cells and sums them per group, under the store's read lock.</summary>
-    internal static async Task<(InstrumentDefinition, OrganisationIndex, Sums)> SumAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores, ResultsRequest request, Viewer viewer, string language, CancellationToken ct)
+    internal static async Task<(InstrumentDefinition, OrganisationIndex, Sums)> SumAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, ResultsRequest request, Viewer viewer, string language, CancellationToken ct)
     {
         var versionId = await db.InstrumentVersions.LatestPublished(request.Instrument).Select(v => (int?)v.Id).FirstOrDefaultAsync(ct)
             ?? throw new ResultsException("Results.Error.UnknownInstrument", request.Instrument);
         var instrument = await databases.Catalog.VersionAsync(versionId, ct);
         var index = await databases.Catalog.OrganisationAsync(ct);
-        var sums = await stores.Cells.ReadAsync(instrument.InstrumentId, cells =>
+        var sums = await databases.Aggregates.Cells.ReadAsync(instrument.InstrumentId, cells =>
         {
             var selection = CellSelection.Select(request, cells, index, viewer);
             var groups = new Dictionary<string, (string Label, CellTotal Total)>(StringComparer.Ordinal);

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Borgerpuls.Analysis;
 using Borgerpuls.Data;
-using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Domain;
 using Borgerpuls.Security;
 using Borgerpuls.Security.Anonymity;
@@ -16,7 +15,7 @@ namespace Borgerpuls.Features.Results;
 /// would describe somebody else (an all-citizens target is not judged on one target group).</summary>
 public static class TargetQuery
 {
-    public static async Task<IReadOnlyList<TargetResult>> RunAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores, ResultsRequest request, Viewer viewer, int k, CancellationToken ct)
+    public static async Task<IReadOnlyList<TargetResult>> RunAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, ResultsRequest request, Viewer viewer, int k, CancellationToken ct)
     {
         var targets = await db.Targets.AsNoTracking().Where(t => t.Instrument!.Key == request.Instrument).OrderBy(t => t.Key).ToListAsync(ct);
         if (targets.Count == 0) return [];
@@ -25,21 +24,21 @@ public static class TargetQuery
         var results = new List<TargetResult>();
         foreach (var t in targets)
         {
-            if (await EvaluateAsync(db, databases, stores, t, request, index, viewer, k, language, ct) is { } result) results.Add(result);
+            if (await EvaluateAsync(db, databases, t, request, index, viewer, k, language, ct) is { } result) results.Add(result);
         }
         return results;
     }
 
     /// <summary>One target, saved or not (the target form's live preview), judged on the selection as the dashboard judges
     /// it; null when the target does not apply to the selection.</summary>
-    internal static async Task<TargetResult?> EvaluateAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores, Target t, ResultsRequest request,
+    internal static async Task<TargetResult?> EvaluateAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, Target t, ResultsRequest request,
         OrganisationIndex index, Viewer viewer, int k, string language, CancellationToken ct)
     {
         if (Scope(t, request, index, viewer) is not { } scope) return null;
         // A guarded viewer's target is one more respondent set: first evaluated on a ledger of its own, then shown only
         // if it cannot be subtracted from what the same output shows, else hidden like a complementary cell.
         var trial = viewer.Ledger is null ? viewer : viewer with { Ledger = new DisclosureLedger() };
-        var report = await ResultsQuery.FiguresAsync(db, databases, stores, scope, trial, k, ct);
+        var report = await ResultsQuery.FiguresAsync(db, databases, scope, trial, k, ct);
         var total = report.Groups.Single();
         if (viewer.Ledger is { } ledger && trial.Ledger!.Sets is [var (instrumentId, set)])
         {

@@ -30,7 +30,7 @@ internal static partial class RecordDeclined
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]
     private static partial Regex CodePattern();
 
-    public static async Task<IResult> HandleAsync(HttpContext http, CurrentDevice device, BorgerpulsDb db, AggregateStores stores, OrganisationLookup organisation, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> HandleAsync(HttpContext http, CurrentDevice device, BorgerpulsDb db, BorgerpulsDbFactory databases, OrganisationLookup organisation, TimeProvider clock, CancellationToken ct)
     {
         if (device.Channel != Channel.Tablet)
         {
@@ -96,7 +96,7 @@ internal static partial class RecordDeclined
             db.DeclinedHandOvers.AddRange(fresh);
             var declined = new DenominatorDelta();
             fresh.ForEach(declined.Declined);
-            await DenominatorTransaction.SaveChangesAsync(db, stores, declined, ct);
+            await DenominatorTransaction.SaveChangesAsync(db, databases.Aggregates, declined, ct);
         }
         var ack = new DeclinedAcknowledgement(fresh.Count, rows.Count - fresh.Count);
         return fresh.Count > 0 ? TypedResults.Created("/api/v1/declines", ack) : TypedResults.Ok(ack);

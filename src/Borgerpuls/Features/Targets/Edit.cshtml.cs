@@ -1,6 +1,5 @@
 using System.Globalization;
 using Borgerpuls.Data;
-using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Domain;
 using Borgerpuls.Features.Questionnaire;
 using Borgerpuls.Features.Results;
@@ -22,7 +21,7 @@ namespace Borgerpuls.Features.Targets;
 /// met — the same evaluation as the dashboard's, so the two cannot disagree. Every problem is named at once; nothing is
 /// saved until there is none; every save is audited.</summary>
 [Authorize(Policy = Policies.Analyst)]
-public sealed class EditModel(BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores, AnonymityOptions anonymity, AuditLog audit, InstrumentCatalog instruments,
+public sealed class EditModel(BorgerpulsDb db, BorgerpulsDbFactory databases, AnonymityOptions anonymity, AuditLog audit, InstrumentCatalog instruments,
     TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
     public const int MaxName = 200;
@@ -233,7 +232,7 @@ public sealed class EditModel(BorgerpulsDb db, BorgerpulsDbFactory databases, Ag
             request = request with { From = to.AddMonths(-11), To = to.AddMonths(1).AddDays(-1) };
         }
         var index = await databases.Catalog.OrganisationAsync(ct);
-        return await TargetQuery.EvaluateAsync(db, databases, stores, candidate, request, index, Viewer.For(HttpContext), anonymity.K,
+        return await TargetQuery.EvaluateAsync(db, databases, candidate, request, index, Viewer.For(HttpContext), anonymity.K,
             CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, ct);
     }
 

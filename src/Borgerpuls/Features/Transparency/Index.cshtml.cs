@@ -1,6 +1,5 @@
 using System.Globalization;
 using Borgerpuls.Data;
-using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Domain;
 using Borgerpuls.Features.Questionnaire;
 using Borgerpuls.Features.Reports;
@@ -20,7 +19,7 @@ namespace Borgerpuls.Features.Transparency;
 /// questionnaire and months, choose the actions to tell about, publish (frozen, audited) and withdraw. Nothing is public
 /// until it is published here.</summary>
 [Authorize(Policy = Policies.Analyst)]
-public sealed class IndexModel(BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores, AnonymityOptions anonymity, AuditLog audit, InstrumentCatalog instruments,
+public sealed class IndexModel(BorgerpulsDb db, BorgerpulsDbFactory databases, AnonymityOptions anonymity, AuditLog audit, InstrumentCatalog instruments,
     DisclosureGuard guard, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
     /// <summary>Whose earlier disclosures a publication is checked against: everything ever published, by anyone.</summary>
@@ -176,7 +175,7 @@ public sealed class IndexModel(BorgerpulsDb db, BorgerpulsDbFactory databases, A
     private async Task<(TransparencyContent Content, Viewer Reader)> BuildAsync(Publication p, CancellationToken ct)
     {
         var reader = new Viewer(Roles.Committee, null) { Ledger = new DisclosureLedger() };
-        return (await SnapshotBuilder.BuildAsync(db, databases, stores, reader, p.ScopeName, p.JobCentreKey, p.Instrument, p.From, p.To, p.Actions, anonymity.K, clock.GetUtcNow().UtcDateTime, ct), reader);
+        return (await SnapshotBuilder.BuildAsync(db, databases, reader, p.ScopeName, p.JobCentreKey, p.Instrument, p.From, p.To, p.Actions, anonymity.K, clock.GetUtcNow().UtcDateTime, ct), reader);
     }
 
     /// <summary>The action plan's items the scope can tell about: the questionnaire's (or no questionnaire's), of the whole

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Borgerpuls.Data;
-using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Domain;
 using Borgerpuls.Features.Questionnaire;
 using Borgerpuls.Features.Reports;
@@ -17,13 +16,13 @@ internal static class SnapshotBuilder
     private static readonly string[] EffectLanguages = ["da", "en"];
 
     /// <param name="viewer">The public as a reader below analyst, with a ledger: see the caller.</param>
-    public static async Task<TransparencyContent> BuildAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, AggregateStores stores, Viewer viewer, string scopeName, string? jobCentreKey,
+    public static async Task<TransparencyContent> BuildAsync(BorgerpulsDb db, BorgerpulsDbFactory databases, Viewer viewer, string scopeName, string? jobCentreKey,
         InstrumentDefinition instrument, DateOnly from, DateOnly to, IReadOnlyList<ActionItem> actions, int k, DateTime nowUtc, CancellationToken ct)
     {
         var request = Request(instrument.Key, jobCentreKey, from, to);
-        var total = await ResultsQuery.RunAsync(db, databases, stores, request, viewer, k, ct);
+        var total = await ResultsQuery.RunAsync(db, databases, request, viewer, k, ct);
         var all = total.Groups.Single();
-        var byGroup = await ResultsQuery.FiguresAsync(db, databases, stores, request with { By = Dimension.TargetGroup }, viewer, k, ct);
+        var byGroup = await ResultsQuery.FiguresAsync(db, databases, request with { By = Dimension.TargetGroup }, viewer, k, ct);
         var index = await databases.Catalog.OrganisationAsync(ct);
 
         var questions = all.Questions.Select(q => new PublicQuestion(instrument.NumberOf(q.Key) ?? 0, instrument.Question(q.Key)?.Texts ?? LocalizedText.Of(q.Key),
@@ -41,7 +40,7 @@ internal static class SnapshotBuilder
             t.Suppressed ? null : t.Value, t.Threshold, t.Suppressed ? null : t.Met, t.Suppressed ? null : t.Significant, t.Period,
             t.Suppressed ? Reason(t.SuppressedReason, true) : null)).ToList();
 
-        var effects = await ActionEffects.ForAsync(db, databases, stores, request, actions, viewer, k, ct);
+        var effects = await ActionEffects.ForAsync(db, databases, request, actions, viewer, k, ct);
         var publicActions = actions.Select(a => new PublicAction(a.Title, a.Description, a.Status, a.Deadline,
             a.QuestionKeys.Select(key => instrument.NumberOf(key)).OfType<int>().ToList(),
             effects.TryGetValue(a.Id, out var e) ? Effects(e, instrument, k) : [])).ToList();

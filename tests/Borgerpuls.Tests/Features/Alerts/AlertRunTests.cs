@@ -29,7 +29,7 @@ public sealed class AlertRunTests(SmtpServerFixture smtp) : IClassFixture<SmtpSe
         new SmtpMailSender(new MailOptions { From = "Borgerpuls <borgerpuls@kommune.test>", Smtp = new SmtpOptions { Host = "127.0.0.1", Port = port ?? smtp.Server.Port, Security = "None", TimeoutSeconds = 10 } }));
 
     private Task<AlertRunResult> RunAsync(DateTimeOffset now, AlertSettings? settings = null) =>
-        AlertRun.RunAsync(_database.Factory, _database.Stores, settings ?? Settings(), now, NullLogger.Instance, CancellationToken.None);
+        AlertRun.RunAsync(_database.Factory, settings ?? Settings(), now, NullLogger.Instance, CancellationToken.None);
 
     private async Task<AlertRule> AddRuleAsync(AlertKind kind, string scope, int hours = 3, double level = 0.40, int minimumBase = 10, bool digest = false, string? recipient = null)
     {

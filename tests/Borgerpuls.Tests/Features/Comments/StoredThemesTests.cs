@@ -59,7 +59,7 @@ public sealed class StoredThemesTests
             }
             var commented = expected.Where(e => e.Key.Item2 == "").MaxBy(e => e.Value).Key.Item1;
             var instrument = await db.Instruments.Where(i => i.Id == commented).Select(i => i.Key).SingleAsync();
-            var report = await CommentThemesQuery.RunAsync(db, database.Factory, database.Stores, new ResultsRequest(instrument), Viewer.CommandLine, ThemeLexicon.Default, 5, 10,
+            var report = await CommentThemesQuery.RunAsync(db, database.Factory, new ResultsRequest(instrument), Viewer.CommandLine, ThemeLexicon.Default, 5, 10,
                 CancellationToken.None);
             Assert.Equal(expected[(commented, "")], report.Comments);
             Assert.True(report.Comments > 50);

@@ -133,7 +133,7 @@ public sealed class PresetTranslationTests
     private static async Task<string> ResultsJsonAsync(TestDatabase database)
     {
         await using var db = database.Open();
-        var report = await ResultsQuery.RunAsync(db, database.Factory, database.Stores, new ResultsRequest("vive-7") { By = Dimension.TargetGroup }, Viewer.CommandLine, 5, CancellationToken.None);
+        var report = await ResultsQuery.RunAsync(db, database.Factory, new ResultsRequest("vive-7") { By = Dimension.TargetGroup }, Viewer.CommandLine, 5, CancellationToken.None);
         return JsonSerializer.Serialize(report);
     }
 }

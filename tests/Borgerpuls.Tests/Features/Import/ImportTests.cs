@@ -67,7 +67,7 @@ public sealed class ImportTests : IAsyncLifetime
         var jobparat = await db.TargetGroups.Where(t => t.Key == "jobparat").Select(t => t.Id).SingleAsync();
         Assert.Equal(2, responses.Count(r => r.TargetGroupId == jobparat));
         // Imported responses count in the figures like any other (k = 3 so that three respondents show).
-        var report = await ResultsQuery.RunAsync(db, _database.Factory, _database.Stores, new ResultsRequest("vive-7"), Viewer.CommandLine, 3, CancellationToken.None);
+        var report = await ResultsQuery.RunAsync(db, _database.Factory, new ResultsRequest("vive-7"), Viewer.CommandLine, 3, CancellationToken.None);
         Assert.Equal(3, report.Groups.Single().Respondents);
         Assert.Equal(1.0 / 3, report.Groups.Single().Questions.Single(q => q.Key == "samtale").Negative!.Value, 10);
     }

@@ -48,7 +48,7 @@ public sealed class ReferralRateTests
         Assert.Equal(16, await db.Invitations.CountAsync());
         Assert.Equal(8, await db.Invitations.CountAsync(i => i.ReferredBy == "sagssystem"));
 
-        var report = await ResultsQuery.RunAsync(db, database.Factory, database.Stores, new ResultsRequest("borgeroplevelse-5"), Viewer.CommandLine, 5, CancellationToken.None);
+        var report = await ResultsQuery.RunAsync(db, database.Factory, new ResultsRequest("borgeroplevelse-5"), Viewer.CommandLine, 5, CancellationToken.None);
         var rate = report.Groups.Single().ResponseRate!;
         Assert.Equal(new ResponseRateResult(16, 9, 9.0 / 16, false), rate with { ByReferral = null });
         // 2 of 8 against 7 of 8: Fisher's exact test p = 0.041, 62.5 points apart: both marked.
@@ -71,7 +71,7 @@ public sealed class ReferralRateTests
             await migrator.MigrateAsync();
         }
         Assert.Equal(incremental, await Denominators.SnapshotAsync(database));
-        var upgraded = await ResultsQuery.RunAsync(db, database.Factory, database.Stores, new ResultsRequest("borgeroplevelse-5"), Viewer.CommandLine, 5, CancellationToken.None);
+        var upgraded = await ResultsQuery.RunAsync(db, database.Factory, new ResultsRequest("borgeroplevelse-5"), Viewer.CommandLine, 5, CancellationToken.None);
         Assert.Equal(rate.ByReferral, upgraded.Groups.Single().ResponseRate!.ByReferral!);
     }
 }

@@ -51,7 +51,7 @@ public sealed class MirrorComparisonTests
         await using var database = await SeedAsync();
         await using var db = database.Open();
 
-        var report = await MirrorComparison.RunAsync(db, database.Factory, database.Stores, "vive-7", March, March, Centre("jc-centrum"), Viewer.CommandLine, 5, CancellationToken.None);
+        var report = await MirrorComparison.RunAsync(db, database.Factory, "vive-7", March, March, Centre("jc-centrum"), Viewer.CommandLine, 5, CancellationToken.None);
 
         Assert.NotNull(report);
         Assert.Equal("vive-7-spejl", report.MirrorInstrument);
@@ -90,14 +90,14 @@ public sealed class MirrorComparisonTests
         await using var db = database.Open();
         var manager = new Viewer(Roles.Manager, new HashSet<string> { "jc-centrum" });
 
-        var own = await MirrorComparison.RunAsync(db, database.Factory, database.Stores, "vive-7", March, March, All, manager, 5, CancellationToken.None);
-        var all = await MirrorComparison.RunAsync(db, database.Factory, database.Stores, "vive-7", March, March, All, Viewer.CommandLine, 5, CancellationToken.None);
+        var own = await MirrorComparison.RunAsync(db, database.Factory, "vive-7", March, March, All, manager, 5, CancellationToken.None);
+        var all = await MirrorComparison.RunAsync(db, database.Factory, "vive-7", March, March, All, Viewer.CommandLine, 5, CancellationToken.None);
 
         // jc-nord's 20 job-ready staff answers are not in the manager's comparison: 12 of 24, as at jc-centrum alone.
         Assert.Equal((12L, 24L), (Samtale(own!, "jobparat").Staff.Positive!.Value, Samtale(own!, "jobparat").Staff.Base!.Value));
         Assert.Equal((32L, 44L), (Samtale(all!, "jobparat").Staff.Positive!.Value, Samtale(all!, "jobparat").Staff.Base!.Value));
         // Asking for the other centre by name gives nothing of it.
-        var other = await MirrorComparison.RunAsync(db, database.Factory, database.Stores, "vive-7", March, March, Centre("jc-nord"), manager, 5, CancellationToken.None);
+        var other = await MirrorComparison.RunAsync(db, database.Factory, "vive-7", March, March, Centre("jc-nord"), manager, 5, CancellationToken.None);
         Assert.All(other!.Groups.SelectMany(g => g.Questions), q => Assert.False(q.Staff.Shown));
     }
 
@@ -106,13 +106,13 @@ public sealed class MirrorComparisonTests
     {
         await using var database = await SeedAsync();
         await using var db = database.Open();
-        Assert.Null(await MirrorComparison.RunAsync(db, database.Factory, database.Stores, "smiley", March, March, All, Viewer.CommandLine, 5, CancellationToken.None));
+        Assert.Null(await MirrorComparison.RunAsync(db, database.Factory, "smiley", March, March, All, Viewer.CommandLine, 5, CancellationToken.None));
         // Staff answer per job centre about a target group, not about a site: no comparison for a selection of one site.
-        Assert.Null(await MirrorComparison.RunAsync(db, database.Factory, database.Stores, "vive-7", March, March, new Dictionary<Dimension, string> { [Dimension.Site] = "sjaellandsgade" }, Viewer.CommandLine, 5, CancellationToken.None));
+        Assert.Null(await MirrorComparison.RunAsync(db, database.Factory, "vive-7", March, March, new Dictionary<Dimension, string> { [Dimension.Site] = "sjaellandsgade" }, Viewer.CommandLine, 5, CancellationToken.None));
         // A month without staff answers says so, so the report can leave the section out.
-        var february = await MirrorComparison.RunAsync(db, database.Factory, database.Stores, "vive-7", March.AddMonths(-1), March.AddMonths(-1), All, Viewer.CommandLine, 5, CancellationToken.None);
+        var february = await MirrorComparison.RunAsync(db, database.Factory, "vive-7", March.AddMonths(-1), March.AddMonths(-1), All, Viewer.CommandLine, 5, CancellationToken.None);
         Assert.False(february!.StaffAnswered);
-        Assert.True((await MirrorComparison.RunAsync(db, database.Factory, database.Stores, "vive-7", March, March, All, Viewer.CommandLine, 5, CancellationToken.None))!.StaffAnswered);
+        Assert.True((await MirrorComparison.RunAsync(db, database.Factory, "vive-7", March, March, All, Viewer.CommandLine, 5, CancellationToken.None))!.StaffAnswered);
     }
 
     private static readonly Dictionary<Dimension, string> All = [];

@@ -46,20 +46,20 @@ public sealed class PaperResponseRateTests
         Assert.Equal(2, await db.AuditEntries.CountAsync(a => a.Action == "paper.handed-out"));
 
         // 10 paper answers ÷ 40 forms handed out = 25 %, below a third: low. Last month's 3 answers have no denominator.
-        var byCentre = await ResultsQuery.RunAsync(db, database.Factory, database.Stores, new ResultsRequest("borgeroplevelse-5") { By = Dimension.JobCentre }, Viewer.CommandLine, 3, CancellationToken.None);
+        var byCentre = await ResultsQuery.RunAsync(db, database.Factory, new ResultsRequest("borgeroplevelse-5") { By = Dimension.JobCentre }, Viewer.CommandLine, 3, CancellationToken.None);
         Assert.Equal(13, byCentre.Groups.Single().Respondents);
         Assert.Equal(new ResponseRateResult(40, 10, 0.25, true), byCentre.Groups.Single().ResponseRate);
-        var byMonth = await ResultsQuery.RunAsync(db, database.Factory, database.Stores, new ResultsRequest("borgeroplevelse-5") { By = Dimension.Period }, Viewer.CommandLine, 3, CancellationToken.None);
+        var byMonth = await ResultsQuery.RunAsync(db, database.Factory, new ResultsRequest("borgeroplevelse-5") { By = Dimension.Period }, Viewer.CommandLine, 3, CancellationToken.None);
         Assert.Null(byMonth.Groups.Single(g => g.Key["period"] == lastMonth.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)).ResponseRate);
         Assert.Equal(new ResponseRateResult(40, 10, 0.25, true), byMonth.Groups.Single(g => g.Key["period"] == month).ResponseRate);
         // By site the 10 forms recorded for the whole centre fall under no site: Nordvej alone has 10 answers of 30 forms.
-        var bySite = await ResultsQuery.RunAsync(db, database.Factory, database.Stores, new ResultsRequest("borgeroplevelse-5") { By = Dimension.Site }, Viewer.CommandLine, 3, CancellationToken.None);
+        var bySite = await ResultsQuery.RunAsync(db, database.Factory, new ResultsRequest("borgeroplevelse-5") { By = Dimension.Site }, Viewer.CommandLine, 3, CancellationToken.None);
         Assert.Equal(new ResponseRateResult(30, 10, 1.0 / 3, false), bySite.Groups.Single(g => g.Key["site"] == "nordvej").ResponseRate);
 
         var incremental = await Denominators.SnapshotAsync(database);
         Assert.Equal(["Paper"], incremental.Select(c => c.Split('/')[6].Split(':')[0]).Distinct());
         Assert.Equal(incremental, await Denominators.RebuiltAsync(database));
-        var rebuilt = await ResultsQuery.RunAsync(db, database.Factory, database.Stores, new ResultsRequest("borgeroplevelse-5") { By = Dimension.JobCentre }, Viewer.CommandLine, 3, CancellationToken.None);
+        var rebuilt = await ResultsQuery.RunAsync(db, database.Factory, new ResultsRequest("borgeroplevelse-5") { By = Dimension.JobCentre }, Viewer.CommandLine, 3, CancellationToken.None);
         Assert.Equal(new ResponseRateResult(40, 10, 0.25, true), rebuilt.Groups.Single().ResponseRate);
     }
 

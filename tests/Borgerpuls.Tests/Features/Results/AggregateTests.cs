@@ -49,11 +49,11 @@ public sealed class AggregateTests
         await using var database = await TestDatabase.CreateAsync();
         await database.AddDemoOrganisationAsync();
         await using var db = database.Open();
-        var before = await ResultsQuery.RunAsync(db, database.Factory, database.Stores, new ResultsRequest("vive-7"), Viewer.CommandLine, 5, CancellationToken.None);
+        var before = await ResultsQuery.RunAsync(db, database.Factory, new ResultsRequest("vive-7"), Viewer.CommandLine, 5, CancellationToken.None);
 
         // Another process (the CLI) writes; this process's in-memory aggregates must notice through the generation counter.
         await CliRunner.RunAsync("--culture", "en", "demo-data", "--responses", "2000", "--db", database.Value);
-        var after = await ResultsQuery.RunAsync(db, database.Factory, database.Stores, new ResultsRequest("vive-7"), Viewer.CommandLine, 5, CancellationToken.None);
+        var after = await ResultsQuery.RunAsync(db, database.Factory, new ResultsRequest("vive-7"), Viewer.CommandLine, 5, CancellationToken.None);
 
         Assert.True(before.Groups.Single().Suppressed);
         Assert.True(after.Groups.Single().Respondents > 100);

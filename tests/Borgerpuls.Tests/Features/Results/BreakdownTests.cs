@@ -51,7 +51,7 @@ public sealed class BreakdownTests : IAsyncLifetime
     {
         await using var db = _database.Open();
         var request = ResultsApi.Parse("vive-7", by, null, null, null, where, by2);
-        return await ResultsQuery.RunAsync(db, _database.Factory, _database.Stores, request, viewer ?? Viewer.CommandLine, 5, CancellationToken.None);
+        return await ResultsQuery.RunAsync(db, _database.Factory, request, viewer ?? Viewer.CommandLine, 5, CancellationToken.None);
     }
 
     private static QuestionResult Samtale(GroupResult group) => group.Questions.Single(q => q.Key == "samtale");

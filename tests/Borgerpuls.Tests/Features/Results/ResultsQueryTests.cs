@@ -22,7 +22,7 @@ public sealed class ResultsQueryTests : IAsyncLifetime
     private async Task<ResultsReport> RunAsync(ResultsRequest request, Viewer? viewer = null, int k = 5)
     {
         await using var db = _database.Open();
-        return await ResultsQuery.RunAsync(db, _database.Factory, _database.Stores, request, viewer ?? Viewer.CommandLine, k, CancellationToken.None);
+        return await ResultsQuery.RunAsync(db, _database.Factory, request, viewer ?? Viewer.CommandLine, k, CancellationToken.None);
     }
 
     private static Spec Samtale(string code, string group = "jobparat") => new("vive-7", new() { ["samtale"] = code }) { TargetGroup = group };

@@ -50,7 +50,7 @@ public sealed class TargetQueryTests : IAsyncLifetime
     private async Task<ResultsReport> ReportAsync(ResultsRequest request)
     {
         await using var db = _database.Open();
-        return await ResultsQuery.RunAsync(db, _database.Factory, _database.Stores, request, Viewer.CommandLine, 5, CancellationToken.None);
+        return await ResultsQuery.RunAsync(db, _database.Factory, request, Viewer.CommandLine, 5, CancellationToken.None);
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public sealed class TargetQueryTests : IAsyncLifetime
         var all = await TargetsAsync(new ResultsRequest("vive-7"));
         var centrum = await TargetsAsync(new ResultsRequest("vive-7") { Where = new Dictionary<Dimension, string> { [Dimension.JobCentre] = "jc-centrum" } });
         await using var db = _database.Open();
-        var manager = (await ResultsQuery.RunAsync(db, _database.Factory, _database.Stores, new ResultsRequest("vive-7"), new Viewer(Roles.Manager, new HashSet<string> { "jc-centrum" }), 5, CancellationToken.None)).Targets;
+        var manager = (await ResultsQuery.RunAsync(db, _database.Factory, new ResultsRequest("vive-7"), new Viewer(Roles.Manager, new HashSet<string> { "jc-centrum" }), 5, CancellationToken.None)).Targets;
 
         var nord = Assert.Single(all, t => t.Key == "nord-2026");
         Assert.True(nord.Suppressed);

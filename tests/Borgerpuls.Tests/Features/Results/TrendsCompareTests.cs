@@ -23,7 +23,7 @@ public sealed class TrendsCompareTests
             .Concat(Repeat(22, Answer("5", jan.AddMonths(2)))).Concat(Repeat(28, Answer("1", jan.AddMonths(2)))));
         await using var db = database.Open();
 
-        var report = await ResultsQuery.RunAsync(db, database.Factory, database.Stores, new ResultsRequest("vive-7") { By = Dimension.Period }, Viewer.CommandLine, 5, CancellationToken.None);
+        var report = await ResultsQuery.RunAsync(db, database.Factory, new ResultsRequest("vive-7") { By = Dimension.Period }, Viewer.CommandLine, 5, CancellationToken.None);
 
         var samtale = report.Groups.Select(g => g.Questions.Single(q => q.Key == "samtale")).ToList();
         Assert.Null(samtale[0].Change);
@@ -51,7 +51,7 @@ public sealed class TrendsCompareTests
             .Concat(Repeat(40, Answer("5", jan.AddMonths(4)))).Concat(Repeat(10, Answer("1", jan.AddMonths(4)))));
         await using var db = database.Open();
 
-        var report = await ResultsQuery.RunAsync(db, database.Factory, database.Stores, new ResultsRequest("vive-7") { By = Dimension.Period }, Viewer.CommandLine, 5, CancellationToken.None);
+        var report = await ResultsQuery.RunAsync(db, database.Factory, new ResultsRequest("vive-7") { By = Dimension.Period }, Viewer.CommandLine, 5, CancellationToken.None);
 
         Assert.Equal([true, true, false, false, false], report.Groups.Select(g => g.Suppressed));
         var samtale = report.Groups.Select(g => g.Questions.Single(q => q.Key == "samtale")).ToList();
@@ -75,7 +75,7 @@ public sealed class TrendsCompareTests
             .Concat(Repeat(30, Answer("5", hour, "aktivitetsparat"))).Concat(Repeat(70, Answer("1", hour, "aktivitetsparat"))));
         await using var db = database.Open();
 
-        var report = await CompareQuery.RunAsync(db, database.Factory, database.Stores, new ResultsRequest("vive-7") { By = Dimension.TargetGroupSet },
+        var report = await CompareQuery.RunAsync(db, database.Factory, new ResultsRequest("vive-7") { By = Dimension.TargetGroupSet },
             "job-og-uddannelsesparate", "udsatte", Viewer.CommandLine, 5, CancellationToken.None);
 
         var samtale = report.Questions.Single(q => q.Key == "samtale");

@@ -32,7 +32,7 @@ public sealed class RetentionTests
         Assert.Equal(9, await check.Responses.CountAsync());
         Assert.False(await check.AuditEntries.AnyAsync(a => a.Action == "old"));
         Assert.True(await check.AuditEntries.AnyAsync(a => a.Action == "retention.delete"));
-        var report = await ResultsQuery.RunAsync(check, database.Factory, database.Stores, new ResultsRequest("vive-7"), Viewer.CommandLine, 5, CancellationToken.None);
+        var report = await ResultsQuery.RunAsync(check, database.Factory, new ResultsRequest("vive-7"), Viewer.CommandLine, 5, CancellationToken.None);
         Assert.Equal(9, report.Groups.Single().Respondents);
     }
 
@@ -88,7 +88,7 @@ public sealed class RetentionTests
         Assert.Equal(0, await db.Responses.CountAsync(r => r.CampaignId == smiley));
         Assert.Equal(2000 - before, await db.Responses.CountAsync());
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "campaign.delete-data"));
-        var report = await ResultsQuery.RunAsync(db, database.Factory, database.Stores, new ResultsRequest("smiley"), Viewer.CommandLine, 5, CancellationToken.None);
+        var report = await ResultsQuery.RunAsync(db, database.Factory, new ResultsRequest("smiley"), Viewer.CommandLine, 5, CancellationToken.None);
         Assert.True(report.Groups.Single().Suppressed);
         Assert.Equal(0, report.LeftOutKioskRepeats);
     }

@@ -70,7 +70,7 @@ public sealed class ResponseRateTests
         Assert.All(stored, d => Assert.Equal(hour, d.Hour));
         Assert.All(stored, d => Assert.Equal(Channel.Tablet, d.Channel));
 
-        var byGroup = await ResultsQuery.RunAsync(db, database.Factory, database.Stores, new ResultsRequest("borgeroplevelse-5") { By = Dimension.TargetGroup }, Viewer.CommandLine, 3, CancellationToken.None);
+        var byGroup = await ResultsQuery.RunAsync(db, database.Factory, new ResultsRequest("borgeroplevelse-5") { By = Dimension.TargetGroup }, Viewer.CommandLine, 3, CancellationToken.None);
         // jobafklaring: offered = 6 tablet answers + 2 declined + 4 invitations = 12; answered = 6 + 3 = 9.
         var jobafklaring = byGroup.Groups.Single(g => g.Key["targetGroup"] == "jobafklaring");
         Assert.Equal(9, jobafklaring.Respondents);
@@ -82,12 +82,12 @@ public sealed class ResponseRateTests
         Assert.Equal(new ResponseRateResult(11, 3, 3.0 / 11, true, DiffersFromRest: true), Total(byGroup.Groups.Single(g => g.Key["targetGroup"] == "jobparat").ResponseRate));
 
         // By channel: tablet offered 6 + 3 + 2 + 8 = 19, answered 9; invitations 4 issued, 3 used.
-        var byChannel = await ResultsQuery.RunAsync(db, database.Factory, database.Stores, new ResultsRequest("borgeroplevelse-5") { By = Dimension.Channel }, Viewer.CommandLine, 3, CancellationToken.None);
+        var byChannel = await ResultsQuery.RunAsync(db, database.Factory, new ResultsRequest("borgeroplevelse-5") { By = Dimension.Channel }, Viewer.CommandLine, 3, CancellationToken.None);
         Assert.Equal(new ResponseRateResult(19, 9, 9.0 / 19, false), Total(byChannel.Groups.Single(g => g.Key["channel"] == "tablet").ResponseRate));
         Assert.Equal(new ResponseRateResult(4, 3, 0.75, false), Total(byChannel.Groups.Single(g => g.Key["channel"] == "link").ResponseRate));
         // 47 % against 75 % is 28 points apart, but not significant (Fisher p = 0.59): not marked.
 
-        var all = await ResultsQuery.RunAsync(db, database.Factory, database.Stores, new ResultsRequest("borgeroplevelse-5"), Viewer.CommandLine, 5, CancellationToken.None);
+        var all = await ResultsQuery.RunAsync(db, database.Factory, new ResultsRequest("borgeroplevelse-5"), Viewer.CommandLine, 5, CancellationToken.None);
         Assert.Equal(new ResponseRateResult(23, 12, 12.0 / 23, false), Total(all.Groups.Single().ResponseRate));
         var json = JsonDocument.Parse(ResultsFormat.ToJson(all)).RootElement.GetProperty("groups")[0].GetProperty("responseRate");
         Assert.Equal(23, json.GetProperty("offered").GetInt32());
@@ -96,7 +96,7 @@ public sealed class ResponseRateTests
         Assert.False(json.GetProperty("low").GetBoolean());
 
         // Another centre's manager sees neither the figures nor the denominators of jc-nord.
-        var elsewhere = await ResultsQuery.RunAsync(db, database.Factory, database.Stores, new ResultsRequest("borgeroplevelse-5"), new Viewer(Roles.Manager, new HashSet<string> { "jc-centrum" }), 5, CancellationToken.None);
+        var elsewhere = await ResultsQuery.RunAsync(db, database.Factory, new ResultsRequest("borgeroplevelse-5"), new Viewer(Roles.Manager, new HashSet<string> { "jc-centrum" }), 5, CancellationToken.None);
         Assert.Null(elsewhere.Groups.Single().ResponseRate);
 
         // The declined taps and invitations were counted into the denominators as they came; a rebuild finds the same.
