@@ -16,4 +16,8 @@ internal static class SharedTexts
     public static string Get(string key, CultureInfo culture) => Resources.GetString(key, culture) ?? key;
 
     public static string Format(CultureInfo culture, string key, params object?[] args) => string.Format(culture, Get(key, culture), args);
+
+    /// <summary>The text of <paramref name="key"/> in the current request's or verb's language, formatted with <paramref name="args"/>:
+    /// for handlers shared by the API and the pages, which have no localizer of their own.</summary>
+    public static string Current(string key, params object?[] args) => Format(CultureInfo.CurrentUICulture, key, args);
 }

@@ -48,7 +48,7 @@ public static class CommentThemesQuery
         {
             Roles.Committee => (false, SharedTexts.Get("Comments.Quotes.CommitteeOnlyTotals", CultureInfo.CurrentUICulture)),
             _ when viewer.IsAnalystOrAdmin => (true, (string?)null),
-            _ when segment.Respondents < kComments => (false, SharedTexts.Format(CultureInfo.CurrentUICulture, "Comments.Quotes.TooFew", kComments)),
+            _ when segment.Respondents < kComments => (false, SharedTexts.Current("Comments.Quotes.TooFew", kComments)),
             _ => (true, null),
         };
         var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;

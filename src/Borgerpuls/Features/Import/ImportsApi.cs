@@ -92,8 +92,8 @@ internal static class ImportsApi
         Status = StatusCodes.Status422UnprocessableEntity,
         Title = SharedTexts.Get("Import.Error.Rejected", CultureInfo.CurrentUICulture),
         Detail = e.Total > e.Errors.Count
-            ? SharedTexts.Format(CultureInfo.CurrentUICulture, "Import.Error.CountListed", e.Total, e.Errors.Count)
-            : SharedTexts.Format(CultureInfo.CurrentUICulture, "Import.Error.Count", e.Total),
+            ? SharedTexts.Current("Import.Error.CountListed", e.Total, e.Errors.Count)
+            : SharedTexts.Current("Import.Error.Count", e.Total),
         Extensions =
         {
             ["total"] = e.Total,

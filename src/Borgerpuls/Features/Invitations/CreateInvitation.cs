@@ -1,4 +1,3 @@
-using System.Globalization;
 using Borgerpuls.Data;
 using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Domain;
@@ -39,7 +38,7 @@ internal static class CreateInvitation
         }
         var (created, errors) = await CreateAsync(request, Viewer.From(http.User), InvitationLink.Origin(configuration), db, databases, audit, clock, ct);
         return created is null
-            ? TypedResults.ValidationProblem(errors, title: T("Invite.Error.Title"))
+            ? TypedResults.ValidationProblem(errors, title: SharedTexts.Current("Invite.Error.Title"))
             : TypedResults.Created(new Uri(created.Url).AbsolutePath, created);
     }
 
@@ -50,30 +49,30 @@ internal static class CreateInvitation
     {
         var errors = new Dictionary<string, string[]>();
         var instrument = await db.Instruments.SingleOrDefaultAsync(i => i.Key == request.Instrument, ct);
-        if (instrument is null) errors["instrument"] = [T("Place.Error.UnknownInstrument", request.Instrument)];
+        if (instrument is null) errors["instrument"] = [SharedTexts.Current("Place.Error.UnknownInstrument", request.Instrument)];
         var centre = await db.JobCentres.SingleOrDefaultAsync(j => j.Key == request.JobCentre, ct);
-        if (centre is null) errors["jobCentre"] = [T("Place.Error.UnknownJobCentre", request.JobCentre)];
-        else if (!viewer.SeesCentre(centre.Key)) errors["jobCentre"] = [T("Invite.Error.NotYourJobCentre", request.JobCentre)];
+        if (centre is null) errors["jobCentre"] = [SharedTexts.Current("Place.Error.UnknownJobCentre", request.JobCentre)];
+        else if (!viewer.SeesCentre(centre.Key)) errors["jobCentre"] = [SharedTexts.Current("Invite.Error.NotYourJobCentre", request.JobCentre)];
         var site = request.Site is null ? null : await db.Sites.SingleOrDefaultAsync(s => s.Key == request.Site, ct);
-        if (request.Site is not null && (site is null || site.JobCentreId != centre?.Id)) errors["site"] = [T("Place.Error.UnknownSite", request.Site)];
+        if (request.Site is not null && (site is null || site.JobCentreId != centre?.Id)) errors["site"] = [SharedTexts.Current("Place.Error.UnknownSite", request.Site)];
         var unit = request.Unit is null ? null : await db.Units.Include(u => u.Site).SingleOrDefaultAsync(u => u.Key == request.Unit, ct);
         // A unit belongs to the chosen site, and always to the chosen job centre, also when no site is given.
         if (request.Unit is not null && (unit is null || (site is not null && unit.SiteId != site.Id) || unit.Site!.JobCentreId != centre?.Id))
         {
-            errors["unit"] = [T("Place.Error.UnknownUnit", request.Unit)];
+            errors["unit"] = [SharedTexts.Current("Place.Error.UnknownUnit", request.Unit)];
         }
         var group = request.TargetGroup is null ? null : await db.TargetGroups.SingleOrDefaultAsync(t => t.Key == request.TargetGroup, ct);
-        if (request.TargetGroup is not null && group is null) errors["targetGroup"] = [T("Place.Error.UnknownTargetGroup", request.TargetGroup)];
+        if (request.TargetGroup is not null && group is null) errors["targetGroup"] = [SharedTexts.Current("Place.Error.UnknownTargetGroup", request.TargetGroup)];
         var campaign = request.Campaign is null ? null : await db.Campaigns.SingleOrDefaultAsync(c => c.Key == request.Campaign, ct);
-        if (request.Campaign is not null && campaign is null) errors["campaign"] = [T("Invite.Error.UnknownCampaign", request.Campaign)];
-        if (request.ValidDays is < 1 or > 60) errors["validDays"] = [T("Invite.Error.ValidDays")];
+        if (request.Campaign is not null && campaign is null) errors["campaign"] = [SharedTexts.Current("Invite.Error.UnknownCampaign", request.Campaign)];
+        if (request.ValidDays is < 1 or > 60) errors["validDays"] = [SharedTexts.Current("Invite.Error.ValidDays")];
         if (request.MeetingType is not null && !MeetingType.IsKnown(request.MeetingType))
         {
-            errors["meetingType"] = [T("Invite.Error.UnknownMeetingType", string.Join(", ", MeetingType.All))];
+            errors["meetingType"] = [SharedTexts.Current("Invite.Error.UnknownMeetingType", string.Join(", ", MeetingType.All))];
         }
         if (request.ReferredBy is { } referral && !ReferralSource.IsKnown(referral))
         {
-            errors["referredBy"] = [T("Invite.Error.UnknownReferral", referral, string.Join(", ", ReferralSource.All))];
+            errors["referredBy"] = [SharedTexts.Current("Invite.Error.UnknownReferral", referral, string.Join(", ", ReferralSource.All))];
         }
         if (errors.Count > 0)
         {
@@ -102,9 +101,6 @@ internal static class CreateInvitation
         var url = $"{origin}/i/{token}";
         return (new InvitationCreated(token, url, invitation.ExpiresOn, QrSvg(url)), errors);
     }
-
-    // The page's or the caller's language (Accept-Language, ?culture=; Danish by default).
-    private static string T(string key, params object?[] args) => SharedTexts.Format(CultureInfo.CurrentUICulture, key, args);
 
     /// <summary>A QR code as SVG, generated on the server with QRCoder; no third-party service sees the link.</summary>
     public static string QrSvg(string url)

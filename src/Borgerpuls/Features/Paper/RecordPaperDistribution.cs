@@ -1,6 +1,5 @@
 using Borgerpuls.Localization;
 using Borgerpuls.Features.Shared;
-using System.Globalization;
 using Borgerpuls.Data;
 using Borgerpuls.Data.Aggregates;
 using Borgerpuls.Domain;
@@ -27,15 +26,12 @@ internal static class RecordPaperDistribution
 {
     public const int MaxCount = 100_000;
 
-    // In the request's language (the page's, or ?culture= / Accept-Language on the API).
-    private static string T(string key, params object?[] args) => SharedTexts.Format(CultureInfo.CurrentUICulture, key, args);
-
     public static async Task<Results<Created<PaperDistributionRecorded>, ValidationProblem>> HandleAsync(
         PaperDistributionRequest request, HttpContext http, BorgerpulsDb db, BorgerpulsDbFactory databases, AuditLog audit, TimeProvider clock, CancellationToken ct)
     {
         var (recorded, errors) = await RecordAsync(request, Viewer.From(http.User), db, databases, audit, clock, ct);
         return recorded is null
-            ? TypedResults.ValidationProblem(errors, title: T("Paper.Error.NothingRecorded"))
+            ? TypedResults.ValidationProblem(errors, title: SharedTexts.Current("Paper.Error.NothingRecorded"))
             : TypedResults.Created("/api/v1/paper-distributions", recorded);
     }
 
@@ -44,25 +40,25 @@ internal static class RecordPaperDistribution
     {
         var errors = new Dictionary<string, string[]>();
         var instrument = string.IsNullOrWhiteSpace(request.Instrument) ? null : await db.Instruments.SingleOrDefaultAsync(i => i.Key == request.Instrument, ct);
-        if (instrument is null) errors["instrument"] = [string.IsNullOrWhiteSpace(request.Instrument) ? T("Paper.Error.ChooseInstrument") : T("Place.Error.UnknownInstrument", request.Instrument)];
+        if (instrument is null) errors["instrument"] = [string.IsNullOrWhiteSpace(request.Instrument) ? SharedTexts.Current("Paper.Error.ChooseInstrument") : SharedTexts.Current("Place.Error.UnknownInstrument", request.Instrument)];
         var centre = string.IsNullOrWhiteSpace(request.JobCentre) ? null : await db.JobCentres.SingleOrDefaultAsync(j => j.Key == request.JobCentre, ct);
-        if (centre is null) errors["jobCentre"] = [string.IsNullOrWhiteSpace(request.JobCentre) ? T("Paper.Error.ChooseJobCentre") : T("Place.Error.UnknownJobCentre", request.JobCentre)];
-        else if (!viewer.SeesCentre(centre.Key)) errors["jobCentre"] = [T("Paper.Error.NotYourJobCentre", centre.Key)];
+        if (centre is null) errors["jobCentre"] = [string.IsNullOrWhiteSpace(request.JobCentre) ? SharedTexts.Current("Paper.Error.ChooseJobCentre") : SharedTexts.Current("Place.Error.UnknownJobCentre", request.JobCentre)];
+        else if (!viewer.SeesCentre(centre.Key)) errors["jobCentre"] = [SharedTexts.Current("Paper.Error.NotYourJobCentre", centre.Key)];
         var site = request.Site is null ? null : await db.Sites.SingleOrDefaultAsync(s => s.Key == request.Site, ct);
-        if (request.Site is not null && (site is null || site.JobCentreId != centre?.Id)) errors["site"] = [T("Place.Error.UnknownSite", request.Site)];
+        if (request.Site is not null && (site is null || site.JobCentreId != centre?.Id)) errors["site"] = [SharedTexts.Current("Place.Error.UnknownSite", request.Site)];
         var unit = request.Unit is null ? null : await db.Units.Include(u => u.Site).SingleOrDefaultAsync(u => u.Key == request.Unit, ct);
         if (request.Unit is not null && (unit is null || unit.Site!.JobCentreId != centre?.Id || (site is not null && unit.SiteId != site.Id)))
         {
-            errors["unit"] = [T("Place.Error.UnknownUnit", request.Unit)];
+            errors["unit"] = [SharedTexts.Current("Place.Error.UnknownUnit", request.Unit)];
         }
         var group = request.TargetGroup is null ? null : await db.TargetGroups.SingleOrDefaultAsync(t => t.Key == request.TargetGroup, ct);
-        if (request.TargetGroup is not null && group is null) errors["targetGroup"] = [T("Place.Error.UnknownTargetGroup", request.TargetGroup)];
+        if (request.TargetGroup is not null && group is null) errors["targetGroup"] = [SharedTexts.Current("Place.Error.UnknownTargetGroup", request.TargetGroup)];
         var now = clock.GetUtcNow().UtcDateTime;
         var month = MonthField.Parse(request.Month);
-        if (month is null) errors["month"] = [T("Paper.Error.Month")];
-        else if (month > new DateOnly(now.Year, now.Month, 1)) errors["month"] = [T("Paper.Error.FutureMonth")];
-        else if (month.Value.Year < 2000) errors["month"] = [T("Paper.Error.OldMonth")];
-        if (request.Count is not (>= 1 and <= MaxCount)) errors["count"] = [T("Paper.Error.Count", MaxCount)];
+        if (month is null) errors["month"] = [SharedTexts.Current("Paper.Error.Month")];
+        else if (month > new DateOnly(now.Year, now.Month, 1)) errors["month"] = [SharedTexts.Current("Paper.Error.FutureMonth")];
+        else if (month.Value.Year < 2000) errors["month"] = [SharedTexts.Current("Paper.Error.OldMonth")];
+        if (request.Count is not (>= 1 and <= MaxCount)) errors["count"] = [SharedTexts.Current("Paper.Error.Count", MaxCount)];
         if (errors.Count > 0)
         {
             return (null, errors);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Borgerpuls.Data;
@@ -34,7 +33,7 @@ internal static partial class RecordDeclined
     {
         if (device.Channel != Channel.Tablet)
         {
-            return Problem(StatusCodes.Status403Forbidden, T("Declined.Error.NotTablet"));
+            return Problem(StatusCodes.Status403Forbidden, SharedTexts.Current("Declined.Error.NotTablet"));
         }
         List<DeclinedSubmission> items;
         try
@@ -47,11 +46,11 @@ internal static partial class RecordDeclined
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            return Problem(StatusCodes.Status400BadRequest, T("Declined.Error.NotJson"));
+            return Problem(StatusCodes.Status400BadRequest, SharedTexts.Current("Declined.Error.NotJson"));
         }
         if (items.Count is 0 or > 200)
         {
-            return Problem(StatusCodes.Status400BadRequest, T("Declined.Error.Count"));
+            return Problem(StatusCodes.Status400BadRequest, SharedTexts.Current("Declined.Error.Count"));
         }
 
         var instrumentId = await db.Instruments.Where(i => i.Key == device.InstrumentKey).Select(i => i.Id).SingleAsync(ct);
@@ -66,19 +65,19 @@ internal static partial class RecordDeclined
             var prefix = items.Count > 1 ? $"[{n}]." : "";
             var context = item.Context ?? new SubmissionContext();
             int? unitId = device.UnitId, targetGroupId = null;
-            if (item.Id == Guid.Empty || item.Id.Version != 4) errors[prefix + "id"] = [T("Declined.Error.Id")];
-            if (at > now + SubmissionValidator.MaxClockSkew || at < now - SubmissionValidator.MaxAge) errors[prefix + "at"] = [T("Declined.Error.Time")];
+            if (item.Id == Guid.Empty || item.Id.Version != 4) errors[prefix + "id"] = [SharedTexts.Current("Declined.Error.Id")];
+            if (at > now + SubmissionValidator.MaxClockSkew || at < now - SubmissionValidator.MaxAge) errors[prefix + "at"] = [SharedTexts.Current("Declined.Error.Time")];
             if (context.Unit is { } unit)
             {
-                if (!org.Units.TryGetValue(unit, out var u) || u.SiteId != device.SiteId) errors[prefix + "context.unit"] = [T("Declined.Error.UnknownUnit", unit)];
+                if (!org.Units.TryGetValue(unit, out var u) || u.SiteId != device.SiteId) errors[prefix + "context.unit"] = [SharedTexts.Current("Declined.Error.UnknownUnit", unit)];
                 else if (device.UnitId is null) unitId = u.Id;
             }
             if (context.TargetGroup is { } group)
             {
-                if (!org.TargetGroups.TryGetValue(group, out var tg)) errors[prefix + "context.targetGroup"] = [T("Place.Error.UnknownTargetGroup", group)];
+                if (!org.TargetGroups.TryGetValue(group, out var tg)) errors[prefix + "context.targetGroup"] = [SharedTexts.Current("Place.Error.UnknownTargetGroup", group)];
                 else targetGroupId = tg;
             }
-            if (context.MeetingType is { } type && !CodePattern().IsMatch(type)) errors[prefix + "context.meetingType"] = [T("Declined.Error.MeetingType")];
+            if (context.MeetingType is { } type && !CodePattern().IsMatch(type)) errors[prefix + "context.meetingType"] = [SharedTexts.Current("Declined.Error.MeetingType")];
             rows.Add(new DeclinedHandOver
             {
                 Id = item.Id, InstrumentId = instrumentId, Channel = Channel.Tablet, Hour = Response.ToHour(at), MeetingType = context.MeetingType,
@@ -86,7 +85,7 @@ internal static partial class RecordDeclined
         }
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, title: T("Declined.Error.Title"));
+            return TypedResults.ValidationProblem(errors, title: SharedTexts.Current("Declined.Error.Title"));
         }
         var ids = rows.Select(r => r.Id).ToList();
         var known = (await db.DeclinedHandOvers.Where(d => ids.Contains(d.Id)).Select(d => d.Id).ToListAsync(ct)).ToHashSet();
@@ -101,9 +100,6 @@ internal static partial class RecordDeclined
         var ack = new DeclinedAcknowledgement(fresh.Count, rows.Count - fresh.Count);
         return fresh.Count > 0 ? TypedResults.Created("/api/v1/declines", ack) : TypedResults.Ok(ack);
     }
-
-    // The device's language decides (Accept-Language; Danish by default): its log is read by the job centre's staff.
-    private static string T(string key, params object?[] args) => SharedTexts.Format(CultureInfo.CurrentUICulture, key, args);
 
     private static ProblemHttpResult Problem(int status, string detail) =>
         TypedResults.Problem(statusCode: status, title: Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status), detail: detail);
