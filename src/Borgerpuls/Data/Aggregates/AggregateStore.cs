@@ -207,22 +207,27 @@ public sealed class AggregateStore
         IQueryable<AggregateCell> selected = db.AggregateCells;
         if (since is { } g) selected = selected.Where(c => c.Generation > g);
         if (held is not null) selected = selected.Where(c => held.Contains(c.InstrumentId));
-        var whole = since is null && held is null;
-        var options = whole ? db.AggregateOptions : db.AggregateOptions.Where(o => selected.Select(c => c.Id).Contains(o.CellId));
-        var pairs = whole ? db.AggregatePairs : db.AggregatePairs.Where(p => selected.Select(c => c.Id).Contains(p.CellId));
         var byId = new Dictionary<long, (CellKey Key, CellCounts Counts)>();
         await foreach (var c in selected.AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
         {
             byId[c.Id] = (CellKey.Of(c), new CellCounts { Respondents = c.Respondents });
         }
-        await foreach (var o in options.AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
+        await AggregateRows.ReadAsync<AggregateOption>(db,
+            [nameof(AggregateOption.CellId), nameof(AggregateOption.QuestionKey), nameof(AggregateOption.OptionCode), nameof(AggregateOption.Count)],
+            since, held, r =>
         {
-            if (byId.TryGetValue(o.CellId, out var cell)) cell.Counts.Options[(string.Intern(o.QuestionKey), string.Intern(o.OptionCode))] = o.Count;
-        }
-        await foreach (var p in pairs.AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
+            if (byId.TryGetValue(r.GetInt64(0), out var cell)) cell.Counts.Options[(string.Intern(r.GetString(1)), string.Intern(r.GetString(2)))] = r.GetInt64(3);
+        }, ct);
+        await AggregateRows.ReadAsync<AggregatePair>(db,
+            [nameof(AggregatePair.CellId), nameof(AggregatePair.QuestionKey), nameof(AggregatePair.N), nameof(AggregatePair.SumX), nameof(AggregatePair.SumY),
+             nameof(AggregatePair.SumXX), nameof(AggregatePair.SumYY), nameof(AggregatePair.SumXY)],
+            since, held, r =>
         {
-            if (byId.TryGetValue(p.CellId, out var cell)) cell.Counts.Pairs[string.Intern(p.QuestionKey)] = new PairSums(p.N, p.SumX, p.SumY, p.SumXX, p.SumYY, p.SumXY);
-        }
+            if (byId.TryGetValue(r.GetInt64(0), out var cell))
+            {
+                cell.Counts.Pairs[string.Intern(r.GetString(1))] = new PairSums(r.GetInt64(2), r.GetDouble(3), r.GetDouble(4), r.GetDouble(5), r.GetDouble(6), r.GetDouble(7));
+            }
+        }, ct);
         return byId;
     }
 }
